@@ -1,0 +1,6 @@
+package com.supportdesk.domain;
+
+/** How a request reached the desk. */
+public enum Channel {
+    EMAIL, PHONE, CHAT, AGENT
+}

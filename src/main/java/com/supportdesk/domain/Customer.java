@@ -1,0 +1,4 @@
+package com.supportdesk.domain;
+
+public record Customer(long id, String name, boolean government, int trainingSessionsContracted) {
+}

@@ -1,0 +1,34 @@
+package com.supportdesk.domain;
+
+/** First, second and third-level support. */
+public enum SupportLevel {
+    L1(1), L2(2), L3(3);
+
+    private final int number;
+
+    SupportLevel(int number) {
+        this.number = number;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String label() {
+        return "Level " + number;
+    }
+
+    public static SupportLevel of(int number) {
+        return switch (number) {
+            case 1 -> L1;
+            case 2 -> L2;
+            case 3 -> L3;
+            default -> throw new IllegalArgumentException("unknown support level " + number + " (expected 1, 2 or 3)");
+        };
+    }
+
+    /** The next level up, or empty at level 3. */
+    public java.util.Optional<SupportLevel> next() {
+        return this == L3 ? java.util.Optional.empty() : java.util.Optional.of(of(number + 1));
+    }
+}
