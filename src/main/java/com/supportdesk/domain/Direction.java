@@ -1,0 +1,5 @@
+package com.supportdesk.domain;
+
+public enum Direction {
+    IN, OUT, INTERNAL
+}

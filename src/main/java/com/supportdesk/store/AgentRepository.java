@@ -1,0 +1,220 @@
+package com.supportdesk.store;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Clearance;
+import com.supportdesk.domain.SupportLevel;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Staff accounts. Password hashes never leave this class. */
+public final class AgentRepository {
+
+    /** What an admin sets when creating or editing an agent. */
+    public record AgentSpec(String username, String displayName, Clearance clearance, SupportLevel level,
+                            boolean lead, boolean admin, boolean active) {
+        public AgentSpec {
+            if (username == null || !username.strip().matches("[A-Za-z0-9._@-]{1,64}")) {
+                throw new StoreException.Invalid("A user name is 1 to 64 letters, digits, '.', '_', '@' or '-'.");
+            }
+            username = username.strip();
+            displayName = displayName == null || displayName.isBlank() ? username : displayName.strip();
+            clearance = clearance == null ? Clearance.NONE : clearance;
+            level = level == null ? SupportLevel.L1 : level;
+        }
+    }
+
+    private static final String COLS = "id, username, display_name, clearance, support_level, is_lead, is_admin, active";
+
+    private final Database db;
+    private final Passwords passwords;
+
+    public AgentRepository(Database db, Passwords passwords) {
+        this.db = db;
+        this.passwords = passwords;
+    }
+
+    public long count() {
+        return db.tx(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM agent")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Creates an agent. The first agent of an empty database may be created by nobody (bootstrap) and is
+     * always an admin; after that only an admin may create agents.
+     */
+    public Agent create(Agent actor, AgentSpec spec, char[] password) {
+        String weak = Passwords.weakness(password);
+        if (weak != null) {
+            throw new StoreException.Invalid(weak);
+        }
+        String hash = passwords.hash(password);
+        return db.tx(c -> {
+            boolean first = countIn(c) == 0;
+            AgentSpec effective = spec;
+            if (first) {
+                effective = new AgentSpec(spec.username(), spec.displayName(), spec.clearance(), spec.level(),
+                        spec.lead(), true, true);
+            } else {
+                requireAdmin(actor, "create agents");
+            }
+            if (findByUsername(c, effective.username()).isPresent()) {
+                throw new StoreException.Invalid("There is already an agent called '" + effective.username() + "'.");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO agent (username, display_name, password_hash, clearance, support_level, is_lead, is_admin,"
+                            + " active, created_at) VALUES (?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, effective.username());
+                ps.setString(2, effective.displayName());
+                ps.setString(3, hash);
+                ps.setString(4, effective.clearance().name());
+                ps.setInt(5, effective.level().number());
+                ps.setBoolean(6, effective.lead());
+                ps.setBoolean(7, effective.admin());
+                ps.setBoolean(8, effective.active());
+                Sql.setInstant(ps, 9, db.clock().instant());
+                ps.executeUpdate();
+                long id = Sql.generatedId(ps);
+                return new Agent(id, effective.username(), effective.displayName(), effective.clearance(),
+                        effective.level(), effective.lead(), effective.admin(), effective.active());
+            }
+        });
+    }
+
+    /** Edits an agent (admins only). An admin cannot remove their own admin right or deactivate themselves. */
+    public Agent update(Agent actor, long agentId, AgentSpec spec) {
+        requireAdmin(actor, "edit agents");
+        if (actor.id() == agentId && (!spec.admin() || !spec.active())) {
+            throw new StoreException.Invalid("You cannot remove your own admin right or deactivate yourself.");
+        }
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE agent SET display_name=?, clearance=?, support_level=?,"
+                    + " is_lead=?, is_admin=?, active=? WHERE id=?")) {
+                ps.setString(1, spec.displayName());
+                ps.setString(2, spec.clearance().name());
+                ps.setInt(3, spec.level().number());
+                ps.setBoolean(4, spec.lead());
+                ps.setBoolean(5, spec.admin());
+                ps.setBoolean(6, spec.active());
+                ps.setLong(7, agentId);
+                if (ps.executeUpdate() == 0) {
+                    throw new StoreException.NotFound("No agent with id " + agentId + ".");
+                }
+            }
+            return byId(c, agentId).orElseThrow();
+        });
+    }
+
+    public void resetPassword(Agent actor, long agentId, char[] newPassword) {
+        if (actor.id() != agentId) {
+            requireAdmin(actor, "reset other agents' passwords");
+        }
+        String weak = Passwords.weakness(newPassword);
+        if (weak != null) {
+            throw new StoreException.Invalid(weak);
+        }
+        String hash = passwords.hash(newPassword);
+        db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE agent SET password_hash=? WHERE id=?")) {
+                ps.setString(1, hash);
+                ps.setLong(2, agentId);
+                if (ps.executeUpdate() == 0) {
+                    throw new StoreException.NotFound("No agent with id " + agentId + ".");
+                }
+            }
+        });
+    }
+
+    /** Signs in; the same message for an unknown user and a wrong password. */
+    public Agent authenticate(String username, char[] password) {
+        String name = username == null ? "" : username.strip();
+        record Row(Agent agent, String hash) {
+        }
+        Optional<Row> row = db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLS + ", password_hash FROM agent WHERE username=?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Row(map(rs), rs.getString("password_hash"))) : Optional.empty();
+                }
+            }
+        });
+        if (row.isEmpty() || !passwords.verify(password, row.get().hash())) {
+            throw new StoreException.AccessDenied("Unknown user name or wrong password.");
+        }
+        if (!row.get().agent().active()) {
+            throw new StoreException.AccessDenied("The account '" + name + "' is deactivated. Ask an admin.");
+        }
+        return row.get().agent();
+    }
+
+    public Optional<Agent> findByUsername(String username) {
+        return db.tx(c -> findByUsername(c, username));
+    }
+
+    public Optional<Agent> byId(long id) {
+        return db.tx(c -> byId(c, id));
+    }
+
+    public List<Agent> all() {
+        return db.tx(c -> {
+            List<Agent> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT " + COLS + " FROM agent ORDER BY display_name")) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    public List<Agent> active() {
+        return all().stream().filter(Agent::active).toList();
+    }
+
+    static Optional<Agent> byId(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLS + " FROM agent WHERE id=?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<Agent> findByUsername(Connection c, String username) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLS + " FROM agent WHERE username=?")) {
+            ps.setString(1, username == null ? "" : username.strip());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static long countIn(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM agent")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static Agent map(ResultSet rs) throws SQLException {
+        return new Agent(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Clearance.valueOf(rs.getString("clearance")), SupportLevel.of(rs.getInt("support_level")),
+                rs.getBoolean("is_lead"), rs.getBoolean("is_admin"), rs.getBoolean("active"));
+    }
+
+    static void requireAdmin(Agent actor, String what) {
+        if (actor == null || !actor.admin()) {
+            throw new StoreException.AccessDenied("Only an admin may " + what + ".");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.supportdesk.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Small JDBC helpers: instants as TIMESTAMP WITH TIME ZONE in UTC, nullable longs. */
+final class Sql {
+
+    private Sql() {
+    }
+
+    static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
+        if (t == null) {
+            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(i, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+        }
+    }
+
+    static Instant instant(ResultSet rs, String col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, int col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    static Long longOrNull(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+        if (d == null) {
+            ps.setNull(i, Types.DATE);
+        } else {
+            ps.setObject(i, d);
+        }
+    }
+
+    static LocalDate date(ResultSet rs, String col) throws SQLException {
+        return rs.getObject(col, LocalDate.class);
+    }
+
+    static long generatedId(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no generated key");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    /** Escapes LIKE wildcards; used with {@code ESCAPE '\'}. */
+    static String likePattern(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + t + "%";
+    }
+}

@@ -1,0 +1,70 @@
+package com.supportdesk.store;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The store: one database and its repositories, built once by the application's wiring. */
+public final class Store implements AutoCloseable {
+
+    private final Database db;
+    private final AgentRepository agents;
+    private final CustomerRepository customers;
+    private final ContactRepository contacts;
+    private final PolicyRepository policy;
+    private final AuditRepository audit;
+    private final TicketRepository tickets;
+    private final Backups backups;
+
+    public Store(Database db, Passwords passwords, ZoneId displayZone) {
+        this.db = db;
+        this.agents = new AgentRepository(db, passwords);
+        this.customers = new CustomerRepository(db);
+        this.contacts = new ContactRepository(db);
+        this.policy = new PolicyRepository(db);
+        this.audit = new AuditRepository(db);
+        this.tickets = new TicketRepository(db, policy, audit, displayZone);
+        this.backups = new Backups(db);
+    }
+
+    /** Opens the database at the location (migrating it) with the standard password hashing. */
+    public static Store open(DataLocation location, Clock clock) {
+        return new Store(Database.open(location, clock), new Passwords(), ZoneId.systemDefault());
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public AgentRepository agents() {
+        return agents;
+    }
+
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    public ContactRepository contacts() {
+        return contacts;
+    }
+
+    public PolicyRepository policy() {
+        return policy;
+    }
+
+    public AuditRepository audit() {
+        return audit;
+    }
+
+    public TicketRepository tickets() {
+        return tickets;
+    }
+
+    public Backups backups() {
+        return backups;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,87 @@
+package com.supportdesk.store;
+
+/** A store failure with a message meant for people: shown as is in dialogs and on the command line. */
+public class StoreException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public StoreException(String message) {
+        super(message);
+    }
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The database file is open in another process. */
+    public static final class DatabaseInUse extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public DatabaseInUse(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The database was written by a newer version of Support Desk (or of H2). */
+    public static final class NewerVersion extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public NewerVersion(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The file is not a Support Desk database, or is damaged. */
+    public static final class Damaged extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public Damaged(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The database server could not be reached. */
+    public static final class Unreachable extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Someone else changed the record since it was loaded. */
+    public static final class ConcurrentChange extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public ConcurrentChange(String message) {
+            super(message);
+        }
+    }
+
+    /** The acting agent may not do or see this. */
+    public static final class AccessDenied extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public AccessDenied(String message) {
+            super(message);
+        }
+    }
+
+    /** The thing asked for does not exist. */
+    public static final class NotFound extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The input is not acceptable (duplicate name, missing field, ...). */
+    public static final class Invalid extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+}
