@@ -1,6 +1,8 @@
 package com.supportdesk.app;
 
 import com.supportdesk.cli.RootCommand;
+import com.supportdesk.store.DataLocation;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -14,6 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        configureLogging(args);
         int exit = run(args);
         if (exit != RootCommand.GUI_STARTED) {
             System.exit(exit);
@@ -25,5 +28,21 @@ public final class Launcher {
         Wiring wiring = new Wiring();
         CommandLine cli = wiring.commandLine(new DesktopLauncher(wiring));
         return cli.execute(args);
+    }
+
+    /** Points the log files at the data folder before the first logger is created. */
+    static void configureLogging(String[] args) {
+        if (System.getProperty("supportdesk.logdir") != null) {
+            return;
+        }
+        Path dataDir = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                dataDir = Path.of(args[i + 1]);
+            } else if (args[i].startsWith("--data-dir=")) {
+                dataDir = Path.of(args[i].substring("--data-dir=".length()));
+            }
+        }
+        System.setProperty("supportdesk.logdir", DataLocation.resolve(dataDir, null).logDir().toString());
     }
 }

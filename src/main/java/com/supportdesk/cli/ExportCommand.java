@@ -1,0 +1,59 @@
+package com.supportdesk.cli;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.report.TicketExporter;
+import com.supportdesk.store.Store;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export every ticket the signed-in agent may see (placeholders for Official Sensitive"
+                + " tickets without clearance; without --user nobody is signed in and sees no sensitive content).")
+public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json")
+    String format;
+    @Option(names = "--user", description = "Export as this agent (password in SUPPORTDESK_PASSWORD)")
+    String user;
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to a file instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        TicketExporter.Format f;
+        try {
+            f = TicketExporter.Format.valueOf(format.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Unknown format '" + format + "' (expected csv or json)");
+        }
+        try (Store store = CliSupport.openStore(spec)) {
+            Agent reader = CliSupport.signIn(spec, store, user);
+            TicketExporter exporter = new TicketExporter(store.tickets());
+            if (out != null) {
+                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    long n = exporter.export(reader, f, w);
+                    spec.commandLine().getErr().println("Exported " + n + " tickets to " + out.toAbsolutePath());
+                }
+            } else {
+                PrintWriter pw = spec.commandLine().getOut();
+                Writer w = new BufferedWriter(pw);
+                exporter.export(reader, f, w);
+                w.flush();
+            }
+            return 0;
+        }
+    }
+
+}

@@ -1,0 +1,106 @@
+package com.supportdesk.cli;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Channel;
+import com.supportdesk.domain.Classification;
+import com.supportdesk.domain.Contact;
+import com.supportdesk.domain.Customer;
+import com.supportdesk.domain.NewTicket;
+import com.supportdesk.domain.Severity;
+import com.supportdesk.domain.Ticket;
+import com.supportdesk.store.AccessPolicy;
+import com.supportdesk.store.Store;
+import com.supportdesk.store.StoreException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ticket", description = "Work with tickets.", mixinStandardHelpOptions = true,
+        subcommands = TicketCommand.Create.class)
+public final class TicketCommand {
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Open a ticket and print its ref (for monitoring scripts opening S1 tickets).")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--subject", required = true)
+        String subject;
+        @Option(names = "--severity", required = true, description = "1, 2 or 3")
+        String severity;
+        @Option(names = "--customer")
+        String customer;
+        @Option(names = "--contact-email")
+        String contactEmail;
+        @Option(names = "--channel", defaultValue = "agent", description = "email, phone, chat or agent")
+        String channel;
+        @Option(names = "--received", description = "When the customer asked (ISO-8601, default now)")
+        String received;
+        @Option(names = "--body")
+        String body;
+        @Option(names = "--official-sensitive", description = "The issue concerns OFFICIAL-SENSITIVE data")
+        boolean sensitive;
+        @Option(names = "--user", description = "Open it as this agent (password in SUPPORTDESK_PASSWORD)")
+        String user;
+
+        @Override
+        public Integer call() {
+            Severity sev;
+            Channel ch;
+            Instant at;
+            try {
+                sev = Severity.parse(severity);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try {
+                ch = Channel.valueOf(channel.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "Unknown channel '" + channel
+                        + "' (expected email, phone, chat or agent)");
+            }
+            try (Store store = CliSupport.openStore(spec)) {
+                at = received == null ? store.database().clock().instant() : parseInstant(received);
+                Agent actor = CliSupport.signIn(spec, store, user);
+                Long customerId = null;
+                Long contactId = null;
+                if (customer != null) {
+                    Customer c = store.customers().require(customer);
+                    customerId = c.id();
+                }
+                if (contactEmail != null) {
+                    Contact contact = store.contacts().byEmail(contactEmail).orElseThrow(() ->
+                            new StoreException.NotFound("No contact with the e-mail address " + contactEmail + "."));
+                    contactId = contact.id();
+                    if (customerId == null) {
+                        customerId = contact.customerId();
+                    }
+                }
+                NewTicket n = NewTicket.of(subject, sev, ch, at).withCustomer(customerId, contactId).withBody(body)
+                        .withClassification(sensitive ? Classification.OFFICIAL_SENSITIVE : Classification.OFFICIAL);
+                Ticket t = store.tickets().create(actor == AccessPolicy.NOBODY ? null : actor, n);
+                spec.commandLine().getOut().println(t.ref());
+                return 0;
+            }
+        }
+
+        private Instant parseInstant(String text) {
+            try {
+                return Instant.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                try {
+                    return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+                } catch (DateTimeParseException e2) {
+                    throw new ParameterException(spec.commandLine(), "'" + text
+                            + "' is not an ISO-8601 instant (e.g. 2026-12-24T17:30:00Z)");
+                }
+            }
+        }
+    }
+}
