@@ -14,6 +14,7 @@ public final class Store implements AutoCloseable {
     private final AuditRepository audit;
     private final TicketRepository tickets;
     private final Backups backups;
+    private final MailboxRepository mailbox;
 
     public Store(Database db, Passwords passwords, ZoneId displayZone) {
         this.db = db;
@@ -24,6 +25,7 @@ public final class Store implements AutoCloseable {
         this.audit = new AuditRepository(db);
         this.tickets = new TicketRepository(db, policy, audit, displayZone);
         this.backups = new Backups(db);
+        this.mailbox = new MailboxRepository(db);
     }
 
     /** Opens the database at the location (migrating it) with the standard password hashing. */
@@ -57,6 +59,10 @@ public final class Store implements AutoCloseable {
 
     public TicketRepository tickets() {
         return tickets;
+    }
+
+    public MailboxRepository mailbox() {
+        return mailbox;
     }
 
     public Backups backups() {

@@ -110,7 +110,7 @@ public final class TicketRepository {
     }
 
     /** Inserts within the caller's transaction and returns the new id. */
-    long insert(Connection c, Agent actor, NewTicket n) throws SQLException {
+    public long insert(Connection c, Agent actor, NewTicket n) throws SQLException {
         ResponseClock clock = policy.clock(c);
         Instant deadline = clock.deadline(n.severity(), n.received());
         Instant now = db.clock().instant();
@@ -475,7 +475,7 @@ public final class TicketRepository {
         return db.tx(c -> recordContact(c, actor, id, at, what));
     }
 
-    boolean recordContact(Connection c, Agent actor, long id, Instant at, ContactEvent what) throws SQLException {
+    public boolean recordContact(Connection c, Agent actor, long id, Instant at, ContactEvent what) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET first_contact_at = ?, first_contact_event = ?,"
                 + " status = CASE WHEN status = 'NEW' THEN 'OPEN' ELSE status END, version = version + 1, updated_at = ?,"
                 + " updated_by = ? WHERE id = ? AND first_contact_at IS NULL")) {
@@ -502,7 +502,7 @@ public final class TicketRepository {
     }
 
     /** Reopens a resolved or closed ticket (e.g. the customer wrote again). Returns true if it was reopened. */
-    boolean reopen(Connection c, Agent actor, long id, String why) throws SQLException {
+    public boolean reopen(Connection c, Agent actor, long id, String why) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET status = 'OPEN', resolved_at = NULL,"
                 + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND status IN ('RESOLVED', 'CLOSED')")) {
             Sql.setInstant(ps, 1, db.clock().instant());
@@ -780,7 +780,7 @@ public final class TicketRepository {
         return out;
     }
 
-    Ticket load(Connection c, long id) throws SQLException {
+    public Ticket load(Connection c, long id) throws SQLException {
         return find(c, id).orElseThrow(() -> new StoreException.NotFound("There is no ticket " + Ticket.ref(id) + "."));
     }
 
