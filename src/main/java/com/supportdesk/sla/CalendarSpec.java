@@ -1,6 +1,58 @@
 package com.supportdesk.sla;
-import java.time.*; import java.util.Set;
-// TEMPORARY STUB
-public record CalendarSpec(ZoneId zone, LocalTime opens, LocalTime closes, HolidayRegion region, Set<LocalDate> extraClosures, Set<LocalDate> removedHolidays) {
-    public static CalendarSpec standard() { return new CalendarSpec(ZoneId.of("GMT"), LocalTime.of(9,0), LocalTime.of(18,0), HolidayRegion.ENGLAND_AND_WALES, Set.of(), Set.of()); }
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Serializable description of a business calendar: what an admin edits and the store persists.
+ * Business time is {@code [opens, closes)} in {@code zone}, Monday to Friday, minus the region's bank
+ * holidays, minus {@code extraClosures}, plus back any {@code removedHolidays}.
+ */
+public record CalendarSpec(ZoneId zone, LocalTime opens, LocalTime closes, HolidayRegion region,
+        Set<LocalDate> extraClosures, Set<LocalDate> removedHolidays) {
+
+    /** The policy's zone: the fixed offset GMT (UTC+0 all year, so in summer the desk opens 10:00 London time). */
+    public static final ZoneId GMT = ZoneId.of("GMT");
+    public static final LocalTime STANDARD_OPENS = LocalTime.of(9, 0);
+    public static final LocalTime STANDARD_CLOSES = LocalTime.of(18, 0);
+
+    public CalendarSpec {
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(opens, "opens");
+        Objects.requireNonNull(closes, "closes");
+        Objects.requireNonNull(region, "region");
+        if (!opens.isBefore(closes)) {
+            throw new IllegalArgumentException("opening time " + opens + " must be before closing time " + closes);
+        }
+        extraClosures = extraClosures == null ? Set.of() : Set.copyOf(extraClosures);
+        removedHolidays = removedHolidays == null ? Set.of() : Set.copyOf(removedHolidays);
+    }
+
+    /** GMT, 09:00–18:00, England and Wales bank holidays, no extra or removed dates. */
+    public static CalendarSpec standard() {
+        return new CalendarSpec(GMT, STANDARD_OPENS, STANDARD_CLOSES, HolidayRegion.ENGLAND_AND_WALES, Set.of(), Set.of());
+    }
+
+    public CalendarSpec withZone(ZoneId newZone) {
+        return new CalendarSpec(newZone, opens, closes, region, extraClosures, removedHolidays);
+    }
+
+    public CalendarSpec withRegion(HolidayRegion newRegion) {
+        return new CalendarSpec(zone, opens, closes, newRegion, extraClosures, removedHolidays);
+    }
+
+    public CalendarSpec withHours(LocalTime newOpens, LocalTime newCloses) {
+        return new CalendarSpec(zone, newOpens, newCloses, region, extraClosures, removedHolidays);
+    }
+
+    public CalendarSpec withExtraClosures(Set<LocalDate> dates) {
+        return new CalendarSpec(zone, opens, closes, region, dates, removedHolidays);
+    }
+
+    public CalendarSpec withRemovedHolidays(Set<LocalDate> dates) {
+        return new CalendarSpec(zone, opens, closes, region, extraClosures, dates);
+    }
 }
