@@ -282,6 +282,9 @@ public final class BusinessCalendar {
         if (seconds == 0) {
             return from;
         }
+        if (seconds > cum[DAYS]) {
+            throw beyondRange();
+        }
         int day = dayOf(fs);
         long target = businessNanosAt(fs, from.getNano(), day) + seconds * NANOS;
         int k = dayReaching(target, day);
@@ -334,6 +337,9 @@ public final class BusinessCalendar {
         check(fromEpochSecond);
         if (seconds == 0) {
             return fromEpochSecond;
+        }
+        if (seconds > cum[DAYS]) {
+            throw beyondRange();
         }
         int day = dayOf(fromEpochSecond);
         long target = (day < 0 ? 0 : cum[day] + Math.min(fromEpochSecond - openAt[day], cum[day + 1] - cum[day])) + seconds;

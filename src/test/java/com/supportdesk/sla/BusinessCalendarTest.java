@@ -270,6 +270,10 @@ class BusinessCalendarTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("falls after 2100-12-31");
             assertThatThrownBy(() -> GMT.nextOpening(t("2100-12-31T18:00:00Z")))
                     .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> GMT.addBusinessSeconds(t("2026-01-01T00:00:00Z"), Long.MAX_VALUE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("falls after 2100-12-31");
+            assertThatThrownBy(() -> GMT.addBusinessSeconds(t("2026-01-01T00:00:00Z").getEpochSecond(), Long.MAX_VALUE / 2))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("falls after 2100-12-31");
             assertThatThrownBy(() -> GMT.holidays(2101)).isInstanceOf(IllegalArgumentException.class);
             // the edges themselves are fine
             assertThat(GMT.isOpen(t("2000-01-01T00:00:00Z"))).isFalse();
