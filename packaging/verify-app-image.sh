@@ -20,7 +20,13 @@ expect="${SD_VERIFY_EXPECT:-2026-12-29T09:30:00Z}"
 
 if [ "${SD_VERIFY_SKIP_BUILD:-0}" != 1 ]; then
     start=$SECONDS
-    mvn -B -q -Dstyle.color=never -Ppackage package -DskipTests -Dpackage.deb=false
+    log="$(mktemp)"
+    if ! mvn -B -q -Ppackage package -DskipTests -Dpackage.deb=false >"$log" 2>&1; then
+        echo "verify-app-image: FAILED: mvn -Ppackage package" >&2
+        tail -n 60 "$log" >&2
+        exit 1
+    fi
+    rm -f "$log"
     echo "verify-app-image: app image built in $((SECONDS - start)) s ($(du -sh target/jpackage/support-desk | cut -f1))"
 fi
 [ -x "$launcher" ] || { echo "verify-app-image: FAILED: no launcher at $launcher" >&2; exit 1; }
