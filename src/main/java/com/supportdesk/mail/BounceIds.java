@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class BounceIds {
 
     private static final Pattern QUOTED_MESSAGE_ID = Pattern.compile(
-            "(?im)^[ \\t>]*Message-ID:[ \\t]*(<[^<>\\s]+>)");
+            "(?im)^[ \\t>]*Message-ID:[ \\t]*(<[^<>\\r\\n]+>)");
     private static final Pattern QUOTED_THREAD_LINE = Pattern.compile(
             "(?im)^[ \\t>]*(?:In-Reply-To|References):[ \\t]*(.*)$");
 

@@ -1,0 +1,372 @@
+package com.supportdesk.mail;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open IMAP folder (DESIGN.md section 4).
+ *
+ * <p>Reading never marks a message as seen ({@code mail.imap.peek}); {@link #markProcessed} does, and must
+ * only be called after the tickets and the checkpoint are committed. Catch up with
+ * {@link #fetchSince(long, int)} after every (re)connect; {@link #idle(Duration)} is only a hint that new
+ * mail may be there.
+ *
+ * <p>Use from one thread, except {@link #wakeUp()} and {@link #close()}, which may be called from another
+ * thread to end an {@link #idle(Duration)} early.
+ */
+public final class ImapMailbox implements AutoCloseable {
+
+    static {
+        MailSystemProperties.install();
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImapMailbox.class);
+    private static final long WATCHDOG_TICK_MS = 200;
+
+    private final ImapSettings settings;
+    private final MailFailures.Endpoint endpoint;
+    private final Path spoolDir;
+    private final IMAPStore store;
+    private final IMAPFolder folder;
+    private final ScheduledExecutorService watchdog;
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final Object pollLock = new Object();
+    private volatile boolean closed;
+    private boolean moveTargetChecked;
+
+    private ImapMailbox(ImapSettings settings, MailFailures.Endpoint endpoint, Path spoolDir, IMAPStore store,
+                        IMAPFolder folder) {
+        this.settings = settings;
+        this.endpoint = endpoint;
+        this.spoolDir = spoolDir;
+        this.store = store;
+        this.folder = folder;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "imap-idle-watchdog " + settings.account());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Connects with default timeouts; raw messages are spooled to the system temp folder. */
+    public static ImapMailbox open(ImapSettings settings) throws MailConnectionException {
+        return open(settings, MailTimeouts.defaults(), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Connects, logs in and opens the configured folder read-write. */
+    public static ImapMailbox open(ImapSettings settings, MailTimeouts timeouts, Path spoolDir)
+            throws MailConnectionException {
+        Objects.requireNonNull(spoolDir, "spoolDir");
+        MailFailures.Endpoint endpoint = new MailFailures.Endpoint(settings.host(), settings.port(),
+                settings.account(), settings.password(), timeouts);
+        LOG.info("Connecting to IMAP {} on port {} ({}), folder {}", settings.account(), settings.port(),
+                settings.tls(), settings.folder());
+        IMAPStore store = null;
+        try {
+            store = (IMAPStore) MailSessions.imap(settings, timeouts).getStore("imap");
+            store.connect(settings.host(), settings.port(), settings.user(), settings.password());
+            IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
+            if (!folder.exists()) {
+                throw new MailConnectionException(MailProblem.SERVER_ERROR, "The folder " + settings.folder()
+                        + " does not exist for " + settings.account() + ".", null);
+            }
+            folder.open(Folder.READ_WRITE);
+            LOG.info("Opened IMAP folder {} of {} (UIDVALIDITY {})", settings.folder(), settings.account(),
+                    folder.getUIDValidity());
+            return new ImapMailbox(settings, endpoint, spoolDir, store, folder);
+        } catch (MessagingException e) {
+            closeQuietly(store);
+            throw failure(endpoint, e);
+        } catch (MailConnectionException e) {
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    /** The folder's UIDVALIDITY; when it differs from the checkpoint's, rescan from UID 0. */
+    public long uidValidity() throws MailConnectionException {
+        try {
+            return folder.getUIDValidity();
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /**
+     * Streams up to {@code max} messages with a UID above {@code lastUid}, oldest first, each into its own
+     * temporary file in the spool folder (never held in memory). Messages deleted meanwhile are skipped.
+     *
+     * @throws IOException when the spool folder cannot be written
+     */
+    public List<FetchedMessage> fetchSince(long lastUid, int max) throws MailConnectionException, IOException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        List<FetchedMessage> fetched = new ArrayList<>();
+        try {
+            Message[] wanted = newerThan(lastUid, max);
+            FetchProfile profile = new FetchProfile();
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+            folder.fetch(wanted, profile);
+            for (Message message : wanted) {
+                spool((IMAPMessage) message, fetched);
+            }
+            return fetched;
+        } catch (MessagingException e) {
+            fetched.forEach(FetchedMessage::close);
+            throw failure(endpoint, e);
+        } catch (IOException | RuntimeException e) {
+            fetched.forEach(FetchedMessage::close);
+            throw e;
+        }
+    }
+
+    private Message[] newerThan(long lastUid, int max) throws MessagingException {
+        // "n:*" also returns the newest message when no UID is >= n, so filter again
+        Message[] range = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
+        List<Message> newer = new ArrayList<>();
+        for (Message message : range) {
+            if (message != null && folder.getUID(message) > lastUid) {
+                newer.add(message);
+            }
+        }
+        newer.sort(Comparator.comparingLong(this::uidOf));
+        return newer.subList(0, Math.min(max, newer.size())).toArray(new Message[0]);
+    }
+
+    private long uidOf(Message message) {
+        try {
+            return folder.getUID(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("UID vanished after it was fetched", e);
+        }
+    }
+
+    private void spool(IMAPMessage message, List<FetchedMessage> fetched) throws MessagingException, IOException {
+        long uid = folder.getUID(message);
+        Path file = Files.createTempFile(spoolDir, "imap-" + uid + "-", ".eml");
+        try (InputStream in = message.getMimeStream(); OutputStream out = Files.newOutputStream(file)) {
+            long size = in.transferTo(out);
+            Date received = message.getReceivedDate();
+            fetched.add(new FetchedMessage(uid, received == null ? null : received.toInstant(), file, size));
+        } catch (MessagingException | IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            // errors while streaming from the server arrive as IOException wrapping a MessagingException
+            Throwable cause = e instanceof IOException && e.getCause() instanceof MessagingException ? e.getCause() : e;
+            if (cause instanceof MessageRemovedException) {
+                LOG.info("IMAP message UID {} was deleted on the server before it could be read; skipped", uid);
+                return;
+            }
+            if (cause instanceof MessagingException me) {
+                throw me;
+            }
+            throw e;
+        }
+    }
+
+    /** {@link #markProcessed(Collection)} for one message. */
+    public void markProcessed(long uid) throws MailConnectionException {
+        markProcessed(List.of(uid));
+    }
+
+    /**
+     * Marks messages \Seen or moves them to the configured folder (created when missing), according to
+     * {@link ImapSettings#afterImport()}. Call only after the commit. UIDs no longer on the server are ignored.
+     * A move uses the IMAP MOVE command when the server offers it, else copy, delete and expunge.
+     */
+    public void markProcessed(Collection<Long> uids) throws MailConnectionException {
+        try {
+            Message[] messages = Arrays.stream(folder.getMessagesByUID(uids.stream().mapToLong(Long::longValue).toArray()))
+                    .filter(Objects::nonNull).toArray(Message[]::new);
+            if (messages.length == 0) {
+                return;
+            }
+            if (settings.afterImport() == AfterImport.MARK_SEEN) {
+                folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+                return;
+            }
+            Folder target = moveTarget();
+            if (store.hasCapability("MOVE")) {
+                folder.moveMessages(messages, target);
+            } else {
+                moveByCopy(messages, target);
+            }
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /** The move fallback for servers without MOVE: copy, flag \Deleted, expunge (only these with UIDPLUS). */
+    void moveByCopy(Message[] messages, Folder target) throws MessagingException {
+        folder.copyMessages(messages, target);
+        folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+        if (store.hasCapability("UIDPLUS")) {
+            folder.expunge(messages);
+        } else {
+            folder.expunge();
+        }
+    }
+
+    Folder moveTarget() throws MessagingException {
+        Folder target = store.getFolder(settings.moveToFolder());
+        if (!moveTargetChecked) {
+            if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+                throw new MessagingException("could not create folder " + settings.moveToFolder());
+            }
+            moveTargetChecked = true;
+        }
+        return target;
+    }
+
+    /** Whether the server offers IMAP IDLE; without it {@link #idle(Duration)} polls. */
+    public boolean supportsIdle() throws MailConnectionException {
+        try {
+            return store.hasCapability("IDLE");
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /**
+     * Waits until the server reports a change (IMAP IDLE), {@code max} has passed, or {@link #wakeUp()} /
+     * {@link #close()} is called. Without IDLE it waits {@code max} (waking early on {@link #wakeUp()}) and
+     * then asks the server once (the poll path). Either way, follow with {@link #fetchSince(long, int)}.
+     *
+     * @return true if the folder now holds more messages than before
+     */
+    public boolean idle(Duration max) throws MailConnectionException {
+        return supportsIdle() ? idleWithImapIdle(max) : idleByPolling(max);
+    }
+
+    boolean idleWithImapIdle(Duration max) throws MailConnectionException {
+        try {
+            int before = folder.getMessageCount();
+            if (wakeRequested.getAndSet(false) || closed) {
+                return false;
+            }
+            Instant deadline = Instant.now().plus(max);
+            ScheduledFuture<?> tick = watchdog.scheduleWithFixedDelay(() -> {
+                if (closed || wakeRequested.get() || Instant.now().isAfter(deadline)) {
+                    abortIdle();
+                }
+            }, WATCHDOG_TICK_MS, WATCHDOG_TICK_MS, TimeUnit.MILLISECONDS);
+            try {
+                folder.idle(true);
+            } finally {
+                tick.cancel(false);
+                wakeRequested.set(false);
+            }
+            return !closed && folder.getMessageCount() > before;
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    boolean idleByPolling(Duration max) throws MailConnectionException {
+        try {
+            int before = folder.getMessageCount();
+            long until = System.nanoTime() + max.toNanos();
+            synchronized (pollLock) {
+                for (long left = max.toNanos(); left > 0 && !closed && !wakeRequested.get();
+                     left = until - System.nanoTime()) {
+                    pollLock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            }
+            wakeRequested.set(false);
+            return !closed && folder.getMessageCount() > before; // NOOP: picks up new EXISTS
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /** Ends a running {@link #idle(Duration)} soon (within a fraction of a second). Any thread. */
+    public void wakeUp() {
+        wakeRequested.set(true);
+        synchronized (pollLock) {
+            pollLock.notifyAll();
+        }
+    }
+
+    /** Any command on the folder makes Jakarta Mail end IDLE (DONE) first; NOOP is the harmless one. */
+    private void abortIdle() {
+        try {
+            folder.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Ending IMAP IDLE for {} failed: {}", settings.account(), e.toString());
+        }
+    }
+
+    public boolean isConnected() {
+        return !closed && store.isConnected() && folder.isOpen();
+    }
+
+    /** Closes the folder (without expunging) and logs out. Any thread; ends a running idle. */
+    @Override
+    public void close() {
+        closed = true;
+        wakeUp();
+        watchdog.shutdownNow();
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Closing IMAP folder for {} failed: {}", settings.account(), e.toString());
+        }
+        closeQuietly(store);
+    }
+
+    private static void closeQuietly(IMAPStore store) {
+        if (store == null) {
+            return;
+        }
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Closing IMAP connection failed: {}", e.toString());
+        }
+    }
+
+    private static MailConnectionException failure(MailFailures.Endpoint endpoint, MessagingException e) {
+        MailProblem problem = MailFailures.classify(e);
+        String message = MailFailures.explain(problem, endpoint, e);
+        LOG.warn("IMAP {}: {}", endpoint.account(), message);
+        return new MailConnectionException(problem, message, e);
+    }
+}
