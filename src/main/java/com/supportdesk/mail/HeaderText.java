@@ -69,7 +69,7 @@ final class HeaderText {
             if (c >= 0x80 && c <= 0x9F) {
                 c = new String(new byte[] {(byte) c}, MailCharsets.WINDOWS_1252).charAt(0);
             }
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u00A0') {
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u00A0' || c == '\uFFFD') {
                 space = out.length() > 0;
                 continue;
             }

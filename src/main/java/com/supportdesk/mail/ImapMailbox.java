@@ -1,16 +1,11 @@
 package com.supportdesk.mail;
 
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -27,7 +21,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +47,7 @@ public final class ImapMailbox implements AutoCloseable {
 
     private final ImapSettings settings;
     private final MailFailures.Endpoint endpoint;
-    private final Path spoolDir;
+    private final ImapSpooler spooler;
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final ScheduledExecutorService watchdog;
@@ -67,7 +60,7 @@ public final class ImapMailbox implements AutoCloseable {
                         IMAPFolder folder) {
         this.settings = settings;
         this.endpoint = endpoint;
-        this.spoolDir = spoolDir;
+        this.spooler = new ImapSpooler(folder, spoolDir);
         this.store = store;
         this.folder = folder;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -131,33 +124,35 @@ public final class ImapMailbox implements AutoCloseable {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1");
         }
-        List<FetchedMessage> fetched = new ArrayList<>();
         try {
-            Message[] wanted = newerThan(lastUid, max);
-            FetchProfile profile = new FetchProfile();
-            profile.add(UIDFolder.FetchProfileItem.UID);
-            profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-            folder.fetch(wanted, profile);
-            for (Message message : wanted) {
-                spool((IMAPMessage) message, fetched);
-            }
-            return fetched;
+            return spooler.spool(newerThan(lastUid, max));
         } catch (MessagingException e) {
-            fetched.forEach(FetchedMessage::close);
             throw failure(endpoint, e);
-        } catch (IOException | RuntimeException e) {
-            fetched.forEach(FetchedMessage::close);
-            throw e;
         }
     }
 
+    /**
+     * The first {@code max} messages with a UID above {@code lastUid}. UIDs grow with sequence numbers, so
+     * these are the newest messages; the UID range asked for is widened only as far as needed, so the cost
+     * does not grow with the number of messages waiting or already in the folder.
+     */
     private Message[] newerThan(long lastUid, int max) throws MessagingException {
-        // "n:*" also returns the newest message when no UID is >= n, so filter again
-        Message[] range = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
+        int count = folder.getMessageCount();
+        if (count == 0) {
+            return new Message[0];
+        }
+        long highest = folder.getUID(folder.getMessage(count));
         List<Message> newer = new ArrayList<>();
-        for (Message message : range) {
-            if (message != null && folder.getUID(message) > lastUid) {
-                newer.add(message);
+        for (long window = max; lastUid < highest; window *= 4) {
+            long end = Math.min(highest, lastUid + window);
+            newer.clear();
+            for (Message message : folder.getMessagesByUID(lastUid + 1, end)) {
+                if (message != null && folder.getUID(message) > lastUid) {
+                    newer.add(message);
+                }
+            }
+            if (newer.size() >= max || end == highest) {
+                break;
             }
         }
         newer.sort(Comparator.comparingLong(this::uidOf));
@@ -172,28 +167,6 @@ public final class ImapMailbox implements AutoCloseable {
         }
     }
 
-    private void spool(IMAPMessage message, List<FetchedMessage> fetched) throws MessagingException, IOException {
-        long uid = folder.getUID(message);
-        Path file = Files.createTempFile(spoolDir, "imap-" + uid + "-", ".eml");
-        try (InputStream in = message.getMimeStream(); OutputStream out = Files.newOutputStream(file)) {
-            long size = in.transferTo(out);
-            Date received = message.getReceivedDate();
-            fetched.add(new FetchedMessage(uid, received == null ? null : received.toInstant(), file, size));
-        } catch (MessagingException | IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            // errors while streaming from the server arrive as IOException wrapping a MessagingException
-            Throwable cause = e instanceof IOException && e.getCause() instanceof MessagingException ? e.getCause() : e;
-            if (cause instanceof MessageRemovedException) {
-                LOG.info("IMAP message UID {} was deleted on the server before it could be read; skipped", uid);
-                return;
-            }
-            if (cause instanceof MessagingException me) {
-                throw me;
-            }
-            throw e;
-        }
-    }
-
     /** {@link #markProcessed(Collection)} for one message. */
     public void markProcessed(long uid) throws MailConnectionException {
         markProcessed(List.of(uid));
@@ -205,6 +178,11 @@ public final class ImapMailbox implements AutoCloseable {
      * A move uses the IMAP MOVE command when the server offers it, else copy, delete and expunge.
      */
     public void markProcessed(Collection<Long> uids) throws MailConnectionException {
+        markProcessed(uids, true);
+    }
+
+    /** {@code useMoveCommand = false} forces the copy-delete-expunge path (for servers without MOVE). */
+    void markProcessed(Collection<Long> uids, boolean useMoveCommand) throws MailConnectionException {
         try {
             Message[] messages = Arrays.stream(folder.getMessagesByUID(uids.stream().mapToLong(Long::longValue).toArray()))
                     .filter(Objects::nonNull).toArray(Message[]::new);
@@ -216,8 +194,15 @@ public final class ImapMailbox implements AutoCloseable {
                 return;
             }
             Folder target = moveTarget();
-            if (store.hasCapability("MOVE")) {
+            if (useMoveCommand && store.hasCapability("MOVE")) {
+                int before = folder.getMessageCount();
                 folder.moveMessages(messages, target);
+                if (folder.getMessageCount() > before - messages.length) {
+                    // the server did not report the moved messages as expunged (GreenMail does not), so the
+                    // cached sequence numbers are stale: select the folder again
+                    folder.close(false);
+                    folder.open(Folder.READ_WRITE);
+                }
             } else {
                 moveByCopy(messages, target);
             }
@@ -227,7 +212,7 @@ public final class ImapMailbox implements AutoCloseable {
     }
 
     /** The move fallback for servers without MOVE: copy, flag \Deleted, expunge (only these with UIDPLUS). */
-    void moveByCopy(Message[] messages, Folder target) throws MessagingException {
+    private void moveByCopy(Message[] messages, Folder target) throws MessagingException {
         folder.copyMessages(messages, target);
         folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
         if (store.hasCapability("UIDPLUS")) {
@@ -237,7 +222,7 @@ public final class ImapMailbox implements AutoCloseable {
         }
     }
 
-    Folder moveTarget() throws MessagingException {
+    private Folder moveTarget() throws MessagingException {
         Folder target = store.getFolder(settings.moveToFolder());
         if (!moveTargetChecked) {
             if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {

@@ -11,6 +11,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +65,7 @@ final class MailFailures {
             case CONNECTION_REFUSED -> "The mail server " + at.host() + " refused the connection on port " + at.port()
                     + "; check the host name, the port and that the server is running.";
             case TIMEOUT -> "The mail server " + where + " did not answer within "
-                    + at.timeouts().read().toSeconds() + " seconds.";
+                    + spoken(mentions(chain(failure), "onnect") ? at.timeouts().connect() : at.timeouts().read()) + ".";
             case TLS -> "A secure (TLS) connection to " + where
                     + " could not be set up; check the TLS setting (none, STARTTLS or SSL) and the port.";
             case RECIPIENT_REJECTED -> "The mail server refused the recipient "
@@ -74,6 +75,10 @@ final class MailFailures {
                     + ").";
             case SERVER_ERROR -> "The mail server " + where + " reported an error: " + detail(at, failure) + ".";
         };
+    }
+
+    private static String spoken(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " seconds" : d.toMillis() + " milliseconds";
     }
 
     /** The innermost message, without the secret and without trailing punctuation. */

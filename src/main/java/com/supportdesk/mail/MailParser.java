@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -47,6 +48,7 @@ public final class MailParser {
 
     private static final int HEAD_BYTES = 16 * 1024;
     private static final int SENSITIVE_BODY_LINES = 5;
+    private static final String UTF8_BOM = "\u00EF\u00BB\u00BF"; // the BOM's bytes, one char per byte
 
     private final ParserOptions options;
     private final SubjectRules subjects;
@@ -206,9 +208,16 @@ public final class MailParser {
             if (size <= head.length && new String(head, MailCharsets.WINDOWS_1252).isBlank()) {
                 throw new MailParseException("The message contains only blank lines.");
             }
-            int offset = 0;
-            if (startsWith(head, "From ")) { // mbox separator line
-                offset = lineEnd(head, 0);
+            int offset = startsWith(head, 0, UTF8_BOM) ? UTF8_BOM.length() : 0;
+            if (startsWith(head, offset, "From ")) { // mbox separator line
+                offset = lineEnd(head, offset);
+            }
+            int firstText = offset;
+            while (firstText < head.length && (head[firstText] == '\r' || head[firstText] == '\n')) {
+                firstText++;
+            }
+            if (firstText > offset && HeaderReader.HEADER_FIELD.matcher(line(head, firstText)).matches()) {
+                offset = firstText; // blank lines in front of the headers
             }
             int headerEnd = headerSectionEnd(head, offset);
             for (int i = offset; i < headerEnd; i++) {
@@ -217,15 +226,20 @@ public final class MailParser {
                             "The message contains binary data (NUL bytes) where its headers should be; it is not e-mail.");
                 }
             }
-            String firstLine = new String(head, offset, lineEnd(head, offset) - offset, MailCharsets.WINDOWS_1252)
-                    .replaceAll("[\r\n]+$", "");
+            String firstLine = line(head, offset);
             boolean headerless = !firstLine.isEmpty() && !HeaderReader.HEADER_FIELD.matcher(firstLine).matches();
             return new Preflight(offset, headerless);
         }
 
-        private static boolean startsWith(byte[] bytes, String prefix) {
-            return bytes.length >= prefix.length()
-                    && new String(bytes, 0, prefix.length(), MailCharsets.WINDOWS_1252).equals(prefix);
+        /** The line starting at {@code from}, without its line break, one char per byte. */
+        private static String line(byte[] bytes, int from) {
+            return new String(bytes, from, lineEnd(bytes, from) - from, StandardCharsets.ISO_8859_1)
+                    .replaceAll("[\r\n]+$", "");
+        }
+
+        private static boolean startsWith(byte[] bytes, int from, String prefix) {
+            return bytes.length - from >= prefix.length()
+                    && new String(bytes, from, prefix.length(), StandardCharsets.ISO_8859_1).equals(prefix);
         }
 
         /** Index just after the line break that ends the line starting at {@code from}. */

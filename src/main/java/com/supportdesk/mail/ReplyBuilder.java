@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -75,7 +76,7 @@ public final class ReplyBuilder {
     private OutboundMail build(ReplyDraft draft, boolean acknowledgement) throws MailSendException {
         String messageId = "<" + UUID.randomUUID() + "@" + domainOf(from) + ">";
         String subject = subjectFor(draft);
-        String ticketRef = subjects.tagFor(draft.ticketRef()).replaceAll("[\\[\\]]", "");
+        String ticketRef = draft.ticketRef().toUpperCase(Locale.ROOT);
         try {
             MimeMessage message = new FixedIdMessage(session, messageId);
             message.setFrom(internet(from));

@@ -137,6 +137,17 @@ class MailParserTest {
         }
 
         @Test
+        void byteOrderMarkAndBlankLinesInFrontOfTheHeadersAreSkipped() throws Exception {
+            byte[] bom = RawMail.of("").bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})
+                    .text("Subject: with BOM\n\nb\n").build();
+            assertThat(parser.parse(bom).subject()).isEqualTo("with BOM");
+            assertThat(parse("\n\nSubject: after blank lines\nFrom: a@example.com\n\nb\n").subject())
+                    .isEqualTo("after blank lines");
+            assertThat(parse("\nNo headers, just a blank line first.\n").textBody())
+                    .isEqualTo("No headers, just a blank line first.");
+        }
+
+        @Test
         void mboxFromLineIsSkipped() throws Exception {
             ParsedMail mail = parse("From ann@example.com Tue Mar  3 09:15:00 2026\nFrom: ann@example.com\n"
                     + "Subject: from mbox\n\nb\n");
