@@ -16,6 +16,7 @@ import java.util.List;
  * Walks the MIME tree of one message: picks the body text (text/plain preferred over text/html in
  * multipart/alternative), lists every other leaf as an attachment with a streamable handle, and
  * collects what bounce detection needs. A part that cannot be read is skipped with a note.
+ * One walker per message: it collects as it goes.
  */
 final class BodyWalker {
 
@@ -52,11 +53,7 @@ final class BodyWalker {
 
     Result walk(Part message) {
         walk(message, new int[0], 0, Mode.BODY, "text/plain");
-        String text = String.join("\n\n", segments);
-        if (text.length() > options.maxTextChars()) {
-            text = text.substring(0, options.maxTextChars());
-            notes.add("The message text was longer than " + options.maxTextChars() + " characters and was cut.");
-        }
+        String text = PlainText.cut(String.join("\n\n", segments), options.maxTextChars(), notes);
         return new Result(text, attachments, notes, deliveryStatusPart, returnedHeaders, firstCharset);
     }
 

@@ -115,8 +115,10 @@ public final class ImapMailbox implements AutoCloseable {
     }
 
     /**
-     * Streams up to {@code max} messages with a UID above {@code lastUid}, oldest first, each into its own
-     * temporary file in the spool folder (never held in memory). Messages deleted meanwhile are skipped.
+     * Copies up to {@code max} messages with a UID above {@code lastUid}, oldest first, byte for byte into
+     * temporary files in the spool folder: small messages several per round trip (at most 4 MB in memory),
+     * large ones streamed in blocks. Messages deleted meanwhile are skipped. The caller deletes the files
+     * ({@link FetchedMessage#close()}) once the raw source is stored.
      *
      * @throws IOException when the spool folder cannot be written
      */

@@ -138,13 +138,10 @@ public final class MailParser {
         try (InputStream in = source.openRaw()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16L, options.maxTextChars() * 4L));
         }
-        String text = PlainText.clean(MailCharsets.decodeUnlabelled(bytes, bytes.length)).strip();
         List<String> notes = new ArrayList<>(List.of(
                 "The message has no header section; the whole source was taken as the message text."));
-        if (text.length() > options.maxTextChars()) {
-            text = text.substring(0, options.maxTextChars());
-            notes.add("The message text was longer than " + options.maxTextChars() + " characters and was cut.");
-        }
+        String text = PlainText.cut(PlainText.clean(MailCharsets.decodeUnlabelled(bytes, bytes.length)).strip(),
+                options.maxTextChars(), notes);
         return new ParsedMail(synthesizedId(source), true, Optional.empty(), List.of(), Optional.empty(), List.of(),
                 List.of(), List.of(), ParsedMail.NO_SUBJECT, ParsedMail.NO_SUBJECT, null, text, List.of(),
                 Optional.empty(), Optional.empty(), isSensitive("", text), AutomatedKind.NONE, Optional.empty(),
