@@ -169,8 +169,7 @@ final class BodyWalker {
     }
 
     private String readPlain(Part part, int[] path) throws MessagingException, IOException {
-        int limit = (int) Math.min(Integer.MAX_VALUE - 16L, options.maxTextChars() * 4L);
-        byte[] bytes = read(part, limit, path, "text");
+        byte[] bytes = read(part, options.maxTextBytes(), path, "text");
         return PlainText.clean(MailCharsets.decode(bytes, Parts.typeParameter(part, "charset")));
     }
 

@@ -136,7 +136,7 @@ public final class MailParser {
     private ParsedMail headerless(RawSource source, long size) throws IOException {
         byte[] bytes;
         try (InputStream in = source.openRaw()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16L, options.maxTextChars() * 4L));
+            bytes = in.readNBytes(options.maxTextBytes());
         }
         List<String> notes = new ArrayList<>(List.of(
                 "The message has no header section; the whole source was taken as the message text."));

@@ -29,6 +29,11 @@ public record ParserOptions(String ticketPrefix, long attachmentCapBytes, int ma
         return new ParserOptions("SD", DEFAULT_ATTACHMENT_CAP, 1_000_000, 2_000_000, 1_000, 24);
     }
 
+    /** Bytes read for at most {@link #maxTextChars()} characters (up to four bytes each). */
+    int maxTextBytes() {
+        return (int) Math.min(Integer.MAX_VALUE - 16L, maxTextChars * 4L);
+    }
+
     public ParserOptions withAttachmentCap(long bytes) {
         return new ParserOptions(ticketPrefix, bytes, maxTextChars, maxHtmlChars, maxParts, maxDepth);
     }
