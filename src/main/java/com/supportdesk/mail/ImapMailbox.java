@@ -1,0 +1,359 @@
+package com.supportdesk.mail;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open IMAP folder (DESIGN.md section 4).
+ *
+ * <p>Reading never marks a message as seen ({@code mail.imap.peek}); {@link #markProcessed} does, and must
+ * only be called after the tickets and the checkpoint are committed. Catch up with
+ * {@link #fetchSince(long, int)} after every (re)connect; {@link #idle(Duration)} is only a hint that new
+ * mail may be there.
+ *
+ * <p>Use from one thread, except {@link #wakeUp()} and {@link #close()}, which may be called from another
+ * thread to end an {@link #idle(Duration)} early.
+ */
+public final class ImapMailbox implements AutoCloseable {
+
+    static {
+        MailSystemProperties.install();
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImapMailbox.class);
+    private static final long WATCHDOG_TICK_MS = 200;
+
+    private final ImapSettings settings;
+    private final MailFailures.Endpoint endpoint;
+    private final ImapSpooler spooler;
+    private final IMAPStore store;
+    private final IMAPFolder folder;
+    private final ScheduledExecutorService watchdog;
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final Object pollLock = new Object();
+    private volatile boolean closed;
+    private boolean moveTargetChecked;
+
+    private ImapMailbox(ImapSettings settings, MailFailures.Endpoint endpoint, Path spoolDir, IMAPStore store,
+                        IMAPFolder folder) {
+        this.settings = settings;
+        this.endpoint = endpoint;
+        this.spooler = new ImapSpooler(folder, spoolDir);
+        this.store = store;
+        this.folder = folder;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "imap-idle-watchdog " + settings.account());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Connects with default timeouts; raw messages are spooled to the system temp folder. */
+    public static ImapMailbox open(ImapSettings settings) throws MailConnectionException {
+        return open(settings, MailTimeouts.defaults(), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Connects, logs in and opens the configured folder read-write. */
+    public static ImapMailbox open(ImapSettings settings, MailTimeouts timeouts, Path spoolDir)
+            throws MailConnectionException {
+        Objects.requireNonNull(spoolDir, "spoolDir");
+        MailFailures.Endpoint endpoint = new MailFailures.Endpoint(settings.host(), settings.port(),
+                settings.account(), settings.password(), timeouts);
+        LOG.info("Connecting to IMAP {} on port {} ({}), folder {}", settings.account(), settings.port(),
+                settings.tls(), settings.folder());
+        IMAPStore store = null;
+        try {
+            store = (IMAPStore) MailSessions.imap(settings, timeouts).getStore("imap");
+            store.connect(settings.host(), settings.port(), settings.user(), settings.password());
+            IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
+            if (!folder.exists()) {
+                throw new MailConnectionException(MailProblem.SERVER_ERROR, "The folder " + settings.folder()
+                        + " does not exist for " + settings.account() + ".", null);
+            }
+            folder.open(Folder.READ_WRITE);
+            LOG.info("Opened IMAP folder {} of {} (UIDVALIDITY {})", settings.folder(), settings.account(),
+                    folder.getUIDValidity());
+            return new ImapMailbox(settings, endpoint, spoolDir, store, folder);
+        } catch (MessagingException e) {
+            closeQuietly(store);
+            throw failure(endpoint, e);
+        } catch (MailConnectionException e) {
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    /** The folder's UIDVALIDITY; when it differs from the checkpoint's, rescan from UID 0. */
+    public long uidValidity() throws MailConnectionException {
+        try {
+            return folder.getUIDValidity();
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /**
+     * Copies up to {@code max} messages with a UID above {@code lastUid}, oldest first, byte for byte into
+     * temporary files in the spool folder: small messages several per round trip (at most 4 MB in memory),
+     * large ones streamed in blocks. Messages deleted meanwhile are skipped. The caller deletes the files
+     * ({@link FetchedMessage#close()}) once the raw source is stored.
+     *
+     * @throws IOException when the spool folder cannot be written
+     */
+    public List<FetchedMessage> fetchSince(long lastUid, int max) throws MailConnectionException, IOException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        try {
+            return spooler.spool(newerThan(lastUid, max));
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /**
+     * The first {@code max} messages with a UID above {@code lastUid}. UIDs grow with sequence numbers, so
+     * these are the newest messages; the UID range asked for is widened only as far as needed, so the cost
+     * does not grow with the number of messages waiting or already in the folder.
+     */
+    private Message[] newerThan(long lastUid, int max) throws MessagingException {
+        int count = folder.getMessageCount();
+        if (count == 0) {
+            return new Message[0];
+        }
+        long highest = folder.getUID(folder.getMessage(count));
+        List<Message> newer = new ArrayList<>();
+        for (long window = max; lastUid < highest; window *= 4) {
+            long end = Math.min(highest, lastUid + window);
+            newer.clear();
+            for (Message message : folder.getMessagesByUID(lastUid + 1, end)) {
+                if (message != null && folder.getUID(message) > lastUid) {
+                    newer.add(message);
+                }
+            }
+            if (newer.size() >= max || end == highest) {
+                break;
+            }
+        }
+        newer.sort(Comparator.comparingLong(this::uidOf));
+        return newer.subList(0, Math.min(max, newer.size())).toArray(new Message[0]);
+    }
+
+    private long uidOf(Message message) {
+        try {
+            return folder.getUID(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("UID vanished after it was fetched", e);
+        }
+    }
+
+    /** {@link #markProcessed(Collection)} for one message. */
+    public void markProcessed(long uid) throws MailConnectionException {
+        markProcessed(List.of(uid));
+    }
+
+    /**
+     * Marks messages \Seen or moves them to the configured folder (created when missing), according to
+     * {@link ImapSettings#afterImport()}. Call only after the commit. UIDs no longer on the server are ignored.
+     * A move uses the IMAP MOVE command when the server offers it, else copy, delete and expunge.
+     */
+    public void markProcessed(Collection<Long> uids) throws MailConnectionException {
+        markProcessed(uids, true);
+    }
+
+    /** {@code useMoveCommand = false} forces the copy-delete-expunge path (for servers without MOVE). */
+    void markProcessed(Collection<Long> uids, boolean useMoveCommand) throws MailConnectionException {
+        try {
+            Message[] messages = Arrays.stream(folder.getMessagesByUID(uids.stream().mapToLong(Long::longValue).toArray()))
+                    .filter(Objects::nonNull).toArray(Message[]::new);
+            if (messages.length == 0) {
+                return;
+            }
+            if (settings.afterImport() == AfterImport.MARK_SEEN) {
+                folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+                return;
+            }
+            Folder target = moveTarget();
+            if (useMoveCommand && store.hasCapability("MOVE")) {
+                int before = folder.getMessageCount();
+                folder.moveMessages(messages, target);
+                if (folder.getMessageCount() > before - messages.length) {
+                    // the server did not report the moved messages as expunged (GreenMail does not), so the
+                    // cached sequence numbers are stale: select the folder again
+                    folder.close(false);
+                    folder.open(Folder.READ_WRITE);
+                }
+            } else {
+                moveByCopy(messages, target);
+            }
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /** The move fallback for servers without MOVE: copy, flag \Deleted, expunge (only these with UIDPLUS). */
+    private void moveByCopy(Message[] messages, Folder target) throws MessagingException {
+        folder.copyMessages(messages, target);
+        folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+        if (store.hasCapability("UIDPLUS")) {
+            folder.expunge(messages);
+        } else {
+            folder.expunge();
+        }
+    }
+
+    private Folder moveTarget() throws MessagingException {
+        Folder target = store.getFolder(settings.moveToFolder());
+        if (!moveTargetChecked) {
+            if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+                throw new MessagingException("could not create folder " + settings.moveToFolder());
+            }
+            moveTargetChecked = true;
+        }
+        return target;
+    }
+
+    /** Whether the server offers IMAP IDLE; without it {@link #idle(Duration)} polls. */
+    public boolean supportsIdle() throws MailConnectionException {
+        try {
+            return store.hasCapability("IDLE");
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /**
+     * Waits until the server reports a change (IMAP IDLE), {@code max} has passed, or {@link #wakeUp()} /
+     * {@link #close()} is called. Without IDLE it waits {@code max} (waking early on {@link #wakeUp()}) and
+     * then asks the server once (the poll path). Either way, follow with {@link #fetchSince(long, int)}.
+     *
+     * @return true if the folder now holds more messages than before
+     */
+    public boolean idle(Duration max) throws MailConnectionException {
+        return supportsIdle() ? idleWithImapIdle(max) : idleByPolling(max);
+    }
+
+    boolean idleWithImapIdle(Duration max) throws MailConnectionException {
+        try {
+            int before = folder.getMessageCount();
+            if (wakeRequested.getAndSet(false) || closed) {
+                return false;
+            }
+            Instant deadline = Instant.now().plus(max);
+            ScheduledFuture<?> tick = watchdog.scheduleWithFixedDelay(() -> {
+                if (closed || wakeRequested.get() || Instant.now().isAfter(deadline)) {
+                    abortIdle();
+                }
+            }, WATCHDOG_TICK_MS, WATCHDOG_TICK_MS, TimeUnit.MILLISECONDS);
+            try {
+                folder.idle(true);
+            } finally {
+                tick.cancel(false);
+                wakeRequested.set(false);
+            }
+            return !closed && folder.getMessageCount() > before;
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    boolean idleByPolling(Duration max) throws MailConnectionException {
+        try {
+            int before = folder.getMessageCount();
+            long until = System.nanoTime() + max.toNanos();
+            synchronized (pollLock) {
+                for (long left = max.toNanos(); left > 0 && !closed && !wakeRequested.get();
+                     left = until - System.nanoTime()) {
+                    pollLock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            }
+            wakeRequested.set(false);
+            return !closed && folder.getMessageCount() > before; // NOOP: picks up new EXISTS
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /** Ends a running {@link #idle(Duration)} soon (within a fraction of a second). Any thread. */
+    public void wakeUp() {
+        wakeRequested.set(true);
+        synchronized (pollLock) {
+            pollLock.notifyAll();
+        }
+    }
+
+    /** Any command on the folder makes Jakarta Mail end IDLE (DONE) first; NOOP is the harmless one. */
+    private void abortIdle() {
+        try {
+            folder.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Ending IMAP IDLE for {} failed: {}", settings.account(), e.toString());
+        }
+    }
+
+    public boolean isConnected() {
+        return !closed && store.isConnected() && folder.isOpen();
+    }
+
+    /** Closes the folder (without expunging) and logs out. Any thread; ends a running idle. */
+    @Override
+    public void close() {
+        closed = true;
+        wakeUp();
+        watchdog.shutdownNow();
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Closing IMAP folder for {} failed: {}", settings.account(), e.toString());
+        }
+        closeQuietly(store);
+    }
+
+    private static void closeQuietly(IMAPStore store) {
+        if (store == null) {
+            return;
+        }
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Closing IMAP connection failed: {}", e.toString());
+        }
+    }
+
+    private static MailConnectionException failure(MailFailures.Endpoint endpoint, MessagingException e) {
+        MailProblem problem = MailFailures.classify(e);
+        String message = MailFailures.explain(problem, endpoint, e);
+        LOG.warn("IMAP {}: {}", endpoint.account(), message);
+        return new MailConnectionException(problem, message, e);
+    }
+}

@@ -1,0 +1,173 @@
+package com.supportdesk.mail;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the raw source of IMAP messages, byte for byte, into spool files.
+ *
+ * <p>Small messages are fetched many at a time with one {@code FETCH (BODY.PEEK[])} (one round trip per
+ * group, at most {@link #GROUP_BYTES} in memory); a message over {@link #SMALL_MESSAGE} is streamed on its
+ * own in partial-fetch blocks, so its size never matters for the heap.
+ */
+final class ImapSpooler {
+
+    static final long SMALL_MESSAGE = 256 * 1024;
+    static final long GROUP_BYTES = 4 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImapSpooler.class);
+
+    private final IMAPFolder folder;
+    private final Path spoolDir;
+
+    ImapSpooler(IMAPFolder folder, Path spoolDir) {
+        this.folder = folder;
+        this.spoolDir = spoolDir;
+    }
+
+    /** Spools {@code messages} (in this order); on failure no spool file is left behind. */
+    List<FetchedMessage> spool(Message[] messages) throws MessagingException, IOException {
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+        profile.add(IMAPFolder.FetchProfileItem.SIZE);
+        folder.fetch(messages, profile);
+
+        List<FetchedMessage> spooled = new ArrayList<>();
+        try {
+            List<IMAPMessage> group = new ArrayList<>();
+            long groupBytes = 0;
+            for (Message m : messages) {
+                IMAPMessage message = (IMAPMessage) m;
+                long size = message.getSizeLong();
+                if (size < 0 || size > SMALL_MESSAGE) {
+                    spoolGroup(group, spooled);
+                    group.clear();
+                    groupBytes = 0;
+                    spoolStreamed(message, spooled);
+                    continue;
+                }
+                if (groupBytes + size > GROUP_BYTES) {
+                    spoolGroup(group, spooled);
+                    group.clear();
+                    groupBytes = 0;
+                }
+                group.add(message);
+                groupBytes += size;
+            }
+            spoolGroup(group, spooled);
+            return spooled;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            spooled.forEach(FetchedMessage::close);
+            throw e;
+        }
+    }
+
+    private void spoolGroup(List<IMAPMessage> group, List<FetchedMessage> spooled)
+            throws MessagingException, IOException {
+        if (group.isEmpty()) {
+            return;
+        }
+        Map<IMAPMessage, ByteArray> bodies = fetchWhole(group);
+        for (IMAPMessage message : group) {
+            ByteArray raw = bodies.get(message);
+            long uid = folder.getUID(message);
+            if (raw == null) {
+                LOG.info("IMAP message UID {} was deleted on the server before it could be read; skipped", uid);
+                continue;
+            }
+            Path file = newSpoolFile(uid);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                out.write(raw.getBytes(), raw.getStart(), raw.getCount());
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            spooled.add(fetched(message, uid, file, raw.getCount()));
+        }
+    }
+
+    /** One {@code FETCH seqset (BODY.PEEK[])}; other untagged responses go to the folder as usual. */
+    @SuppressWarnings("unchecked")
+    private Map<IMAPMessage, ByteArray> fetchWhole(List<IMAPMessage> group) throws MessagingException {
+        return (Map<IMAPMessage, ByteArray>) folder.doCommand(protocol -> {
+            Map<Integer, IMAPMessage> bySequence = new HashMap<>();
+            for (IMAPMessage message : group) {
+                if (!message.isExpunged()) {
+                    bySequence.put(message.getMessageNumber(), message);
+                }
+            }
+            Map<IMAPMessage, ByteArray> bodies = new HashMap<>();
+            if (bySequence.isEmpty()) {
+                return bodies;
+            }
+            int[] sequence = bySequence.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            Response[] responses = protocol.fetch(MessageSet.createMessageSets(sequence), "BODY.PEEK[]");
+            for (int i = 0; i < responses.length; i++) {
+                if (responses[i] instanceof FetchResponse fetch && bySequence.containsKey(fetch.getNumber())) {
+                    BODY body = fetch.getItem(BODY.class);
+                    if (body != null && body.getByteArray() != null) {
+                        bodies.put(bySequence.get(fetch.getNumber()), body.getByteArray());
+                        responses[i] = null;
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return bodies;
+        });
+    }
+
+    private void spoolStreamed(IMAPMessage message, List<FetchedMessage> spooled)
+            throws MessagingException, IOException {
+        long uid = folder.getUID(message);
+        Path file = newSpoolFile(uid);
+        try (InputStream in = message.getMimeStream(); OutputStream out = Files.newOutputStream(file)) {
+            spooled.add(fetched(message, uid, file, in.transferTo(out)));
+        } catch (MessagingException | IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            // errors while streaming from the server arrive as IOException wrapping a MessagingException
+            Throwable cause = e instanceof IOException && e.getCause() instanceof MessagingException ? e.getCause() : e;
+            if (cause instanceof MessageRemovedException) {
+                LOG.info("IMAP message UID {} was deleted on the server before it could be read; skipped", uid);
+                return;
+            }
+            if (cause instanceof MessagingException me) {
+                throw me;
+            }
+            throw e;
+        }
+    }
+
+    private Path newSpoolFile(long uid) throws IOException {
+        return Files.createTempFile(spoolDir, "imap-" + uid + "-", ".eml");
+    }
+
+    private static FetchedMessage fetched(IMAPMessage message, long uid, Path file, long size)
+            throws MessagingException {
+        Date received = message.getReceivedDate();
+        return new FetchedMessage(uid, received == null ? null : received.toInstant(), file, size);
+    }
+}

@@ -1,0 +1,21 @@
+package com.supportdesk.mail;
+
+/** Why talking to a mail server failed; lets callers choose retry and backoff (never retry AUTHENTICATION fast). */
+public enum MailProblem {
+    AUTHENTICATION,
+    UNKNOWN_HOST,
+    CONNECTION_REFUSED,
+    TIMEOUT,
+    TLS,
+    /** SMTP only: the server refused one or more recipients. */
+    RECIPIENT_REJECTED,
+    /** An established connection broke; reconnect. */
+    CONNECTION_LOST,
+    /** The server answered with an error not covered above. */
+    SERVER_ERROR;
+
+    /** Worth retrying later without a change of settings. */
+    public boolean isTransient() {
+        return this == TIMEOUT || this == CONNECTION_REFUSED || this == CONNECTION_LOST || this == SERVER_ERROR;
+    }
+}

@@ -1,0 +1,64 @@
+package com.supportdesk.mail;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Properties;
+
+/** GreenMail on loopback with dynamic ports, one desk account, and helpers to deliver raw messages. */
+final class GreenMailSupport {
+
+    static final String LOGIN = "desk";
+    static final String ADDRESS = "desk@localhost";
+    static final String PASSWORD = "Tr0ub4dor-s3cret";
+    static final MailTimeouts FAST = new MailTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+
+    private GreenMailSupport() {
+    }
+
+    static GreenMailExtension extension() {
+        ServerSetup[] setups = ServerSetup.dynamicPort(
+                ServerSetup.createCopy(ServerSetupTest.SMTP_IMAP, setup -> setup.createCopy("127.0.0.1")));
+        return new GreenMailExtension(setups)
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser(ADDRESS, LOGIN, PASSWORD))
+                .withPerMethodLifecycle(true);
+    }
+
+    static ImapSettings imap(GreenMailExtension greenMail) {
+        return new ImapSettings("127.0.0.1", greenMail.getImap().getPort(), TlsMode.NONE, LOGIN, PASSWORD, "INBOX",
+                AfterImport.MARK_SEEN, null);
+    }
+
+    static SmtpSettings smtp(GreenMailExtension greenMail) {
+        return new SmtpSettings("127.0.0.1", greenMail.getSmtp().getPort(), TlsMode.NONE, LOGIN, PASSWORD,
+                ADDRESS, "Support Desk");
+    }
+
+    /** Puts a raw message into the desk's INBOX. */
+    static void deliver(GreenMailExtension greenMail, byte[] raw) throws MessagingException {
+        GreenMailUser user = greenMail.getUserManager().getUser(LOGIN);
+        user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+    }
+
+    static byte[] simpleMessage(String subject) {
+        return RawMail.of("From: Ann <ann@example.com>\nTo: " + ADDRESS + "\nSubject: " + subject
+                + "\nMessage-ID: <" + subject.replaceAll("\\W", "") + "@example.com>\n\nBody of " + subject + "\n")
+                .build();
+    }
+
+    /** A loopback port nothing listens on (bound, then released). */
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
