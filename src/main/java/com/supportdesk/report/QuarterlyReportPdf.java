@@ -28,6 +28,7 @@ import com.supportdesk.store.TrainingRepository;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -51,11 +52,14 @@ final class QuarterlyReportPdf {
     private final BaseFont regular;
     private final BaseFont bold;
     private final BaseFont italic;
+    private final DateTimeFormatter shortTime;
+    private PdfWriter writer;
 
     QuarterlyReportPdf(QuarterlyReport report) throws IOException {
         this.r = report;
         this.dateTime = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK).withZone(report.zone());
         this.date = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        this.shortTime = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK).withZone(report.zone());
         this.zoneName = report.zone().getDisplayName(TextStyle.SHORT, Locale.UK);
         try {
             this.regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
@@ -69,7 +73,7 @@ final class QuarterlyReportPdf {
     void write(OutputStream out, Progress progress) throws IOException {
         Document doc = new Document(PageSize.A4, 54, 54, 70, 62);
         try {
-            PdfWriter writer = PdfWriter.getInstance(doc, out);
+            writer = PdfWriter.getInstance(doc, out);
             writer.setCloseStream(false);
             writer.setPageEvent(new Decoration());
             doc.addTitle(ReportStyle.pdfText(TITLE + ": " + r.customerName() + ", " + r.quarter()));
@@ -210,7 +214,7 @@ final class QuarterlyReportPdf {
         doc.add(body(r.breaches().size() + (r.breaches().size() == 1 ? " ticket" : " tickets") + " missed the response"
                 + " deadline. Late is the Business Hours between the deadline and the first response (or, with no"
                 + " response yet, the time of this report)."));
-        PdfPTable t = table(new float[] {0.9f, 0.5f, 2.6f, 1.5f, 1.5f, 1.5f, 0.9f},
+        PdfPTable t = table(new float[] {0.9f, 0.45f, 2.75f, 1.2f, 1.2f, 1.25f, 1.05f},
                 "Ref", "Sev", "Subject", "Received", "Deadline", "Responded", "Late");
         t.setHeaderRows(1);
         int row = 0;
@@ -219,9 +223,9 @@ final class QuarterlyReportPdf {
             t.addCell(cell(b.ref(), bold, bg, Element.ALIGN_LEFT));
             t.addCell(cell("S" + b.severity().number(), bold, bg, Element.ALIGN_LEFT, severityColour(b.severity())));
             t.addCell(cell(b.subject(), b.withheld() ? italic : regular, bg, Element.ALIGN_LEFT));
-            t.addCell(cell(dateTime.format(b.received()), regular, bg, Element.ALIGN_LEFT));
-            t.addCell(cell(dateTime.format(b.deadline()), regular, bg, Element.ALIGN_LEFT));
-            t.addCell(cell(b.respondedAt() == null ? "no response" : dateTime.format(b.respondedAt()),
+            t.addCell(cell(when(b.received()), regular, bg, Element.ALIGN_LEFT));
+            t.addCell(cell(when(b.deadline()), regular, bg, Element.ALIGN_LEFT));
+            t.addCell(cell(b.respondedAt() == null ? "no response" : when(b.respondedAt()),
                     b.respondedAt() == null ? bold : regular, bg, Element.ALIGN_LEFT));
             t.addCell(cell(Durations.compact(b.businessSecondsLate()), regular, bg, Element.ALIGN_RIGHT));
         }
@@ -235,36 +239,45 @@ final class QuarterlyReportPdf {
             return;
         }
         for (Incident i : r.incidents()) {
-            Paragraph title = new Paragraph();
-            title.add(new Chunk(ReportStyle.pdfText(i.ref()) + "   ", font(bold, 11, ReportStyle.S1)));
-            title.add(new Chunk(ReportStyle.pdfText(i.subject()), font(i.withheld() ? italic : bold, 11, ReportStyle.INK)));
-            title.setSpacingBefore(8);
-            title.setSpacingAfter(3);
-            title.setKeepTogether(true);
-            doc.add(title);
-            if (i.withheld()) {
-                doc.add(small("Received " + dateTime.format(i.received()) + "  \u00B7  " + i.status().label()
-                        + "  \u00B7  details withheld: Official Sensitive, cleared staff only."));
-                continue;
-            }
-            String outcome = switch (i.outcome()) {
-                case MET -> "response in time";
-                case MISSED -> "response deadline missed";
-                case PENDING -> "response pending";
-            };
-            doc.add(small(i.status().label() + "  \u00B7  " + outcome));
             PdfPTable t = new PdfPTable(new float[] {1.6f, 4});
             t.setWidthPercentage(100);
-            t.setSpacingAfter(6);
+            t.setSpacingBefore(6);
+            t.setSpacingAfter(8);
+            t.setKeepTogether(true);
+            Phrase title = new Phrase();
+            title.add(new Chunk(ReportStyle.pdfText(i.ref()) + "   ", font(bold, 11, ReportStyle.S1)));
+            title.add(new Chunk(ReportStyle.pdfText(i.subject()), font(i.withheld() ? italic : bold, 11, ReportStyle.INK)));
+            t.addCell(spanning(title, 0));
+            String facts;
+            if (i.withheld()) {
+                facts = "Received " + dateTime.format(i.received()) + "  \u00B7  " + i.status().label()
+                        + "  \u00B7  details withheld: Official Sensitive, cleared staff only.";
+            } else {
+                facts = i.status().label() + "  \u00B7  " + switch (i.outcome()) {
+                    case MET -> "response in time";
+                    case MISSED -> "response deadline missed";
+                    case PENDING -> "response pending";
+                };
+            }
+            t.addCell(spanning(new Phrase(ReportStyle.pdfText(facts), font(regular, 8.5f, ReportStyle.MUTED)), 4));
             int row = 0;
             for (TimelineEntry e : i.timeline()) {
                 Color bg = zebra(row++);
                 t.addCell(cell(dateTime.format(e.at()), regular, bg, Element.ALIGN_LEFT));
                 t.addCell(cell(e.what(), regular, bg, Element.ALIGN_LEFT));
             }
-            t.setKeepTogether(true);
             doc.add(t);
         }
+    }
+
+    private static PdfPCell spanning(Phrase content, float paddingBottom) {
+        PdfPCell c = new PdfPCell(content);
+        c.setColspan(2);
+        c.setBorder(Rectangle.NO_BORDER);
+        c.setPaddingLeft(0);
+        c.setPaddingTop(2);
+        c.setPaddingBottom(paddingBottom + 2);
+        return c;
     }
 
     private void training(Document doc) throws DocumentException {
@@ -317,19 +330,19 @@ final class QuarterlyReportPdf {
             return;
         }
         doc.add(para("Outages", font(bold, 11, ReportStyle.NAVY), 6, 4));
-        PdfPTable o = table(new float[] {1.5f, 1.5f, 0.9f, 1.6f, 2.6f, 1}, "Start", "End", "Duration", "Kind",
+        PdfPTable o = table(new float[] {1.15f, 1.15f, 1, 2, 2.3f, 0.9f}, "Start", "End", "Duration", "Kind",
                 "Description", "S1 tickets");
         o.setHeaderRows(1);
         row = 0;
         for (OutageLine line : r.outages()) {
             Color bg = zebra(row++);
-            o.addCell(cell(dateTime.format(line.start()), regular, bg, Element.ALIGN_LEFT));
-            o.addCell(cell(dateTime.format(line.end()), regular, bg, Element.ALIGN_LEFT));
+            o.addCell(cell(when(line.start()), regular, bg, Element.ALIGN_LEFT));
+            o.addCell(cell(when(line.end()), regular, bg, Element.ALIGN_LEFT));
             o.addCell(cell(Durations.compact(java.time.Duration.between(line.start(), line.end())), regular, bg,
                     Element.ALIGN_RIGHT));
             String kind = !line.scheduled() ? "Unscheduled"
                     : line.flagged() ? "Scheduled, but " + Durations.compact(line.businessHoursOverlap())
-                            + " in Business Hours (counted as unscheduled)" : "Scheduled maintenance";
+                            + " in Business Hours: counted as unscheduled" : "Scheduled maintenance";
             o.addCell(cell(kind, line.flagged() ? bold : regular, bg, Element.ALIGN_LEFT,
                     line.flagged() ? ReportStyle.MISSED : ReportStyle.INK));
             o.addCell(cell(line.description() + (line.allCustomers() ? " (all customers)" : ""), regular, bg,
@@ -387,6 +400,9 @@ final class QuarterlyReportPdf {
     }
 
     private void heading(Document doc, int number, String text) throws DocumentException {
+        if (number > 1 && writer.getVerticalPosition(true) - doc.bottom() < 160) {
+            doc.newPage();
+        }
         Paragraph p = para(number + "  " + text, font(bold, 15, ReportStyle.NAVY), number == 1 ? 0 : 18, 6);
         p.setKeepTogether(true);
         doc.add(p);
@@ -491,6 +507,11 @@ final class QuarterlyReportPdf {
 
     private PdfPCell num(long n, Color bg) {
         return cell(String.valueOf(n), regular, bg, Element.ALIGN_RIGHT);
+    }
+
+    /** {@code 17 Jul 17:30} in the quarter's year, else with the year: for narrow table columns. */
+    private String when(Instant t) {
+        return t.atZone(r.zone()).getYear() == r.quarter().year() ? shortTime.format(t) : dateTime.format(t);
     }
 
     private static Color zebra(int row) {

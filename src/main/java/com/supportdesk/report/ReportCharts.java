@@ -120,7 +120,7 @@ final class ReportCharts {
         float x0 = 60;
         float y0 = 30;
         float plotH = h - y0 - 40;
-        float plotW = WIDTH - x0 - 20;
+        float plotW = WIDTH - x0 - 62;
         t.setLineWidth(0.4f);
         for (double v = floor; v <= 100.0001; v += step) {
             float y = (float) (y0 + plotH * (v - floor) / range);
@@ -152,7 +152,7 @@ final class ReportCharts {
         t.lineTo(x0 + plotW, ty);
         t.stroke();
         t.setLineDash(0);
-        text(t, regular, 7.5f, ReportStyle.NAVY, "target 99.5 %", x0 + plotW, ty + 3, PdfContentByte.ALIGN_RIGHT);
+        text(t, bold, 7.5f, ReportStyle.NAVY, "target 99.5 %", x0 + plotW + 4, ty - 2.5f, PdfContentByte.ALIGN_LEFT);
         axis(t, x0, y0, x0 + plotW, y0);
         return Image.getInstance(t);
     }

@@ -91,6 +91,7 @@ public final class ReportService {
     }
 
     public QuarterlyReport build(Agent reader, String customerName, Quarter quarter, DoubleConsumer progress) {
+        Progress.of(progress).at(0);
         return build(reader, store.customers().require(customerName), quarter, progress);
     }
 
