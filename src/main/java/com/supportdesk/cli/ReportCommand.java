@@ -26,7 +26,7 @@ public final class ReportCommand implements Callable<Integer> {
     String quarter;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.pdf or FILE.csv")
     Path out;
-    @Option(names = "--user", description = "Build it for this agent (password in SUPPORTDESK_PASSWORD)")
+    @Option(names = "--user", paramLabel = "USER", description = "Build it for this agent (password in SUPPORTDESK_PASSWORD)")
     String user;
 
     @Override
@@ -44,9 +44,14 @@ public final class ReportCommand implements Callable<Integer> {
             QuarterlyReport report = reports.build(reader, customer, q);
             reports.write(report, out, null);
             spec.commandLine().getOut().println("Wrote the " + q + " report of " + report.customerName() + " to "
-                    + out.toAbsolutePath() + ": " + report.totalTickets() + " tickets, " + report.breaches().size()
-                    + " breaches, " + report.incidents().size() + " Severity 1 incidents.");
+                    + out.toAbsolutePath() + ": " + count(report.totalTickets(), "ticket") + ", "
+                    + count(report.breaches().size(), "breach") + ", "
+                    + count(report.incidents().size(), "Severity 1 incident") + ".");
             return 0;
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : noun.endsWith("h") ? "es" : "s");
     }
 }
