@@ -15,6 +15,8 @@ public final class Store implements AutoCloseable {
     private final TicketRepository tickets;
     private final Backups backups;
     private final MailboxRepository mailbox;
+    private final TrainingRepository training;
+    private final OutageRepository outages;
 
     public Store(Database db, Passwords passwords, ZoneId displayZone) {
         this.db = db;
@@ -26,6 +28,8 @@ public final class Store implements AutoCloseable {
         this.tickets = new TicketRepository(db, policy, audit, displayZone);
         this.backups = new Backups(db);
         this.mailbox = new MailboxRepository(db);
+        this.training = new TrainingRepository(db);
+        this.outages = new OutageRepository(db);
     }
 
     /** Opens the database at the location (migrating it) with the standard password hashing. */
@@ -63,6 +67,14 @@ public final class Store implements AutoCloseable {
 
     public MailboxRepository mailbox() {
         return mailbox;
+    }
+
+    public TrainingRepository training() {
+        return training;
+    }
+
+    public OutageRepository outages() {
+        return outages;
     }
 
     public Backups backups() {

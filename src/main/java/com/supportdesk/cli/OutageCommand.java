@@ -1,0 +1,127 @@
+package com.supportdesk.cli;
+
+import com.supportdesk.domain.Ticket;
+import com.supportdesk.report.Availability;
+import com.supportdesk.report.Durations;
+import com.supportdesk.store.OutageRepository;
+import com.supportdesk.store.OutageRepository.NewOutage;
+import com.supportdesk.store.OutageRepository.Outage;
+import com.supportdesk.store.Store;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+@Command(name = "outage", description = "Outages of the service, for monthly availability (99.5 % target).",
+        mixinStandardHelpOptions = true, subcommands = {OutageCommand.Add.class, OutageCommand.ListOutages.class})
+public final class OutageCommand {
+
+    /** An ISO-8601 instant with Z or an offset. */
+    static final class InstantConverter implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            String v = value.strip();
+            try {
+                return v.endsWith("Z") || v.endsWith("z") ? Instant.parse(v) : OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant with a zone"
+                        + " (e.g. 2026-07-14T17:00:00Z or 2026-07-14T18:00:00+01:00)");
+            }
+        }
+    }
+
+    /** SD-1042 or 1042. */
+    static final class RefConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long id = Ticket.parseRef(value);
+            if (id < 0) {
+                throw new TypeConversionException("'" + value + "' is not a ticket ref (e.g. SD-1042)");
+            }
+            return id;
+        }
+    }
+
+    static String describe(Outage o) {
+        return "#" + o.id() + "  " + o.start() + " to " + o.end() + "  " + Durations.compact(o.duration()) + "  "
+                + (o.scheduled() ? "scheduled" : "unscheduled") + "  "
+                + (o.allCustomers() ? "all customers" : o.customerName()) + "  " + o.description()
+                + (o.ticketRefs().isEmpty() ? "" : "  [" + String.join(", ", o.ticketRefs()) + "]");
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Record an outage (team leads and admins).")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--start", required = true, paramLabel = "ISO", converter = InstantConverter.class)
+        Instant start;
+        @Option(names = "--end", required = true, paramLabel = "ISO", converter = InstantConverter.class)
+        Instant end;
+        @Option(names = "--description", required = true)
+        String description;
+        @Option(names = "--scheduled", description = "Scheduled maintenance (should be outside Business Hours)")
+        boolean scheduled;
+        @Option(names = "--customer", paramLabel = "NAME", description = "Only this customer (default: every customer)")
+        String customer;
+        @Option(names = "--ticket", paramLabel = "SD-n", converter = RefConverter.class,
+                description = "A linked Severity 1 ticket (repeatable)")
+        List<Long> tickets = new ArrayList<>();
+        @Option(names = "--user", required = true, description = "A team lead or admin (password in SUPPORTDESK_PASSWORD)")
+        String user;
+
+        @Override
+        public Integer call() {
+            try (Store store = CliSupport.openStore(spec)) {
+                Long customerId = customer == null ? null : store.customers().require(customer).id();
+                Outage o = store.outages().add(CliSupport.signIn(spec, store, user),
+                        new NewOutage(start, end, description, scheduled, customerId, tickets));
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("Recorded outage " + describe(o));
+                if (o.scheduled()) {
+                    Duration overlap = Availability.businessOverlap(new Availability.Window(o.start(), o.end(), true),
+                            store.policy().clock().policy());
+                    if (!overlap.isZero()) {
+                        out.println("Warning: this scheduled maintenance overlaps Business Hours by "
+                                + Durations.compact(overlap) + "; that part counts as unscheduled downtime.");
+                    }
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List outages, oldest first.")
+    static final class ListOutages implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--customer", paramLabel = "NAME",
+                description = "Only outages that affected this customer (its own and those for every customer)")
+        String customer;
+
+        @Override
+        public Integer call() {
+            try (Store store = CliSupport.openStore(spec)) {
+                OutageRepository repo = store.outages();
+                List<Outage> list = customer == null ? repo.list()
+                        : repo.affecting(store.customers().require(customer).id(), Instant.parse("2000-01-01T00:00:00Z"),
+                                Instant.parse("2100-01-01T00:00:00Z"));
+                PrintWriter out = spec.commandLine().getOut();
+                if (list.isEmpty()) {
+                    out.println("No outages recorded.");
+                }
+                list.forEach(o -> out.println(describe(o)));
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.supportdesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Clearance;
+import com.supportdesk.domain.Customer;
+import com.supportdesk.domain.SupportLevel;
+import com.supportdesk.store.AgentRepository.AgentSpec;
+import com.supportdesk.store.TrainingRepository.Session;
+import com.supportdesk.store.TrainingRepository.Summary;
+import com.supportdesk.testing.MutableClock;
+import com.supportdesk.testing.TestStores;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingRepositoryTest {
+
+    @TempDir
+    Path dir;
+    MutableClock clock = MutableClock.at("2026-09-15T10:00:00Z");
+    Store store;
+    Agent admin;
+    Agent lead;
+    Agent agent;
+    Customer acme;
+
+    @BeforeEach
+    void open() {
+        store = TestStores.open(dir, clock);
+        admin = TestStores.admin(store);
+        lead = store.agents().create(admin, new AgentSpec("lee", "Lee Lead", Clearance.NONE, SupportLevel.L2, true, false,
+                true), "lee".toCharArray());
+        agent = TestStores.agent(store, admin, "ann", Clearance.NONE);
+        acme = store.customers().create(admin, "Acme", false, 4);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void addListAndSummariseContractedDeliveredRemaining() {
+        Session a = store.training().add(lead, acme.id(), LocalDate.of(2026, 9, 15), "  Onboarding ",
+                " Ann ,Bob;; Cy ", " Tess ");
+        assertThat(a).isEqualTo(new Session(a.id(), acme.id(), LocalDate.of(2026, 9, 15), "Onboarding", "Ann, Bob, Cy",
+                "Tess"));
+        store.training().add(admin, acme.id(), LocalDate.of(2026, 7, 1), "Reporting", null, "  ");
+        store.training().add(admin, acme.id(), LocalDate.of(2026, 9, 16), "Advanced", "", null);
+        assertThat(store.training().list(acme.id())).extracting(Session::topic)
+                .containsExactly("Reporting", "Onboarding", "Advanced");
+        assertThat(store.training().list(acme.id()).get(0).attendees()).isNull();
+        assertThat(store.training().list(acme.id()).get(0).deliveredBy()).isNull();
+        // delivered = held on or before the day asked about (today counts)
+        assertThat(store.training().summary(acme.id(), LocalDate.of(2026, 9, 15))).isEqualTo(new Summary(4, 2, 2, 1));
+        assertThat(store.training().summary(acme.id(), LocalDate.of(2026, 9, 14))).isEqualTo(new Summary(4, 1, 3, 2));
+        assertThat(store.training().between(acme.id(), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 16)))
+                .extracting(Session::topic).containsExactly("Reporting", "Onboarding");
+    }
+
+    @Test
+    void remainingNeverGoesBelowZero() {
+        Customer small = store.customers().create(admin, "Small", false, 1);
+        store.training().add(admin, small.id(), LocalDate.of(2026, 1, 1), "One", null, null);
+        store.training().add(admin, small.id(), LocalDate.of(2026, 2, 1), "Two", null, null);
+        assertThat(store.training().summary(small.id(), LocalDate.of(2026, 9, 1))).isEqualTo(new Summary(1, 2, 0, 0));
+        assertThat(store.training().summary(acme.id(), LocalDate.of(2026, 9, 1))).isEqualTo(new Summary(4, 0, 4, 0));
+    }
+
+    @Test
+    void onlyLeadsAndAdminsMayAddOrDelete() {
+        assertThatThrownBy(() -> store.training().add(agent, acme.id(), LocalDate.of(2026, 9, 1), "x", null, null))
+                .isInstanceOf(StoreException.AccessDenied.class)
+                .hasMessage("ann is not a team lead or admin: only team leads and admins may record training sessions.");
+        assertThatThrownBy(() -> store.training().add(AccessPolicy.NOBODY, acme.id(), LocalDate.of(2026, 9, 1), "x",
+                null, null)).isInstanceOf(StoreException.AccessDenied.class).hasMessageStartingWith("Nobody is signed in");
+        Session s = store.training().add(lead, acme.id(), LocalDate.of(2026, 9, 1), "Kept", null, null);
+        assertThatThrownBy(() -> store.training().delete(agent, s.id())).isInstanceOf(StoreException.AccessDenied.class);
+        store.training().delete(lead, s.id());
+        assertThat(store.training().list(acme.id())).isEmpty();
+        assertThatThrownBy(() -> store.training().delete(lead, s.id())).isInstanceOf(StoreException.NotFound.class);
+    }
+
+    @Test
+    void rejectsIncompleteSessions() {
+        assertThatThrownBy(() -> store.training().add(admin, acme.id(), null, "x", null, null))
+                .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("needs a date");
+        assertThatThrownBy(() -> store.training().add(admin, acme.id(), LocalDate.of(2026, 9, 1), " ", null, null))
+                .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("needs a topic");
+        assertThatThrownBy(() -> store.training().add(admin, 999, LocalDate.of(2026, 9, 1), "x", null, null))
+                .isInstanceOf(StoreException.NotFound.class).hasMessageContaining("No customer with id 999");
+    }
+}
