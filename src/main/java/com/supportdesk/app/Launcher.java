@@ -16,6 +16,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Jakarta Mail reads its lenient parsing properties once, when it loads: set them first.
+        com.supportdesk.mail.MailSystemProperties.install();
         configureLogging(args);
         int exit = run(args);
         if (exit != RootCommand.GUI_STARTED) {

@@ -19,6 +19,10 @@ public final class TestStores {
     }
 
     public static Store open(Path dir, Clock clock) {
+        if (dir == null) {
+            // never fall back to the real OS data folder from a test
+            throw new IllegalArgumentException("a test store needs an explicit temporary folder");
+        }
         return new Store(Database.open(DataLocation.resolve(dir, null), clock), new Passwords(1_000), ZoneOffset.UTC);
     }
 
