@@ -1,10 +1,12 @@
 package com.supportdesk.mail;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,6 +133,48 @@ public final class ImapMailbox implements AutoCloseable {
         } catch (MessagingException e) {
             throw failure(endpoint, e);
         }
+    }
+
+    /**
+     * Messages with a UID up to {@code upToUid} (so already covered by the committed checkpoint) that were never
+     * marked processed: the intake stopped between its commit and {@link #markProcessed}. Under
+     * {@link AfterImport#MARK_SEEN} these are the unseen ones (a server-side SEARCH UNSEEN, so the cost does not
+     * grow with the seen mail kept in the folder); under {@link AfterImport#MOVE} every message still in the folder
+     * up to that UID. Spooled like {@link #fetchSince(long, int)}, oldest first, at most {@code max}; the caller
+     * passes them through its dedupe and marks them.
+     */
+    public List<FetchedMessage> fetchLeftovers(long upToUid, int max) throws MailConnectionException, IOException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        if (upToUid < 1) {
+            return List.of();
+        }
+        try {
+            Message[] candidates = settings.afterImport() == AfterImport.MARK_SEEN
+                    ? folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
+                    : folder.getMessagesByUID(1, upToUid);
+            FetchProfile uids = new FetchProfile();
+            uids.add(UIDFolder.FetchProfileItem.UID);
+            Message[] present = Arrays.stream(candidates).filter(m -> m != null && !m.isExpunged()).toArray(Message[]::new);
+            folder.fetch(present, uids);
+            List<Message> left = new ArrayList<>();
+            for (Message message : present) {
+                long uid = folder.getUID(message);
+                if (uid > 0 && uid <= upToUid) {
+                    left.add(message);
+                }
+            }
+            left.sort(Comparator.comparingLong(this::uidOf));
+            return spooler.spool(left.subList(0, Math.min(max, left.size())).toArray(new Message[0]));
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    /** The account and folder this mailbox reads, as configured. */
+    public ImapSettings settings() {
+        return settings;
     }
 
     /**

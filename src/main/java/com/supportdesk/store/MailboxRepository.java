@@ -23,12 +23,54 @@ public final class MailboxRepository {
     public record Checkpoint(String account, String folder, long uidValidity, long lastUid) {
     }
 
+    /** Why a message is in the quarantine table. */
+    public enum QuarantineCategory {
+        /** The message could not be parsed: the quarantine proper, shown to admins with "retry". */
+        UNREADABLE,
+        /** Automated mail that opened no ticket (auto-reply, list, bulk, loop, bounce for no known ticket). */
+        AUTOMATED
+    }
+
+    /**
+     * One quarantined (or automated) message. {@code sender} and {@code subject} are what could be read, or null;
+     * for a reader without clearance they are the placeholder when the message was marked OFFICIAL-SENSITIVE
+     * ({@link #redacted()}).
+     */
     public record QuarantineEntry(long id, String account, String folder, Long uid, Instant received, String reason,
-                                  long rawSize, Instant createdAt, Instant resolvedAt, String resolution) {
+                                  long rawSize, Instant createdAt, Instant resolvedAt, String resolution,
+                                  QuarantineCategory category, String sender, String subject, boolean sensitive,
+                                  boolean redacted) {
         public boolean open() {
             return resolvedAt == null;
         }
+
+        QuarantineEntry redact() {
+            return new QuarantineEntry(id, account, folder, uid, received, reason, rawSize, createdAt, resolvedAt,
+                    resolution, category, null, com.supportdesk.domain.Ticket.PLACEHOLDER, true, true);
+        }
     }
+
+    /** What goes into the quarantine table. Text fields are cut to the column sizes. */
+    public record NewQuarantine(QuarantineCategory category, String account, String folder, Long uid, Instant received,
+                                String reason, String messageKey, String rawSha256, String sender, String subject,
+                                boolean sensitive) {
+    }
+
+    /**
+     * What the store already holds under a Message-ID (dedupe): a conversation message (with its ticket) or a
+     * quarantine entry, and the SHA-256 of its raw source when known.
+     */
+    public record StoredMail(Long messageRowId, Long ticketId, Long quarantineId, String rawSha256) {
+        /** Same raw bytes, or no digest to compare (e.g. the desk's own outbound mail): a duplicate. */
+        public boolean sameContent(String sha256) {
+            return rawSha256 == null || rawSha256.equalsIgnoreCase(sha256);
+        }
+    }
+
+    private static final String QUARANTINE_COLUMNS = "id, account, folder, uid, received, reason,"
+            + " OCTET_LENGTH(raw_source), created_at, resolved_at, resolution, category, sender, subject, sensitive";
+    /** The list shows at most this many entries, newest first. */
+    public static final int LIST_LIMIT = 1000;
 
     private final Database db;
 
@@ -78,17 +120,65 @@ public final class MailboxRepository {
     /** Keeps mail that could not be parsed, with its raw source and the reason. */
     public long quarantine(Connection c, String account, String folder, Long uid, Instant received, String reason,
                            InputStream raw, long length) throws SQLException {
+        return quarantine(c, new NewQuarantine(QuarantineCategory.UNREADABLE, account, folder, uid, received, reason,
+                null, null, null, null, false), raw, length);
+    }
+
+    /** Keeps a message in the quarantine table with its raw source (streamed, not held in memory). */
+    public long quarantine(Connection c, NewQuarantine q, InputStream raw, long length) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO quarantine (account, folder, uid, received, reason,"
-                + " raw_source, created_at) VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, account);
-            ps.setString(2, folder);
-            Sql.setLong(ps, 3, uid);
-            Sql.setInstant(ps, 4, received);
-            ps.setString(5, reason.length() > 4000 ? reason.substring(0, 4000) : reason);
+                + " raw_source, created_at, category, message_key, raw_sha256, sender, subject, sensitive)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, cut(q.account(), 400));
+            ps.setString(2, cut(q.folder(), 400));
+            Sql.setLong(ps, 3, q.uid());
+            Sql.setInstant(ps, 4, q.received() == null ? db.clock().instant() : q.received());
+            ps.setString(5, cut(q.reason() == null || q.reason().isBlank() ? "(no reason given)" : q.reason(), 4000));
             ps.setBinaryStream(6, raw, length);
             Sql.setInstant(ps, 7, db.clock().instant());
+            ps.setString(8, q.category().name());
+            ps.setString(9, cut(q.messageKey(), 998));
+            ps.setString(10, q.rawSha256());
+            ps.setString(11, cut(q.sender(), 1000));
+            ps.setString(12, cut(q.subject(), 1000));
+            ps.setBoolean(13, q.sensitive());
             ps.executeUpdate();
             return Sql.generatedId(ps);
+        }
+    }
+
+    /**
+     * What is already stored under {@code messageKey}: first a conversation message, else a quarantine entry
+     * other than {@code excludeQuarantineId} (the entry being retried).
+     */
+    public Optional<StoredMail> stored(Connection c, String messageKey, Long excludeQuarantineId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, ticket_id, raw_sha256 FROM message WHERE message_id = ?")) {
+            ps.setString(1, messageKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of(new StoredMail(rs.getLong(1), Sql.longOrNull(rs, "ticket_id"), null, rs.getString(3)));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, raw_sha256 FROM quarantine WHERE message_key = ?"
+                + " AND id <> ? ORDER BY id")) {
+            ps.setString(1, messageKey);
+            ps.setLong(2, excludeQuarantineId == null ? -1 : excludeQuarantineId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of(new StoredMail(null, null, rs.getLong(1), rs.getString(2)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Records the SHA-256 of a stored message's raw source (for dedupe). */
+    public void setRawDigest(Connection c, long messageRowId, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET raw_sha256 = ? WHERE id = ?")) {
+            ps.setString(1, sha256);
+            ps.setLong(2, messageRowId);
+            ps.executeUpdate();
         }
     }
 
@@ -105,28 +195,93 @@ public final class MailboxRepository {
         }
     }
 
-    /** The quarantine, newest first (admins only: it holds raw mail). */
+    /** The quarantine of unreadable mail, newest first (admins only: it holds raw mail). */
     public List<QuarantineEntry> quarantine(Agent actor, boolean includeResolved) {
+        return quarantine(actor, QuarantineCategory.UNREADABLE, includeResolved);
+    }
+
+    /**
+     * One category of the quarantine table, newest first, at most {@link #LIST_LIMIT} entries (admins only).
+     * Sender and subject of a message marked OFFICIAL-SENSITIVE are shown to cleared admins only.
+     */
+    public List<QuarantineEntry> quarantine(Agent actor, QuarantineCategory category, boolean includeResolved) {
         AgentRepository.requireAdmin(actor, "see quarantined mail");
         return db.tx(c -> {
             List<QuarantineEntry> out = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, account, folder, uid, received,"
-                    + " reason, OCTET_LENGTH(raw_source), created_at, resolved_at, resolution FROM quarantine"
-                    + (includeResolved ? "" : " WHERE resolved_at IS NULL") + " ORDER BY id DESC")) {
-                while (rs.next()) {
-                    out.add(new QuarantineEntry(rs.getLong(1), rs.getString(2), rs.getString(3), Sql.longOrNull(rs, "uid"),
-                            Sql.instant(rs, 5), rs.getString(6), rs.getLong(7), Sql.instant(rs, 8), Sql.instant(rs, 9),
-                            rs.getString(10)));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + QUARANTINE_COLUMNS + " FROM quarantine WHERE"
+                    + " category = ?" + (includeResolved ? "" : " AND resolved_at IS NULL") + " ORDER BY id DESC")) {
+                ps.setMaxRows(LIST_LIMIT);
+                ps.setString(1, category.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(lens(actor, mapEntry(rs)));
+                    }
                 }
             }
             return out;
         });
     }
 
-    /** Copies a quarantined message's raw source (admins only). */
+    /** Open entries per category (for a badge), admins only. */
+    public int openCount(Agent actor, QuarantineCategory category) {
+        AgentRepository.requireAdmin(actor, "see quarantined mail");
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM quarantine WHERE category = ? AND resolved_at IS NULL")) {
+                ps.setString(1, category.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** One entry, unfiltered (for the system's own use within a transaction). */
+    public Optional<QuarantineEntry> entry(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + QUARANTINE_COLUMNS + " FROM quarantine WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(mapEntry(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** One entry as this admin may see it. */
+    public QuarantineEntry entry(Agent actor, long id) {
+        AgentRepository.requireAdmin(actor, "see quarantined mail");
+        return db.tx(c -> lens(actor, entry(c, id)
+                .orElseThrow(() -> new StoreException.NotFound("No quarantined message " + id + "."))));
+    }
+
+    /**
+     * Copies a quarantined message's raw source (admins only; for a message marked OFFICIAL-SENSITIVE, cleared
+     * admins only).
+     */
     public long rawSource(Agent actor, long id, OutputStream out) {
         AgentRepository.requireAdmin(actor, "read quarantined mail");
-        return db.tx(c -> rawSource(c, id, out));
+        return db.tx(c -> {
+            QuarantineEntry e = entry(c, id).orElseThrow(() -> new StoreException.NotFound("No quarantined message " + id + "."));
+            if (e.sensitive() && !actor.cleared()) {
+                throw new StoreException.AccessDenied("Quarantined message " + id + " is " + com.supportdesk.domain.Ticket.PLACEHOLDER + ".");
+            }
+            return rawSource(c, id, out);
+        });
+    }
+
+    private static QuarantineEntry lens(Agent reader, QuarantineEntry e) {
+        return e.sensitive() && (reader == null || !reader.cleared()) ? e.redact() : e;
+    }
+
+    private static QuarantineEntry mapEntry(ResultSet rs) throws SQLException {
+        return new QuarantineEntry(rs.getLong(1), rs.getString(2), rs.getString(3), Sql.longOrNull(rs, "uid"),
+                Sql.instant(rs, 5), rs.getString(6), rs.getLong(7), Sql.instant(rs, 8), Sql.instant(rs, 9),
+                rs.getString(10), QuarantineCategory.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13),
+                rs.getBoolean(14), false);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     public long rawSource(Connection c, long id, OutputStream out) throws SQLException {
@@ -150,7 +305,7 @@ public final class MailboxRepository {
     public void resolve(Connection c, long id, String resolution) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE quarantine SET resolved_at = ?, resolution = ? WHERE id = ?")) {
             Sql.setInstant(ps, 1, db.clock().instant());
-            ps.setString(2, resolution);
+            ps.setString(2, cut(resolution, 200));
             ps.setLong(3, id);
             ps.executeUpdate();
         }

@@ -634,6 +634,37 @@ public final class TicketRepository {
         return Optional.empty();
     }
 
+    /** Threading data of a ticket's newest inbound e-mail, for a reply's In-Reply-To and References. */
+    public record InboundThread(String messageId, String references, String from, String subject) {
+    }
+
+    /** The newest inbound e-mail of a ticket (by when it was received), if it has one. */
+    public Optional<InboundThread> lastInboundEmail(Connection c, long ticketId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_id, references_ids, from_addr, subject FROM message"
+                + " WHERE ticket_id = ? AND direction = 'IN' AND kind = 'EMAIL' ORDER BY sent_at DESC, id DESC")) {
+            ps.setMaxRows(1);
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new InboundThread(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Marks a ticket changed by {@code actor} (version + 1) without changing a field, e.g. after an e-mail reply,
+     * so an agent who loaded it before sees "changed by X" instead of answering the same thing twice.
+     */
+    public void touch(Connection c, Agent actor, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE ticket SET version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
+            Sql.setInstant(ps, 1, db.clock().instant());
+            Sql.setLong(ps, 2, actor == null || actor == AccessPolicy.NOBODY ? null : actor.id());
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
     public boolean messageIdExists(Connection c, String messageId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM message WHERE message_id = ?")) {
             ps.setString(1, messageId);
@@ -784,7 +815,8 @@ public final class TicketRepository {
         return find(c, id).orElseThrow(() -> new StoreException.NotFound("There is no ticket " + Ticket.ref(id) + "."));
     }
 
-    Optional<Ticket> find(Connection c, long id) throws SQLException {
+    /** The ticket, unfiltered, within the caller's transaction (for the system's own use, e.g. mail threading). */
+    public Optional<Ticket> find(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,0 +1,697 @@
+package com.supportdesk.mail;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Channel;
+import com.supportdesk.domain.Classification;
+import com.supportdesk.domain.Contact;
+import com.supportdesk.domain.Direction;
+import com.supportdesk.domain.EventKind;
+import com.supportdesk.domain.MessageKind;
+import com.supportdesk.domain.NewTicket;
+import com.supportdesk.domain.Severity;
+import com.supportdesk.domain.SupportLevel;
+import com.supportdesk.domain.Ticket;
+import com.supportdesk.domain.TicketStatus;
+import com.supportdesk.store.MailboxRepository;
+import com.supportdesk.store.MailboxRepository.Checkpoint;
+import com.supportdesk.store.MailboxRepository.NewQuarantine;
+import com.supportdesk.store.MailboxRepository.QuarantineCategory;
+import com.supportdesk.store.MailboxRepository.StoredMail;
+import com.supportdesk.store.Store;
+import com.supportdesk.store.TicketRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns fetched mail into tickets (DESIGN.md section 4). Each message is handled in ONE transaction: its raw
+ * source, what it became (a new ticket, a message on an existing ticket, a bounce on the ticket it bounced from,
+ * an automated-log or quarantine entry) and the folder's checkpoint (UIDVALIDITY, last UID) commit together.
+ * Messages are flagged or moved on the server only after their commit, so a crash can only cause a re-fetch,
+ * which the dedupe absorbs: a Message-ID already stored with the same raw bytes is a duplicate and changes
+ * nothing.
+ *
+ * <ul>
+ *   <li><b>Threading</b>: the subject tag {@code [SD-n]} of an existing ticket, else In-Reply-To/References
+ *       against every Message-ID the desk sent or received; never the subject alone. A resolved or closed
+ *       ticket is reopened; a ticket waiting on the customer becomes open again.</li>
+ *   <li><b>New ticket</b>: received = the server's INTERNALDATE; contact by From (unknown senders become
+ *       unverified contacts), customer from the contact; severity from a clear marking in the subject, else
+ *       S3 with "needs triage"; the OFFICIAL-SENSITIVE marking sets the classification (and the store redirects
+ *       the ticket to a cleared agent).</li>
+ *   <li><b>Automated mail</b> never opens a ticket and never gets a reply. A bounce is attached to the ticket
+ *       whose message bounced (kind BOUNCE, history BOUNCE_RECEIVED); an auto-reply or list mail that answers
+ *       a ticket is attached to it without reopening it; everything else (and mail loops) is kept, with its raw
+ *       source, in the automated-mail log, where an admin can still "make ticket anyway": a person's mail taken
+ *       for a machine's is never lost.</li>
+ *   <li><b>Unreadable mail</b> ({@link MailParseException}) goes to the quarantine with its raw source and the
+ *       reason.</li>
+ *   <li><b>Dedupe</b>: the Message-ID (synthesized from the raw bytes' SHA-256 when missing) is unique in the
+ *       store. A different message reusing a stored Message-ID (same id, other bytes) is not dropped: it is
+ *       stored under an id made from its own digest.</li>
+ * </ul>
+ *
+ * <p>Logs name UIDs, refs and counts only — never a subject, body or address.
+ */
+public final class MailIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+
+    /** Messages fetched per IMAP round trip group; each is still committed on its own. */
+    public static final int DEFAULT_BATCH = 50;
+    /** After this many failed attempts at one message the watch loop quarantines it, so the rest can flow. */
+    static final int MAX_ATTEMPTS = 3;
+    /** Instants the response clock can compute with; an INTERNALDATE outside is replaced by "now". */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    static final int MAX_EMAIL_LENGTH = 320;
+    static final int MAX_NAME_LENGTH = 200;
+
+    /** Parses one raw message file. */
+    @FunctionalInterface
+    public interface Parser {
+        ParsedMail parse(Path rawMessage) throws MailParseException, IOException;
+    }
+
+    /** Told about every ticket the intake opened, after its commit (e.g. to acknowledge it). Must not throw. */
+    @FunctionalInterface
+    public interface NewTicketListener {
+        void opened(long ticketId, ParsedMail mail);
+    }
+
+    /** Places a test can make the intake fail, to show that nothing is lost. */
+    interface Hooks {
+        Hooks NONE = new Hooks() {
+        };
+
+        /** Inside the message's transaction, after everything was written, before the commit. */
+        default void beforeCommit(Long uid) {
+        }
+
+        /** After the batch's commits, before the messages are flagged or moved on the server. */
+        default void beforeMarkProcessed(List<Long> uids) {
+        }
+    }
+
+    /** A round that stopped at a message it could not store. What was committed before it stays committed. */
+    public static final class IntakeException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient IntakeCounts partial;
+
+        IntakeException(String message, IntakeCounts partial, Throwable cause) {
+            super(message, cause);
+            this.partial = partial;
+        }
+
+        /** What the round did before it stopped. */
+        public IntakeCounts partial() {
+            return partial;
+        }
+    }
+
+    /** Where a raw message comes from and what to commit with it. */
+    record Source(Path file, long size, Instant internalDate, String account, String folder, Long uid,
+                  Checkpoint checkpointAfter, Long retriedQuarantineId) {
+    }
+
+    private final Store store;
+    private final Parser parser;
+    private final Clock clock;
+    private final int batchSize;
+    private volatile NewTicketListener newTicketListener = (id, mail) -> { };
+    private final Map<String, Integer> failedAttempts = new HashMap<>();
+    Hooks hooks = Hooks.NONE;
+
+    public MailIntake(Store store) {
+        this(store, new MailParser()::parse, store.database().clock(), DEFAULT_BATCH);
+    }
+
+    public MailIntake(Store store, Parser parser, Clock clock, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1");
+        }
+        this.store = Objects.requireNonNull(store, "store");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.batchSize = batchSize;
+    }
+
+    /** Sets who is told about new tickets (the acknowledgement sender); replaces the previous listener. */
+    public void onNewTicket(NewTicketListener listener) {
+        this.newTicketListener = listener == null ? (id, mail) -> { } : listener;
+    }
+
+    // ------------------------------------------------------------------------------------------ IMAP rounds
+
+    /**
+     * Imports everything in the folder that the checkpoint does not cover yet, in UID order, one transaction per
+     * message, flagging or moving each batch after its commits. With {@code leftovers} (do this once after every
+     * connect) it first re-fetches messages the checkpoint covers but that were never flagged or moved (the last
+     * run stopped between commit and flag); the dedupe turns them into duplicates and they are flagged now.
+     * When the folder's UIDVALIDITY differs from the checkpoint's, the whole folder is read again from UID 0.
+     *
+     * @throws IntakeException a message could not be stored: it and everything after it stay on the server
+     *                         unflagged, the checkpoint stays before it, and the next round tries it again
+     */
+    public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers)
+            throws MailConnectionException, IOException, IntakeException {
+        ImapSettings s = mailbox.settings();
+        String account = s.account();
+        String folder = s.folder();
+        long validity = mailbox.uidValidity();
+        Optional<Checkpoint> saved = store.mailbox().checkpoint(account, folder);
+        long lastUid = 0;
+        if (saved.isPresent() && saved.get().uidValidity() == validity) {
+            lastUid = saved.get().lastUid();
+        } else if (saved.isPresent()) {
+            LOG.warn("UIDVALIDITY of {} folder {} changed from {} to {}: reading the whole folder again; messages"
+                    + " already imported are recognised by their Message-ID", account, folder,
+                    saved.get().uidValidity(), validity);
+        }
+        IntakeCounts[] counts = {IntakeCounts.NONE};
+        if (leftovers && lastUid > 0) {
+            Set<Long> tried = new HashSet<>();
+            for (List<FetchedMessage> batch = mailbox.fetchLeftovers(lastUid, batchSize); !batch.isEmpty();
+                 batch = mailbox.fetchLeftovers(lastUid, batchSize)) {
+                List<FetchedMessage> fresh = new ArrayList<>();
+                for (FetchedMessage f : batch) {
+                    if (tried.add(f.uid())) {
+                        fresh.add(f);
+                    } else {
+                        f.close();
+                    }
+                }
+                if (fresh.isEmpty()) {
+                    break; // the server keeps them unflagged; do not loop on them
+                }
+                LOG.info("{} folder {}: {} message(s) up to UID {} were imported but not flagged; checking them again",
+                        account, folder, fresh.size(), lastUid);
+                process(mailbox, fresh, validity, false, counts);
+            }
+        }
+        for (List<FetchedMessage> batch = mailbox.fetchSince(lastUid, batchSize); !batch.isEmpty();
+             batch = mailbox.fetchSince(lastUid, batchSize)) {
+            lastUid = process(mailbox, batch, validity, true, counts);
+        }
+        return counts[0];
+    }
+
+    /** Ingests one batch; returns the last UID committed. Closes (deletes) every spool file of the batch. */
+    private long process(ImapMailbox mailbox, List<FetchedMessage> batch, long validity, boolean moveCheckpoint,
+                         IntakeCounts[] counts) throws MailConnectionException, IntakeException {
+        ImapSettings s = mailbox.settings();
+        List<Long> committed = new ArrayList<>();
+        long last = 0;
+        IntakeException failure = null;
+        try {
+            for (FetchedMessage f : batch) {
+                Checkpoint cp = moveCheckpoint ? new Checkpoint(s.account(), s.folder(), validity, f.uid()) : null;
+                Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null);
+                IntakeOutcome outcome;
+                try {
+                    outcome = ingestOrQuarantineAfterRetries(src, validity);
+                } catch (RuntimeException | IOException e) {
+                    failure = new IntakeException("Message UID " + f.uid() + " of " + s.account() + " could not be"
+                            + " imported (" + plain(e) + "); it stays on the server unflagged and is tried again"
+                            + " next time.", counts[0], e);
+                    break;
+                }
+                counts[0] = counts[0].plus(outcome.kind());
+                committed.add(f.uid());
+                last = f.uid();
+            }
+        } finally {
+            batch.forEach(FetchedMessage::close);
+        }
+        if (!committed.isEmpty()) {
+            hooks.beforeMarkProcessed(committed);
+            mailbox.markProcessed(committed);
+        }
+        if (failure != null) {
+            LOG.warn(failure.getMessage());
+            throw failure;
+        }
+        return last;
+    }
+
+    private IntakeOutcome ingestOrQuarantineAfterRetries(Source src, long validity) throws IOException {
+        String key = src.account() + "/" + src.folder() + "/" + validity + "/" + src.uid();
+        try {
+            IntakeOutcome outcome = ingest(src);
+            synchronized (failedAttempts) {
+                failedAttempts.remove(key);
+            }
+            return outcome;
+        } catch (RuntimeException | IOException e) {
+            int attempts;
+            synchronized (failedAttempts) {
+                attempts = failedAttempts.merge(key, 1, Integer::sum);
+            }
+            if (attempts < MAX_ATTEMPTS || e instanceof com.supportdesk.store.StoreException.Unreachable) {
+                throw e;
+            }
+            LOG.warn("Message UID {} of {} failed {} times; keeping it in the quarantine so the rest of the folder"
+                    + " can be read", src.uid(), src.account(), attempts);
+            IntakeOutcome outcome = quarantineUnimportable(src, "The message could not be imported (" + plain(e)
+                    + "); it was kept here so the rest of the mailbox could be read. Retry it once the cause is fixed.");
+            synchronized (failedAttempts) {
+                failedAttempts.remove(key);
+            }
+            return outcome;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ raw messages
+
+    /**
+     * Ingests one raw message file through exactly the path IMAP messages take (no checkpoint, no server flag):
+     * for mail that arrives some other way, e.g. the messages a test server refuses to store.
+     *
+     * @param received when the desk received it (for IMAP: INTERNALDATE); null means now
+     */
+    public IntakeOutcome ingestRaw(Path rawMessage, Instant received, String account, String folder)
+            throws IOException {
+        return ingest(new Source(rawMessage, Files.size(rawMessage), received, account, folder, null, null, null));
+    }
+
+    /** Retry of a quarantine entry: the raw source was copied to {@code file}. */
+    IntakeOutcome retry(Path file, long size, Instant received, long quarantineId) throws IOException {
+        return ingest(new Source(file, size, received, null, null, null, null, quarantineId));
+    }
+
+    /** One message, one transaction. */
+    IntakeOutcome ingest(Source src) throws IOException {
+        String sha256 = sha256(src.file());
+        ParsedMail parsed = null;
+        String unreadable = null;
+        try {
+            parsed = parser.parse(src.file());
+        } catch (MailParseException e) {
+            unreadable = e.getMessage();
+        } catch (IOException e) {
+            throw e; // the spool file could not be read: a local problem, try again
+        } catch (RuntimeException | StackOverflowError e) {
+            unreadable = "The message could not be read as e-mail (" + e.getClass().getSimpleName() + ").";
+        }
+        ParsedMail mail = parsed;
+        String reason = unreadable;
+        Instant received = receivedAt(src.internalDate());
+        IntakeOutcome outcome = store.database().tx(c -> {
+            IntakeOutcome o = mail == null
+                    ? quarantine(c, src, received, sha256, reason)
+                    : route(c, src, mail, received, sha256);
+            if (src.checkpointAfter() != null) {
+                store.mailbox().saveCheckpoint(c, src.checkpointAfter());
+            }
+            if (src.retriedQuarantineId() != null && o.kind() != IntakeOutcome.Kind.QUARANTINED) {
+                store.mailbox().resolve(c, src.retriedQuarantineId(), "retried: " + o.describe());
+            }
+            hooks.beforeCommit(src.uid());
+            return o;
+        });
+        LOG.info("{}{}: {}", src.uid() == null ? "Message" : "UID " + src.uid(),
+                src.account() == null ? "" : " of " + src.account(), outcome.describe());
+        if (outcome.kind() == IntakeOutcome.Kind.NEW_TICKET) {
+            try {
+                newTicketListener.opened(outcome.ticketId(), mail);
+            } catch (RuntimeException e) {
+                LOG.warn("After opening {}: {}", outcome.ref(), e.getClass().getSimpleName());
+            }
+        }
+        return outcome;
+    }
+
+    private IntakeOutcome quarantineUnimportable(Source src, String reason) throws IOException {
+        String sha256 = sha256(src.file());
+        Instant received = receivedAt(src.internalDate());
+        return store.database().tx(c -> {
+            long id = insertQuarantine(c, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(),
+                    src.folder(), src.uid(), received, reason, MessageIds.synthesize(HexFormat.of().parseHex(sha256)),
+                    sha256, null, null, false));
+            if (src.checkpointAfter() != null) {
+                store.mailbox().saveCheckpoint(c, src.checkpointAfter());
+            }
+            return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, id);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------ routing
+
+    private IntakeOutcome quarantine(Connection c, Source src, Instant received, String sha256, String reason)
+            throws SQLException {
+        String key = MessageIds.synthesize(HexFormat.of().parseHex(sha256));
+        Optional<StoredMail> stored = store.mailbox().stored(c, key, src.retriedQuarantineId());
+        if (stored.isPresent()) {
+            return duplicate(stored.get());
+        }
+        if (src.retriedQuarantineId() != null) {
+            return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, src.retriedQuarantineId());
+        }
+        long id = insertQuarantine(c, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(), src.folder(),
+                src.uid(), received, reason, key, sha256, null, null, false));
+        return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, id);
+    }
+
+    private IntakeOutcome route(Connection c, Source src, ParsedMail mail, Instant received, String sha256)
+            throws SQLException {
+        MailboxRepository mailbox = store.mailbox();
+        String key = mail.messageId();
+        Optional<StoredMail> stored = mailbox.stored(c, key, src.retriedQuarantineId());
+        if (stored.isPresent()) {
+            if (stored.get().sameContent(sha256)) {
+                return duplicate(stored.get());
+            }
+            // another message reusing a stored Message-ID: keep it, under an id made from its own bytes
+            key = MessageIds.synthesize(HexFormat.of().parseHex(sha256));
+            Optional<StoredMail> again = mailbox.stored(c, key, src.retriedQuarantineId());
+            if (again.isPresent()) {
+                return duplicate(again.get());
+            }
+            LOG.info("{}: its Message-ID is already used by a different message; stored under a content id",
+                    src.uid() == null ? "Message" : "UID " + src.uid());
+        }
+        Incoming in = new Incoming(src, mail, key, received, sha256);
+        if (mail.isAutomated()) {
+            return automated(c, in);
+        }
+        Optional<Ticket> ticket = thread(c, mail);
+        if (ticket.isPresent()) {
+            attach(c, ticket.get(), in, MessageKind.EMAIL, true);
+            return new IntakeOutcome(IntakeOutcome.Kind.THREADED, ticket.get().id(), null);
+        }
+        return new IntakeOutcome(IntakeOutcome.Kind.NEW_TICKET, openTicket(c, null, in), null);
+    }
+
+    /** A message on its way into the store. {@code key} is the Message-ID it is stored under. */
+    record Incoming(Source src, ParsedMail mail, String key, Instant received, String sha256) {
+    }
+
+    private IntakeOutcome automated(Connection c, Incoming in) throws SQLException {
+        ParsedMail mail = in.mail();
+        Optional<Ticket> ticket = Optional.empty();
+        if (mail.automated() == AutomatedKind.BOUNCE) {
+            if (mail.bouncedMessageId().isPresent()) {
+                ticket = byMessageIds(c, List.of(mail.bouncedMessageId().get()));
+            }
+            if (ticket.isEmpty()) {
+                ticket = thread(c, mail);
+            }
+            if (ticket.isPresent()) {
+                attach(c, ticket.get(), in, MessageKind.BOUNCE, false);
+                return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, ticket.get().id(), null);
+            }
+        } else if (mail.automated() != AutomatedKind.LOOP) {
+            ticket = thread(c, mail);
+            if (ticket.isPresent()) {
+                attach(c, ticket.get(), in, MessageKind.EMAIL, false);
+                return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, ticket.get().id(), null);
+            }
+        }
+        long id = insertQuarantine(c, in.src(), new NewQuarantine(QuarantineCategory.AUTOMATED, in.src().account(),
+                in.src().folder(), in.src().uid(), in.received(), automatedReason(mail), in.key(), in.sha256(),
+                mail.from().map(MailAddress::toString).orElse(null), mail.subject(), mail.officialSensitive()));
+        return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, null, id);
+    }
+
+    static String automatedReason(ParsedMail mail) {
+        return switch (mail.automated()) {
+            case AUTO_REPLY -> "Automatic reply (out of office, read receipt or similar) that answers no ticket.";
+            case BOUNCE -> "Delivery failure report for a message that is on no ticket.";
+            case LIST -> "Mailing-list mail.";
+            case BULK -> "Bulk mail.";
+            case LOOP -> "One of this desk's own messages came back (mail loop).";
+            case NONE -> "Kept by an admin's choice.";
+        };
+    }
+
+    /** The ticket named by the subject tag if it exists, else the one holding a Message-ID this one refers to. */
+    private Optional<Ticket> thread(Connection c, ParsedMail mail) throws SQLException {
+        if (mail.ticketRef().isPresent()) {
+            long id = Ticket.parseRef(mail.ticketRef().get());
+            Optional<Ticket> tagged = id > 0 ? store.tickets().find(c, id) : Optional.empty();
+            if (tagged.isPresent()) {
+                return tagged;
+            }
+        }
+        return byMessageIds(c, mail.threadingIds());
+    }
+
+    private Optional<Ticket> byMessageIds(Connection c, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Long> id = store.tickets().ticketForMessageIds(c, ids);
+        return id.isPresent() ? store.tickets().find(c, id.get()) : Optional.empty();
+    }
+
+    /**
+     * Adds the message to the ticket. A person's mail ({@code fromCustomer}) reopens a resolved or closed ticket
+     * and makes a ticket waiting on the customer open again; an OFFICIAL-SENSITIVE marking raises the ticket.
+     */
+    private void attach(Connection c, Ticket ticket, Incoming in, MessageKind kind, boolean fromCustomer)
+            throws SQLException {
+        TicketRepository tickets = store.tickets();
+        long id = ticket.id();
+        Stored stored = storeMessage(c, id, in, kind);
+        String detail = switch (kind) {
+            case BOUNCE -> "Delivery failure report received" + in.mail().bouncedMessageId()
+                    .map(m -> " for the desk's message " + m).orElse("") + "; not customer contact";
+            default -> fromCustomer ? "E-mail received"
+                    : "Automated e-mail received (" + in.mail().automated().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + "); not customer contact, the ticket was not reopened";
+        };
+        tickets.event(c, id, null, kind == MessageKind.BOUNCE ? EventKind.BOUNCE_RECEIVED : EventKind.EMAIL_RECEIVED,
+                detail + stored.notes());
+        if (in.mail().officialSensitive() && !ticket.sensitive()) {
+            tickets.classify(null, id, current(c, id).version(), Classification.OFFICIAL_SENSITIVE,
+                    "marked OFFICIAL-SENSITIVE in an e-mail");
+        }
+        if (!fromCustomer) {
+            return;
+        }
+        if (ticket.status() == TicketStatus.RESOLVED || ticket.status() == TicketStatus.CLOSED) {
+            tickets.reopen(c, null, id, "Reopened: the customer wrote again by e-mail");
+        } else if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+            tickets.changeStatus(null, id, current(c, id).version(), TicketStatus.OPEN);
+        }
+    }
+
+    private Ticket current(Connection c, long id) throws SQLException {
+        return store.tickets().load(c, id);
+    }
+
+    /**
+     * Opens a ticket for the message: contact by From, customer from the contact, severity from the subject
+     * marking (else S3, needs triage), classification from the OFFICIAL-SENSITIVE marking, received as given.
+     *
+     * @param actor the admin making it from the quarantine, or null for the intake itself
+     */
+    long openTicket(Connection c, Agent actor, Incoming in) throws SQLException {
+        ParsedMail mail = in.mail();
+        Contact contact = contactFor(mail.from().orElse(null));
+        Optional<Severity> marked = mail.severity();
+        NewTicket n = new NewTicket(mail.normalizedSubject(), marked.orElse(Severity.S3), SupportLevel.L1, Channel.EMAIL,
+                contact == null ? null : contact.customerId(), contact == null ? null : contact.id(), in.received(), null,
+                mail.classification(), marked.isEmpty(), null);
+        long id = store.tickets().insert(c, actor, n);
+        Stored stored = storeMessage(c, id, in, MessageKind.EMAIL);
+        if (!stored.notes().isEmpty()) {
+            store.tickets().event(c, id, actor, EventKind.EMAIL_RECEIVED, "E-mail received" + stored.notes());
+        }
+        return id;
+    }
+
+    private Contact contactFor(MailAddress from) {
+        if (from == null || from.address().length() > MAX_EMAIL_LENGTH) {
+            return null;
+        }
+        String name = from.displayName();
+        if (name.length() > MAX_NAME_LENGTH) {
+            name = name.substring(0, MAX_NAME_LENGTH);
+        }
+        return store.contacts().findOrCreateByEmail(from.address(), name);
+    }
+
+    /** What {@link #storeMessage} noted about attachments (for the history), e.g. "; 1 attachment too large…". */
+    private record Stored(long messageRowId, String notes) {
+    }
+
+    /** The conversation entry with its raw source and attachments, all streamed. */
+    private Stored storeMessage(Connection c, long ticketId, Incoming in, MessageKind kind) throws SQLException {
+        ParsedMail mail = in.mail();
+        TicketRepository tickets = store.tickets();
+        long mid = tickets.addMessage(c, ticketId, new TicketRepository.NewMessage(kind, Direction.IN, in.key(),
+                mail.inReplyTo().orElse(null), String.join(" ", mail.references()),
+                mail.from().map(MailAddress::toString).orElse(null),
+                mail.to().stream().map(MailAddress::toString).collect(Collectors.joining(", ")),
+                mail.subject(), in.received(), mail.textBody(), null));
+        try (InputStream raw = Files.newInputStream(in.src().file())) {
+            tickets.setRawSource(c, mid, raw, in.src().size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The spool file could not be read: " + e.getMessage(), e);
+        }
+        store.mailbox().setRawDigest(c, mid, in.sha256());
+        int tooLarge = 0;
+        int damaged = 0;
+        double tooLargeMb = 0;
+        for (MailAttachment a : mail.attachments()) {
+            if (a.tooLarge()) {
+                tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), true, null);
+                tooLarge++;
+                tooLargeMb += a.size() / (1024.0 * 1024.0);
+                continue;
+            }
+            try (GuardedStream in2 = new GuardedStream(a)) {
+                tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), false, in2);
+                if (in2.failed()) {
+                    damaged++;
+                }
+            }
+        }
+        StringBuilder notes = new StringBuilder();
+        if (tooLarge > 0) {
+            notes.append(String.format(Locale.ROOT, "; %d attachment%s too large: %.1f MB, kept on server", tooLarge,
+                    tooLarge == 1 ? "" : "s", tooLargeMb));
+        }
+        if (damaged > 0) {
+            notes.append("; ").append(damaged).append(damaged == 1 ? " attachment" : " attachments")
+                    .append(" could not be read completely (the raw message is kept)");
+        }
+        return new Stored(mid, notes.toString());
+    }
+
+    private long insertQuarantine(Connection c, Source src, NewQuarantine q) throws SQLException {
+        try (InputStream raw = Files.newInputStream(src.file())) {
+            return store.mailbox().quarantine(c, q, raw, src.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The spool file could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static IntakeOutcome duplicate(StoredMail stored) {
+        return new IntakeOutcome(IntakeOutcome.Kind.DUPLICATE, stored.ticketId(), stored.quarantineId());
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private Instant receivedAt(Instant internalDate) {
+        if (internalDate == null || internalDate.isBefore(EARLIEST) || !internalDate.isBefore(LATEST)) {
+            return clock.instant();
+        }
+        return internalDate;
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * One short clause for an exception that is safe to log: database errors can quote the values of the
+     * statement (a subject, an address), so only their code is named.
+     */
+    static String plain(Throwable e) {
+        if (e instanceof com.supportdesk.store.StoreException.Unreachable && e.getMessage() != null) {
+            return e.getMessage().replaceAll("[.\\s]+$", "");
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return "database error " + sql.getErrorCode() + ", SQL state " + sql.getSQLState();
+            }
+        }
+        if (e instanceof UncheckedIOException || e instanceof IOException) {
+            return "the downloaded copy could not be read: " + (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /**
+     * An attachment's content for the database: a read error (a damaged part) ends the stream early instead of
+     * failing the statement, and is remembered, so one broken attachment never blocks a message.
+     */
+    private static final class GuardedStream extends InputStream {
+        private final InputStream in;
+        private boolean failed;
+
+        GuardedStream(MailAttachment attachment) {
+            InputStream opened;
+            try {
+                opened = attachment.open();
+            } catch (IOException | RuntimeException e) {
+                opened = InputStream.nullInputStream();
+                failed = true;
+            }
+            this.in = opened;
+        }
+
+        boolean failed() {
+            return failed;
+        }
+
+        @Override
+        public int read() {
+            if (failed) {
+                return -1;
+            }
+            try {
+                return in.read();
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                return -1;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (failed) {
+                return -1;
+            }
+            try {
+                return in.read(b, off, len);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                return -1;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException ignored) {
+                // nothing to keep
+            }
+        }
+    }
+}
