@@ -178,6 +178,15 @@ public final class MailIntake {
      */
     public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers)
             throws MailConnectionException, IOException, IntakeException {
+        return catchUp(mailbox, leftovers, () -> false);
+    }
+
+    /**
+     * {@link #catchUp(ImapMailbox, boolean)} that stops early, between two messages, once {@code stopRequested}
+     * says so; what was committed is flagged as usual and the rest is left for the next round.
+     */
+    public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers, java.util.function.BooleanSupplier stopRequested)
+            throws MailConnectionException, IOException, IntakeException {
         ImapSettings s = mailbox.settings();
         String account = s.account();
         String folder = s.folder();
@@ -209,25 +218,35 @@ public final class MailIntake {
                 }
                 LOG.info("{} folder {}: {} message(s) up to UID {} were imported but not flagged; checking them again",
                         account, folder, fresh.size(), lastUid);
-                process(mailbox, fresh, validity, false, counts);
+                process(mailbox, fresh, validity, false, counts, stopRequested);
+                if (stopRequested.getAsBoolean()) {
+                    return counts[0];
+                }
             }
         }
-        for (List<FetchedMessage> batch = mailbox.fetchSince(lastUid, batchSize); !batch.isEmpty();
-             batch = mailbox.fetchSince(lastUid, batchSize)) {
-            lastUid = process(mailbox, batch, validity, true, counts);
+        while (!stopRequested.getAsBoolean()) {
+            List<FetchedMessage> batch = mailbox.fetchSince(lastUid, batchSize);
+            if (batch.isEmpty()) {
+                break;
+            }
+            lastUid = Math.max(lastUid, process(mailbox, batch, validity, true, counts, stopRequested));
         }
         return counts[0];
     }
 
     /** Ingests one batch; returns the last UID committed. Closes (deletes) every spool file of the batch. */
     private long process(ImapMailbox mailbox, List<FetchedMessage> batch, long validity, boolean moveCheckpoint,
-                         IntakeCounts[] counts) throws MailConnectionException, IntakeException {
+                         IntakeCounts[] counts, java.util.function.BooleanSupplier stopRequested)
+            throws MailConnectionException, IntakeException {
         ImapSettings s = mailbox.settings();
         List<Long> committed = new ArrayList<>();
         long last = 0;
         IntakeException failure = null;
         try {
             for (FetchedMessage f : batch) {
+                if (stopRequested.getAsBoolean()) {
+                    break;
+                }
                 Checkpoint cp = moveCheckpoint ? new Checkpoint(s.account(), s.folder(), validity, f.uid()) : null;
                 Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null);
                 IntakeOutcome outcome;
@@ -297,9 +316,20 @@ public final class MailIntake {
         return ingest(new Source(rawMessage, Files.size(rawMessage), received, account, folder, null, null, null));
     }
 
-    /** Retry of a quarantine entry: the raw source was copied to {@code file}. */
-    IntakeOutcome retry(Path file, long size, Instant received, long quarantineId) throws IOException {
-        return ingest(new Source(file, size, received, null, null, null, null, quarantineId));
+    /** Retry of a quarantine entry: its raw source was copied to {@code file}. */
+    IntakeOutcome retry(Path file, long size, com.supportdesk.store.MailboxRepository.QuarantineEntry entry)
+            throws IOException {
+        return ingest(new Source(file, size, entry.received(), entry.account(), entry.folder(), entry.uid(), null,
+                entry.id()));
+    }
+
+    /** The parsed message, or empty when it is not readable mail. */
+    Optional<ParsedMail> tryParse(Path file) throws IOException {
+        try {
+            return Optional.of(parser.parse(file));
+        } catch (MailParseException | RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
     }
 
     /** One message, one transaction. */
@@ -334,7 +364,7 @@ public final class MailIntake {
         });
         LOG.info("{}{}: {}", src.uid() == null ? "Message" : "UID " + src.uid(),
                 src.account() == null ? "" : " of " + src.account(), outcome.describe());
-        if (outcome.kind() == IntakeOutcome.Kind.NEW_TICKET) {
+        if (outcome.kind() == IntakeOutcome.Kind.NEW_TICKET && src.retriedQuarantineId() == null) {
             try {
                 newTicketListener.opened(outcome.ticketId(), mail);
             } catch (RuntimeException e) {

@@ -745,9 +745,23 @@ public final class TicketRepository {
                 return;
             }
         }
+        throw stale(t);
+    }
+
+    /**
+     * Fails, as a stale save does, when the ticket is no longer at the version the agent loaded (e.g. before
+     * sending an e-mail reply that cannot be taken back).
+     */
+    public void requireVersion(Ticket t, int version) {
+        if (t.version() != version) {
+            throw stale(t);
+        }
+    }
+
+    private StoreException.ConcurrentChange stale(Ticket t) {
         String by = t.updatedByName() != null ? t.updatedByName() : "the mail intake";
         String at = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.UK).withZone(displayZone).format(t.updatedAt());
-        throw new StoreException.ConcurrentChange(t.ref() + " was changed by " + by + " at " + at + "; reload");
+        return new StoreException.ConcurrentChange(t.ref() + " was changed by " + by + " at " + at + "; reload");
     }
 
     private static void set(Connection c, long id, String assignments, Binder binder) throws SQLException {

@@ -30,7 +30,8 @@ abstract class IntakeTestBase extends GreenMailTestBase {
 
     @BeforeEach
     void openStore() {
-        clock = MutableClock.at("2026-03-10T10:00:00Z"); // a Tuesday, inside business hours
+        // the server's INTERNALDATE is real time, so the store's clock starts at real time too
+        clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         store = TestStores.open(data, clock);
         admin = TestStores.admin(store); // cleared admin
         intake = new MailIntake(store);

@@ -1,0 +1,284 @@
+package com.supportdesk.mail;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The intake's run loop: connect, catch up by UID range (leftovers first), then wait with IMAP IDLE when the
+ * server offers it (else poll), catch up again, and so on. A failure closes the connection; the loop reconnects
+ * after a back-off that doubles up to a maximum (a rejected password waits the maximum at once) and catches up
+ * again from the committed checkpoint. {@link #stop()} ends it from any thread within about a second.
+ *
+ * <p>Every change of state goes to the {@link Listener} (for the status bar or the gateway's output) as a plain
+ * line: {@code connected to desk@mail.example, folder INBOX}, {@code fetched 3: new tickets 1, …},
+ * {@code error: <one sentence>}. Log lines carry the account, UIDs and counts — never a password, subject, body
+ * or address from a message.
+ */
+public final class IntakeService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+    public enum State { CONNECTING, CONNECTED, FETCHED, ERROR, STOPPED }
+
+    /**
+     * One status report.
+     *
+     * @param text      the plain line to show
+     * @param lastRound counts of the round just finished (FETCHED), else {@link IntakeCounts#NONE}
+     * @param total     counts since {@link #start()}
+     */
+    public record Status(State state, String text, Instant at, IntakeCounts lastRound, IntakeCounts total) {
+    }
+
+    /** Receives status reports on the intake's thread; hand them to the UI thread yourself. Must not block. */
+    @FunctionalInterface
+    public interface Listener {
+        void status(Status status);
+    }
+
+    /** Waits between reconnects; tests pass one that returns at once. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** Opens the mailbox (tests may fail it on purpose). */
+    @FunctionalInterface
+    public interface MailboxOpener {
+        ImapMailbox open(ImapSettings settings) throws MailConnectionException;
+    }
+
+    /**
+     * Timing.
+     *
+     * @param idleMax        longest IMAP IDLE before re-issuing it (servers drop IDLE after 30 minutes)
+     * @param pollInterval   wait between checks when the server has no IDLE
+     * @param initialBackoff first wait after a failure; doubles per failure in a row
+     * @param maxBackoff     longest wait after a failure (also after a rejected password)
+     */
+    public record Options(Duration idleMax, Duration pollInterval, Duration initialBackoff, Duration maxBackoff) {
+        public static Options defaults() {
+            return new Options(Duration.ofMinutes(20), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5));
+        }
+    }
+
+    private final MailIntake intake;
+    private final Supplier<ImapSettings> settings;
+    private final MailboxOpener opener;
+    private final Options options;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Listener listener;
+    private final Object sleepLock = new Object();
+    private volatile boolean running;
+    private volatile ImapMailbox current;
+    private volatile Status status;
+    private IntakeCounts total = IntakeCounts.NONE;
+    private Thread thread;
+
+    /**
+     * @param settings read before every connect, so saved changes apply at the next reconnect; null means no
+     *                 account is set up (the loop waits and asks again)
+     */
+    public IntakeService(MailIntake intake, Supplier<ImapSettings> settings, Path spoolDir, Listener listener) {
+        this(intake, settings, s -> ImapMailbox.open(s, MailTimeouts.defaults(), spoolDir), Options.defaults(), null,
+                Clock.systemUTC(), listener);
+    }
+
+    /** @param sleeper null for the real one (which {@link #stop()} interrupts) */
+    public IntakeService(MailIntake intake, Supplier<ImapSettings> settings, MailboxOpener opener, Options options,
+                         Sleeper sleeper, Clock clock, Listener listener) {
+        this.intake = Objects.requireNonNull(intake, "intake");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.options = Objects.requireNonNull(options, "options");
+        this.sleeper = sleeper != null ? sleeper : this::sleepUnlessStopped;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = listener == null ? s -> { } : listener;
+        this.status = new Status(State.STOPPED, "not started", clock.instant(), IntakeCounts.NONE, IntakeCounts.NONE);
+    }
+
+    /** Starts the loop on its own (daemon) thread. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "mail-intake");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Ends the loop: a running IDLE or wait ends at once, a message being stored finishes its transaction. */
+    public void stop() {
+        running = false;
+        synchronized (sleepLock) {
+            sleepLock.notifyAll();
+        }
+        ImapMailbox mailbox = current;
+        if (mailbox != null) {
+            mailbox.wakeUp();
+        }
+    }
+
+    /** {@link #stop()} and wait for the loop to end. Returns false if it had not ended after {@code max}. */
+    public boolean stopAndWait(Duration max) throws InterruptedException {
+        stop();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t == null) {
+            return true;
+        }
+        t.join(Math.max(1, max.toMillis()));
+        return !t.isAlive();
+    }
+
+    /** Ends an IDLE or poll wait now, so new mail is fetched at once (e.g. a "Fetch now" button). */
+    public void fetchNow() {
+        ImapMailbox mailbox = current;
+        if (mailbox != null) {
+            mailbox.wakeUp();
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stopAndWait(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        Duration backoff = options.initialBackoff();
+        try {
+            while (running) {
+                ImapSettings s = settings.get();
+                if (s == null) {
+                    publish(State.ERROR, "error: no IMAP account is set up; an admin enters it under Mail settings.",
+                            IntakeCounts.NONE);
+                    sleeper.sleep(options.maxBackoff());
+                    continue;
+                }
+                Duration wait;
+                try {
+                    runConnected(s);
+                    continue; // stopped, or the server closed the connection cleanly
+                } catch (MailConnectionException e) {
+                    publish(State.ERROR, "error: " + e.getMessage(), IntakeCounts.NONE);
+                    wait = e.problem() == MailProblem.AUTHENTICATION ? options.maxBackoff() : backoff;
+                } catch (MailIntake.IntakeException e) {
+                    total = total.plus(e.partial());
+                    publish(State.ERROR, "error: " + e.getMessage(), IntakeCounts.NONE);
+                    wait = backoff;
+                } catch (IOException e) {
+                    publish(State.ERROR, "error: the downloaded mail could not be written to the temporary folder ("
+                            + e.getClass().getSimpleName() + ").", IntakeCounts.NONE);
+                    wait = backoff;
+                } catch (RuntimeException e) {
+                    publish(State.ERROR, "error: " + runtimeProblem(e), IntakeCounts.NONE);
+                    wait = backoff;
+                }
+                if (running) {
+                    LOG.info("Mail intake reconnects in {} s", wait.toSeconds());
+                    sleeper.sleep(wait);
+                    backoff = min(backoff.multipliedBy(2), options.maxBackoff());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running = false;
+            publish(State.STOPPED, "stopped", IntakeCounts.NONE);
+        }
+    }
+
+    /** One connection: catch up, wait, catch up… until stopped or something fails. */
+    private void runConnected(ImapSettings s) throws MailConnectionException, MailIntake.IntakeException, IOException {
+        publish(State.CONNECTING, "connecting to " + s.account() + " on port " + s.port(), IntakeCounts.NONE);
+        try (ImapMailbox mailbox = opener.open(s)) {
+            current = mailbox;
+            if (!running) {
+                return;
+            }
+            boolean idle = mailbox.supportsIdle();
+            publish(State.CONNECTED, "connected to " + s.account() + ", folder " + s.folder()
+                    + (idle ? " (waiting with IMAP IDLE)" : " (checking every " + options.pollInterval().toSeconds() + " s)"),
+                    IntakeCounts.NONE);
+            boolean first = true;
+            while (running) {
+                IntakeCounts round = intake.catchUp(mailbox, first, () -> !running);
+                first = false;
+                if (round.fetched() > 0) {
+                    total = total.plus(round);
+                    publish(State.FETCHED, "fetched " + round.fetched() + ": " + round.summary()
+                            .substring(round.summary().indexOf(", ") + 2), round);
+                }
+                if (!running) {
+                    return;
+                }
+                mailbox.idle(idle ? options.idleMax() : options.pollInterval());
+                if (running && !mailbox.isConnected()) {
+                    throw new MailConnectionException(MailProblem.CONNECTION_LOST, "The connection to the mail server "
+                            + s.host() + ":" + s.port() + " was lost.", null);
+                }
+            }
+        } finally {
+            current = null;
+        }
+    }
+
+    private void publish(State state, String text, IntakeCounts round) {
+        Status s = new Status(state, text, clock.instant(), round, total);
+        status = s;
+        if (state == State.ERROR) {
+            LOG.warn("Mail intake: {}", text);
+        } else {
+            LOG.info("Mail intake: {}", text);
+        }
+        try {
+            listener.status(s);
+        } catch (RuntimeException e) {
+            LOG.warn("Mail intake status listener failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private static String runtimeProblem(RuntimeException e) {
+        if (e instanceof com.supportdesk.store.StoreException.Unreachable) {
+            return e.getMessage();
+        }
+        return "the mail could not be stored (" + MailIntake.plain(e) + "); it stays on the server and is tried again.";
+    }
+
+    private void sleepUnlessStopped(Duration d) throws InterruptedException {
+        long until = System.nanoTime() + d.toNanos();
+        synchronized (sleepLock) {
+            for (long left = d.toNanos(); running && left > 0; left = until - System.nanoTime()) {
+                sleepLock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
