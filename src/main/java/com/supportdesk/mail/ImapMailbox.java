@@ -57,6 +57,8 @@ public final class ImapMailbox implements AutoCloseable {
     private final Object pollLock = new Object();
     private volatile boolean closed;
     private boolean moveTargetChecked;
+    /** Messages in the folder when {@link #fetchSince} last looked (or after the last move): -1 before that. */
+    private volatile int countAtLastFetch = -1;
 
     private ImapMailbox(ImapSettings settings, MailFailures.Endpoint endpoint, Path spoolDir, IMAPStore store,
                         IMAPFolder folder) {
@@ -184,6 +186,7 @@ public final class ImapMailbox implements AutoCloseable {
      */
     private Message[] newerThan(long lastUid, int max) throws MessagingException {
         int count = folder.getMessageCount();
+        countAtLastFetch = count;
         if (count == 0) {
             return new Message[0];
         }
@@ -252,6 +255,7 @@ public final class ImapMailbox implements AutoCloseable {
             } else {
                 moveByCopy(messages, target);
             }
+            countAtLastFetch = Math.min(countAtLastFetch, folder.getMessageCount());
         } catch (MessagingException e) {
             throw failure(endpoint, e);
         }
@@ -296,7 +300,26 @@ public final class ImapMailbox implements AutoCloseable {
      * @return true if the folder now holds more messages than before
      */
     public boolean idle(Duration max) throws MailConnectionException {
+        if (arrivedSinceLastFetch()) {
+            return true; // mail came in between the last fetch and now: no waiting, fetch again
+        }
         return supportsIdle() ? idleWithImapIdle(max) : idleByPolling(max);
+    }
+
+    /** Asks the server (NOOP) whether the folder grew since {@link #fetchSince} last looked. */
+    private boolean arrivedSinceLastFetch() throws MailConnectionException {
+        if (countAtLastFetch < 0 || closed) {
+            return false;
+        }
+        try {
+            folder.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
+            return folder.getMessageCount() > countAtLastFetch;
+        } catch (MessagingException e) {
+            throw failure(endpoint, e);
+        }
     }
 
     boolean idleWithImapIdle(Duration max) throws MailConnectionException {

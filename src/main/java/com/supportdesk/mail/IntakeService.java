@@ -226,7 +226,15 @@ public final class IntakeService implements AutoCloseable {
                     IntakeCounts.NONE);
             boolean first = true;
             while (running) {
-                IntakeCounts round = intake.catchUp(mailbox, first, () -> !running);
+                IntakeCounts round;
+                try {
+                    round = intake.catchUp(mailbox, first, () -> !running);
+                } catch (RuntimeException e) {
+                    if (!running || !mailbox.isConnected()) {
+                        throw lost(s, e);
+                    }
+                    throw e;
+                }
                 first = false;
                 if (round.fetched() > 0) {
                     total = total.plus(round);
@@ -238,13 +246,17 @@ public final class IntakeService implements AutoCloseable {
                 }
                 mailbox.idle(idle ? options.idleMax() : options.pollInterval());
                 if (running && !mailbox.isConnected()) {
-                    throw new MailConnectionException(MailProblem.CONNECTION_LOST, "The connection to the mail server "
-                            + s.host() + ":" + s.port() + " was lost.", null);
+                    throw lost(s, null);
                 }
             }
         } finally {
             current = null;
         }
+    }
+
+    private static MailConnectionException lost(ImapSettings s, Throwable cause) {
+        return new MailConnectionException(MailProblem.CONNECTION_LOST, "The connection to the mail server " + s.host()
+                + ":" + s.port() + " was lost.", cause);
     }
 
     private void publish(State state, String text, IntakeCounts round) {

@@ -102,6 +102,12 @@ public final class MailIntake {
         void opened(long ticketId, ParsedMail mail);
     }
 
+    /** Told where each message ended, after its commit (the UID is null for a raw or retried message). */
+    @FunctionalInterface
+    public interface OutcomeListener {
+        void stored(Long uid, IntakeOutcome outcome);
+    }
+
     /** Places a test can make the intake fail, to show that nothing is lost. */
     interface Hooks {
         Hooks NONE = new Hooks() {
@@ -142,6 +148,7 @@ public final class MailIntake {
     private final Clock clock;
     private final int batchSize;
     private volatile NewTicketListener newTicketListener = (id, mail) -> { };
+    private volatile OutcomeListener outcomeListener = (uid, outcome) -> { };
     private final Map<String, Integer> failedAttempts = new HashMap<>();
     Hooks hooks = Hooks.NONE;
 
@@ -162,6 +169,11 @@ public final class MailIntake {
     /** Sets who is told about new tickets (the acknowledgement sender); replaces the previous listener. */
     public void onNewTicket(NewTicketListener listener) {
         this.newTicketListener = listener == null ? (id, mail) -> { } : listener;
+    }
+
+    /** Sets who is told where each message ended; replaces the previous listener. */
+    public void onOutcome(OutcomeListener listener) {
+        this.outcomeListener = listener == null ? (uid, outcome) -> { } : listener;
     }
 
     // ------------------------------------------------------------------------------------------ IMAP rounds
@@ -299,6 +311,7 @@ public final class MailIntake {
             synchronized (failedAttempts) {
                 failedAttempts.remove(key);
             }
+            tell(src.uid(), outcome);
             return outcome;
         }
     }
@@ -364,6 +377,7 @@ public final class MailIntake {
         });
         LOG.info("{}{}: {}", src.uid() == null ? "Message" : "UID " + src.uid(),
                 src.account() == null ? "" : " of " + src.account(), outcome.describe());
+        tell(src.uid(), outcome);
         if (outcome.kind() == IntakeOutcome.Kind.NEW_TICKET && src.retriedQuarantineId() == null) {
             try {
                 newTicketListener.opened(outcome.ticketId(), mail);
@@ -372,6 +386,14 @@ public final class MailIntake {
             }
         }
         return outcome;
+    }
+
+    private void tell(Long uid, IntakeOutcome outcome) {
+        try {
+            outcomeListener.stored(uid, outcome);
+        } catch (RuntimeException e) {
+            LOG.warn("Outcome listener failed: {}", e.getClass().getSimpleName());
+        }
     }
 
     private IntakeOutcome quarantineUnimportable(Source src, String reason) throws IOException {

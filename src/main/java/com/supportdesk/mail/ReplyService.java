@@ -192,8 +192,12 @@ public final class ReplyService {
             });
             LOG.info("Acknowledgement for {} sent ({})", ref, out.messageId());
             return Optional.of(new SentReply(ticketId, ref, out.messageId(), out.subject(), draft.to(), sentAt, false));
-        } catch (MailSendException | ReplyException e) {
-            LOG.warn("Acknowledgement for {} not sent: {}", ref, e.getMessage());
+        } catch (MailSendException e) {
+            // a refused recipient's address is not logged: the ticket may be Official Sensitive
+            LOG.warn("Acknowledgement for {} not sent: {}", ref, e.problem() == MailProblem.RECIPIENT_REJECTED
+                    ? "the mail server refused the recipient" : e.getMessage());
+        } catch (ReplyException e) {
+            LOG.warn("Acknowledgement for {} not sent: it could not be made", ref);
         } catch (RuntimeException e) {
             LOG.warn("Acknowledgement for {} not sent or not recorded: {}", ref, MailIntake.plain(e));
         }

@@ -57,7 +57,9 @@ public final class SmtpSender {
         } catch (MessagingException e) {
             MailProblem problem = MailFailures.classify(e);
             String reason = MailFailures.explain(problem, endpoint, e);
-            LOG.warn("SMTP {}: {}", settings.account(), reason);
+            // a refused recipient's address could belong to an Official Sensitive ticket: the log names none
+            LOG.warn("SMTP {}: {}", settings.account(), problem == MailProblem.RECIPIENT_REJECTED
+                    ? "the mail server refused a recipient" : reason);
             throw new MailSendException(problem, reason, e);
         }
     }
