@@ -2,8 +2,6 @@ package com.supportdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.supportdesk.store.MailboxRepository.QuarantineEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,23 +25,9 @@ class CorpusIntakeTest extends IntakeTestBase {
     @Test
     void everyCorpusMessageEndsAsATicketOrAQuarantineEntry() throws Exception {
         List<Path> corpus = MailCorpus.messages();
-        List<Path> delivered = new ArrayList<>();
-        List<Path> refused = new ArrayList<>();
-        Logger greenMailLog = (Logger) LoggerFactory.getLogger("com.icegreen");
-        Level level = greenMailLog.getLevel();
-        greenMailLog.setLevel(Level.ERROR);
-        try {
-            for (Path file : corpus) {
-                try {
-                    GreenMailSupport.deliver(GREENMAIL, Files.readAllBytes(file));
-                    delivered.add(file);
-                } catch (Exception e) { // GreenMail cannot store a few of them
-                    refused.add(file);
-                }
-            }
-        } finally {
-            greenMailLog.setLevel(level);
-        }
+        GreenMailSupport.Delivery delivery = GreenMailSupport.deliverAll(GREENMAIL, corpus);
+        List<Path> delivered = delivery.delivered();
+        List<Path> refused = delivery.refusedFiles();
 
         Map<Long, IntakeOutcome> byUid = new TreeMap<>();
         intake.onOutcome((uid, outcome) -> {

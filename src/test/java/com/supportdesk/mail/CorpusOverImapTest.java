@@ -2,11 +2,8 @@ package com.supportdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -17,24 +14,9 @@ class CorpusOverImapTest extends GreenMailTestBase {
     @Test
     void everyCorpusMessageSurvivesTheRoundTrip() throws Exception {
         List<Path> corpus = MailCorpus.messages();
-        int delivered = 0;
-        List<String> refused = new ArrayList<>();
-        // GreenMail warns about every MIME subtype it does not know; that is noise here
-        Logger greenMailLog = (Logger) LoggerFactory.getLogger("com.icegreen");
-        Level level = greenMailLog.getLevel();
-        greenMailLog.setLevel(Level.ERROR);
-        try {
-            for (Path file : corpus) {
-                try {
-                    GreenMailSupport.deliver(GREENMAIL, Files.readAllBytes(file));
-                    delivered++;
-                } catch (Exception e) { // GreenMail itself may refuse a message it cannot parse
-                    refused.add(file.getFileName() + ": " + e);
-                }
-            }
-        } finally {
-            greenMailLog.setLevel(level);
-        }
+        GreenMailSupport.Delivery delivery = GreenMailSupport.deliverAll(GREENMAIL, corpus);
+        int delivered = delivery.delivered().size();
+        List<String> refused = delivery.refused();
         assertThat(refused).as("messages GreenMail could not take").hasSizeLessThan(corpus.size() / 10);
 
         MailParser parser = new MailParser();

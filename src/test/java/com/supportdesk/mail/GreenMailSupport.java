@@ -55,6 +55,35 @@ final class GreenMailSupport {
                 .build();
     }
 
+    /** Which files GreenMail stored, in delivery (so UID) order, and which it refused. */
+    record Delivery(java.util.List<java.nio.file.Path> delivered, java.util.List<String> refused,
+                    java.util.List<java.nio.file.Path> refusedFiles) {
+    }
+
+    /** Delivers every file; GreenMail may refuse a message it cannot parse (its warnings are muted meanwhile). */
+    static Delivery deliverAll(GreenMailExtension greenMail, java.util.List<java.nio.file.Path> files) {
+        java.util.List<java.nio.file.Path> delivered = new java.util.ArrayList<>();
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        java.util.List<java.nio.file.Path> refusedFiles = new java.util.ArrayList<>();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen");
+        ch.qos.logback.classic.Level level = log.getLevel();
+        log.setLevel(ch.qos.logback.classic.Level.ERROR); // it warns about every MIME subtype it does not know
+        try {
+            for (java.nio.file.Path file : files) {
+                try {
+                    deliver(greenMail, java.nio.file.Files.readAllBytes(file));
+                    delivered.add(file);
+                } catch (Exception e) {
+                    refused.add(file.getFileName() + ": " + e);
+                    refusedFiles.add(file);
+                }
+            }
+        } finally {
+            log.setLevel(level);
+        }
+        return new Delivery(delivered, refused, refusedFiles);
+    }
+
     /** A loopback port nothing listens on (bound, then released). */
     static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
