@@ -319,6 +319,32 @@ class MailIntakeTest extends IntakeTestBase {
         }
 
         @Test
+        void aMessageThatFailsEveryTimeIsQuarantinedAfterThreeAttemptsSoTheRestFlows() throws Exception {
+            deliver(message("ann@acme.example", "Poison", "<p1@acme.example>", "", "1"));
+            deliver(message("ann@acme.example", "Healthy", "<p2@acme.example>", "", "2"));
+            long[] poison = {-1};
+            intake.hooks = new MailIntake.Hooks() {
+                @Override
+                public void beforeCommit(Long uid) {
+                    if (poison[0] < 0) {
+                        poison[0] = uid;
+                    }
+                    if (uid == poison[0]) {
+                        throw new IllegalStateException("always fails");
+                    }
+                }
+            };
+            for (int attempt = 1; attempt < MailIntake.MAX_ATTEMPTS; attempt++) {
+                assertThat(catchThrowableOfType(MailIntake.IntakeException.class, this::fetchFailing)).isNotNull();
+                assertThat(tickets()).isEmpty();
+            }
+            assertThat(fetch().summary()).isEqualTo("fetched 2, new tickets 1, threaded 0, automated 0, quarantined 1, duplicates 0");
+            assertThat(store.mailbox().quarantine(admin, false)).singleElement()
+                    .satisfies(e -> assertThat(e.reason()).startsWith("The message could not be imported (IllegalStateException)"));
+            assertThat(folder("INBOX").seen()).isEqualTo(2);
+        }
+
+        @Test
         void aCrashBetweenCommitAndFlaggingIsReFetchedAndAbsorbed() throws Exception {
             crashBetweenCommitAndFlag(imap());
             assertThat(folder("INBOX").seen()).isEqualTo(2);
