@@ -400,9 +400,10 @@ public final class MailIntake {
         String sha256 = sha256(src.file());
         Instant received = receivedAt(src.internalDate());
         return store.database().tx(c -> {
+            RawHeaders headers = rawHeaders(src.file());
             long id = insertQuarantine(c, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(),
                     src.folder(), src.uid(), received, reason, MessageIds.synthesize(HexFormat.of().parseHex(sha256)),
-                    sha256, null, null, false));
+                    sha256, headers.from() == null ? null : headers.from().toString(), headers.subject(), headers.sensitive()));
             if (src.checkpointAfter() != null) {
                 store.mailbox().saveCheckpoint(c, src.checkpointAfter());
             }
@@ -422,8 +423,10 @@ public final class MailIntake {
         if (src.retriedQuarantineId() != null) {
             return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, src.retriedQuarantineId());
         }
+        RawHeaders headers = rawHeaders(src.file());
         long id = insertQuarantine(c, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(), src.folder(),
-                src.uid(), received, reason, key, sha256, null, null, false));
+                src.uid(), received, reason, key, sha256, headers.from() == null ? null : headers.from().toString(),
+                headers.subject(), headers.sensitive()));
         return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, id);
     }
 
@@ -640,6 +643,15 @@ public final class MailIntake {
             return store.mailbox().quarantine(c, q, raw, src.size());
         } catch (IOException e) {
             throw new UncheckedIOException("The spool file could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Subject, sender and marking as far as they can be read from the top of an unreadable message. */
+    private static RawHeaders rawHeaders(Path file) {
+        try {
+            return RawHeaders.read(file);
+        } catch (IOException | RuntimeException e) {
+            return new RawHeaders(null, null, false);
         }
     }
 

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +32,6 @@ public final class QuarantineService {
 
     /** Subject of a ticket made from a message whose headers cannot be read. */
     public static final String UNREADABLE_SUBJECT = "(unreadable message)";
-    private static final int HEAD_BYTES = 64 * 1024;
-    private static final int SENSITIVE_SCAN_LINES = 40;
-    private static final Pattern HEADER = Pattern.compile("^([!-9;-~]+)[ \\t]*:(.*)$", Pattern.DOTALL);
 
     private final Store store;
     private final MailIntake intake;
@@ -177,34 +171,15 @@ public final class QuarantineService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, HEAD_BYTES));
+        RawHeaders headers = RawHeaders.of(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, RawHeaders.HEAD_BYTES)));
         List<String> notes = new ArrayList<>(List.of("Made from the raw source of a message that could not be read."));
         String text = PlainText.cut(PlainText.clean(MailCharsets.decodeUnlabelled(bytes, bytes.length)).strip(),
                 options.maxTextChars(), notes);
-        String subject = header(head, "Subject").map(HeaderText::decode).filter(s -> !s.isBlank()).orElse(UNREADABLE_SUBJECT);
-        Optional<MailAddress> from = header(head, "From").flatMap(v -> Addresses.parse(v).stream().findFirst());
-        boolean sensitive = SubjectRules.hasSensitiveMarking(subject)
-                || PlainText.firstLines(text, SENSITIVE_SCAN_LINES).stream().anyMatch(SubjectRules::hasSensitiveMarking);
-        SubjectRules rules = new SubjectRules(options.ticketPrefix());
-        String normalized = rules.normalize(subject);
-        return new ParsedMail(key, true, Optional.empty(), List.of(), from, List.of(), List.of(), List.of(), subject,
-                normalized.isBlank() ? UNREADABLE_SUBJECT : normalized, null, text, List.of(), Optional.empty(),
-                SubjectRules.severity(subject), sensitive, AutomatedKind.NONE, Optional.empty(), size, notes);
-    }
-
-    /** A header's (unfolded) raw value from the top of the source, read line by line without MIME parsing. */
-    static Optional<String> header(byte[] head, String name) {
-        String[] lines = new String(head, StandardCharsets.ISO_8859_1).split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length && !lines[i].isEmpty(); i++) {
-            Matcher m = HEADER.matcher(lines[i]);
-            if (m.matches() && m.group(1).equalsIgnoreCase(name)) {
-                StringBuilder value = new StringBuilder(m.group(2));
-                for (int j = i + 1; j < lines.length && (lines[j].startsWith(" ") || lines[j].startsWith("\t")); j++) {
-                    value.append(' ').append(lines[j].strip());
-                }
-                return Optional.of(value.toString().strip());
-            }
-        }
-        return Optional.empty();
+        String subject = headers.subject() == null ? UNREADABLE_SUBJECT : headers.subject();
+        String normalized = new SubjectRules(options.ticketPrefix()).normalize(subject);
+        return new ParsedMail(key, true, Optional.empty(), List.of(), Optional.ofNullable(headers.from()), List.of(),
+                List.of(), List.of(), subject, normalized.isBlank() ? UNREADABLE_SUBJECT : normalized, null, text, List.of(),
+                Optional.empty(), SubjectRules.severity(subject), headers.sensitive(), AutomatedKind.NONE, Optional.empty(),
+                size, notes);
     }
 }

@@ -33,6 +33,22 @@ public final class SmtpSender {
     }
 
     /**
+     * Connects and logs in (when the settings have a user) without sending anything: the settings dialog's "Test".
+     * On failure the exception says why in one sentence.
+     */
+    public void checkConnection() throws MailSendException {
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(settings.host(), settings.port(), settings.user(),
+                    settings.needsLogin() ? settings.password() : null);
+        } catch (MessagingException e) {
+            MailProblem problem = MailFailures.classify(e);
+            String reason = MailFailures.explain(problem, endpoint, e);
+            LOG.warn("SMTP {}: {}", settings.account(), reason);
+            throw new MailSendException(problem, reason, e);
+        }
+    }
+
+    /**
      * Sends the message as it is (headers already final: call {@code saveChanges()} first, as
      * {@link ReplyBuilder} does). On failure nothing was sent and the exception says why in one sentence.
      */

@@ -1,0 +1,254 @@
+package com.supportdesk.ui.mail;
+
+import com.supportdesk.mail.AfterImport;
+import com.supportdesk.mail.TlsMode;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/**
+ * The mail settings dialog (admins): incoming mail (IMAP), outgoing mail (SMTP), acknowledgements and whether this
+ * desktop fetches mail. "Test" buttons try the connection in the background and show one plain sentence.
+ * Every control has an id for tests; all state lives in {@link MailSettingsViewModel}.
+ */
+public final class MailSettingsView {
+
+    public static final String TITLE = "Mail settings";
+
+    private final MailSettingsViewModel vm;
+    private final BorderPane root;
+
+    public MailSettingsView(MailSettingsViewModel vm) {
+        this.vm = vm;
+        this.root = build();
+    }
+
+    /** Opens the dialog (modal to {@code owner}) with the saved settings loaded; returns its stage. */
+    public static Stage show(Window owner, MailSettingsViewModel vm) {
+        vm.load();
+        MailSettingsView view = new MailSettingsView(vm);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle(TITLE);
+        Scene scene = new Scene(view.root(), 640, 640);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
+        stage.setScene(scene);
+        view.closeButton().setOnAction(e -> stage.close());
+        stage.show();
+        return stage;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Button close;
+
+    Button closeButton() {
+        return close;
+    }
+
+    private BorderPane build() {
+        GridPane imap = grid();
+        CheckBox imapOn = check("imapEnabled", "Fetch mail from this IMAP account", vm.imapEnabledProperty());
+        imap.add(imapOn, 0, 0, 2, 1);
+        row(imap, 1, "Server", text("imapHost", vm.imapHostProperty(), "imap.example.com"));
+        row(imap, 2, "Security", tls("imapTls", vm.imapTlsProperty()));
+        row(imap, 3, "Port", text("imapPort", vm.imapPortProperty(), "993"));
+        row(imap, 4, "User name", text("imapUser", vm.imapUserProperty(), "support@example.com"));
+        row(imap, 5, "Password", password("imapPassword", vm.imapPasswordProperty()));
+        row(imap, 6, "Folder", text("imapFolder", vm.imapFolderProperty(), "INBOX"));
+        ComboBox<AfterImport> after = new ComboBox<>();
+        after.setId("afterImport");
+        after.getItems().setAll(AfterImport.values());
+        after.setConverter(converter(a -> a == AfterImport.MOVE ? "Move it to a folder" : "Mark it as read"));
+        after.valueProperty().bindBidirectional(vm.afterImportProperty());
+        row(imap, 7, "After import", after);
+        TextField moveTo = text("moveToFolder", vm.moveToFolderProperty(), "Processed");
+        moveTo.disableProperty().bind(vm.afterImportProperty().isNotEqualTo(AfterImport.MOVE)
+                .or(vm.imapEnabledProperty().not()));
+        row(imap, 8, "Move to folder", moveTo);
+        disableUnless(imap, imapOn, vm.imapEnabledProperty());
+        Button testImap = button("testImap", "Test IMAP connection");
+        testImap.setOnAction(e -> vm.testImap());
+        testImap.disableProperty().bind(vm.busyProperty().or(vm.imapEnabledProperty().not()));
+        imap.add(testImap, 1, 9);
+
+        GridPane smtp = grid();
+        CheckBox smtpOn = check("smtpEnabled", "Send replies through this SMTP server", vm.smtpEnabledProperty());
+        smtp.add(smtpOn, 0, 0, 2, 1);
+        row(smtp, 1, "Server", text("smtpHost", vm.smtpHostProperty(), "smtp.example.com"));
+        row(smtp, 2, "Security", tls("smtpTls", vm.smtpTlsProperty()));
+        row(smtp, 3, "Port", text("smtpPort", vm.smtpPortProperty(), "587"));
+        row(smtp, 4, "User name", text("smtpUser", vm.smtpUserProperty(), "empty if the server needs no login"));
+        row(smtp, 5, "Password", password("smtpPassword", vm.smtpPasswordProperty()));
+        row(smtp, 6, "From address", text("fromAddress", vm.fromAddressProperty(), "support@example.com"));
+        row(smtp, 7, "From name", text("fromName", vm.fromNameProperty(), "Example Support"));
+        disableUnless(smtp, smtpOn, vm.smtpEnabledProperty());
+        Button testSmtp = button("testSmtp", "Test SMTP connection");
+        testSmtp.setOnAction(e -> vm.testSmtp());
+        testSmtp.disableProperty().bind(vm.busyProperty().or(vm.smtpEnabledProperty().not()));
+        smtp.add(testSmtp, 1, 8);
+
+        VBox options = new VBox(8,
+                check("acknowledge", "Acknowledge each new e-mail ticket automatically (at most once an hour per sender;"
+                        + " not customer contact)", vm.acknowledgeProperty()),
+                check("fetchInDesktop", "Fetch mail in the desktop app (turn off where a gateway runs 'ingest --watch')",
+                        vm.fetchInDesktopProperty()));
+        options.setPadding(new Insets(8));
+
+        Label status = new Label();
+        status.setId("status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        status.setMinHeight(Region.USE_PREF_SIZE);
+
+        Button save = button("save", "Save");
+        save.setDefaultButton(true);
+        if (vm.editable()) {
+            save.disableProperty().bind(vm.busyProperty());
+        } else {
+            save.setDisable(true);
+        }
+        save.setOnAction(e -> vm.save());
+        close = button("close", "Close");
+        close.setCancelButton(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, spacer, save, close);
+
+        TitledPane in = new TitledPane("Incoming mail (IMAP)", imap);
+        TitledPane out = new TitledPane("Outgoing mail (SMTP)", smtp);
+        TitledPane opts = new TitledPane("Options", options);
+        for (TitledPane p : new TitledPane[] {in, out, opts}) {
+            p.setCollapsible(false);
+        }
+        VBox form = new VBox(10, in, out, opts);
+        form.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        VBox bottom = new VBox(8, status, buttons);
+        bottom.setPadding(new Insets(8, 12, 12, 12));
+        BorderPane pane = new BorderPane(scroll);
+        pane.setBottom(bottom);
+        form.setDisable(!vm.editable());
+        return pane;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(6);
+        g.setPadding(new Insets(8));
+        ColumnConstraints label = new ColumnConstraints();
+        label.setMinWidth(110);
+        ColumnConstraints field = new ColumnConstraints();
+        field.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().setAll(label, field);
+        return g;
+    }
+
+    private static void row(GridPane g, int row, String label, javafx.scene.Node field) {
+        Label l = new Label(label);
+        l.setLabelFor(field);
+        g.add(l, 0, row);
+        g.add(field, 1, row);
+    }
+
+    /** Every field of the section except its own on/off box follows that box. */
+    private static void disableUnless(GridPane g, CheckBox toggle, BooleanProperty on) {
+        g.getChildren().stream().filter(n -> n != toggle && !(n instanceof Button))
+                .forEach(n -> {
+                    if (!n.disableProperty().isBound()) {
+                        n.disableProperty().bind(on.not());
+                    }
+                });
+    }
+
+    private static TextField text(String id, StringProperty p, String prompt) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(p);
+        return f;
+    }
+
+    private static PasswordField password(String id, StringProperty p) {
+        PasswordField f = new PasswordField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(p);
+        return f;
+    }
+
+    private static CheckBox check(String id, String text, BooleanProperty p) {
+        CheckBox c = new CheckBox(text);
+        c.setId(id);
+        c.setWrapText(true);
+        c.selectedProperty().bindBidirectional(p);
+        return c;
+    }
+
+    private static Button button(String id, String text) {
+        Button b = new Button(text);
+        b.setId(id);
+        return b;
+    }
+
+    private static ComboBox<TlsMode> tls(String id, ObjectProperty<TlsMode> p) {
+        ComboBox<TlsMode> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().setAll(TlsMode.values());
+        c.setConverter(converter(t -> switch (t) {
+            case NONE -> "None (trusted network only)";
+            case STARTTLS -> "STARTTLS";
+            case SSL -> "SSL/TLS";
+        }));
+        c.valueProperty().bindBidirectional(p);
+        return c;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,180 @@
+package com.supportdesk.ui.mail;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The quarantine screen (admins): mail that could not be read, and with "Show automated mail" the automated-mail
+ * log (auto-replies, list and bulk mail, unknown bounces). Actions: Retry (Ctrl+R), Make ticket anyway (Ctrl+T),
+ * Save raw source… (Ctrl+S), Dismiss, Refresh (F5). All state lives in {@link QuarantineViewModel}.
+ */
+public final class QuarantineView {
+
+    public static final String TITLE = "Quarantined mail";
+
+    /** Asks where to save a file; the default opens a file chooser. */
+    @FunctionalInterface
+    public interface SaveLocation {
+        Optional<Path> ask(Window owner, String suggestedName);
+    }
+
+    private final QuarantineViewModel vm;
+    private final SaveLocation saveLocation;
+    private final BorderPane root;
+
+    public QuarantineView(QuarantineViewModel vm) {
+        this(vm, QuarantineView::chooseFile);
+    }
+
+    public QuarantineView(QuarantineViewModel vm, SaveLocation saveLocation) {
+        this.vm = vm;
+        this.saveLocation = saveLocation;
+        this.root = build();
+    }
+
+    /** Opens the screen in its own window and loads the list. */
+    public static Stage show(Window owner, QuarantineViewModel vm) {
+        QuarantineView view = new QuarantineView(vm);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle(TITLE);
+        stage.setScene(view.scene());
+        stage.show();
+        vm.refresh();
+        return stage;
+    }
+
+    /** A scene with the keyboard shortcuts installed. */
+    public Scene scene() {
+        Scene scene = new Scene(root, 980, 560);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::retry);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), vm::makeTicket);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveRaw);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
+        return scene;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private BorderPane build() {
+        TableView<QuarantineViewModel.Row> table = new TableView<>(vm.rows());
+        table.setId("quarantineTable");
+        table.setPlaceholder(new Label("No quarantined mail."));
+        table.getColumns().setAll(List.of(
+                column("Received", 140, QuarantineViewModel.Row::when),
+                column("From", 180, QuarantineViewModel.Row::from),
+                column("Subject", 220, QuarantineViewModel.Row::subject),
+                column("Reason", 300, QuarantineViewModel.Row::reason),
+                column("Size", 70, QuarantineViewModel.Row::size),
+                column("State", 160, QuarantineViewModel.Row::state)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (table.getSelectionModel().getSelectedItem() != b) {
+                if (b == null) {
+                    table.getSelectionModel().clearSelection();
+                } else {
+                    table.getSelectionModel().select(b);
+                }
+            }
+        });
+
+        CheckBox automated = new CheckBox("Show automated mail (auto-replies, lists, unknown bounces)");
+        automated.setId("showAutomated");
+        automated.selectedProperty().bindBidirectional(vm.showAutomatedProperty());
+        CheckBox resolved = new CheckBox("Show dealt with");
+        resolved.setId("showResolved");
+        resolved.selectedProperty().bindBidirectional(vm.showResolvedProperty());
+        HBox filters = new HBox(16, automated, resolved);
+
+        Button retry = button("retry", "Retry", "Read the message again (Ctrl+R)");
+        retry.setOnAction(e -> vm.retry());
+        retry.disableProperty().bind(vm.canRetryBinding().not());
+        Button make = button("makeTicket", "Make ticket anyway", "Open a ticket with whatever can be read (Ctrl+T)");
+        make.setOnAction(e -> vm.makeTicket());
+        make.disableProperty().bind(vm.canActBinding().not());
+        Button save = button("saveRaw", "Save raw source…", "Save the message exactly as it arrived (Ctrl+S)");
+        save.setOnAction(e -> saveRaw());
+        save.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
+        Button dismiss = button("dismiss", "Dismiss", "Mark it dealt with, without a ticket");
+        dismiss.setOnAction(e -> vm.dismiss());
+        dismiss.disableProperty().bind(vm.canActBinding().not());
+        Button refresh = button("refresh", "Refresh", "Load the list again (F5)");
+        refresh.setOnAction(e -> vm.refresh());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, retry, make, save, dismiss, spacer, refresh);
+
+        Label status = new Label();
+        status.setId("quarantineStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+
+        BorderPane pane = new BorderPane(table);
+        pane.setTop(filters);
+        pane.setBottom(new VBox(8, actions, status));
+        BorderPane.setMargin(filters, new Insets(0, 0, 8, 0));
+        BorderPane.setMargin(table, new Insets(0, 0, 8, 0));
+        pane.setPadding(new Insets(12));
+        return pane;
+    }
+
+    private void saveRaw() {
+        if (vm.selectedProperty().get() == null) {
+            return;
+        }
+        Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+        saveLocation.ask(owner, vm.suggestedFileName()).ifPresent(vm::saveRawSource);
+    }
+
+    private static Optional<Path> chooseFile(Window owner, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save raw source");
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("E-mail message (*.eml)", "*.eml"));
+        java.io.File file = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
+    private static TableColumn<QuarantineViewModel.Row, String> column(String title, double width,
+                                                                       Function<QuarantineViewModel.Row, String> value) {
+        TableColumn<QuarantineViewModel.Row, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+
+    private static Button button(String id, String text, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+}
