@@ -16,7 +16,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -56,8 +55,6 @@ public final class MailSettingsViewModel {
     private final MailSettingsService service;
     private final Agent admin;
     private final Tester tester;
-    private final Executor background;
-    private final Executor ui;
 
     private final BooleanProperty imapEnabled = new SimpleBooleanProperty(this, "imapEnabled");
     private final StringProperty imapHost = new SimpleStringProperty(this, "imapHost", "");
@@ -81,16 +78,14 @@ public final class MailSettingsViewModel {
     private final BooleanProperty acknowledge = new SimpleBooleanProperty(this, "acknowledge");
     private final BooleanProperty fetchInDesktop = new SimpleBooleanProperty(this, "fetchInDesktop", true);
 
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final BackgroundWork work;
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
 
     public MailSettingsViewModel(MailSettingsService service, Agent admin, Tester tester, Executor background, Executor ui) {
         this.service = Objects.requireNonNull(service, "service");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.tester = Objects.requireNonNull(tester, "tester");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.work = new BackgroundWork(this, background, ui);
         // a port left at the old mode's standard follows the TLS choice
         imapTls.addListener((o, was, now) -> followDefault(imapPort, was == null ? -1 : ImapSettings.defaultPort(was),
                 now == null ? -1 : ImapSettings.defaultPort(now)));
@@ -131,7 +126,7 @@ public final class MailSettingsViewModel {
         }
         acknowledge.set(s.acknowledge());
         fetchInDesktop.set(s.fetchInDesktop());
-        status.set(s.warning() == null ? "" : s.warning());
+        work.status(s.warning() == null ? "" : s.warning());
         saved.set(false);
     }
 
@@ -141,17 +136,17 @@ public final class MailSettingsViewModel {
             MailSettings s = new MailSettings(imapEnabled.get() ? imap() : null, smtpEnabled.get() ? smtp() : null,
                     acknowledge.get(), fetchInDesktop.get(), null);
             if (s.acknowledge() && s.smtp() == null) {
-                status.set("Acknowledgements need the outgoing (SMTP) server.");
+                work.status("Acknowledgements need the outgoing (SMTP) server.");
                 return false;
             }
             service.save(admin, s);
-            status.set("Saved. The intake uses the new account from its next connection.");
+            work.status("Saved. The intake uses the new account from its next connection.");
             saved.set(true);
             return true;
         } catch (IllegalArgumentException e) {
-            status.set(capitalise(e.getMessage()) + ".");
+            work.status(capitalise(e.getMessage()) + ".");
         } catch (RuntimeException e) {
-            status.set(e.getMessage());
+            work.status(e.getMessage());
         }
         return false;
     }
@@ -162,7 +157,7 @@ public final class MailSettingsViewModel {
         try {
             s = imap();
         } catch (IllegalArgumentException e) {
-            status.set("IMAP: " + e.getMessage() + ".");
+            work.status("IMAP: " + e.getMessage() + ".");
             return;
         }
         run("Connecting to " + s.account() + "…", () -> tester.imap(s));
@@ -174,32 +169,14 @@ public final class MailSettingsViewModel {
         try {
             s = smtp();
         } catch (IllegalArgumentException e) {
-            status.set("SMTP: " + e.getMessage() + ".");
+            work.status("SMTP: " + e.getMessage() + ".");
             return;
         }
         run("Connecting to " + s.account() + "…", () -> tester.smtp(s));
     }
 
-    private interface Check {
-        String run() throws Exception;
-    }
-
-    private void run(String pending, Check check) {
-        busy.set(true);
-        status.set(pending);
-        background.execute(() -> {
-            String result;
-            try {
-                result = check.run();
-            } catch (Exception e) {
-                result = e.getMessage() == null ? "The connection failed (" + e.getClass().getSimpleName() + ")." : e.getMessage();
-            }
-            String shown = result;
-            ui.execute(() -> {
-                status.set(shown);
-                busy.set(false);
-            });
-        });
+    private void run(String pending, BackgroundWork.Work<String> check) {
+        work.run(pending, check, work::status);
     }
 
     /** The IMAP part of the form as settings; throws with a plain reason when something is missing. */
@@ -311,15 +288,15 @@ public final class MailSettingsViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return work.statusProperty();
     }
 
     public String status() {
-        return status.get();
+        return work.status();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return work.busyProperty();
     }
 
     /** True once the settings were saved (the caller restarts the intake with them). */

@@ -18,9 +18,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -46,15 +44,12 @@ public final class QuarantineViewModel {
     private final QuarantineService service;
     private final Agent admin;
     private final ZoneId zone;
-    private final Executor background;
-    private final Executor ui;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty showAutomated = new SimpleBooleanProperty(this, "showAutomated");
     private final BooleanProperty showResolved = new SimpleBooleanProperty(this, "showResolved");
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final BackgroundWork work;
     private final BooleanBinding canRetry;
     private final BooleanBinding canAct;
 
@@ -62,10 +57,9 @@ public final class QuarantineViewModel {
         this.service = Objects.requireNonNull(service, "service");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
-        canAct = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().entry().open() && !busy.get(),
-                selected, busy);
+        this.work = new BackgroundWork(this, background, ui);
+        canAct = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().entry().open() && !work.busy(),
+                selected, work.busyProperty());
         canRetry = Bindings.createBooleanBinding(() -> canAct.get()
                 && selected.get().entry().category() == QuarantineCategory.UNREADABLE, canAct, selected);
         showAutomated.addListener((o, a, b) -> refresh());
@@ -76,12 +70,12 @@ public final class QuarantineViewModel {
     public void refresh() {
         QuarantineCategory category = showAutomated.get() ? QuarantineCategory.AUTOMATED : QuarantineCategory.UNREADABLE;
         boolean resolved = showResolved.get();
-        work(null, () -> service.list(admin, category, resolved), entries -> {
+        work.run(null, () -> service.list(admin, category, resolved), entries -> {
             Long keep = selected.get() == null ? null : selected.get().id();
             rows.setAll(entries.stream().map(this::row).toList());
             selected.set(rows.stream().filter(r -> keep != null && r.id() == keep).findFirst().orElse(null));
-            if (status.get().isEmpty() || status.get().startsWith("Nothing")) {
-                status.set(rows.isEmpty() ? "Nothing here." : "");
+            if (work.status().isEmpty() || work.status().startsWith("Nothing")) {
+                work.status(rows.isEmpty() ? "Nothing here." : "");
             }
         });
     }
@@ -92,8 +86,8 @@ public final class QuarantineViewModel {
         if (r == null || !canRetry.get()) {
             return;
         }
-        work("Reading message " + r.id() + " again…", () -> service.retry(admin, r.id()), outcome -> {
-            status.set(outcome.kind() == IntakeOutcome.Kind.QUARANTINED
+        work.run("Reading message " + r.id() + " again…", () -> service.retry(admin, r.id()), outcome -> {
+            work.status(outcome.kind() == IntakeOutcome.Kind.QUARANTINED
                     ? "Message " + r.id() + " still cannot be read; it stays here."
                     : "Message " + r.id() + ": " + outcome.describe() + ".");
             refresh();
@@ -106,8 +100,8 @@ public final class QuarantineViewModel {
         if (r == null || !canAct.get()) {
             return;
         }
-        work("Making a ticket from message " + r.id() + "…", () -> service.makeTicket(admin, r.id()), ticketId -> {
-            status.set("Ticket " + Ticket.ref(ticketId) + " made from message " + r.id() + ".");
+        work.run("Making a ticket from message " + r.id() + "…", () -> service.makeTicket(admin, r.id()), ticketId -> {
+            work.status("Ticket " + Ticket.ref(ticketId) + " made from message " + r.id() + ".");
             refresh();
         });
     }
@@ -118,11 +112,11 @@ public final class QuarantineViewModel {
         if (r == null || !canAct.get()) {
             return;
         }
-        work(null, () -> {
+        work.run(null, () -> {
             service.dismiss(admin, r.id());
             return r.id();
         }, id -> {
-            status.set("Message " + id + " dismissed.");
+            work.status("Message " + id + " dismissed.");
             refresh();
         });
     }
@@ -133,44 +127,14 @@ public final class QuarantineViewModel {
         if (r == null || target == null) {
             return;
         }
-        work("Saving…", () -> service.saveRawSource(admin, r.id(), target),
-                bytes -> status.set("Saved " + size(bytes) + " to " + target + "."));
+        work.run("Saving…", () -> service.saveRawSource(admin, r.id(), target),
+                bytes -> work.status("Saved " + size(bytes) + " to " + target + "."));
     }
 
     /** A file name to suggest for the raw source. */
     public String suggestedFileName() {
         Row r = selected.get();
         return r == null ? "message.eml" : "quarantined-" + r.id() + ".eml";
-    }
-
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    private <T> void work(String pending, Work<T> work, java.util.function.Consumer<T> done) {
-        busy.set(true);
-        if (pending != null) {
-            status.set(pending);
-        }
-        background.execute(() -> {
-            T result = null;
-            String error = null;
-            try {
-                result = work.run();
-            } catch (Exception e) {
-                error = e.getMessage() == null ? "That did not work (" + e.getClass().getSimpleName() + ")." : e.getMessage();
-            }
-            T r = result;
-            String failure = error;
-            ui.execute(() -> {
-                busy.set(false);
-                if (failure != null) {
-                    status.set(failure);
-                } else {
-                    done.accept(r);
-                }
-            });
-        });
     }
 
     private Row row(QuarantineEntry e) {
@@ -208,15 +172,15 @@ public final class QuarantineViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return work.statusProperty();
     }
 
     public String status() {
-        return status.get();
+        return work.status();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return work.busyProperty();
     }
 
     public BooleanBinding canRetryBinding() {
