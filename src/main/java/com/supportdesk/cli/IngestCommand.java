@@ -63,7 +63,7 @@ public final class IngestCommand implements Callable<Integer> {
             description = "What happens to a message on the server once stored: mark it seen, or move it to FOLDER.")
     String afterImport;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "50", hidden = true,
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "200", hidden = true,
             description = "Messages fetched per IMAP round trip.")
     int batch;
 

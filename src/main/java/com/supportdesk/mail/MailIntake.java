@@ -81,7 +81,7 @@ public final class MailIntake {
     private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
 
     /** Messages fetched per IMAP round trip group; each is still committed on its own. */
-    public static final int DEFAULT_BATCH = 50;
+    public static final int DEFAULT_BATCH = 200;
     /** After this many failed attempts at one message the watch loop quarantines it, so the rest can flow. */
     static final int MAX_ATTEMPTS = 3;
     /** Instants the response clock can compute with; an INTERNALDATE outside is replaced by "now". */
