@@ -1,6 +1,7 @@
 /**
- * The e-mail channel, independent of the store (DESIGN.md section 4).
+ * The e-mail channel (DESIGN.md section 4), in two layers.
  *
+ * <p><b>Mail without the store</b>:
  * <ul>
  *   <li>{@link com.supportdesk.mail.MailParser} turns a raw message (file or bytes) into a
  *       {@link com.supportdesk.mail.ParsedMail}, or throws {@link com.supportdesk.mail.MailParseException}
@@ -11,6 +12,22 @@
  *   <li>{@link com.supportdesk.mail.AckRateLimiter} decides whether a new ticket may be acknowledged.</li>
  * </ul>
  *
- * <p>Nothing here touches the database; the intake wires these pieces to the store.
+ * <p><b>Mail wired to the store</b>:
+ * <ul>
+ *   <li>{@link com.supportdesk.mail.MailIntake}: one transaction per message (raw source, ticket / thread /
+ *       bounce / automated log / quarantine, checkpoint), flagged on the server after the commit, deduped by
+ *       Message-ID and content digest.</li>
+ *   <li>{@link com.supportdesk.mail.IntakeService}: the run loop (IDLE or polling, reconnect with back-off,
+ *       catch-up, status lines for the UI and the gateway).</li>
+ *   <li>{@link com.supportdesk.mail.ReplyService}: agents' replies (send, then record as first contact) and the
+ *       optional acknowledgement.</li>
+ *   <li>{@link com.supportdesk.mail.QuarantineService}: retry, make ticket anyway, save raw source, dismiss.</li>
+ *   <li>{@link com.supportdesk.mail.MailSettingsService} with {@link com.supportdesk.mail.SecretBox}: the
+ *       settings in {@code app_setting}, passwords encrypted.</li>
+ *   <li>{@link com.supportdesk.mail.MailChannel}: all of the above built for one store — what the application
+ *       wires.</li>
+ * </ul>
+ *
+ * <p>Log lines name UIDs, refs, entry ids and counts — never a password, subject, body or address.
  */
 package com.supportdesk.mail;
