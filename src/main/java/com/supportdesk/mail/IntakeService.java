@@ -59,14 +59,16 @@ public final class IntakeService implements AutoCloseable {
     /**
      * Timing.
      *
-     * @param idleMax        longest IMAP IDLE before re-issuing it (servers drop IDLE after 30 minutes)
+     * @param idleMax        longest IMAP IDLE before a catch-up and a new IDLE. Short on purpose: not every server
+     *                       announces mail that arrived in the instant between the last check and the IDLE command
+     *                       (GreenMail does not), and such a message waits at most this long
      * @param pollInterval   wait between checks when the server has no IDLE
      * @param initialBackoff first wait after a failure; doubles per failure in a row
      * @param maxBackoff     longest wait after a failure (also after a rejected password)
      */
     public record Options(Duration idleMax, Duration pollInterval, Duration initialBackoff, Duration maxBackoff) {
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(20), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5));
+            return new Options(Duration.ofMinutes(2), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5));
         }
     }
 

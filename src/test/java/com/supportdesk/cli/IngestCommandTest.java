@@ -214,6 +214,7 @@ class IngestCommandTest {
         for (int i = 0; i < 200 && (tickets().isEmpty()); i++) {
             Thread.sleep(50);
         }
+        Thread.sleep(1_000); // let it settle into IDLE: GreenMail announces only mail that arrives during IDLE
         deliver("ann@acme.example", "Watched too", "<w2@acme.example>", "");
         for (int i = 0; i < 300 && tickets().size() < 2; i++) {
             Thread.sleep(50);
@@ -222,6 +223,7 @@ class IngestCommandTest {
         gateway.join(20_000);
         assertThat(gateway.isAlive()).isFalse();
         assertThat(result.get().exit()).isZero();
+        assertThat(tickets()).as(result.get().out()).hasSize(2);
         assertThat(result.get().out()).contains(" connected to desk@127.0.0.1, folder INBOX")
                 .contains(" fetched 1: new tickets 1").contains(" stopped");
         assertThat(tickets()).extracting(Ticket::subject).containsExactly("Watched", "Watched too");

@@ -96,6 +96,10 @@ class SensitiveMailLogTest extends IntakeTestBase {
         }
         Ticket t = tickets().get(0);
         assertThat(t.sensitive()).isTrue();
+        for (int i = 0; i < 200 && service.status().total().fetched() < 3; i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_000); // into IDLE: GreenMail announces only mail that arrives during IDLE
         deliver(message(NAME + " <" + SENDER + ">", "Re: " + SUBJECT + " [" + t.ref() + "]", "<sens-2@gov.example>", "",
                 BODY + " again"));
         for (int i = 0; i < 400 && service.status().total().fetched() < 4; i++) {
