@@ -206,6 +206,48 @@ class IngestCommandTest {
     }
 
     @Test
+    void theGatewayStopsCleanlyOnASignalLikeCtrlC() throws Exception {
+        deliver("ann@acme.example", "Before the signal", "<g1@acme.example>", "");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "com.supportdesk.app.Launcher", "--data-dir", dir.toString(), "ingest", "--watch", "--imap-url", url(),
+                "--tls", "none").redirectErrorStream(true);
+        pb.environment().put("SUPPORTDESK_IMAP_PASSWORD", PASSWORD);
+        Process gateway = pb.start();
+        StringBuilder out = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(gateway.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    synchronized (out) {
+                        out.append(line).append('\n');
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.start();
+        try {
+            for (int i = 0; i < 600 && !out.toString().contains(" fetched 1:"); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(out.toString()).contains(" fetched 1: new tickets 1");
+            Thread.sleep(500);
+            // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl+C (SIGINT). (Process.destroy() would also close
+            // our end of its output, so the handle sends the signal.)
+            gateway.toHandle().destroy();
+            assertThat(gateway.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            gateway.destroyForcibly();
+        }
+        reader.join(5_000);
+        assertThat(out.toString()).as("exit " + gateway.exitValue()).contains(" stopped");
+        // the database was closed cleanly and holds the ticket
+        assertThat(tickets()).extracting(Ticket::subject).containsExactly("Before the signal");
+    }
+
+    @Test
     void watchRunsUntilInterrupted() throws Exception {
         deliver("ann@acme.example", "Watched", "<w1@acme.example>", "");
         AtomicReference<Cli.Result> result = new AtomicReference<>();
