@@ -15,6 +15,7 @@ public final class Store implements AutoCloseable {
     private final TicketRepository tickets;
     private final Backups backups;
     private final MailboxRepository mailbox;
+    private final CallRepository calls;
 
     public Store(Database db, Passwords passwords, ZoneId displayZone) {
         this.db = db;
@@ -26,6 +27,7 @@ public final class Store implements AutoCloseable {
         this.tickets = new TicketRepository(db, policy, audit, displayZone);
         this.backups = new Backups(db);
         this.mailbox = new MailboxRepository(db);
+        this.calls = new CallRepository(db, tickets);
     }
 
     /** Opens the database at the location (migrating it) with the standard password hashing. */
@@ -63,6 +65,10 @@ public final class Store implements AutoCloseable {
 
     public MailboxRepository mailbox() {
         return mailbox;
+    }
+
+    public CallRepository calls() {
+        return calls;
     }
 
     public Backups backups() {
