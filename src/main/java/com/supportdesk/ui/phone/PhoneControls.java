@@ -1,0 +1,167 @@
+package com.supportdesk.ui.phone;
+
+import com.supportdesk.domain.Severity;
+import com.supportdesk.domain.SupportLevel;
+import com.supportdesk.store.ContactRepository.ContactMatch;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Small pieces the phone views share: labelled fields, the severity chooser, the caller lookup field. */
+final class PhoneControls {
+
+    private PhoneControls() {
+    }
+
+    /** A label with a mnemonic ({@code _Subject} → Alt+S) that focuses {@code target}. */
+    static Label label(String text, Node target) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        return l;
+    }
+
+    /** Severity radio buttons showing the policy's definitions, with Alt+1/2/3. */
+    static VBox severityChooser(String idPrefix, ObjectProperty<Severity> value) {
+        ToggleGroup group = new ToggleGroup();
+        VBox box = new VBox(4);
+        for (Severity s : Severity.values()) {
+            RadioButton rb = new RadioButton("S_" + s.number() + " \u2014 " + s.definition());
+            rb.setId(idPrefix + s.number());
+            rb.setUserData(s);
+            rb.setToggleGroup(group);
+            rb.setWrapText(true);
+            rb.getStyleClass().add("severity-" + s.number());
+            rb.setTooltip(new Tooltip(s.label() + ": " + s.definition() + " (Alt+" + s.number() + ")"));
+            box.getChildren().add(rb);
+        }
+        bindToggle(group, value);
+        return box;
+    }
+
+    static ComboBox<SupportLevel> levelChooser(String id, ObjectProperty<SupportLevel> value) {
+        ComboBox<SupportLevel> level = new ComboBox<>();
+        level.setId(id);
+        level.getItems().setAll(SupportLevel.values());
+        level.setConverter(converter(SupportLevel::label));
+        level.valueProperty().bindBidirectional(value);
+        return level;
+    }
+
+    /**
+     * The caller lookup: a field searched as you type and the matches under it. Down moves into the
+     * matches; Enter (in the field or the list) or a click picks one; Enter in the field without matches
+     * runs {@code onEnterWithoutMatch}.
+     */
+    static final class LookupField {
+        final TextField field = new TextField();
+        final ListView<ContactMatch> matches = new ListView<>();
+
+        LookupField(String idPrefix, CallerLookup lookup, Consumer<ContactMatch> onPick, Runnable onEnterWithoutMatch) {
+            field.setId(idPrefix + "-search");
+            field.setPromptText("Phone number, name, e-mail or customer");
+            field.textProperty().bindBidirectional(lookup.queryProperty());
+            field.setOnAction(e -> {
+                ContactMatch m = matches.getSelectionModel().getSelectedItem();
+                if (m == null) {
+                    m = lookup.first().orElse(null);
+                }
+                if (m != null) {
+                    onPick.accept(m);
+                } else {
+                    onEnterWithoutMatch.run();
+                }
+            });
+            field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.DOWN && !matches.getItems().isEmpty()) {
+                    matches.requestFocus();
+                    if (matches.getSelectionModel().isEmpty()) {
+                        matches.getSelectionModel().selectFirst();
+                    }
+                    e.consume();
+                }
+            });
+            matches.setId(idPrefix + "-matches");
+            matches.setItems(lookup.matches());
+            matches.setPrefHeight(120);
+            matches.setCellFactory(lv -> cell(CallerLookup::describe));
+            matches.visibleProperty().bind(Bindings.isNotEmpty(lookup.matches()));
+            matches.managedProperty().bind(matches.visibleProperty());
+            matches.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER && matches.getSelectionModel().getSelectedItem() != null) {
+                    onPick.accept(matches.getSelectionModel().getSelectedItem());
+                    e.consume();
+                }
+            });
+            matches.setOnMouseClicked(e -> {
+                if (matches.getSelectionModel().getSelectedItem() != null) {
+                    onPick.accept(matches.getSelectionModel().getSelectedItem());
+                }
+            });
+        }
+    }
+
+    /** Tab and Shift+Tab move focus out of a text area (Ctrl+Tab is what the control itself does). */
+    static void tabLeavesTextArea(KeyEvent e) {
+        if (e.getCode() == KeyCode.TAB && !e.isControlDown() && e.getTarget() instanceof TextArea area) {
+            e.consume();
+            area.fireEvent(new KeyEvent(e.getSource(), e.getTarget(), e.getEventType(), e.getCharacter(), e.getText(),
+                    e.getCode(), e.isShiftDown(), true, e.isAltDown(), e.isMetaDown()));
+        }
+    }
+
+    /** Keeps a toggle group and a value in step, both ways; each toggle's user data is its value. */
+    static <T> void bindToggle(ToggleGroup group, ObjectProperty<T> value) {
+        group.selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t != null) {
+                @SuppressWarnings("unchecked")
+                T v = (T) t.getUserData();
+                value.set(v);
+            }
+        });
+        Runnable sync = () -> group.getToggles().stream().filter(t -> Objects.equals(t.getUserData(), value.get()))
+                .findFirst().ifPresentOrElse(group::selectToggle, () -> group.selectToggle(null));
+        value.addListener((obs, old, v) -> sync.run());
+        sync.run();
+    }
+
+    static <T> ListCell<T> cell(Function<T, String> text) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+    }
+
+    static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

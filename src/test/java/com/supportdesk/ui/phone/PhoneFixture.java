@@ -1,0 +1,60 @@
+package com.supportdesk.ui.phone;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Clearance;
+import com.supportdesk.domain.Contact;
+import com.supportdesk.domain.ContactRole;
+import com.supportdesk.domain.Customer;
+import com.supportdesk.store.Store;
+import com.supportdesk.testing.MutableClock;
+import com.supportdesk.testing.TestStores;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** A desk with an operator and two callers, on a real H2 file, for the phone view-model and view tests. */
+final class PhoneFixture implements AutoCloseable {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    final MutableClock clock;
+    final Store store;
+    final Agent admin;
+    final Agent olive;
+    final Customer gov;
+    final Customer acme;
+    final Contact gail;
+    final Contact rita;
+    final ManualTicker ticker = new ManualTicker();
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    PhoneFixture(Path dir, String now) {
+        clock = MutableClock.at(now);
+        store = TestStores.open(dir, clock);
+        admin = TestStores.admin(store);
+        olive = TestStores.agent(store, admin, "olive", Clearance.NONE);
+        gov = store.customers().create(admin, "Home Office Digital", true, 4);
+        acme = store.customers().create(admin, "Acme Widgets", false, 0);
+        gail = store.contacts().create(admin, gov.id(), "Gail Gov", "gail@gov.example", "+44 20 7946 0018",
+                ContactRole.ADMINISTRATOR);
+        rita = store.contacts().create(admin, acme.id(), "Rita Regular", "rita@acme.example", "01632 960123",
+                ContactRole.REGISTERED_USER);
+    }
+
+    PhoneContext context(Background background) {
+        return new PhoneContext(store, clock, ZONE, background, ticker, Duration.ofSeconds(5));
+    }
+
+    void tickSecond() {
+        ticker.fire(Duration.ofSeconds(1));
+    }
+
+    void tickAutosave() {
+        ticker.fire(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
