@@ -27,7 +27,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -78,8 +77,7 @@ public final class CallConsoleView {
         stage.setTitle(TITLE);
         Scene scene = new Scene(root(), 760, 720);
         scene.getStylesheets().add(PhoneStyles.url());
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Enter"), vm::save);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"), vm::save);
+        PhoneControls.saveKeys(scene, vm::save);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             e.consume();
@@ -181,10 +179,12 @@ public final class CallConsoleView {
         newTicket.setId("target-new");
         newTicket.setToggleGroup(targets);
         newTicket.setUserData(Target.NEW_TICKET);
+        PhoneControls.mnemonicSelects(newTicket);
         RadioButton existing = new RadioButton("E_xisting ticket");
         existing.setId("target-existing");
         existing.setToggleGroup(targets);
         existing.setUserData(Target.EXISTING_TICKET);
+        PhoneControls.mnemonicSelects(existing);
         PhoneControls.bindToggle(targets, vm.targetProperty());
         BooleanBinding outbound = vm.directionProperty().isEqualTo(CallDirection.OUTBOUND);
         HBox targetRow = new HBox(16, newTicket, existing);
@@ -242,9 +242,11 @@ public final class CallConsoleView {
 
         CheckBox technical = new CheckBox("_Technical problem (not a simple query)");
         technical.setId("technical");
+        PhoneControls.mnemonicToggles(technical);
         technical.selectedProperty().bindBidirectional(vm.technicalProperty());
         CheckBox sensitive = new CheckBox("_OFFICIAL-SENSITIVE");
         sensitive.setId("sensitive");
+        PhoneControls.mnemonicToggles(sensitive);
         sensitive.setGraphic(FontIcon.of(MaterialDesignS.SHIELD_LOCK));
         sensitive.getStyleClass().add("sensitive");
         sensitive.setTooltip(new Tooltip("The call is about OFFICIAL-SENSITIVE data: the ticket is classified"

@@ -20,7 +20,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -62,7 +61,7 @@ public final class ChatLogView {
         stage.setTitle(TITLE);
         Scene scene = new Scene(root(), 760, 700);
         scene.getStylesheets().add(PhoneStyles.url());
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Enter"), vm::save);
+        PhoneControls.saveKeys(scene, vm::save);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             e.consume();
@@ -127,10 +126,12 @@ public final class ChatLogView {
         RadioButton newTicket = new RadioButton("Ne_w ticket");
         newTicket.setId("chat-target-new");
         newTicket.setUserData(Boolean.TRUE);
+        PhoneControls.mnemonicSelects(newTicket);
         newTicket.setToggleGroup(target);
         RadioButton existing = new RadioButton("E_xisting ticket");
         existing.setId("chat-target-existing");
         existing.setUserData(Boolean.FALSE);
+        PhoneControls.mnemonicSelects(existing);
         existing.setToggleGroup(target);
         ObjectProperty<Boolean> targetValue = new SimpleObjectProperty<>(
                 vm.newTicketProperty().get());
@@ -175,6 +176,7 @@ public final class ChatLogView {
         level.disableProperty().bind(notNew);
         CheckBox sensitive = new CheckBox("_OFFICIAL-SENSITIVE");
         sensitive.setId("chat-sensitive");
+        PhoneControls.mnemonicToggles(sensitive);
         sensitive.getStyleClass().add("sensitive");
         sensitive.setGraphic(FontIcon.of(MaterialDesignS.SHIELD_LOCK));
         sensitive.selectedProperty().bindBidirectional(vm.sensitiveProperty());

@@ -6,9 +6,14 @@ import com.supportdesk.store.ContactRepository.ContactMatch;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,9 +21,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -37,6 +44,49 @@ final class PhoneControls {
         return l;
     }
 
+    /**
+     * Makes a radio button's or check box's mnemonic (Alt+letter) select it. JavaFX fires a bare ActionEvent
+     * for a mnemonic, which focuses nothing and toggles nothing on these controls; a real activation has
+     * already changed the selection when its ActionEvent arrives, which is how the two are told apart.
+     */
+    static <B extends ButtonBase & Toggle> void mnemonicSelects(B button) {
+        button.addEventHandler(ActionEvent.ACTION, e -> {
+            button.setSelected(true);
+            button.requestFocus();
+        });
+    }
+
+    static void mnemonicToggles(CheckBox box) {
+        boolean[] toggled = {false};
+        box.selectedProperty().addListener((obs, old, now) -> {
+            toggled[0] = true;
+            Platform.runLater(() -> toggled[0] = false);
+        });
+        box.addEventHandler(ActionEvent.ACTION, e -> {
+            if (!toggled[0]) {
+                box.setSelected(!box.isSelected());
+            }
+            toggled[0] = false;
+            box.requestFocus();
+        });
+    }
+
+    /**
+     * Enter saves from radio buttons and check boxes too (they swallow Enter, so the default button would
+     * not see it); Ctrl+Enter and Ctrl+S save from anywhere, the notes and transcript included.
+     */
+    static void saveKeys(Scene scene, Runnable save) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()
+                    && (scene.getFocusOwner() instanceof RadioButton || scene.getFocusOwner() instanceof CheckBox)) {
+                e.consume();
+                save.run();
+            }
+        });
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Enter"), save);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"), save);
+    }
+
     /** Severity radio buttons showing the policy's definitions, with Alt+1/2/3. */
     static VBox severityChooser(String idPrefix, ObjectProperty<Severity> value) {
         ToggleGroup group = new ToggleGroup();
@@ -46,6 +96,7 @@ final class PhoneControls {
             rb.setId(idPrefix + s.number());
             rb.setUserData(s);
             rb.setToggleGroup(group);
+            mnemonicSelects(rb);
             rb.setWrapText(true);
             rb.getStyleClass().add("severity-" + s.number());
             rb.setTooltip(new Tooltip(s.label() + ": " + s.definition() + " (Alt+" + s.number() + ")"));
