@@ -77,42 +77,8 @@ public final class CallRepository {
         if (d.state() != null && d.state().length() > STATE_MAX) {
             throw new StoreException.Invalid("The call's form is too large to autosave.");
         }
-        Instant now = db.clock().instant();
-        return db.tx(c -> {
-            if (draftId == null) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO phone_call (ticket_id, operator_id, contact_id,"
-                        + " direction, started, notes, draft, draft_state, updated_at) VALUES (?,?,?,?,?,?,TRUE,?,?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    Sql.setLong(ps, 1, d.ticketId());
-                    ps.setLong(2, operator.id());
-                    Sql.setLong(ps, 3, d.contactId());
-                    ps.setString(4, d.direction().name());
-                    Sql.setInstant(ps, 5, d.started());
-                    ps.setString(6, d.notes());
-                    ps.setString(7, d.state());
-                    Sql.setInstant(ps, 8, now);
-                    ps.executeUpdate();
-                    return Sql.generatedId(ps);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE phone_call SET ticket_id = ?, contact_id = ?,"
-                    + " direction = ?, started = ?, notes = ?, draft_state = ?, updated_at = ?"
-                    + " WHERE id = ? AND operator_id = ? AND draft = TRUE")) {
-                Sql.setLong(ps, 1, d.ticketId());
-                Sql.setLong(ps, 2, d.contactId());
-                ps.setString(3, d.direction().name());
-                Sql.setInstant(ps, 4, d.started());
-                ps.setString(5, d.notes());
-                ps.setString(6, d.state());
-                Sql.setInstant(ps, 7, now);
-                ps.setLong(8, draftId);
-                ps.setLong(9, operator.id());
-                if (ps.executeUpdate() == 0) {
-                    throw gone(draftId);
-                }
-            }
-            return draftId;
-        });
+        return db.tx(c -> write(c, operator, draftId, new Row(d.ticketId(), d.contactId(), d.direction(), d.started(),
+                null, d.notes(), true, d.state())));
     }
 
     /** The operator's unfinished calls, newest first. */
@@ -160,40 +126,8 @@ public final class CallRepository {
      */
     public long log(Connection c, Agent operator, Long draftId, CallEntry e) throws SQLException {
         requireOperator(operator);
-        Instant now = db.clock().instant();
-        if (draftId != null) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE phone_call SET ticket_id = ?, contact_id = ?,"
-                    + " direction = ?, started = ?, ended = ?, notes = ?, draft = FALSE, draft_state = NULL, updated_at = ?"
-                    + " WHERE id = ? AND operator_id = ? AND draft = TRUE")) {
-                ps.setLong(1, e.ticketId());
-                Sql.setLong(ps, 2, e.contactId());
-                ps.setString(3, e.direction().name());
-                Sql.setInstant(ps, 4, e.started());
-                Sql.setInstant(ps, 5, e.ended());
-                ps.setString(6, e.notes());
-                Sql.setInstant(ps, 7, now);
-                ps.setLong(8, draftId);
-                ps.setLong(9, operator.id());
-                if (ps.executeUpdate() == 0) {
-                    throw gone(draftId);
-                }
-            }
-            return draftId;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO phone_call (ticket_id, operator_id, contact_id,"
-                + " direction, started, ended, notes, draft, updated_at) VALUES (?,?,?,?,?,?,?,FALSE,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, e.ticketId());
-            ps.setLong(2, operator.id());
-            Sql.setLong(ps, 3, e.contactId());
-            ps.setString(4, e.direction().name());
-            Sql.setInstant(ps, 5, e.started());
-            Sql.setInstant(ps, 6, e.ended());
-            ps.setString(7, e.notes());
-            Sql.setInstant(ps, 8, now);
-            ps.executeUpdate();
-            return Sql.generatedId(ps);
-        }
+        return write(c, operator, draftId, new Row(e.ticketId(), e.contactId(), e.direction(), e.started(), e.ended(),
+                e.notes(), false, null));
     }
 
     /** One call (draft or final) for its operator, or a final call for an agent allowed to read its ticket. */
@@ -256,6 +190,42 @@ public final class CallRepository {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** A phone_call row's content. */
+    private record Row(Long ticketId, Long contactId, CallDirection direction, Instant started, Instant ended,
+                       String notes, boolean draft, String state) {
+    }
+
+    /** Inserts the row ({@code id} null) or rewrites the operator's draft {@code id}; returns the row's id. */
+    private long write(Connection c, Agent operator, Long id, Row r) throws SQLException {
+        String sql = id == null
+                ? "INSERT INTO phone_call (ticket_id, contact_id, direction, started, ended, notes, draft, draft_state,"
+                        + " updated_at, operator_id) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                : "UPDATE phone_call SET ticket_id = ?, contact_id = ?, direction = ?, started = ?, ended = ?, notes = ?,"
+                        + " draft = ?, draft_state = ?, updated_at = ? WHERE operator_id = ? AND id = ? AND draft = TRUE";
+        try (PreparedStatement ps = id == null ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                : c.prepareStatement(sql)) {
+            Sql.setLong(ps, 1, r.ticketId());
+            Sql.setLong(ps, 2, r.contactId());
+            ps.setString(3, r.direction().name());
+            Sql.setInstant(ps, 4, r.started());
+            Sql.setInstant(ps, 5, r.ended());
+            ps.setString(6, r.notes());
+            ps.setBoolean(7, r.draft());
+            ps.setString(8, r.state());
+            Sql.setInstant(ps, 9, db.clock().instant());
+            ps.setLong(10, operator.id());
+            if (id == null) {
+                ps.executeUpdate();
+                return Sql.generatedId(ps);
+            }
+            ps.setLong(11, id);
+            if (ps.executeUpdate() == 0) {
+                throw gone(id);
+            }
+            return id;
+        }
+    }
 
     private static void requireOperator(Agent operator) {
         if (operator == null || operator == AccessPolicy.NOBODY) {

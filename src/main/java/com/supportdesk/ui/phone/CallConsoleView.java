@@ -14,7 +14,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -33,7 +32,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -70,25 +68,8 @@ public final class CallConsoleView {
 
     /** Builds the window, owned by {@code owner}, and shows it with the timer running. */
     public Stage show(Window owner) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle(TITLE);
-        Scene scene = new Scene(root(), 760, 720);
-        scene.getStylesheets().add(PhoneStyles.url());
-        PhoneControls.saveKeys(scene, vm::save);
-        stage.setScene(scene);
-        stage.setOnCloseRequest(e -> {
-            e.consume();
-            vm.discard();
-        });
+        Stage stage = PhoneControls.window(owner, TITLE, root(), 760, 720, vm::save, vm::discard, vm.closedProperty());
         stage.setOnHidden(e -> vm.dispose());
-        vm.closedProperty().addListener((obs, was, closed) -> {
-            if (closed) {
-                stage.close();
-            }
-        });
         vm.start();
         vm.tick();
         stage.show();
@@ -225,17 +206,17 @@ public final class CallConsoleView {
         BooleanBinding newTicketOff = vm.targetProperty().isNotEqualTo(Target.NEW_TICKET).or(outbound);
         subject.setId("subject");
         subject.setPromptText("What the caller needs, in a line");
-        subject.textProperty().bindBidirectional(vm.subjectProperty());
+        subject.textProperty().bindBidirectional(vm.fields().subjectProperty());
         subject.disableProperty().bind(newTicketOff);
         g.add(PhoneControls.label("_Subject", subject), 0, row);
         g.add(subject, 1, row++);
 
-        VBox sevBox = PhoneControls.severityChooser("severity-", vm.severityProperty());
+        VBox sevBox = PhoneControls.severityChooser("severity-", vm.fields().severityProperty());
         sevBox.disableProperty().bind(newTicketOff);
         g.add(new Label("Severity"), 0, row);
         g.add(sevBox, 1, row++);
 
-        ComboBox<SupportLevel> level = PhoneControls.levelChooser("level", vm.levelProperty());
+        ComboBox<SupportLevel> level = PhoneControls.levelChooser("level", vm.fields().levelProperty());
         level.disableProperty().bind(newTicketOff);
         g.add(PhoneControls.label("Support _level", level), 0, row);
         g.add(level, 1, row++);
@@ -251,7 +232,7 @@ public final class CallConsoleView {
         sensitive.getStyleClass().add("sensitive");
         sensitive.setTooltip(new Tooltip("The call is about OFFICIAL-SENSITIVE data: the ticket is classified"
                 + " sensitive and goes to a cleared agent"));
-        sensitive.selectedProperty().bindBidirectional(vm.sensitiveProperty());
+        sensitive.selectedProperty().bindBidirectional(vm.fields().sensitiveProperty());
         g.add(new HBox(24, technical, sensitive), 1, row++);
 
         notes.setId("notes");
@@ -263,24 +244,12 @@ public final class CallConsoleView {
         g.add(PhoneControls.label("_Notes", notes), 0, row);
         g.add(notes, 1, row++);
 
-        Label hint = new Label();
-        hint.setId("policy-hint");
-        hint.getStyleClass().add("policy-hint");
-        hint.setWrapText(true);
+        Label hint = PhoneControls.message("policy-hint", vm.hintProperty(), "policy-hint");
         hint.setGraphic(FontIcon.of(MaterialDesignA.ALERT_OUTLINE));
-        hint.textProperty().bind(vm.hintProperty());
-        hint.visibleProperty().bind(vm.hintProperty().isNotEmpty());
-        hint.managedProperty().bind(hint.visibleProperty());
         hint.setMaxWidth(Double.MAX_VALUE);
         g.add(hint, 1, row++);
 
-        Label problems = new Label();
-        problems.setId("problems");
-        problems.getStyleClass().add("problems");
-        problems.setWrapText(true);
-        problems.textProperty().bind(vm.problemsProperty());
-        problems.visibleProperty().bind(vm.problemsProperty().isNotEmpty());
-        problems.managedProperty().bind(problems.visibleProperty());
+        Label problems = PhoneControls.message("problems", vm.problemsProperty(), "problems");
         g.add(problems, 1, row++);
 
         GridPane.setHgrow(lookupRow, Priority.ALWAYS);
@@ -342,27 +311,9 @@ public final class CallConsoleView {
     }
 
     private Node buttons() {
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button discard = new Button("_Discard call\u2026");
-        discard.setId("discard");
-        discard.setCancelButton(true);
-        discard.setTooltip(new Tooltip("Esc: throw the call away (asks first)"));
-        discard.setOnAction(e -> vm.discard());
-        Button save = new Button("_End call and save");
-        save.setId("save");
-        save.setDefaultButton(true);
-        save.setTooltip(new Tooltip("Enter (Ctrl+Enter from the notes): stamp the end, log the call and close"));
-        save.setOnAction(e -> vm.save());
-        save.disableProperty().bind(vm.busyProperty());
-        discard.disableProperty().bind(vm.busyProperty());
-        HBox box = new HBox(10, status, spacer, discard, save);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(8, 16, 12, 16));
-        return box;
+        return PhoneControls.buttonBar("", vm.statusProperty(), vm.busyProperty(), "_Discard call\u2026", vm::discard,
+                "_End call and save", "Enter (Ctrl+Enter from the notes): stamp the end, log the call and close",
+                vm::save);
     }
 
     private void pick(ContactMatch m) {

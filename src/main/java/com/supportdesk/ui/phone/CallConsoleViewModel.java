@@ -12,7 +12,6 @@ import com.supportdesk.phone.CallService;
 import com.supportdesk.phone.CallService.CallOutcome;
 import com.supportdesk.phone.CallTiming;
 import com.supportdesk.phone.DraftState;
-import com.supportdesk.phone.Markings;
 import com.supportdesk.phone.PolicyHints;
 import com.supportdesk.sla.BusinessCalendar;
 import com.supportdesk.sla.ResponseClock;
@@ -75,11 +74,8 @@ public final class CallConsoleViewModel {
     private final ObservableList<Ticket> callerTickets = FXCollections.observableArrayList();
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.NEW_TICKET);
     private final ObjectProperty<Ticket> ticket = new SimpleObjectProperty<>(this, "ticket");
-    private final StringProperty subject = new SimpleStringProperty(this, "subject", "");
-    private final ObjectProperty<Severity> severity = new SimpleObjectProperty<>(this, "severity");
-    private final ObjectProperty<SupportLevel> level = new SimpleObjectProperty<>(this, "level", SupportLevel.L1);
+    private final TicketFields fields = new TicketFields(this::revalidate);
     private final BooleanProperty technical = new SimpleBooleanProperty(this, "technical", true);
-    private final BooleanProperty sensitive = new SimpleBooleanProperty(this, "sensitive", false);
     private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
@@ -135,13 +131,6 @@ public final class CallConsoleViewModel {
             refreshHint();
             tick();
         });
-        subject.addListener((obs, old, now) -> {
-            if (Markings.marksSensitive(now)) {
-                sensitive.set(true);
-            }
-            revalidate();
-        });
-        severity.addListener((obs, old, now) -> revalidate());
         target.addListener((obs, old, now) -> revalidate());
         ticket.addListener((obs, old, now) -> revalidate());
     }
@@ -220,24 +209,13 @@ public final class CallConsoleViewModel {
         return ticket;
     }
 
-    public StringProperty subjectProperty() {
-        return subject;
-    }
-
-    public ObjectProperty<Severity> severityProperty() {
-        return severity;
-    }
-
-    public ObjectProperty<SupportLevel> levelProperty() {
-        return level;
+    /** Subject, severity, level and OFFICIAL-SENSITIVE of the ticket the call opens (sensitive also marks an existing one). */
+    public TicketFields fields() {
+        return fields;
     }
 
     public BooleanProperty technicalProperty() {
         return technical;
-    }
-
-    public BooleanProperty sensitiveProperty() {
-        return sensitive;
     }
 
     public StringProperty notesProperty() {
@@ -365,16 +343,16 @@ public final class CallConsoleViewModel {
         boolean isNew = target.get() == Target.NEW_TICKET && !targetFixed();
         Ticket t = ticket.get();
         return new CallForm(direction.get(), started.get(), c == null ? null : c.contact().id(),
-                c == null ? null : c.contact().customerId(), isNew, isNew || t == null ? null : t.id(), subject.get(),
-                severity.get(), level.get(), technical.get(), sensitive.get(), notes.get());
+                c == null ? null : c.contact().customerId(), isNew, isNew || t == null ? null : t.id(), fields.subjectProperty().get(),
+                fields.severityProperty().get(), fields.levelProperty().get(), technical.get(), fields.sensitiveProperty().get(), notes.get());
     }
 
     /** The form state stored with the draft (the notes go in their own column). */
     String state() {
         Ticket t = ticket.get();
         return new DraftState().put("target", target.get()).put("ticket", t == null ? null : t.id())
-                .put("subject", subject.get()).put("severity", severity.get()).put("level", level.get())
-                .put("technical", technical.get()).put("sensitive", sensitive.get())
+                .put("subject", fields.subjectProperty().get()).put("severity", fields.severityProperty().get()).put("level", fields.levelProperty().get())
+                .put("technical", technical.get()).put("sensitive", fields.sensitiveProperty().get())
                 .put("query", lookup.queryProperty().get()).encode();
     }
 
@@ -527,11 +505,11 @@ public final class CallConsoleViewModel {
         started.set(d.draft().started());
         direction.set(d.draft().direction());
         notes.set(d.draft().notes() == null ? "" : d.draft().notes());
-        subject.set(s.text("subject"));
-        severity.set(s.enumValue("severity", Severity.class, null));
-        level.set(s.enumValue("level", SupportLevel.class, SupportLevel.L1));
+        fields.subjectProperty().set(s.text("subject"));
+        fields.severityProperty().set(s.enumValue("severity", Severity.class, null));
+        fields.levelProperty().set(s.enumValue("level", SupportLevel.class, SupportLevel.L1));
         technical.set(s.flag("technical", true));
-        sensitive.set(s.flag("sensitive", false));
+        fields.sensitiveProperty().set(s.flag("sensitive", false));
         Long ticketId = d.draft().ticketId() != null ? d.draft().ticketId() : s.longValue("ticket");
         target.set(targetFixed() ? Target.EXISTING_TICKET
                 : s.enumValue("target", Target.class, ticketId == null ? Target.NEW_TICKET : Target.EXISTING_TICKET));

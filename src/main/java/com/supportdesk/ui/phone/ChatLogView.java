@@ -10,7 +10,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -27,7 +26,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -54,24 +52,7 @@ public final class ChatLogView {
     }
 
     public Stage show(Window owner) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle(TITLE);
-        Scene scene = new Scene(root(), 760, 700);
-        scene.getStylesheets().add(PhoneStyles.url());
-        PhoneControls.saveKeys(scene, vm::save);
-        stage.setScene(scene);
-        stage.setOnCloseRequest(e -> {
-            e.consume();
-            vm.discard();
-        });
-        vm.closedProperty().addListener((obs, was, closed) -> {
-            if (closed) {
-                stage.close();
-            }
-        });
+        Stage stage = PhoneControls.window(owner, TITLE, root(), 760, 700, vm::save, vm::discard, vm.closedProperty());
         vm.start();
         stage.show();
         stage.requestFocus();
@@ -100,13 +81,7 @@ public final class ChatLogView {
         g.add(PhoneControls.label("_Transcript", text), 0, row);
         g.add(textBox, 1, row++);
 
-        Label error = new Label();
-        error.setId("chat-error");
-        error.getStyleClass().add("problems");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = PhoneControls.message("chat-error", vm.errorProperty(), "problems");
         g.add(error, 1, row++);
         Label summary = new Label();
         summary.setId("chat-summary");
@@ -152,7 +127,7 @@ public final class ChatLogView {
         BooleanBinding notNew = vm.newTicketProperty().not();
         TextField subject = new TextField();
         subject.setId("chat-subject");
-        subject.textProperty().bindBidirectional(vm.subjectProperty());
+        subject.textProperty().bindBidirectional(vm.fields().subjectProperty());
         subject.disableProperty().bind(notNew);
         g.add(PhoneControls.label("_Subject", subject), 0, row);
         g.add(subject, 1, row++);
@@ -167,31 +142,25 @@ public final class ChatLogView {
         g.add(PhoneControls.label("_Customer", lookup.field), 0, row);
         g.add(new VBox(4, lookup.field, lookup.matches, caller), 1, row++);
 
-        VBox severity = PhoneControls.severityChooser("chat-severity-", vm.severityProperty());
+        VBox severity = PhoneControls.severityChooser("chat-severity-", vm.fields().severityProperty());
         severity.disableProperty().bind(notNew);
         g.add(new Label("Severity"), 0, row);
         g.add(severity, 1, row++);
 
-        var level = PhoneControls.levelChooser("chat-level", vm.levelProperty());
+        var level = PhoneControls.levelChooser("chat-level", vm.fields().levelProperty());
         level.disableProperty().bind(notNew);
         CheckBox sensitive = new CheckBox("_OFFICIAL-SENSITIVE");
         sensitive.setId("chat-sensitive");
         PhoneControls.mnemonicToggles(sensitive);
         sensitive.getStyleClass().add("sensitive");
         sensitive.setGraphic(FontIcon.of(MaterialDesignS.SHIELD_LOCK));
-        sensitive.selectedProperty().bindBidirectional(vm.sensitiveProperty());
+        sensitive.selectedProperty().bindBidirectional(vm.fields().sensitiveProperty());
         HBox levelRow = new HBox(24, level, sensitive);
         levelRow.setAlignment(Pos.CENTER_LEFT);
         g.add(PhoneControls.label("Support _level", level), 0, row);
         g.add(levelRow, 1, row++);
 
-        Label problems = new Label();
-        problems.setId("chat-problems");
-        problems.getStyleClass().add("problems");
-        problems.setWrapText(true);
-        problems.textProperty().bind(vm.problemsProperty());
-        problems.visibleProperty().bind(vm.problemsProperty().isNotEmpty());
-        problems.managedProperty().bind(problems.visibleProperty());
+        Label problems = PhoneControls.message("chat-problems", vm.problemsProperty(), "problems");
         g.add(problems, 1, row++);
 
         ScrollPane scroll = new ScrollPane(g);
@@ -204,25 +173,8 @@ public final class ChatLogView {
     }
 
     private Node buttons() {
-        Label status = new Label();
-        status.setId("chat-status");
-        status.textProperty().bind(vm.statusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button discard = new Button("_Discard\u2026");
-        discard.setId("chat-discard");
-        discard.setCancelButton(true);
-        discard.setOnAction(e -> vm.discard());
-        Button save = new Button("Lo_g chat");
-        save.setId("chat-save");
-        save.setDefaultButton(true);
-        save.setTooltip(new Tooltip("Enter (Ctrl+Enter from the transcript)"));
-        save.setOnAction(e -> vm.save());
-        save.disableProperty().bind(vm.busyProperty());
-        HBox box = new HBox(10, status, spacer, discard, save);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(8, 16, 12, 16));
-        return box;
+        return PhoneControls.buttonBar("chat-", vm.statusProperty(), vm.busyProperty(), "_Discard\u2026", vm::discard,
+                "Lo_g chat", "Enter (Ctrl+Enter from the transcript)", vm::save);
     }
 
     private void rebuildDesk() {

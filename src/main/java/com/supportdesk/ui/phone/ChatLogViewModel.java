@@ -1,8 +1,6 @@
 package com.supportdesk.ui.phone;
 
 import com.supportdesk.domain.Agent;
-import com.supportdesk.domain.Severity;
-import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.phone.ChatImporter;
 import com.supportdesk.phone.ChatImporter.ChatOutcome;
@@ -29,13 +27,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -87,10 +83,7 @@ public final class ChatLogViewModel {
     private final ObservableList<Participant> participants = FXCollections.observableArrayList();
     private final BooleanProperty newTicket = new SimpleBooleanProperty(this, "newTicket", true);
     private final StringProperty ticketRef = new SimpleStringProperty(this, "ticketRef", "");
-    private final StringProperty subject = new SimpleStringProperty(this, "subject", "");
-    private final ObjectProperty<Severity> severity = new SimpleObjectProperty<>(this, "severity");
-    private final ObjectProperty<SupportLevel> level = new SimpleObjectProperty<>(this, "level", SupportLevel.L1);
-    private final BooleanProperty sensitive = new SimpleBooleanProperty(this, "sensitive", false);
+    private final TicketFields fields = new TicketFields(this::refreshProblems);
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
@@ -116,7 +109,6 @@ public final class ChatLogViewModel {
         text.addListener((obs, old, now) -> reparse());
         newTicket.addListener((obs, old, now) -> refreshProblems());
         ticketRef.addListener((obs, old, now) -> refreshProblems());
-        severity.addListener((obs, old, now) -> refreshProblems());
     }
 
     /** Loads the agents' names, which mark the desk's lines. */
@@ -153,20 +145,9 @@ public final class ChatLogViewModel {
         return ticketRef;
     }
 
-    public StringProperty subjectProperty() {
-        return subject;
-    }
-
-    public ObjectProperty<Severity> severityProperty() {
-        return severity;
-    }
-
-    public ObjectProperty<SupportLevel> levelProperty() {
-        return level;
-    }
-
-    public BooleanProperty sensitiveProperty() {
-        return sensitive;
+    /** The new ticket's subject, severity, level and OFFICIAL-SENSITIVE (which also marks an existing ticket). */
+    public TicketFields fields() {
+        return fields;
     }
 
     public CallerLookup lookup() {
@@ -253,13 +234,13 @@ public final class ChatLogViewModel {
         status.set("Saving\u2026");
         if (newTicket.get()) {
             ContactMatch caller = lookup.caller();
-            ChatTicket spec = new ChatTicket(subject.get(), severity.get(), level.get(),
+            ChatTicket spec = new ChatTicket(fields.subjectProperty().get(), fields.severityProperty().get(), fields.levelProperty().get(),
                     caller == null ? null : caller.contact().customerId(), caller == null ? null : caller.contact().id(),
-                    sensitive.get());
+                    fields.sensitiveProperty().get());
             ctx.background().run(() -> importer.importAsNewTicket(operator, t, zone, desk, spec), this::logged, this::failed);
         } else {
             long id = Ticket.parseRef(ticketRef.get());
-            boolean mark = sensitive.get();
+            boolean mark = fields.sensitiveProperty().get();
             ctx.background().run(() -> importer.importIntoTicket(operator, t, zone, desk, id, mark), this::logged,
                     this::failed);
         }
@@ -298,7 +279,7 @@ public final class ChatLogViewModel {
             ChatImporter.problem(transcript, ctx.zone(), ctx.clock().instant()).ifPresent(out::add);
         }
         if (newTicket.get()) {
-            if (severity.get() == null) {
+            if (fields.severityProperty().get() == null) {
                 out.add("Choose a severity (1, 2 or 3).");
             }
         } else if (Ticket.parseRef(ticketRef.get()) < 0) {
@@ -347,7 +328,7 @@ public final class ChatLogViewModel {
         }
         participants.setAll(list);
         if (transcript.markedSensitive()) {
-            sensitive.set(true);
+            fields.sensitiveProperty().set(true);
         }
         refreshSummary();
         refreshProblems();
@@ -360,8 +341,8 @@ public final class ChatLogViewModel {
         }
         Set<String> desk = desk();
         String s = t.suggestedSubject(desk);
-        if (subject.get().isBlank() || subject.get().equals(suggestedSubject)) {
-            subject.set(s);
+        if (fields.subjectProperty().get().isBlank() || fields.subjectProperty().get().equals(suggestedSubject)) {
+            fields.subjectProperty().set(s);
         }
         suggestedSubject = s;
         StringBuilder sb = new StringBuilder();

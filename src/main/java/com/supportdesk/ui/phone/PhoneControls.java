@@ -10,8 +10,14 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.event.ActionEvent;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -27,7 +33,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /** Small pieces the phone views share: labelled fields, the severity chooser, the caller lookup field. */
@@ -85,6 +96,73 @@ final class PhoneControls {
         });
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Enter"), save);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"), save);
+    }
+
+    /**
+     * A phone window owned by {@code owner}: the phone stylesheet, the save keys, closing it (the window's
+     * close button) goes through {@code discard}, and it closes once the view-model says it is done.
+     */
+    static Stage window(Window owner, String title, Parent root, double width, double height, Runnable save,
+                        Runnable discard, ReadOnlyBooleanProperty closed) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle(title);
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(PhoneStyles.url());
+        saveKeys(scene, save);
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            discard.run();
+        });
+        closed.addListener((obs, was, now) -> {
+            if (now) {
+                stage.close();
+            }
+        });
+        return stage;
+    }
+
+    /** A wrapped label showing {@code text}, taking no room while it is empty. */
+    static Label message(String id, ReadOnlyStringProperty text, String styleClass) {
+        Label l = new Label();
+        l.setId(id);
+        if (styleClass != null) {
+            l.getStyleClass().add(styleClass);
+        }
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(text.isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** The bottom row: status text, then Discard (Esc) and the default save button (Enter). */
+    static HBox buttonBar(String idPrefix, ReadOnlyStringProperty status, ReadOnlyBooleanProperty busy,
+                          String discardText, Runnable discard, String saveText, String saveTip, Runnable save) {
+        Label statusLabel = new Label();
+        statusLabel.setId(idPrefix + "status");
+        statusLabel.textProperty().bind(status);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button discardButton = new Button(discardText);
+        discardButton.setId(idPrefix + "discard");
+        discardButton.setCancelButton(true);
+        discardButton.setTooltip(new Tooltip("Esc: throw it away (asks first)"));
+        discardButton.setOnAction(e -> discard.run());
+        discardButton.disableProperty().bind(busy);
+        Button saveButton = new Button(saveText);
+        saveButton.setId(idPrefix + "save");
+        saveButton.setDefaultButton(true);
+        saveButton.setTooltip(new Tooltip(saveTip));
+        saveButton.setOnAction(e -> save.run());
+        saveButton.disableProperty().bind(busy);
+        HBox box = new HBox(10, statusLabel, spacer, discardButton, saveButton);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(8, 16, 12, 16));
+        return box;
     }
 
     /** Severity radio buttons showing the policy's definitions, with Alt+1/2/3. */

@@ -14,9 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -47,7 +44,6 @@ class CallConsoleFxTest {
     @TempDir
     Path dir;
     PhoneFixture f;
-    ExecutorService executor;
     CallConsole phone;
     Stage main;
     final List<Ticket> logged = new ArrayList<>();
@@ -56,12 +52,7 @@ class CallConsoleFxTest {
     void start(Stage stage) {
         main = stage;
         f = new PhoneFixture(dir, "2026-11-25T10:00:00Z"); // a Wednesday, 10:00 GMT
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "phone-test");
-            t.setDaemon(true);
-            return t;
-        });
-        phone = newConsole();
+        phone = f.fxConsole(logged);
         Button call = CallConsole.toolbarButton(() -> phone.open(stage, f.olive, null));
         call.setId("call-button");
         Scene scene = new Scene(new VBox(call), 400, 200);
@@ -72,33 +63,22 @@ class CallConsoleFxTest {
         stage.requestFocus();
     }
 
-    private CallConsole newConsole() {
-        CallConsole c = new CallConsole(f.context(Background.fx(executor)), owner -> f.dialogs);
-        c.setOnLogged(logged::add);
-        return c;
-    }
-
     @AfterEach
     void tearDown() throws Exception {
         FxToolkit.cleanupStages();
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
         f.close();
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        PhoneFixture.waitFor(condition);
     }
 
     private Stage consoleWindow(FxRobot robot) {
-        return (Stage) robot.listWindows().stream().filter(w -> w instanceof Stage s
-                && CallConsoleView.TITLE.equals(s.getTitle()) && s.isShowing()).findFirst().orElseThrow();
+        return PhoneFixture.window(robot, CallConsoleView.TITLE).orElseThrow();
     }
 
     private boolean consoleShowing(FxRobot robot) {
-        return robot.listWindows().stream().anyMatch(w -> w instanceof Stage s && CallConsoleView.TITLE.equals(s.getTitle())
-                && s.isShowing());
+        return PhoneFixture.window(robot, CallConsoleView.TITLE).isPresent();
     }
 
     /** Types into the console window (TestFX writes to its target window, which is the main stage otherwise). */
@@ -143,7 +123,7 @@ class CallConsoleFxTest {
         write(robot, "Portal down for all users");
         robot.press(KeyCode.ALT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.ALT);
         assertThat(focusedId(robot)).isEqualTo("severity-1");
-        assertThat(phone.current().severityProperty().get()).isEqualTo(Severity.S1);
+        assertThat(phone.current().fields().severityProperty().get()).isEqualTo(Severity.S1);
         f.clock.advance(Duration.ofMinutes(4));
         robot.type(KeyCode.ENTER);
         waitFor(() -> !consoleShowing(robot));
@@ -177,7 +157,7 @@ class CallConsoleFxTest {
         // the process dies: a new CallConsole (as after a restart); the old window just goes away, unended
         robot.interact(() -> consoleWindow(robot).hide());
         f.clock.advance(Duration.ofSeconds(85));
-        phone = newConsole();
+        phone = f.fxConsole(logged);
         robot.interact(() -> phone.open(main, f.olive, null));
         waitFor(() -> phone.current() != null && opened.equals(phone.current().started()));
 

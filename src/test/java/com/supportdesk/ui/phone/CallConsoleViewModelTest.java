@@ -41,7 +41,7 @@ class CallConsoleViewModelTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (f != null) {
             f.close();
         }
@@ -97,8 +97,8 @@ class CallConsoleViewModelTest {
         vm.technicalProperty().set(false);
         assertThat(vm.hintProperty().get()).isEmpty();
         vm.technicalProperty().set(true);
-        vm.subjectProperty().set("How do I reset my password?");
-        vm.severityProperty().set(Severity.S3);
+        vm.fields().subjectProperty().set("How do I reset my password?");
+        vm.fields().severityProperty().set(Severity.S3);
         assertThat(vm.save()).isTrue();
         assertThat(vm.closedProperty().get()).isTrue();
     }
@@ -118,7 +118,7 @@ class CallConsoleViewModelTest {
         assertThat(vm.save()).isFalse();
         assertThat(vm.problemsProperty().get()).isEqualTo("Find the caller, or add them as a new caller.\n"
                 + "Give the new ticket a subject.\nChoose a severity (1, 2 or 3).");
-        vm.subjectProperty().set("Portal down");
+        vm.fields().subjectProperty().set("Portal down");
         assertThat(vm.problemsProperty().get()).doesNotContain("subject");
         vm.targetProperty().set(Target.EXISTING_TICKET);
         assertThat(vm.problemsProperty().get()).isEqualTo("Choose the ticket to log this call on, or make it a new ticket.");
@@ -133,8 +133,8 @@ class CallConsoleViewModelTest {
         vm.setOnLogged(logged::add);
         vm.lookup().queryProperty().set("020 7946 0018");
         vm.chooseCaller(only(vm));
-        vm.subjectProperty().set("Portal down for all users");
-        vm.severityProperty().set(Severity.S1);
+        vm.fields().subjectProperty().set("Portal down for all users");
+        vm.fields().severityProperty().set(Severity.S1);
         vm.notesProperty().set("500 errors since 09:40");
         f.clock.advance(Duration.ofMinutes(7));
         assertThat(vm.save()).isTrue();
@@ -155,8 +155,8 @@ class CallConsoleViewModelTest {
         Instant opened = first.started();
         first.lookup().queryProperty().set("gail");
         first.chooseCaller(only(first));
-        first.subjectProperty().set("Portal down");
-        first.severityProperty().set(Severity.S1);
+        first.fields().subjectProperty().set("Portal down");
+        first.fields().severityProperty().set(Severity.S1);
         first.notesProperty().set("Line one\nLine two");
         f.clock.advance(Duration.ofSeconds(5));
         f.tickAutosave();
@@ -175,8 +175,8 @@ class CallConsoleViewModelTest {
         assertThat(second.started()).isEqualTo(opened);
         assertThat(second.draftId()).isEqualTo(first.draftId());
         assertThat(second.notesProperty().get()).isEqualTo("Line one\nLine two");
-        assertThat(second.subjectProperty().get()).isEqualTo("Portal down");
-        assertThat(second.severityProperty().get()).isEqualTo(Severity.S1);
+        assertThat(second.fields().subjectProperty().get()).isEqualTo("Portal down");
+        assertThat(second.fields().severityProperty().get()).isEqualTo(Severity.S1);
         assertThat(second.lookup().caller().contact().id()).isEqualTo(f.gail.id());
         assertThat(second.elapsedProperty().get()).isEqualTo("02:05");
         assertThat(second.save()).isTrue();
@@ -282,11 +282,11 @@ class CallConsoleViewModelTest {
     @Test
     void theSensitiveMarkingInTheSubjectTicksOfficialSensitive() {
         CallConsoleViewModel vm = console("2026-11-25T10:00:00Z", null);
-        vm.subjectProperty().set("official sensitive: case files");
-        assertThat(vm.sensitiveProperty().get()).isTrue();
+        vm.fields().subjectProperty().set("official sensitive: case files");
+        assertThat(vm.fields().sensitiveProperty().get()).isTrue();
         vm.lookup().queryProperty().set("gail");
         vm.chooseCaller(only(vm));
-        vm.severityProperty().set(Severity.S2);
+        vm.fields().severityProperty().set(Severity.S2);
         assertThat(vm.save()).isTrue();
         Ticket t = f.store.tickets().board(f.admin, f.clock.instant()).get(0);
         assertThat(t.sensitive()).isTrue();

@@ -33,7 +33,7 @@ class ChatLogViewModelTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         f.close();
     }
 
@@ -51,13 +51,13 @@ class ChatLogViewModelTest {
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.participants()).extracting(ChatLogViewModel.Participant::name).containsExactly("Gail Gov", "Olive");
         assertThat(vm.desk()).containsExactly("Olive");
-        assertThat(vm.subjectProperty().get()).isEqualTo("The portal is down");
+        assertThat(vm.fields().subjectProperty().get()).isEqualTo("The portal is down");
         assertThat(vm.summaryProperty().get()).isEqualTo("2 lines, 10:02\u201310:05 on Wed 25 Nov 2026. Received 10:02."
                 + " First reply by Olive at 10:05: customer contact (stops the response clock if it is the first).");
 
         vm.lookup().queryProperty().set("gail@gov");
         vm.lookup().choose(vm.lookup().first().orElseThrow());
-        vm.severityProperty().set(Severity.S1);
+        vm.fields().severityProperty().set(Severity.S1);
         assertThat(vm.save()).isTrue();
         Ticket t = f.store.tickets().get(f.admin, logged.get(0).ticket().id());
         assertThat(t.received()).isEqualTo(Instant.parse("2026-11-25T10:02:00Z"));
@@ -93,7 +93,7 @@ class ChatLogViewModelTest {
         ChatLogViewModel vm = chat(null);
         vm.textProperty().set("[10:02] Gail Gov: hello\n[10:3] Olive: hi\n");
         assertThat(vm.errorProperty().get()).startsWith("Line 2: ").contains("[10:3]");
-        vm.severityProperty().set(Severity.S3);
+        vm.fields().severityProperty().set(Severity.S3);
         assertThat(vm.save()).isFalse();
         assertThat(vm.problemsProperty().get()).startsWith("Line 2: ");
         vm.textProperty().set("[10:02] Gail Gov: hello\n[10:03] Olive: hi\n");
