@@ -100,6 +100,7 @@ public final class CallConsoleViewModel {
     private Instant ended;
     private boolean attempted;
     private boolean autosaving;
+    private boolean resumed;
     private String lastSaved;
     private Consumer<CallOutcome> onLogged = o -> { };
 
@@ -146,6 +147,9 @@ public final class CallConsoleViewModel {
         ctx.background().run(() -> store.customers().all(), customers::setAll, this::failed);
         if (fromTicketId != null) {
             ctx.background().run(() -> store.tickets().get(operator, fromTicketId), t -> {
+                if (resumed) {
+                    return; // a resumed draft decided what this call is
+                }
                 ticket.set(t);
                 heading.set("Outbound call on " + t.ref() + " \u00b7 " + t.subject());
                 if (lookup.caller() == null) {
@@ -502,6 +506,7 @@ public final class CallConsoleViewModel {
     /** Continues a draft: its start time, caller, ticket, form and notes come back; the timer runs on from its start. */
     public void resume(StoredDraft d) {
         DraftState s = DraftState.decode(d.draft().state());
+        resumed = true;
         started.set(d.draft().started());
         direction.set(d.draft().direction());
         notes.set(d.draft().notes() == null ? "" : d.draft().notes());
