@@ -17,6 +17,7 @@ public final class Store implements AutoCloseable {
     private final MailboxRepository mailbox;
     private final TrainingRepository training;
     private final OutageRepository outages;
+    private final CallRepository calls;
 
     public Store(Database db, Passwords passwords, ZoneId displayZone) {
         this.db = db;
@@ -30,6 +31,7 @@ public final class Store implements AutoCloseable {
         this.mailbox = new MailboxRepository(db);
         this.training = new TrainingRepository(db);
         this.outages = new OutageRepository(db);
+        this.calls = new CallRepository(db, tickets);
     }
 
     /** Opens the database at the location (migrating it) with the standard password hashing. */
@@ -75,6 +77,10 @@ public final class Store implements AutoCloseable {
 
     public OutageRepository outages() {
         return outages;
+    }
+
+    public CallRepository calls() {
+        return calls;
     }
 
     public Backups backups() {
