@@ -324,7 +324,7 @@ final class DemoData {
     private static void insertCall(java.sql.Connection c, long ticketId, long operatorId, long contactId, Instant started,
                                    String notes) throws java.sql.SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO phone_call (ticket_id, operator_id, contact_id, direction,"
-                + " started, ended, notes, draft) VALUES (?,?,?,?,?,?,?,FALSE)")) {
+                + " started, ended, notes, draft, updated_at) VALUES (?,?,?,?,?,?,?,FALSE,?)")) {
             ps.setLong(1, ticketId);
             ps.setLong(2, operatorId);
             ps.setLong(3, contactId);
@@ -332,6 +332,7 @@ final class DemoData {
             ps.setObject(5, OffsetDateTime.ofInstant(started, ZoneOffset.UTC));
             ps.setObject(6, OffsetDateTime.ofInstant(started.plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
             ps.setString(7, notes);
+            ps.setObject(8, OffsetDateTime.ofInstant(started.plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
             ps.executeUpdate();
         }
     }
@@ -360,11 +361,12 @@ final class DemoData {
         if (usedSeconds <= 0) {
             return now;
         }
-        long hi = now.getEpochSecond();
+        long end = now.getEpochSecond();
+        long hi = end;
         long lo = hi - Duration.ofDays(60).toSeconds();
         while (lo < hi) {
             long mid = lo + (hi - lo + 1) / 2;
-            if (cal.businessSecondsBetween(mid, hi) >= usedSeconds) {
+            if (cal.businessSecondsBetween(mid, end) >= usedSeconds) {
                 lo = mid;
             } else {
                 hi = mid - 1;

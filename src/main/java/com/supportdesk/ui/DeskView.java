@@ -116,7 +116,7 @@ public final class DeskView extends BorderPane {
         tabs.setId("boards");
         SplitPane split = new SplitPane(tabs, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.67);
         SplitPane.setResizableWithParent(detailView, false);
 
         setTop(new VBox(menus(), header()));
@@ -259,7 +259,14 @@ public final class DeskView extends BorderPane {
         user.setId("signedInAs");
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox h = new HBox(title, sp, user);
+        Region sp2 = new Region();
+        HBox.setHgrow(sp2, Priority.ALWAYS);
+        javafx.scene.layout.StackPane search = new javafx.scene.layout.StackPane(boardView.searchField());
+        search.setPrefWidth(360);
+        search.setMaxWidth(420);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, i) ->
+                search.getChildren().setAll(currentBoard().searchField()));
+        HBox h = new HBox(title, sp, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY), search, sp2, user);
         h.getStyleClass().add("app-header");
         return h;
     }

@@ -29,7 +29,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
@@ -40,11 +39,12 @@ public final class BoardView extends BorderPane {
 
     private final BoardViewModel vm;
     private final EnumMap<BoardViewModel.Column, ListView<Ticket>> lists = new EnumMap<>(BoardViewModel.Column.class);
-    private final TextField search = new TextField();
+    private final TextField search;
     private boolean syncing;
 
     public BoardView(BoardViewModel vm, Ticker ticker, Countdown fmt) {
         this.vm = vm;
+        this.search = new TextField();
         String prefix = vm.sensitiveOnly() ? "sensitive-" : "board-";
         setId(vm.sensitiveOnly() ? "sensitiveBoard" : "mainBoard");
         VBox top = new VBox();
@@ -66,7 +66,7 @@ public final class BoardView extends BorderPane {
             ListView<Ticket> list = new ListView<>(vm.column(c));
             list.setId(prefix + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             list.getStyleClass().add("ticket-list");
-            list.setFixedCellSize(118);
+            list.setFixedCellSize(106);
             list.setCellFactory(lv -> new TicketCell(ticker, vm.responseClock(), fmt));
             list.setPlaceholder(emptyLabel(c));
             list.setFocusTraversable(true);
@@ -119,35 +119,39 @@ public final class BoardView extends BorderPane {
                 BoardViewModel.AssigneeFilter.values()));
         who.setId(prefix + "assignee");
         who.valueProperty().bindBidirectional(vm.assigneeFilter());
-        ObservableList<String> customers = FXCollections.observableArrayList();
-        customers.add(null);
+        String any = "Any customer";
+        ObservableList<String> customers = FXCollections.observableArrayList(any);
         vm.customerNames().addListener((javafx.collections.ListChangeListener<String>) ch -> {
-            customers.setAll(vm.customerNames());
-            customers.add(0, null);
+            java.util.List<String> all = new java.util.ArrayList<>();
+            all.add(any);
+            all.addAll(vm.customerNames());
+            customers.setAll(all);
         });
         ComboBox<String> customer = new ComboBox<>(customers);
         customer.setId(prefix + "customer");
-        customer.setConverter(nullable("Any customer", s -> s));
-        customer.setButtonCell(nullCell("Any customer", s -> s));
-        customer.valueProperty().bindBidirectional(vm.customerFilter());
+        customer.setValue(any);
+        customer.valueProperty().addListener((o, was, v) -> vm.customerFilter().set(v == null || any.equals(v) ? null : v));
+        vm.customerFilter().addListener((o, was, v) -> customer.setValue(v == null ? any : v));
         ComboBox<Channel> channel = combo(prefix + "channel", "Any channel", Channel.values(), Icons::channelText);
         channel.valueProperty().bindBidirectional(vm.channelFilter());
-        Button clear = new Button("Clear", new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
+        Button clear = new Button(null, new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clear.setId(prefix + "clearFilters");
         clear.setTooltip(new Tooltip("Show every ticket again"));
         clear.setOnAction(e -> vm.clearFilters());
-        Label filterLabel = new Label("Filter", new FontIcon(MaterialDesignF.FILTER_OUTLINE));
+        Label filterLabel = new Label(null, new FontIcon(MaterialDesignF.FILTER_OUTLINE));
         filterLabel.getStyleClass().add("filter-label");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label searchIcon = new Label(null, new FontIcon(MaterialDesignM.MAGNIFY));
-        HBox bar = new HBox(filterLabel, sev, level, who, customer, channel, clear, spacer, searchIcon, search);
+        HBox bar = new HBox(filterLabel, sev, level, who, customer, channel, clear);
         bar.getStyleClass().add("filter-bar");
-        sev.setPrefWidth(130);
-        level.setPrefWidth(110);
-        who.setPrefWidth(140);
+        sev.setPrefWidth(128);
+        level.setPrefWidth(108);
+        who.setPrefWidth(142);
         customer.setPrefWidth(170);
-        channel.setPrefWidth(140);
+        channel.setPrefWidth(128);
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         return bar;
     }
 
@@ -227,6 +231,11 @@ public final class BoardView extends BorderPane {
             }
         }
         return -1;
+    }
+
+    /** The search field (the desk puts it in the header). */
+    public TextField searchField() {
+        return search;
     }
 
     public void focusSearch() {

@@ -76,6 +76,12 @@ final class TicketCard extends VBox {
         subject.getStyleClass().add("card-subject");
         subject.setTextOverrun(OverrunStyle.ELLIPSIS);
         subject.setMaxWidth(Double.MAX_VALUE);
+        subject.setMinWidth(0);
+        HBox.setHgrow(subject, Priority.ALWAYS);
+        setMinWidth(0);
+        setMaxWidth(Double.MAX_VALUE);
+        ref.setMinWidth(Region.USE_PREF_SIZE);
+        severity.setMinWidth(Region.USE_PREF_SIZE);
         lock.setVisible(false);
         lock.setManaged(false);
         HBox subjectRow = new HBox(4, lock, subject);
@@ -83,6 +89,8 @@ final class TicketCard extends VBox {
 
         customer.getStyleClass().add("card-customer");
         customer.setTextOverrun(OverrunStyle.ELLIPSIS);
+        customer.setMinWidth(0);
+        customer.setMaxWidth(Double.MAX_VALUE);
         meta.getStyleClass().add("card-meta");
         meta.setTextOverrun(OverrunStyle.ELLIPSIS);
         meta.setMinWidth(0);
@@ -90,9 +98,10 @@ final class TicketCard extends VBox {
         countdown.setGraphic(countdownIcon);
         countdown.setMinWidth(Region.USE_PREF_SIZE);
         countdown.getStyleClass().add("card-countdown");
-        Region spacer2 = new Region();
-        HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox bottom = new HBox(6, meta, spacer2, countdown);
+        HBox.setHgrow(meta, Priority.ALWAYS);
+        meta.setMaxWidth(Double.MAX_VALUE);
+        meta.setAlignment(Pos.CENTER_RIGHT);
+        HBox bottom = new HBox(6, countdown, meta);
         bottom.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(top, subjectRow, customer, bottom);
     }
@@ -128,7 +137,7 @@ final class TicketCard extends VBox {
         customer.setText(placeholder ? "Cannot be opened without security clearance"
                 : t.customerName() == null ? "No customer yet" : t.customerName()
                         + (t.contactName() == null ? "" : " \u00b7 " + t.contactName()));
-        meta.setText(t.level().label() + " \u00b7 " + (t.assigneeName() == null ? "Unassigned" : t.assigneeName())
+        meta.setText("L" + t.level().number() + " \u00b7 " + (t.assigneeName() == null ? "Unassigned" : t.assigneeName())
                 + (t.needsClearedAgent() ? " \u00b7 needs a cleared agent" : ""));
         lastText = null;
         tick(clock, fmt, now);

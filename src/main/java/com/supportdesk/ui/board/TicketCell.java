@@ -33,6 +33,7 @@ final class TicketCell extends ListCell<Ticket> {
         ticker.nowSecond().addListener(new WeakInvalidationListener(onTick));
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         getStyleClass().add("ticket-cell");
+        setPrefWidth(0);
     }
 
     @Override

@@ -74,13 +74,13 @@ public final class Countdown {
         return sb.toString();
     }
 
-    /** "Mon 09:00" within the coming week, else "Mon 6 Jan 09:00". */
+    /** "Mon 09:00" within four days (a weekend, a bank-holiday weekend), else "Tue 29 Dec 09:00". */
     public String when(Instant t, Instant now) {
         if (t == null) {
             return "";
         }
         long ahead = t.getEpochSecond() - now.getEpochSecond();
-        return Math.abs(ahead) < 6 * 86_400L ? weekdayTime.format(t) : dateTime.format(t);
+        return Math.abs(ahead) < 4 * 86_400L ? weekdayTime.format(t) : dateTime.format(t);
     }
 
     /** A full date and time in the agent's zone, for the detail pane. */
