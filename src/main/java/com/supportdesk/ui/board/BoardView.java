@@ -71,7 +71,7 @@ public final class BoardView extends BorderPane {
             list.setPlaceholder(emptyLabel(c));
             list.setFocusTraversable(true);
             list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-                if (syncing || now == null) {
+                if (syncing || vm.updating().get() || now == null) {
                     return;
                 }
                 vm.select(now);

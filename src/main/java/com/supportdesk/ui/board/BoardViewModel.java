@@ -120,6 +120,7 @@ public final class BoardViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ReadOnlyBooleanWrapper updating = new ReadOnlyBooleanWrapper(this, "updating");
     private final LongProperty feedPosition = new SimpleLongProperty(this, "feedPosition", -1);
     private LocalDate boardDay;
 
@@ -178,6 +179,17 @@ public final class BoardViewModel {
     }
 
     void setAll(List<Ticket> tickets) {
+        updating.set(true);
+        try {
+            fill(tickets);
+        } finally {
+            updating.set(false);
+        }
+        reselect();
+        revision.set(revision.get() + 1);
+    }
+
+    private void fill(List<Ticket> tickets) {
         boardDay = LocalDate.ofInstant(clock.instant(), zone);
         Instant since = startOfToday();
         byId.clear();
@@ -199,8 +211,6 @@ public final class BoardViewModel {
             l.sort(comparator(c));
             master.get(c).setAll(l);
         }
-        reselect();
-        revision.set(revision.get() + 1);
     }
 
     /**
@@ -211,6 +221,20 @@ public final class BoardViewModel {
         if (fresh.isEmpty()) {
             return;
         }
+        updating.set(true);
+        boolean changed;
+        try {
+            changed = merge(fresh);
+        } finally {
+            updating.set(false);
+        }
+        if (changed) {
+            reselect();
+            revision.set(revision.get() + 1);
+        }
+    }
+
+    private boolean merge(Collection<Ticket> fresh) {
         Instant since = startOfToday();
         long now = clock.instant().getEpochSecond();
         boolean changed = false;
@@ -242,10 +266,7 @@ public final class BoardViewModel {
                         t.subject() + (t.customerName() == null ? "" : "\n" + t.customerName())));
             }
         }
-        if (changed) {
-            reselect();
-            revision.set(revision.get() + 1);
-        }
+        return changed;
     }
 
     private boolean remove(long id) {
@@ -305,8 +326,13 @@ public final class BoardViewModel {
 
     private void refilter() {
         Predicate<Ticket> p = predicate();
-        for (FilteredList<Ticket> l : visible.values()) {
-            l.setPredicate(p);
+        updating.set(true);
+        try {
+            for (FilteredList<Ticket> l : visible.values()) {
+                l.setPredicate(p);
+            }
+        } finally {
+            updating.set(false);
         }
         revision.set(revision.get() + 1);
     }
@@ -435,6 +461,11 @@ public final class BoardViewModel {
 
     public ReadOnlyStringProperty message() {
         return message.getReadOnlyProperty();
+    }
+
+    /** True while cards are being replaced (views ignore the selection churn this causes). */
+    public ReadOnlyBooleanProperty updating() {
+        return updating.getReadOnlyProperty();
     }
 
     /** Increases whenever the visible cards change (the view re-selects after it). */
