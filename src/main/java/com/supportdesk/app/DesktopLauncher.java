@@ -53,11 +53,12 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
             }
             Store store = opened.store();
             stage.setOnHidden(e -> shutDown(window, store, executor));
+            java.util.function.Consumer<Agent> signedIn = agent -> window.showDesk(store, agent).startLive();
             if (opened.demoAgent() != null) {
-                window.showDesk(store, opened.demoAgent()).startLive();
+                window.configureSignIn(store, true, () -> wiring.seedDemo(store), signedIn);
+                signedIn.accept(opened.demoAgent());
             } else {
-                window.showSignIn(store, options.demo(), () -> wiring.seedDemo(store),
-                        agent -> window.showDesk(store, agent).startLive());
+                window.showSignIn(store, options.demo(), () -> wiring.seedDemo(store), signedIn);
             }
             wiring.startDailyBackup(store);
         });

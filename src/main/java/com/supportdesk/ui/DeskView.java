@@ -45,7 +45,7 @@ public final class DeskView extends BorderPane {
 
     /** What the desk needs besides the session. */
     public record Services(Clock clock, TaskExecutor executor, DialogService dialogs, Notifier notifier,
-                           ReplyComposer composer, CallConsoleOpener callConsole) {
+                           ReplyComposer composer, CallConsoleOpener callConsole, Runnable signOut) {
     }
 
     private final Session session;
@@ -116,7 +116,7 @@ public final class DeskView extends BorderPane {
         tabs.setId("boards");
         SplitPane split = new SplitPane(tabs, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.67);
+        split.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(detailView, false);
 
         setTop(new VBox(menus(), header()));
@@ -199,7 +199,11 @@ public final class DeskView extends BorderPane {
         Menu file = new Menu("_File");
         file.getItems().addAll(item("New ticket\u2026", "Shortcut+N", "menuNewTicket", actions::newTicket),
                 item("Log a call\u2026", "Shortcut+L", "menuLogCall", actions::logCall),
-                new SeparatorMenuItem(),
+                new SeparatorMenuItem());
+        if (services.signOut() != null) {
+            file.getItems().add(item("Sign out", "Shortcut+Shift+Q", "menuSignOut", services.signOut()));
+        }
+        file.getItems().addAll(
                 item("Quit", "Shortcut+Q", "menuQuit", () -> getScene().getWindow().hide()));
         Menu ticket = new Menu("_Ticket");
         ticket.getItems().addAll(item("Assign to me", "Shortcut+M", "menuAssignMe", actions::assignToMe),

@@ -68,14 +68,35 @@ public final class MainWindow {
         show();
     }
 
+    /** Shows the sign-in screen; "Sign out" on the desk comes back here. */
     public void showSignIn(Store store, boolean demoMode, SignInViewModel.DemoSeeder seeder,
                            java.util.function.Consumer<Agent> onSignedIn) {
+        configureSignIn(store, demoMode, seeder, onSignedIn);
+        if (desk != null) {
+            desk.stop();
+            desk = null;
+        }
         SignInViewModel vm = new SignInViewModel(store, services.executor(), demoMode, seeder, onSignedIn);
         SignInView view = new SignInView(vm);
         setRoot(view);
         show();
         vm.checkFirstRun();
         view.focus();
+    }
+
+    private Runnable signIn;
+
+    /** Remembers how to sign in again (used by "Sign out" when the desk was opened directly, e.g. with --demo). */
+    public void configureSignIn(Store store, boolean demoMode, SignInViewModel.DemoSeeder seeder,
+                                java.util.function.Consumer<Agent> onSignedIn) {
+        this.signIn = () -> showSignIn(store, demoMode, seeder, onSignedIn);
+    }
+
+    /** Back to the sign-in screen (File, Sign out). */
+    public void signOut() {
+        if (signIn != null) {
+            signIn.run();
+        }
     }
 
     /** Shows the desk for the signed-in agent and loads the boards in the background. */
@@ -93,7 +114,7 @@ public final class MainWindow {
                     }
                 });
         desk = new DeskView(session, new DeskView.Services(services.clock(), services.executor(), dialogs, notifier,
-                services.composer(), services.callConsole()), this::window);
+                services.composer(), services.callConsole(), signIn == null ? null : this::signOut), this::window);
         setRoot(desk);
         show();
         desk.load();

@@ -166,8 +166,11 @@ class DeskFxTest {
     void filtersAndSearchNarrowTheBoard(FxRobot robot) throws Exception {
         DeskView desk = desk(robot, "lead");
         robot.clickOn("#board-severity");
-        robot.clickOn("S1 Critical");
-        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> robot.lookup(".combo-box-popup .list-cell").match(n -> "S1 Critical".equals(((javafx.scene.control.Labeled) n).getText()))
+                .tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(n -> "S1 Critical".equals(((javafx.scene.control.Labeled) n).getText()))
+                .queryAs(Node.class));
+        waitFor(() -> desk.board().severityFilter().get() == Severity.S1);
         for (BoardViewModel.Column c : BoardViewModel.Column.values()) {
             assertThat(desk.board().column(c)).allMatch(t -> t.severity() == Severity.S1);
         }

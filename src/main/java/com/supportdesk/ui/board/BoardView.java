@@ -90,9 +90,10 @@ public final class BoardView extends BorderPane {
             column.getStyleClass().add("board-column");
             VBox.setVgrow(list, Priority.ALWAYS);
             HBox.setHgrow(column, Priority.ALWAYS);
-            column.setMinWidth(180);
-            column.setPrefWidth(260);
-            column.setMaxWidth(Double.MAX_VALUE);
+            boolean resolved = c == BoardViewModel.Column.RESOLVED_TODAY;
+            column.setMinWidth(resolved ? 170 : 200);
+            column.setPrefWidth(resolved ? 200 : 260);
+            column.setMaxWidth(resolved ? 240 : Double.MAX_VALUE);
             columns.getChildren().add(column);
         }
         setCenter(columns);
@@ -121,16 +122,18 @@ public final class BoardView extends BorderPane {
         who.valueProperty().bindBidirectional(vm.assigneeFilter());
         String any = "Any customer";
         ObservableList<String> customers = FXCollections.observableArrayList(any);
-        vm.customerNames().addListener((javafx.collections.ListChangeListener<String>) ch -> {
-            java.util.List<String> all = new java.util.ArrayList<>();
-            all.add(any);
-            all.addAll(vm.customerNames());
-            customers.setAll(all);
-        });
         ComboBox<String> customer = new ComboBox<>(customers);
         customer.setId(prefix + "customer");
         customer.setValue(any);
         customer.valueProperty().addListener((o, was, v) -> vm.customerFilter().set(v == null || any.equals(v) ? null : v));
+        vm.customerNames().addListener((javafx.collections.ListChangeListener<String>) ch -> {
+            java.util.List<String> all = new java.util.ArrayList<>();
+            all.add(any);
+            all.addAll(vm.customerNames());
+            String current = vm.customerFilter().get();
+            customers.setAll(all);
+            customer.setValue(current == null ? any : current);
+        });
         vm.customerFilter().addListener((o, was, v) -> customer.setValue(v == null ? any : v));
         ComboBox<Channel> channel = combo(prefix + "channel", "Any channel", Channel.values(), Icons::channelText);
         channel.valueProperty().bindBidirectional(vm.channelFilter());

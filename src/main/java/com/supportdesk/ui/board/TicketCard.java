@@ -43,10 +43,11 @@ final class TicketCard extends VBox {
     private final Label severity = new Label();
     private final FontIcon severityIcon = new FontIcon();
     private final FontIcon channelIcon = new FontIcon();
-    private final Label sensitiveTag = new Label("OFFICIAL-SENSITIVE", Icons.icon(MaterialDesignS.SHIELD_LOCK_OUTLINE, "shield"));
+    private final Label sensitiveTag = new Label(null, Icons.icon(MaterialDesignS.SHIELD_LOCK_OUTLINE, "shield"));
     private final Label subject = new Label();
     private final Label customer = new Label();
     private final Label meta = new Label();
+    private final Label level = new Label();
     private final Label countdown = new Label();
     private final FontIcon countdownIcon = new FontIcon(MaterialDesignT.TIMER_OUTLINE);
     private final FontIcon lock = Icons.icon(MaterialDesignL.LOCK, "lock");
@@ -66,11 +67,14 @@ final class TicketCard extends VBox {
         Label channel = new Label(null, channelIcon);
         Tooltip.install(channel, channelTip);
         sensitiveTag.getStyleClass().add("sensitive-tag");
+        sensitiveTag.setTooltip(new Tooltip("OFFICIAL-SENSITIVE: cleared staff only; opening it is audited"));
         sensitiveTag.setManaged(false);
         sensitiveTag.setVisible(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, severity, ref, sensitiveTag, spacer, channel);
+        level.getStyleClass().add("card-level");
+        level.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(6, severity, ref, sensitiveTag, spacer, channel);
         top.setAlignment(Pos.CENTER_LEFT);
 
         subject.getStyleClass().add("card-subject");
@@ -85,6 +89,9 @@ final class TicketCard extends VBox {
         lock.setVisible(false);
         lock.setManaged(false);
         HBox subjectRow = new HBox(4, lock, subject);
+        HBox.setHgrow(customer, Priority.ALWAYS);
+        HBox customerRow = new HBox(5, level, customer);
+        customerRow.setAlignment(Pos.CENTER_LEFT);
         subjectRow.setAlignment(Pos.CENTER_LEFT);
 
         customer.getStyleClass().add("card-customer");
@@ -103,7 +110,7 @@ final class TicketCard extends VBox {
         meta.setAlignment(Pos.CENTER_RIGHT);
         HBox bottom = new HBox(6, countdown, meta);
         bottom.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, subjectRow, customer, bottom);
+        getChildren().addAll(top, subjectRow, customerRow, bottom);
     }
 
     void show(Ticket t, ResponseClock clock, Countdown fmt, Instant now) {
@@ -137,7 +144,8 @@ final class TicketCard extends VBox {
         customer.setText(placeholder ? "Cannot be opened without security clearance"
                 : t.customerName() == null ? "No customer yet" : t.customerName()
                         + (t.contactName() == null ? "" : " \u00b7 " + t.contactName()));
-        meta.setText("L" + t.level().number() + " \u00b7 " + (t.assigneeName() == null ? "Unassigned" : t.assigneeName())
+        level.setText("L" + t.level().number());
+        meta.setText((t.assigneeName() == null ? "Unassigned" : t.assigneeName())
                 + (t.needsClearedAgent() ? " \u00b7 needs a cleared agent" : ""));
         lastText = null;
         tick(clock, fmt, now);

@@ -205,6 +205,7 @@ public final class TicketDetailView extends BorderPane {
     private int fact(int row, String name, String value) {
         Label n = new Label(name);
         n.getStyleClass().add("fact-name");
+        n.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         facts.add(n, 0, row);
@@ -240,6 +241,7 @@ public final class TicketDetailView extends BorderPane {
         head.setWrapText(true);
         Label when = new Label(vm.formatter().dateTime(e.at()));
         when.getStyleClass().add("entry-time");
+        when.setMinWidth(Region.USE_PREF_SIZE);
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
         HBox top = new HBox(8, head, sp, when);
