@@ -53,7 +53,7 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
             }
             Store store = opened.store();
             stage.setOnHidden(e -> shutDown(window, store, executor));
-            java.util.function.Consumer<Agent> signedIn = agent -> window.showDesk(store, agent).startLive();
+            java.util.function.Consumer<Agent> signedIn = agent -> window.showDesk(store, agent).thenAccept(d -> d.startLive());
             if (opened.demoAgent() != null) {
                 window.configureSignIn(store, true, () -> wiring.seedDemo(store), signedIn);
                 signedIn.accept(opened.demoAgent());

@@ -235,7 +235,7 @@ public final class DeskView extends BorderPane {
             "Ctrl+Shift+M  Assign to someone", "Ctrl+Shift+S  Change severity", "Ctrl+E  Change support level (escalate)",
             "Ctrl+T  Change status", "Ctrl+Shift+N  Add internal note", "Ctrl+R  Reply by e-mail", "F5  Reload the ticket",
             "Ctrl+F  Search", "Ctrl+Shift+F  Clear filters", "Ctrl+1 / Ctrl+2  Board / Official Sensitive",
-            "Ctrl+Enter  Submit a dialog, Esc  cancel it", "Ctrl+Q  Quit");
+            "Ctrl+Enter  Submit a dialog, Esc  cancel it", "Ctrl+Shift+Q  Sign out", "Ctrl+Q  Quit");
 
     private static MenuItem item(String text, String accel, String id, Runnable r) {
         MenuItem i = new MenuItem(text);

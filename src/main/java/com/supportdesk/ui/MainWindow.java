@@ -99,12 +99,24 @@ public final class MainWindow {
         }
     }
 
-    /** Shows the desk for the signed-in agent and loads the boards in the background. */
-    public DeskView showDesk(Store store, Agent agent) {
+    /**
+     * Shows the desk for the signed-in agent: the session (response clock) is read in the background, then the
+     * desk is built on the FX thread and loads its boards in the background.
+     */
+    public java.util.concurrent.CompletableFuture<DeskView> showDesk(Store store, Agent agent) {
+        return services.executor().supply(() -> Session.open(store, agent, services.zone())).thenApply(this::showDesk)
+                .whenComplete((d, err) -> {
+                    if (err != null) {
+                        new FxDialogService(this::window).showError("Cannot open the desk",
+                                com.supportdesk.ui.common.FormDialog.plain(err));
+                    }
+                });
+    }
+
+    private DeskView showDesk(Session session) {
         if (desk != null) {
             desk.stop();
         }
-        Session session = new Session(store, agent, services.zone());
         DialogService dialogs = new FxDialogService(this::window);
         Notifier notifier = services.notifier() != null ? services.notifier()
                 : new ControlsFxNotifier(this::window, id -> {

@@ -113,12 +113,11 @@ public final class BoardBenchmark {
             stage.setY(0);
             stage.setWidth(1200);
             stage.setHeight(760);
-            DeskView desk = w.showDesk(store, lead);
-            desk.board().loading().addListener((obs, was, now) -> {
+            w.showDesk(store, lead).thenAccept(desk -> desk.board().loading().addListener((obs, was, now) -> {
                 if (!now) {
                     shown.complete(desk);
                 }
-            });
+            }));
         });
         DeskView desk = shown.get(120, TimeUnit.SECONDS);
         onFx(() -> { });
@@ -236,8 +235,7 @@ public final class BoardBenchmark {
                     GlobalOptions o = CommandLine.populateCommand(new GlobalOptions(), "--data-dir", dir.toString());
                     Store store = new Wiring(Map.of(), clock).openStore(o);
                     return new Object[] {store, store.agents().findByUsername("lead").orElseThrow()};
-                }).thenAccept(x -> {
-                    DeskView desk = w.showDesk((Store) x[0], (Agent) x[1]);
+                }).thenCompose(x -> w.showDesk((Store) x[0], (Agent) x[1])).thenAccept(desk -> {
                     desk.board().loading().addListener((obs, was, now) -> {
                         if (!now) {
                             // the next pulse renders the loaded board

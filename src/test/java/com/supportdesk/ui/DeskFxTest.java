@@ -80,7 +80,7 @@ class DeskFxTest {
 
     private DeskView desk(FxRobot robot, String username) throws Exception {
         Agent a = store.agents().findByUsername(username).orElseThrow();
-        DeskView desk = WaitForAsyncUtils.asyncFx(() -> window.showDesk(store, a)).get();
+        DeskView desk = WaitForAsyncUtils.asyncFx(() -> window.showDesk(store, a)).get().get(15, TimeUnit.SECONDS);
         waitFor(() -> desk.board().size() > 0 && !desk.board().loading().get());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> stage.requestFocus());
@@ -241,7 +241,7 @@ class DeskFxTest {
         }
         assertThat(sensitive).isNotEmpty().allMatch(Ticket::sensitive).noneMatch(Ticket::redacted);
         robot.interact(() -> window.showDesk(store, store.agents().findByUsername("agent").orElseThrow()));
-        waitFor(() -> window.desk().board().size() > 0);
+        waitFor(() -> window.desk().session().agent().username().equals("agent") && window.desk().board().size() > 0);
         TabPane agentTabs = robot.lookup("#boards").queryAs(TabPane.class);
         assertThat(agentTabs.getTabs()).extracting(Tab::getText).containsExactly("Board");
         assertThat(robot.lookup("#sensitiveBoard").tryQuery()).isEmpty();

@@ -131,7 +131,7 @@ public final class BoardViewModel {
         this.clock = clock;
         this.zone = session.zone();
         this.sensitiveOnly = sensitiveOnly;
-        this.responseClock = store.policy().clock();
+        this.responseClock = session.clock();
         this.notifier = notifier;
         this.alerts = new SlaAlerts(agent, responseClock, notifier);
         for (Column c : Column.values()) {

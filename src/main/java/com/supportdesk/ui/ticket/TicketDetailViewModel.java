@@ -82,7 +82,7 @@ public final class TicketDetailViewModel {
         this.executor = executor;
         this.dialogs = dialogs;
         this.fmt = fmt;
-        this.clock = store.policy().clock();
+        this.clock = session.clock();
         this.view = view;
     }
 

@@ -53,7 +53,7 @@ class BoardViewModelTest {
     }
 
     private BoardViewModel board(Agent who, boolean sensitive) {
-        BoardViewModel vm = new BoardViewModel(new Session(store, who, ZoneOffset.UTC), TaskExecutor.direct(), clock, sensitive,
+        BoardViewModel vm = new BoardViewModel(Session.open(store, who, ZoneOffset.UTC), TaskExecutor.direct(), clock, sensitive,
                 alerts::add);
         vm.load().join();
         return vm;

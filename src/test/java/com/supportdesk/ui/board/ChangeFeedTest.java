@@ -33,7 +33,7 @@ class ChangeFeedTest {
         try (Store mine = TestStores.open(dir, clock)) {
             new Wiring(Map.of(), clock).seedDemo(mine);
             Agent agent = mine.agents().findByUsername("agent").orElseThrow();
-            BoardViewModel vm = new BoardViewModel(new Session(mine, agent, ZoneOffset.UTC), TaskExecutor.direct(), clock, false,
+            BoardViewModel vm = new BoardViewModel(Session.open(mine, agent, ZoneOffset.UTC), TaskExecutor.direct(), clock, false,
                     Notifier.NONE);
             vm.load().join();
             List<ChangeFeed.Batch> delivered = new ArrayList<>();

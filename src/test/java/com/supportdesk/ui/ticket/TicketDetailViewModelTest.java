@@ -64,7 +64,7 @@ class TicketDetailViewModelTest {
                 return Optional.ofNullable(saveTo);
             }
         };
-        vm = new TicketDetailViewModel(new Session(store, lead, ZoneOffset.UTC), TaskExecutor.direct(), dialogs,
+        vm = new TicketDetailViewModel(Session.open(store, lead, ZoneOffset.UTC), TaskExecutor.direct(), dialogs,
                 new Countdown(ZoneOffset.UTC), "test");
         vm.setOnChanged(changed::add);
     }
