@@ -141,7 +141,7 @@ final class TicketCard extends VBox {
         sensitiveTag.setVisible(tag);
         sensitiveTag.setManaged(tag);
         subject.setText(t.subject());
-        customer.setText(placeholder ? "Cannot be opened without security clearance"
+        customer.setText(placeholder ? (t.assigneeName() == null ? "Unassigned" : t.assigneeName()) + " \u00b7 cannot be opened"
                 : t.customerName() == null ? "No customer yet" : t.customerName()
                         + (t.contactName() == null ? "" : " \u00b7 " + t.contactName()));
         level.setText("L" + t.level().number());
