@@ -39,24 +39,26 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
     /** Opens the store behind a splash and shows sign-in (or, with --demo, the desk signed in as lead). */
     MainWindow open(GlobalOptions options, Stage stage) {
         FxTaskExecutor executor = new FxTaskExecutor("database");
-        MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage));
+        java.util.concurrent.atomic.AtomicReference<Store> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get));
         window.showSplash("Opening the database\u2026");
         executor.supply(() -> {
             Store store = wiring.openStore(options);
+            opened.set(store);
             Agent demoAgent = options.demo() ? store.agents().findByUsername("lead").orElse(null) : null;
             return new Opened(store, demoAgent);
-        }).whenComplete((opened, err) -> {
+        }).whenComplete((result, err) -> {
             if (err != null) {
                 fatal(err);
                 executor.close();
                 return;
             }
-            Store store = opened.store();
+            Store store = result.store();
             stage.setOnHidden(e -> shutDown(window, store, executor));
             java.util.function.Consumer<Agent> signedIn = agent -> window.showDesk(store, agent).thenAccept(d -> d.startLive());
-            if (opened.demoAgent() != null) {
+            if (result.demoAgent() != null) {
                 window.configureSignIn(store, true, () -> wiring.seedDemo(store), signedIn);
-                signedIn.accept(opened.demoAgent());
+                signedIn.accept(result.demoAgent());
             } else {
                 window.showSignIn(store, options.demo(), () -> wiring.seedDemo(store), signedIn);
             }

@@ -6,7 +6,10 @@ import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Ticket;
 import com.supportdesk.ui.CallConsoleOpener;
+import com.supportdesk.ui.phone.CallConsole;
+import java.util.function.Supplier;
 import com.supportdesk.ui.DialogService;
 import com.supportdesk.ui.FxDialogService;
 import com.supportdesk.ui.MainWindow;
@@ -98,17 +101,43 @@ public final class Wiring {
      * Opens the call console (Ctrl+L). Default until the phone issue wires {@code ui.phone} here: a message that
      * the console is not installed.
      */
-    public CallConsoleOpener callConsoleOpener(DialogService dialogs) {
-        return (agent, ticket) -> dialogs.showInfo("Log a call", "The call console is not installed in this version yet."
-                + (ticket == null ? "" : " Add a note to " + ticket.ref() + " with what was said (Ctrl+Shift+N)."));
+    public CallConsoleOpener callConsoleOpener(Window owner, Supplier<Store> store) {
+        return new CallConsoleOpener() {
+            private CallConsole console;
+
+            private CallConsole console() {
+                if (console == null) {
+                    console = new CallConsole(store.get(), clock, displayZone(), phoneExecutor());
+                }
+                return console;
+            }
+
+            @Override
+            public void open(Agent agent, Ticket ticket) {
+                console().open(owner, agent, ticket == null ? null : ticket.id());
+            }
+
+            @Override
+            public void logChat(Agent agent, Ticket ticket) {
+                console().openChatLog(owner, agent, ticket == null ? null : ticket.id());
+            }
+        };
+    }
+
+    private static java.util.concurrent.Executor phoneExecutor() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "call-console");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** What the main window needs, wired once. */
-    public MainWindow.Services windowServices(GlobalOptions options, TaskExecutor executor, Window owner) {
-        DialogService dialogs = new FxDialogService(() -> owner);
+    public MainWindow.Services windowServices(GlobalOptions options, TaskExecutor executor, Window owner,
+                                              Supplier<Store> store) {
         Path stateFile = location(options).dataDir().resolve("window.properties");
         return new MainWindow.Services(clock, displayZone(), executor, WindowStateStore.file(stateFile),
-                new ReplyComposerDialog(replySender(), executor), callConsoleOpener(dialogs), null);
+                new ReplyComposerDialog(replySender(), executor), callConsoleOpener(owner, store), null);
     }
 
     /** Today's backup in the data folder, on a background thread, after start. */

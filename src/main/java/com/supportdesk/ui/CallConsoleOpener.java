@@ -15,4 +15,9 @@ public interface CallConsoleOpener {
      * @param ticket the ticket at hand (the call is logged on it), or null for a new call / new ticket
      */
     void open(Agent agent, Ticket ticket);
+
+    /** Opens the chat transcript logger: a new ticket (ticket null) or a chat on the ticket at hand. */
+    default void logChat(Agent agent, Ticket ticket) {
+        throw new UnsupportedOperationException("Chat logging is not installed.");
+    }
 }

@@ -198,7 +198,8 @@ public final class DeskView extends BorderPane {
     private MenuBar menus() {
         Menu file = new Menu("_File");
         file.getItems().addAll(item("New ticket\u2026", "Shortcut+N", "menuNewTicket", actions::newTicket),
-                item("Log a call\u2026", "Shortcut+L", "menuLogCall", actions::logCall),
+                item("Log a call\u2026", "Shortcut+L", "menuLogCall", actions::newCall),
+                item("Log chat\u2026", "Shortcut+Shift+L", "menuLogChat", actions::logChat),
                 new SeparatorMenuItem());
         if (services.signOut() != null) {
             file.getItems().add(item("Sign out", "Shortcut+Shift+Q", "menuSignOut", services.signOut()));
@@ -231,7 +232,7 @@ public final class DeskView extends BorderPane {
     }
 
     static final String SHORTCUTS = String.join("\n",
-            "Ctrl+N  New ticket", "Ctrl+L  Log a call (call console)", "Ctrl+M  Assign to me",
+            "Ctrl+N  New ticket", "Ctrl+L  Log a call (call console)", "Ctrl+Shift+L  Log a chat transcript", "Ctrl+M  Assign to me",
             "Ctrl+Shift+M  Assign to someone", "Ctrl+Shift+S  Change severity", "Ctrl+E  Change support level (escalate)",
             "Ctrl+T  Change status", "Ctrl+Shift+N  Add internal note", "Ctrl+R  Reply by e-mail", "F5  Reload the ticket",
             "Ctrl+F  Search", "Ctrl+Shift+F  Clear filters", "Ctrl+1 / Ctrl+2  Board / Official Sensitive",

@@ -219,8 +219,23 @@ public final class TicketActions {
         }
     }
 
+    /** An outbound (or further) call logged on the ticket at hand. */
     public void logCall() {
         callConsole.open(vm.agent(), vm.ticket().get());
+    }
+
+    /** A new inbound call (Ctrl+L from anywhere): the console starts its timer now, with no ticket yet. */
+    public void newCall() {
+        callConsole.open(vm.agent(), null);
+    }
+
+    /** Logs a chat transcript: on the ticket at hand if there is one, else as a new ticket. */
+    public void logChat() {
+        try {
+            callConsole.logChat(vm.agent(), vm.ticket().get());
+        } catch (UnsupportedOperationException e) {
+            dialogs.showInfo("Log chat", e.getMessage());
+        }
     }
 
     /** A ticket typed in by the agent: received defaults to now (the time the customer asked). */

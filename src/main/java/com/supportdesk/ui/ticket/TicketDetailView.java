@@ -92,7 +92,7 @@ public final class TicketDetailView extends BorderPane {
                 button("Status\u2026", MaterialDesignP.PROGRESS_CHECK, "Ctrl+T", "status", actions::changeStatus),
                 button("Note", MaterialDesignN.NOTE_EDIT_OUTLINE, "Ctrl+Shift+N", "note", actions::addNote),
                 button("Reply", MaterialDesignR.REPLY, "Ctrl+R", "reply", actions::reply),
-                button("Log call", MaterialDesignP.PHONE_PLUS, "Ctrl+L", "logCall", actions::logCall));
+                button("Log call", MaterialDesignP.PHONE_PLUS, "a call on this ticket; Ctrl+L starts a new one", "logCall", actions::logCall));
         bar.getStyleClass().add("detail-actions");
 
         conflictText.setWrapText(true);
