@@ -2,13 +2,28 @@ package com.supportdesk.app;
 
 import com.supportdesk.cli.GlobalOptions;
 import com.supportdesk.cli.RootCommand;
+import com.supportdesk.domain.Agent;
+import com.supportdesk.store.Store;
+import com.supportdesk.store.StoreException;
+import com.supportdesk.ui.FxTaskExecutor;
 import com.supportdesk.ui.MainWindow;
+import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Starts the JavaFX toolkit and shows the main window (only when no subcommand was given). */
+/**
+ * Starts the JavaFX toolkit and the main window (only when no subcommand was given). The database opens on
+ * a background thread behind a splash; a {@link StoreException} is shown as a plain message, never a stack
+ * trace. After start the daily backup runs in the background; closing the window closes the store.
+ */
 final class DesktopLauncher implements RootCommand.DesktopStarter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
     private final Wiring wiring;
 
     DesktopLauncher(Wiring wiring) {
@@ -18,6 +33,71 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
     @Override
     public void start(GlobalOptions options) {
         Platform.setImplicitExit(true);
-        Platform.startup(() -> new MainWindow().show(new Stage()));
+        Platform.startup(() -> open(options, new Stage()));
+    }
+
+    /** Opens the store behind a splash and shows sign-in (or, with --demo, the desk signed in as lead). */
+    MainWindow open(GlobalOptions options, Stage stage) {
+        FxTaskExecutor executor = new FxTaskExecutor("database");
+        java.util.concurrent.atomic.AtomicReference<Store> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get));
+        window.showSplash("Opening the database\u2026");
+        executor.supply(() -> {
+            Store store = wiring.openStore(options);
+            opened.set(store);
+            Agent demoAgent = options.demo() ? store.agents().findByUsername("lead").orElse(null) : null;
+            return new Opened(store, demoAgent);
+        }).whenComplete((result, err) -> {
+            if (err != null) {
+                fatal(err);
+                executor.close();
+                return;
+            }
+            Store store = result.store();
+            stage.setOnHidden(e -> shutDown(window, store, executor));
+            java.util.function.Consumer<Agent> signedIn = agent -> window.showDesk(store, agent).thenAccept(d -> d.startLive());
+            if (result.demoAgent() != null) {
+                window.configureSignIn(store, true, () -> wiring.seedDemo(store), signedIn);
+                signedIn.accept(result.demoAgent());
+            } else {
+                window.showSignIn(store, options.demo(), () -> wiring.seedDemo(store), signedIn);
+            }
+            wiring.startDailyBackup(store);
+        });
+        return window;
+    }
+
+    private record Opened(Store store, Agent demoAgent) {
+    }
+
+    private static void shutDown(MainWindow window, Store store, FxTaskExecutor executor) {
+        window.close();
+        executor.close();
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the database: {}", e.getMessage());
+        }
+        Platform.exit();
+    }
+
+    private static void fatal(Throwable err) {
+        Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        String message = t instanceof StoreException || t.getMessage() != null ? t.getMessage()
+                : "Support Desk could not start (" + t.getClass().getSimpleName() + ").";
+        if (!(t instanceof StoreException)) {
+            LOG.error("Start-up failed", t);
+        } else {
+            LOG.warn("Start-up failed: {}", message);
+        }
+        Alert a = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
+        a.setTitle("Support Desk");
+        a.setHeaderText("Support Desk cannot open its database");
+        Label l = new Label(message);
+        l.setWrapText(true);
+        l.setMaxWidth(520);
+        a.getDialogPane().setContent(l);
+        a.showAndWait();
+        Platform.exit();
     }
 }

@@ -5,13 +5,32 @@ import com.supportdesk.cli.RootCommand;
 import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Ticket;
+import com.supportdesk.ui.CallConsoleOpener;
+import com.supportdesk.ui.phone.CallConsole;
+import java.util.function.Supplier;
+import com.supportdesk.ui.DialogService;
+import com.supportdesk.ui.FxDialogService;
+import com.supportdesk.ui.MainWindow;
+import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.WindowStateStore;
+import com.supportdesk.ui.ticket.ReplyComposerDialog;
+import com.supportdesk.ui.ticket.ReplySender;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 
 /** The one place where the application's objects are constructed and connected. */
 public final class Wiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
     private final Map<String, String> environment;
     private final Clock clock;
@@ -56,6 +75,82 @@ public final class Wiring {
             }
         }
         return store;
+    }
+
+    /** Fills an empty database with demo data (the sign-in screen's "Try with demo data") and returns {@code lead}. */
+    public Agent seedDemo(Store store) {
+        new DemoData(store, clock).seedIfEmpty(null);
+        return store.agents().findByUsername("lead")
+                .orElseThrow(() -> new StoreException.NotFound("The demo agent 'lead' is missing."));
+    }
+
+    /** The zone times are shown in: the agent's own (the calendar computes in GMT). */
+    public ZoneId displayZone() {
+        return ZoneId.systemDefault();
+    }
+
+    /**
+     * Sends e-mail replies. Default until the mail issue wires SMTP here: nothing is sent and the composer says
+     * "E-mail sending is not configured yet".
+     */
+    public ReplySender replySender() {
+        return ReplySender.NOT_CONFIGURED;
+    }
+
+    /**
+     * Opens the call console (Ctrl+L). Default until the phone issue wires {@code ui.phone} here: a message that
+     * the console is not installed.
+     */
+    public CallConsoleOpener callConsoleOpener(Window owner, Supplier<Store> store) {
+        return new CallConsoleOpener() {
+            private CallConsole console;
+
+            private CallConsole console() {
+                if (console == null) {
+                    console = new CallConsole(store.get(), clock, displayZone(), phoneExecutor());
+                }
+                return console;
+            }
+
+            @Override
+            public void open(Agent agent, Ticket ticket) {
+                console().open(owner, agent, ticket == null ? null : ticket.id());
+            }
+
+            @Override
+            public void logChat(Agent agent, Ticket ticket) {
+                console().openChatLog(owner, agent, ticket == null ? null : ticket.id());
+            }
+        };
+    }
+
+    private static java.util.concurrent.Executor phoneExecutor() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "call-console");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** What the main window needs, wired once. */
+    public MainWindow.Services windowServices(GlobalOptions options, TaskExecutor executor, Window owner,
+                                              Supplier<Store> store) {
+        Path stateFile = location(options).dataDir().resolve("window.properties");
+        return new MainWindow.Services(clock, displayZone(), executor, WindowStateStore.file(stateFile),
+                new ReplyComposerDialog(replySender(), executor), callConsoleOpener(owner, store), null);
+    }
+
+    /** Today's backup in the data folder, on a background thread, after start. */
+    public void startDailyBackup(Store store) {
+        Thread t = new Thread(() -> {
+            try {
+                store.backups().dailyBackup().ifPresent(p -> LOG.info("Daily backup written: {}", p));
+            } catch (RuntimeException e) {
+                LOG.warn("Daily backup failed: {}", e.getMessage());
+            }
+        }, "daily-backup");
+        t.setDaemon(true);
+        t.start();
     }
 
     public static DataLocation location(GlobalOptions options) {

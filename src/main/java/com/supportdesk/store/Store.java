@@ -17,6 +17,7 @@ public final class Store implements AutoCloseable {
     private final MailboxRepository mailbox;
     private final TrainingRepository training;
     private final OutageRepository outages;
+    private final CallRepository calls;
     private final SettingsRepository settings;
 
     public Store(Database db, Passwords passwords, ZoneId displayZone) {
@@ -31,6 +32,7 @@ public final class Store implements AutoCloseable {
         this.mailbox = new MailboxRepository(db);
         this.training = new TrainingRepository(db);
         this.outages = new OutageRepository(db);
+        this.calls = new CallRepository(db, tickets);
         this.settings = new SettingsRepository(db);
     }
 
@@ -77,6 +79,10 @@ public final class Store implements AutoCloseable {
 
     public OutageRepository outages() {
         return outages;
+    }
+
+    public CallRepository calls() {
+        return calls;
     }
 
     public SettingsRepository settings() {

@@ -1,20 +1,205 @@
 package com.supportdesk.ui;
 
+import com.supportdesk.domain.Agent;
+import com.supportdesk.store.Store;
+import com.supportdesk.ui.board.Notifier;
+import com.supportdesk.ui.signin.SignInView;
+import com.supportdesk.ui.signin.SignInViewModel;
+import com.supportdesk.ui.ticket.ReplyComposer;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
-/** The main window. For now a placeholder. */
+/**
+ * The one main window ("Support Desk"): splash while the database opens, sign-in, then the desk. Remembers
+ * its size and position through an injected {@link WindowStateStore}; works from 1280×720 up.
+ */
 public final class MainWindow {
 
     public static final String TITLE = "Support Desk";
+    static final double MIN_WIDTH = 1024;
+    static final double MIN_HEIGHT = 640;
 
-    public void show(Stage stage) {
-        Label label = new Label("Support Desk");
-        label.setId("placeholder");
+    /** Collaborators supplied by the application's wiring. */
+    public record Services(Clock clock, ZoneId zone, TaskExecutor executor, WindowStateStore windowState,
+                           ReplyComposer composer, CallConsoleOpener callConsole, Notifier notifier) {
+    }
+
+    private final Stage stage;
+    private final Services services;
+    private final Scene scene;
+    private DeskView desk;
+
+    public MainWindow(Stage stage, Services services) {
+        this.stage = stage;
+        this.services = services;
+        this.scene = new Scene(new VBox(), 1280, 760);
+        scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(new StackPane(label), 1280, 720));
-        stage.show();
+        stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        addIcons(stage);
+        restoreBounds();
+        stage.setOnHidden(e -> saveBounds());
+    }
+
+    /** Shows the window with a progress message (e.g. while the database opens). */
+    public void showSplash(String text) {
+        ProgressIndicator p = new ProgressIndicator();
+        p.setPrefSize(48, 48);
+        Label l = new Label(text);
+        l.setId("splashText");
+        VBox box = new VBox(p, l);
+        box.getStyleClass().add("splash");
+        box.setId("splash");
+        setRoot(box);
+        show();
+    }
+
+    /** Shows the sign-in screen; "Sign out" on the desk comes back here. */
+    public void showSignIn(Store store, boolean demoMode, SignInViewModel.DemoSeeder seeder,
+                           java.util.function.Consumer<Agent> onSignedIn) {
+        configureSignIn(store, demoMode, seeder, onSignedIn);
+        if (desk != null) {
+            desk.stop();
+            desk = null;
+        }
+        SignInViewModel vm = new SignInViewModel(store, services.executor(), demoMode, seeder, onSignedIn);
+        SignInView view = new SignInView(vm);
+        setRoot(view);
+        show();
+        vm.checkFirstRun();
+        view.focus();
+    }
+
+    private Runnable signIn;
+
+    /** Remembers how to sign in again (used by "Sign out" when the desk was opened directly, e.g. with --demo). */
+    public void configureSignIn(Store store, boolean demoMode, SignInViewModel.DemoSeeder seeder,
+                                java.util.function.Consumer<Agent> onSignedIn) {
+        this.signIn = () -> showSignIn(store, demoMode, seeder, onSignedIn);
+    }
+
+    /** Back to the sign-in screen (File, Sign out). */
+    public void signOut() {
+        if (signIn != null) {
+            signIn.run();
+        }
+    }
+
+    /**
+     * Shows the desk for the signed-in agent: the session (response clock) is read in the background, then the
+     * desk is built on the FX thread and loads its boards in the background.
+     */
+    public java.util.concurrent.CompletableFuture<DeskView> showDesk(Store store, Agent agent) {
+        return services.executor().supply(() -> Session.open(store, agent, services.zone())).thenApply(this::showDesk)
+                .whenComplete((d, err) -> {
+                    if (err != null) {
+                        new FxDialogService(this::window).showError("Cannot open the desk",
+                                com.supportdesk.ui.common.FormDialog.plain(err));
+                    }
+                });
+    }
+
+    private DeskView showDesk(Session session) {
+        if (desk != null) {
+            desk.stop();
+        }
+        DialogService dialogs = new FxDialogService(this::window);
+        Notifier notifier = services.notifier() != null ? services.notifier()
+                : new ControlsFxNotifier(this::window, id -> {
+                    if (desk != null) {
+                        stage.toFront();
+                        desk.board().selectById(id);
+                    }
+                });
+        desk = new DeskView(session, new DeskView.Services(services.clock(), services.executor(), dialogs, notifier,
+                services.composer(), services.callConsole(), signIn == null ? null : this::signOut), this::window);
+        setRoot(desk);
+        show();
+        desk.load();
+        return desk;
+    }
+
+    private void setRoot(Parent root) {
+        scene.setRoot(root);
+    }
+
+    private void show() {
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+    }
+
+    public Window window() {
+        return stage;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public DeskView desk() {
+        return desk;
+    }
+
+    public void close() {
+        if (desk != null) {
+            desk.stop();
+        }
+        saveBounds();
+    }
+
+    private void restoreBounds() {
+        Optional<WindowStateStore.Bounds> saved = services.windowState().load();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        if (saved.isPresent() && !Screen.getScreensForRectangle(saved.get().x(), saved.get().y(),
+                Math.max(1, saved.get().width()), Math.max(1, saved.get().height())).isEmpty()) {
+            WindowStateStore.Bounds b = saved.get();
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setWidth(Math.max(MIN_WIDTH, b.width()));
+            stage.setHeight(Math.max(MIN_HEIGHT, b.height()));
+            stage.setMaximized(b.maximized());
+        } else {
+            double w = Math.min(1440, Math.max(MIN_WIDTH, screen.getWidth() - 40));
+            double h = Math.min(900, Math.max(MIN_HEIGHT, screen.getHeight() - 40));
+            stage.setWidth(w);
+            stage.setHeight(h);
+            stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
+            stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
+        }
+    }
+
+    private void saveBounds() {
+        if (stage.getWidth() > 0 && stage.getHeight() > 0 && !Double.isNaN(stage.getX())) {
+            services.windowState().save(new WindowStateStore.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+        }
+    }
+
+    /** Window icons from /icons/support-desk-*.png when the packaging provides them. */
+    static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            try (InputStream in = MainWindow.class.getResourceAsStream("/icons/support-desk-" + size + ".png")) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // no icon is not worth failing for
+            }
+        }
     }
 }

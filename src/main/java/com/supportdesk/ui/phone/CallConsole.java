@@ -1,0 +1,149 @@
+package com.supportdesk.ui.phone;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Ticket;
+import com.supportdesk.store.Store;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The telephone operator's entry point, for the main window: opens the call console (Ctrl+L) and the
+ * "Log chat" window. One console at a time: opening it again while a call is in progress brings that
+ * call's window to the front (an operator is on one call at a time, and it keeps a live call's draft from
+ * being offered back as "unfinished").
+ *
+ * <p>Wiring: build one per application with the store, the clock, the agent's zone and the executor for
+ * phone work; then {@link #installShortcut} on the main scene, and put {@link #callMenuItem} /
+ * {@link #chatMenuItem} in a menu or {@link #toolbarButton} on the toolbar.
+ */
+public final class CallConsole {
+
+    /** Ctrl+L (Cmd+L on macOS) opens the call console. */
+    public static final KeyCombination SHORTCUT = KeyCombination.keyCombination("Shortcut+L");
+
+    private final PhoneContext context;
+    private final Function<Supplier<Window>, PhoneDialogs> dialogs;
+    private Stage console;
+    private CallConsoleViewModel consoleModel;
+    private Consumer<Ticket> onLogged = t -> { };
+
+    /** Production: FX timeline ticks, JavaFX alerts, background work on {@code executor}. */
+    public CallConsole(Store store, Clock clock, ZoneId zone, Executor executor) {
+        this(new PhoneContext(store, clock, zone, Background.fx(executor), Ticker.fx(), PhoneContext.AUTOSAVE_EVERY),
+                FxPhoneDialogs::new);
+    }
+
+    /**
+     * Tests and custom wiring: every collaborator injected. {@code dialogs} gets the window its dialogs belong
+     * to (the phone window once it is shown).
+     */
+    public CallConsole(PhoneContext context, Function<Supplier<Window>, PhoneDialogs> dialogs) {
+        this.context = context;
+        this.dialogs = dialogs;
+    }
+
+    /** Called on the FX thread with the ticket a call or chat was logged on (as the operator may see it). */
+    public void setOnLogged(Consumer<Ticket> listener) {
+        onLogged = listener == null ? t -> { } : listener;
+    }
+
+    /**
+     * Opens the call console with the timer running; the call starts now. With a ticket id it is an outbound
+     * call logged on that ticket; without, an inbound call that opens a ticket or is logged on one.
+     */
+    public Stage open(Window owner, Agent operator, Long ticketIdOrNull) {
+        if (console != null && console.isShowing()) {
+            console.toFront();
+            console.requestFocus();
+            return console;
+        }
+        Stage[] holder = new Stage[1];
+        CallConsoleViewModel vm = new CallConsoleViewModel(context, operator, ticketIdOrNull,
+                dialogs.apply(() -> holder[0] != null ? holder[0] : owner));
+        vm.setOnLogged(o -> onLogged.accept(o.ticket()));
+        Stage stage = new CallConsoleView(vm).show(owner);
+        holder[0] = stage;
+        stage.setOnHiding(e -> {
+            if (console == stage) {
+                console = null;
+                consoleModel = null;
+            }
+        });
+        console = stage;
+        consoleModel = vm;
+        return stage;
+    }
+
+    /** Opens "Log chat": a transcript for a new ticket, or for {@code ticketIdOrNull} when given. */
+    public Stage openChatLog(Window owner, Agent operator, Long ticketIdOrNull) {
+        Stage[] holder = new Stage[1];
+        ChatLogViewModel vm = new ChatLogViewModel(context, operator, ticketIdOrNull,
+                dialogs.apply(() -> holder[0] != null ? holder[0] : owner));
+        vm.setOnLogged(o -> onLogged.accept(o.ticket()));
+        holder[0] = new ChatLogView(vm).show(owner);
+        return holder[0];
+    }
+
+    /** The console's view-model while a call is open (for tests and the main window's status bar). */
+    public CallConsoleViewModel current() {
+        return consoleModel;
+    }
+
+    // ---------------------------------------------------------------- for the main window
+
+    /** Binds Ctrl+L (Cmd+L on macOS) in {@code scene} to {@code open}. */
+    public static void installShortcut(Scene scene, Runnable open) {
+        scene.getAccelerators().put(SHORTCUT, open);
+    }
+
+    /** How the shortcut reads on this platform: "Ctrl+L", or "⌘L" on macOS. */
+    public static String shortcutText() {
+        return SHORTCUT.getDisplayText();
+    }
+
+    public static Tooltip tooltip() {
+        return new Tooltip("Log a phone call: opens the call console with the timer running (" + shortcutText() + ")");
+    }
+
+    /**
+     * "Log call…" with the Ctrl+L accelerator shown (and, in a MenuBar, active: then
+     * {@link #installShortcut} is not needed, though having both is harmless).
+     */
+    public static MenuItem callMenuItem(Runnable open) {
+        MenuItem item = new MenuItem("Log _call\u2026", FontIcon.of(MaterialDesignP.PHONE_IN_TALK));
+        item.setId("menu-log-call");
+        item.setAccelerator(SHORTCUT);
+        item.setOnAction(e -> open.run());
+        return item;
+    }
+
+    public static MenuItem chatMenuItem(Runnable open) {
+        MenuItem item = new MenuItem("Log c_hat\u2026", FontIcon.of(MaterialDesignM.MESSAGE_TEXT_OUTLINE));
+        item.setId("menu-log-chat");
+        item.setOnAction(e -> open.run());
+        return item;
+    }
+
+    /** A toolbar button for the console, with the shortcut in its tooltip. */
+    public static Button toolbarButton(Runnable open) {
+        Button b = new Button("Call", FontIcon.of(MaterialDesignP.PHONE_IN_TALK));
+        b.setId("toolbar-log-call");
+        b.setTooltip(tooltip());
+        b.setOnAction(e -> open.run());
+        return b;
+    }
+}

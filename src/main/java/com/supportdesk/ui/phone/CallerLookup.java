@@ -1,0 +1,140 @@
+package com.supportdesk.ui.phone;
+
+import com.supportdesk.domain.Contact;
+import com.supportdesk.domain.ContactRole;
+import com.supportdesk.domain.Customer;
+import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.store.Store;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Caller lookup as you type: phone number in any formatting, name, e-mail or customer. Each change of the
+ * query runs a search in the background; a result is only shown if the query has not changed since.
+ * Shared by the call console and the chat log.
+ */
+public final class CallerLookup {
+
+    static final int LIMIT = 12;
+
+    private final Store store;
+    private final Background background;
+    private final StringProperty query = new SimpleStringProperty(this, "query", "");
+    private final ObservableList<ContactMatch> matches = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ContactMatch> caller = new ReadOnlyObjectWrapper<>(this, "caller");
+    private final ObjectProperty<Consumer<Throwable>> onError = new SimpleObjectProperty<>(e -> { });
+    private long generation;
+
+    public CallerLookup(Store store, Background background) {
+        this.store = store;
+        this.background = background;
+        query.addListener((obs, old, now) -> search(now));
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObservableList<ContactMatch> matches() {
+        return matches;
+    }
+
+    public ReadOnlyObjectProperty<ContactMatch> callerProperty() {
+        return caller.getReadOnlyProperty();
+    }
+
+    public ContactMatch caller() {
+        return caller.get();
+    }
+
+    void setOnError(Consumer<Throwable> handler) {
+        onError.set(handler);
+    }
+
+    /** Chooses a caller (from the matches, or one just added). */
+    public void choose(ContactMatch match) {
+        caller.set(match);
+        if (match != null) {
+            matches.clear();
+        }
+    }
+
+    /** The first match, if any: what Enter in the lookup field picks. */
+    public Optional<ContactMatch> first() {
+        return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0));
+    }
+
+    private void search(String text) {
+        long ticket = ++generation;
+        String q = text == null ? "" : text.strip();
+        if (q.isEmpty()) {
+            matches.clear();
+            return;
+        }
+        background.run(() -> store.contacts().search(q, LIMIT), found -> {
+            if (ticket == generation) {
+                matches.setAll(found);
+            }
+        }, e -> onError.get().accept(e));
+    }
+
+    /** Loads a caller by contact id (restoring a draft, or the contact of the ticket an outbound call is for). */
+    public void restore(Long contactId, Runnable then) {
+        if (contactId == null) {
+            then.run();
+            return;
+        }
+        background.run(() -> match(store, contactId), m -> {
+            m.ifPresent(this::choose);
+            then.run();
+        }, e -> onError.get().accept(e));
+    }
+
+    static Optional<ContactMatch> match(Store store, long contactId) {
+        Optional<Contact> contact = store.contacts().byId(contactId);
+        if (contact.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Customer> customer = contact.get().customerId() == null ? Optional.empty()
+                : store.customers().byId(contact.get().customerId());
+        return Optional.of(new ContactMatch(contact.get(), customer.map(Customer::name).orElse(null),
+                customer.map(Customer::government).orElse(false)));
+    }
+
+    /** One line about a caller: name, customer, role, government flag, phone. */
+    public static String describe(ContactMatch m) {
+        if (m == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(m.contact().name());
+        sb.append(" \u2014 ").append(m.customerName() == null ? "no customer" : m.customerName());
+        sb.append(" \u00b7 ").append(roleText(m.contact().role()));
+        if (m.government()) {
+            sb.append(" \u00b7 UK Government");
+        }
+        if (m.contact().phone() != null) {
+            sb.append(" \u00b7 ").append(m.contact().phone());
+        }
+        if (m.contact().email() != null) {
+            sb.append(" \u00b7 ").append(m.contact().email());
+        }
+        return sb.toString();
+    }
+
+    public static String roleText(ContactRole role) {
+        return role == ContactRole.ADMINISTRATOR ? "Administrator" : "Registered user";
+    }
+
+    static List<ContactRole> roles() {
+        return List.of(ContactRole.ADMINISTRATOR, ContactRole.REGISTERED_USER);
+    }
+}

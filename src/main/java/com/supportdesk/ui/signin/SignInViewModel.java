@@ -1,0 +1,171 @@
+package com.supportdesk.ui.signin;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Clearance;
+import com.supportdesk.domain.SupportLevel;
+import com.supportdesk.store.AgentRepository.AgentSpec;
+import com.supportdesk.store.Store;
+import com.supportdesk.ui.TaskExecutor;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Signing in against the store; on an empty database, creating the first admin or trying the demo data.
+ * Passwords are handed to the store as char arrays and wiped afterwards.
+ */
+public final class SignInViewModel {
+
+    /** Fills the database with demo data and returns the agent to sign in as ({@code lead}). Runs in the background. */
+    @FunctionalInterface
+    public interface DemoSeeder {
+        Agent seed();
+    }
+
+    private final Store store;
+    private final TaskExecutor executor;
+    private final DemoSeeder demo;
+    private final Consumer<Agent> onSignedIn;
+
+    private final StringProperty username = new SimpleStringProperty(this, "username", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final StringProperty adminUsername = new SimpleStringProperty(this, "adminUsername", "");
+    private final StringProperty adminName = new SimpleStringProperty(this, "adminName", "");
+    private final StringProperty adminPassword = new SimpleStringProperty(this, "adminPassword", "");
+    private final StringProperty adminRepeat = new SimpleStringProperty(this, "adminRepeat", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper firstRun = new ReadOnlyBooleanWrapper(this, "firstRun");
+    private final BooleanProperty demoMode = new SimpleBooleanProperty(this, "demoMode");
+
+    public SignInViewModel(Store store, TaskExecutor executor, boolean demoMode, DemoSeeder demo, Consumer<Agent> onSignedIn) {
+        this.store = store;
+        this.executor = executor;
+        this.demo = demo;
+        this.onSignedIn = onSignedIn;
+        this.demoMode.set(demoMode);
+    }
+
+    /** Finds out whether the database has no agents yet (then the first-admin form is shown). */
+    public CompletableFuture<Boolean> checkFirstRun() {
+        return executor.supply(() -> store.agents().count() == 0).thenApply(first -> {
+            firstRun.set(first);
+            return first;
+        });
+    }
+
+    public CompletableFuture<Agent> signIn() {
+        String user = username.get() == null ? "" : username.get().strip();
+        if (user.isEmpty()) {
+            message.set("Type your user name.");
+            return CompletableFuture.completedFuture(null);
+        }
+        char[] pw = password.get() == null ? new char[0] : password.get().toCharArray();
+        return run(() -> {
+            try {
+                return store.agents().authenticate(user, pw);
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+        }, true);
+    }
+
+    public CompletableFuture<Agent> createFirstAdmin() {
+        String user = adminUsername.get() == null ? "" : adminUsername.get().strip();
+        String pw = adminPassword.get() == null ? "" : adminPassword.get();
+        if (user.isEmpty()) {
+            message.set("Choose a user name for the admin.");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (pw.isEmpty()) {
+            message.set("Choose a password.");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!pw.equals(adminRepeat.get())) {
+            message.set("The two passwords differ.");
+            return CompletableFuture.completedFuture(null);
+        }
+        char[] chars = pw.toCharArray();
+        String name = adminName.get();
+        return run(() -> {
+            try {
+                return store.agents().create(null, new AgentSpec(user, name, Clearance.NONE, SupportLevel.L3, true, true, true),
+                        chars);
+            } finally {
+                Arrays.fill(chars, '\0');
+            }
+        }, false);
+    }
+
+    public CompletableFuture<Agent> tryDemo() {
+        message.set("Filling the database with demo data\u2026");
+        return run(demo::seed, false);
+    }
+
+    private CompletableFuture<Agent> run(java.util.concurrent.Callable<Agent> work, boolean clearPassword) {
+        busy.set(true);
+        return executor.supply(work).handle((agent, err) -> {
+            busy.set(false);
+            if (clearPassword) {
+                password.set("");
+            }
+            if (err != null) {
+                Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                message.set(t.getMessage());
+                return null;
+            }
+            message.set("");
+            onSignedIn.accept(agent);
+            return agent;
+        });
+    }
+
+    public StringProperty username() {
+        return username;
+    }
+
+    public StringProperty password() {
+        return password;
+    }
+
+    public StringProperty adminUsername() {
+        return adminUsername;
+    }
+
+    public StringProperty adminName() {
+        return adminName;
+    }
+
+    public StringProperty adminPassword() {
+        return adminPassword;
+    }
+
+    public StringProperty adminRepeat() {
+        return adminRepeat;
+    }
+
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busy() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty firstRun() {
+        return firstRun.getReadOnlyProperty();
+    }
+
+    public BooleanProperty demoMode() {
+        return demoMode;
+    }
+}
