@@ -306,6 +306,16 @@ public final class ImapMailbox implements AutoCloseable {
         return supportsIdle() ? idleWithImapIdle(max) : idleByPolling(max);
     }
 
+    /**
+     * Waits {@code max} (waking early on {@link #wakeUp()} or {@link #close()}) and then asks the server once,
+     * without IMAP IDLE even when the server offers it. Returns at once when mail arrived since the last fetch.
+     *
+     * @return true if the folder now holds more messages than before
+     */
+    public boolean poll(Duration max) throws MailConnectionException {
+        return arrivedSinceLastFetch() || idleByPolling(max);
+    }
+
     /** Asks the server (NOOP) whether the folder grew since {@link #fetchSince} last looked. */
     private boolean arrivedSinceLastFetch() throws MailConnectionException {
         if (countAtLastFetch < 0 || closed) {

@@ -65,10 +65,18 @@ public final class IntakeService implements AutoCloseable {
      * @param pollInterval   wait between checks when the server has no IDLE
      * @param initialBackoff first wait after a failure; doubles per failure in a row
      * @param maxBackoff     longest wait after a failure (also after a rejected password)
+     * @param useIdle        use IMAP IDLE when the server offers it; false polls every {@code pollInterval} (for a
+     *                       server whose IDLE misbehaves)
      */
-    public record Options(Duration idleMax, Duration pollInterval, Duration initialBackoff, Duration maxBackoff) {
+    public record Options(Duration idleMax, Duration pollInterval, Duration initialBackoff, Duration maxBackoff,
+                          boolean useIdle) {
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(2), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5));
+            return new Options(Duration.ofMinutes(2), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5),
+                    true);
+        }
+
+        public Options withoutIdle() {
+            return new Options(idleMax, pollInterval, initialBackoff, maxBackoff, false);
         }
     }
 
@@ -222,7 +230,7 @@ public final class IntakeService implements AutoCloseable {
             if (!running) {
                 return;
             }
-            boolean idle = mailbox.supportsIdle();
+            boolean idle = options.useIdle() && mailbox.supportsIdle();
             publish(State.CONNECTED, "connected to " + s.account() + ", folder " + s.folder()
                     + (idle ? " (waiting with IMAP IDLE)" : " (checking every " + options.pollInterval().toSeconds() + " s)"),
                     IntakeCounts.NONE);
@@ -246,7 +254,11 @@ public final class IntakeService implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                mailbox.idle(idle ? options.idleMax() : options.pollInterval());
+                if (idle) {
+                    mailbox.idle(options.idleMax());
+                } else {
+                    mailbox.poll(options.pollInterval());
+                }
                 if (running && !mailbox.isConnected()) {
                     throw lost(s, null);
                 }

@@ -22,7 +22,7 @@ class IntakeServiceTest extends IntakeTestBase {
     private IntakeService service;
 
     private static final IntakeService.Options FAST = new IntakeService.Options(Duration.ofSeconds(30),
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60));
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60), true);
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -73,6 +73,19 @@ class IntakeServiceTest extends IntakeTestBase {
         assertThat(service.stopAndWait(Duration.ofSeconds(10))).isTrue();
         assertThat(await(s -> s.state() == IntakeService.State.STOPPED).text()).isEqualTo("stopped");
         assertThat(slept).isEmpty();
+        service = null;
+    }
+
+    @Test
+    void withoutIdleItPollsAtTheInterval() throws Exception {
+        service = new IntakeService(intake, this::imap, real(), FAST.withoutIdle(), slept::add, clock, statuses::add);
+        service.start();
+        assertThat(await(s -> s.state() == IntakeService.State.CONNECTED).text())
+                .isEqualTo("connected to desk@127.0.0.1, folder INBOX (checking every 1 s)");
+        deliver(message("ann@acme.example", "Polled", "<pl1@acme.example>", "", "x"));
+        await(s -> s.state() == IntakeService.State.FETCHED);
+        assertThat(tickets()).extracting(t -> t.subject()).containsExactly("Polled");
+        assertThat(service.stopAndWait(Duration.ofSeconds(5))).isTrue();
         service = null;
     }
 
