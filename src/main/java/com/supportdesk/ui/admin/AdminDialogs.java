@@ -1,0 +1,45 @@
+package com.supportdesk.ui.admin;
+
+import com.supportdesk.ui.DialogService;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The desk's dialogs plus what the administration screens also ask: a file to open, a yes/no question. */
+public interface AdminDialogs extends DialogService {
+
+    /** Asks for an existing file to read; {@code filters} are "description|*.ext|*.ext2" entries. Empty when cancelled. */
+    Optional<Path> askOpenFile(String title, String... filters);
+
+    /** Asks a yes/no question; true for yes. */
+    boolean confirm(String title, String message, String yes);
+
+    /** Wraps a plain dialog service (tests): open-file is never answered, every question is answered yes. */
+    static AdminDialogs of(DialogService d) {
+        return new AdminDialogs() {
+            @Override
+            public void showError(String title, String message) {
+                d.showError(title, message);
+            }
+
+            @Override
+            public void showInfo(String title, String message) {
+                d.showInfo(title, message);
+            }
+
+            @Override
+            public Optional<Path> askSaveLocation(String title, String suggestedFileName) {
+                return d.askSaveLocation(title, suggestedFileName);
+            }
+
+            @Override
+            public Optional<Path> askOpenFile(String title, String... filters) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean confirm(String title, String message, String yes) {
+                return true;
+            }
+        };
+    }
+}
