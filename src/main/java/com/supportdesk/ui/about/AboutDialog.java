@@ -56,7 +56,7 @@ public final class AboutDialog {
         Label name = new Label(MainWindow.TITLE);
         name.getStyleClass().add("about-name");
         Label version = new Label("Version " + info.version());
-        version.setId("aboutVersion");
+        version.setId("aboutVersionLine");
         version.getStyleClass().add("about-version");
         Label what = new Label("Help desk for the support policy: severity board, response clock in Business Hours,"
                 + " Official Sensitive handling.");
@@ -107,26 +107,16 @@ public final class AboutDialog {
         root.setPrefWidth(640);
 
         Scene scene = new Scene(root);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        } else {
-            scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
-        }
-        scene.getStylesheets().add(com.supportdesk.ui.admin.ToolWindow.class.getResource("admin.css").toExternalForm());
+        com.supportdesk.ui.admin.ToolWindow.dress(stage, scene, owner);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
             }
         });
-        stage.setScene(scene);
         stage.setTitle("About " + MainWindow.TITLE);
         stage.setResizable(false);
         if (owner != null) {
-            stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
-            if (owner instanceof Stage s) {
-                stage.getIcons().setAll(s.getIcons());
-            }
         }
         stage.show();
         close.requestFocus();

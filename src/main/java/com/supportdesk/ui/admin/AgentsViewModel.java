@@ -29,11 +29,10 @@ import javafx.collections.ObservableList;
  * and active, and reset a password. The store checks every rule (admins only, no duplicate user names, an admin
  * cannot demote or deactivate themselves, password strength) and its messages are shown as they are. No Nodes here.
  */
-public final class AgentsViewModel {
+public final class AgentsViewModel extends FormState {
 
     private final Store store;
     private final Agent admin;
-    private final TaskExecutor executor;
 
     private final ObservableList<Agent> agents = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Agent> editing = new ReadOnlyObjectWrapper<>(this, "editing");
@@ -47,25 +46,15 @@ public final class AgentsViewModel {
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty repeat = new SimpleStringProperty(this, "repeat", "");
     private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating", true);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     public AgentsViewModel(Store store, Agent admin, TaskExecutor executor) {
+        super(executor);
         this.store = store;
         this.admin = admin;
-        this.executor = executor;
     }
 
     public CompletableFuture<Void> load() {
-        return executor.supply(() -> store.agents().all()).handle((list, err) -> {
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-            } else {
-                agents.setAll(list);
-            }
-            return null;
-        });
+        return background(() -> store.agents().all()).thenAccept(agents::setAll);
     }
 
     /** Edits an existing agent (null: a new one). */
@@ -81,8 +70,8 @@ public final class AgentsViewModel {
         active.set(a == null || a.active());
         password.set("");
         repeat.set("");
-        error.set("");
-        status.set("");
+        setError("");
+        setStatus("");
     }
 
     /** Creates the new agent or saves the edited one; the future fails with a message for people. */
@@ -96,14 +85,11 @@ public final class AgentsViewModel {
                 pw = checkedPassword();
             }
         } catch (RuntimeException e) {
-            error.set(e.getMessage());
-            return CompletableFuture.failedFuture(e);
+            return refuse(e);
         }
         Agent before = editing.get();
         char[] initial = pw;
-        busy.set(true);
-        error.set("");
-        return executor.supply(() -> {
+        return background(() -> {
             try {
                 return before == null ? store.agents().create(admin, spec, initial)
                         : store.agents().update(admin, before.id(), spec);
@@ -112,16 +98,12 @@ public final class AgentsViewModel {
                     Arrays.fill(initial, '\0');
                 }
             }
-        }).whenComplete((saved, err) -> {
-            busy.set(false);
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-                return;
-            }
+        }).thenApply(saved -> {
             replace(saved);
             edit(saved);
-            status.set(before == null ? "Created " + saved.displayName() + " (" + saved.username() + "). They can sign in"
+            setStatus(before == null ? "Created " + saved.displayName() + " (" + saved.username() + "). They can sign in"
                     + " with the initial password now." : "Saved " + saved.displayName() + ".");
+            return saved;
         });
     }
 
@@ -135,27 +117,19 @@ public final class AgentsViewModel {
             }
             pw = checkedPassword();
         } catch (RuntimeException e) {
-            error.set(e.getMessage());
-            return CompletableFuture.failedFuture(e);
+            return refuse(e);
         }
-        busy.set(true);
-        error.set("");
-        return executor.run(() -> {
+        password.set("");
+        repeat.set("");
+        return background(() -> {
             try {
                 store.agents().resetPassword(admin, a.id(), pw);
+                return (Void) null;
             } finally {
                 Arrays.fill(pw, '\0');
             }
-        }).whenComplete((v, err) -> {
-            busy.set(false);
-            password.set("");
-            repeat.set("");
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-            } else {
-                status.set("New password set for " + a.displayName() + ". Tell them in person or by phone, not by e-mail.");
-            }
-        });
+        }).thenRun(() -> setStatus("New password set for " + a.displayName()
+                + ". Tell them in person or by phone, not by e-mail."));
     }
 
     private char[] checkedPassword() {
@@ -230,17 +204,8 @@ public final class AgentsViewModel {
         return creating.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busy() {
-        return busy.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty error() {
-        return error.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
-    }
 
     /** "Level 2 · cleared · lead · admin". */
     public static String roles(Agent a) {

@@ -19,7 +19,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /** The access audit: a date range, a filter, the reads of Official Sensitive content, and CSV export. */
 public final class AuditView extends BorderPane {
 
+    private final AuditViewModel vm;
+
     public AuditView(AuditViewModel vm) {
+        this.vm = vm;
         setId("auditView");
         getStyleClass().add("admin-view");
         setTop(Forms.header("Access audit", MaterialDesignS.SHIELD_SEARCH,
@@ -61,5 +64,9 @@ public final class AuditView extends BorderPane {
         VBox.setVgrow(box, Priority.ALWAYS);
         body.getStyleClass().add("admin-body");
         setCenter(body);
+    }
+
+    public AuditViewModel viewModel() {
+        return vm;
     }
 }

@@ -39,7 +39,7 @@ import javafx.collections.transformation.FilteredList;
  * ticket, which view — between two days, filtered by agent or ticket, and exported to CSV. The audit names tickets by
  * ref only, never by content. No Nodes here.
  */
-public final class AuditViewModel {
+public final class AuditViewModel extends FormState {
 
     /** Whether the agent may browse the audit (the store enforces the same rule). */
     public static boolean mayBrowse(Agent a) {
@@ -48,7 +48,6 @@ public final class AuditViewModel {
 
     private final Store store;
     private final Agent lead;
-    private final TaskExecutor executor;
     private final Clock clock;
     private final ZoneId zone;
     private final DialogService dialogs;
@@ -59,14 +58,11 @@ public final class AuditViewModel {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
     private final FilteredList<AuditEntry> shown = new FilteredList<>(entries, e -> true);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     public AuditViewModel(Store store, Agent lead, TaskExecutor executor, Clock clock, ZoneId zone, DialogService dialogs) {
+        super(executor);
         this.store = store;
         this.lead = lead;
-        this.executor = executor;
         this.clock = clock;
         this.zone = zone;
         this.dialogs = dialogs;
@@ -103,21 +99,12 @@ public final class AuditViewModel {
             a = start();
             b = end();
         } catch (RuntimeException e) {
-            error.set(e.getMessage());
-            return CompletableFuture.failedFuture(e);
+            return refuse(e);
         }
-        busy.set(true);
-        error.set("");
-        return executor.supply(() -> store.audit().list(lead, a, b)).handle((list, err) -> {
-            busy.set(false);
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-                return null;
-            }
+        return background(() -> store.audit().list(lead, a, b)).thenAccept(list -> {
             entries.setAll(list);
-            status.set(list.size() + (list.size() == 1 ? " read" : " reads") + " of Official Sensitive content from "
+            setStatus(list.size() + (list.size() == 1 ? " read" : " reads") + " of Official Sensitive content from "
                     + PolicyViewModel.format(from.get()) + " to " + PolicyViewModel.format(to.get()) + ".");
-            return null;
         });
     }
 
@@ -134,18 +121,12 @@ public final class AuditViewModel {
     /** Writes the entries shown to the file (background). */
     public CompletableFuture<Path> exportTo(Path file) {
         List<AuditEntry> rows = List.copyOf(shown);
-        busy.set(true);
-        return executor.supply(() -> {
+        return background(() -> {
             write(rows, file);
             return file;
-        }).whenComplete((p, err) -> {
-            busy.set(false);
-            if (err != null) {
-                error.set("Could not export the audit: " + AdminSupport.plain(err));
-            } else {
-                error.set("");
-                status.set("Exported " + rows.size() + (rows.size() == 1 ? " entry" : " entries") + " to " + p + ".");
-            }
+        }).thenApply(p -> {
+            setStatus("Exported " + rows.size() + (rows.size() == 1 ? " entry" : " entries") + " to " + p + ".");
+            return p;
         });
     }
 
@@ -159,7 +140,7 @@ public final class AuditViewModel {
                         e.ref(), e.view());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not export the audit to " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -184,17 +165,8 @@ public final class AuditViewModel {
         return shown;
     }
 
-    public ReadOnlyBooleanProperty busy() {
-        return busy.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty error() {
-        return error.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
-    }
 
     public ZoneId zone() {
         return zone;

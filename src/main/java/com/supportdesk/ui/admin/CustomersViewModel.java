@@ -34,11 +34,10 @@ import javafx.collections.ObservableList;
  * Customers (name, UK Government flag, contracted training sessions, with contracted vs delivered vs remaining) and
  * each customer's contacts (name, role, e-mail, phone), for admins. Store messages are shown as they are. No Nodes.
  */
-public final class CustomersViewModel {
+public final class CustomersViewModel extends FormState {
 
     private final Store store;
     private final Agent admin;
-    private final TaskExecutor executor;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -57,16 +56,13 @@ public final class CustomersViewModel {
     private final StringProperty phone = new SimpleStringProperty(this, "phone", "");
     private final ObjectProperty<ContactRole> role = new SimpleObjectProperty<>(this, "role", ContactRole.REGISTERED_USER);
 
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper contactError = new ReadOnlyStringWrapper(this, "contactError", "");
     private final ReadOnlyStringWrapper contactStatus = new ReadOnlyStringWrapper(this, "contactStatus", "");
 
     public CustomersViewModel(Store store, Agent admin, TaskExecutor executor, Clock clock, ZoneId zone) {
+        super(executor);
         this.store = store;
         this.admin = admin;
-        this.executor = executor;
         this.clock = clock;
         this.zone = zone;
     }
@@ -76,18 +72,14 @@ public final class CustomersViewModel {
 
     public CompletableFuture<Void> load() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        return executor.supply(() -> {
+        return background(() -> {
             List<Customer> list = store.customers().all();
             Map<Long, TrainingRepository.Summary> t = new HashMap<>();
             for (Customer c : list) {
                 t.put(c.id(), store.training().summary(c.id(), today));
             }
             return new Loaded(list, t);
-        }).handle((l, err) -> {
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-                return null;
-            }
+        }).thenAccept(l -> {
             training.clear();
             training.putAll(l.training());
             customers.setAll(l.customers());
@@ -95,7 +87,6 @@ public final class CustomersViewModel {
             if (e != null) {
                 l.customers().stream().filter(c -> c.id() == e.id()).findFirst().ifPresent(this::edit);
             }
-            return null;
         });
     }
 
@@ -108,8 +99,8 @@ public final class CustomersViewModel {
         government.set(c != null && c.government());
         sessions.set(c == null ? "0" : Integer.toString(c.trainingSessionsContracted()));
         trainingText.set(c == null ? "" : trainingSummary(c));
-        error.set("");
-        status.set("");
+        setError("");
+        setStatus("");
         editContact(null);
         contacts.clear();
         if (c != null) {
@@ -139,23 +130,18 @@ public final class CustomersViewModel {
                 throw new StoreException.Invalid("A customer needs a name.");
             }
         } catch (RuntimeException e) {
-            error.set(e.getMessage());
-            return CompletableFuture.failedFuture(e);
+            return refuse(e);
         }
         Customer before = editing.get();
         String nm = name.get().strip();
         boolean gov = government.get();
-        busy.set(true);
-        error.set("");
-        return executor.supply(() -> before == null ? store.customers().create(admin, nm, gov, n)
-                : store.customers().update(admin, before.id(), nm, gov, n)).whenComplete((saved, err) -> {
-                    busy.set(false);
-                    if (err != null) {
-                        error.set(AdminSupport.plain(err));
-                        return;
-                    }
+        return background(() -> before == null ? store.customers().create(admin, nm, gov, n)
+                : store.customers().update(admin, before.id(), nm, gov, n)).thenCompose(saved -> {
                     editing.set(saved);
-                    load().thenRun(() -> status.set((before == null ? "Added " : "Saved ") + saved.name() + "."));
+                    return load().thenApply(v -> {
+                        setStatus((before == null ? "Added " : "Saved ") + saved.name() + ".");
+                        return saved;
+                    });
                 });
     }
 
@@ -206,13 +192,13 @@ public final class CustomersViewModel {
         }
         ContactRole r = role.get();
         Contact before = editingContact.get();
-        busy.set(true);
+        setBusy(true);
         contactError.set("");
         return executor.supply(() -> before == null
                 ? store.contacts().create(admin, customer.id(), nm, em, ph, r)
                 : store.contacts().update(admin, before.id(), customer.id(), nm, em, ph, r, true))
                 .whenComplete((saved, err) -> {
-                    busy.set(false);
+                    setBusy(false);
                     if (err != null) {
                         contactError.set(AdminSupport.plain(err));
                         return;
@@ -287,17 +273,8 @@ public final class CustomersViewModel {
         return role;
     }
 
-    public ReadOnlyBooleanProperty busy() {
-        return busy.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty error() {
-        return error.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
-    }
 
     public ReadOnlyStringProperty contactError() {
         return contactError.getReadOnlyProperty();

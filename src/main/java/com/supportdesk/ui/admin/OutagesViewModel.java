@@ -45,7 +45,7 @@ import javafx.collections.ObservableList;
  * (1 − unscheduled downtime / minutes in the month) of the last six months against 99.5 % for a chosen customer,
  * computed by {@link Availability} exactly as the quarterly report does. No Nodes here.
  */
-public final class OutagesViewModel {
+public final class OutagesViewModel extends FormState {
 
     /** An outage with the part of it inside Business Hours (flagged when it was scheduled). */
     public record OutageRow(Outage outage, Duration businessOverlap) {
@@ -56,7 +56,6 @@ public final class OutagesViewModel {
 
     private final Store store;
     private final Agent actor;
-    private final TaskExecutor executor;
     private final Clock clock;
     private final ZoneId zone;
     private final DateTimeFormatter when;
@@ -75,14 +74,11 @@ public final class OutagesViewModel {
     private final ReadOnlyStringWrapper overlapWarning = new ReadOnlyStringWrapper(this, "overlapWarning", "");
     private final ObjectProperty<Customer> availabilityCustomer = new SimpleObjectProperty<>(this, "availabilityCustomer");
     private final ObservableList<Availability.Month> availability = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     public OutagesViewModel(Store store, Agent actor, TaskExecutor executor, Clock clock, ZoneId zone) {
+        super(executor);
         this.store = store;
         this.actor = actor;
-        this.executor = executor;
         this.clock = clock;
         this.zone = zone;
         this.when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK).withZone(zone);
@@ -98,12 +94,8 @@ public final class OutagesViewModel {
     }
 
     public CompletableFuture<Void> load() {
-        return executor.supply(() -> new Loaded(store.policy().clock().policy(), store.outages().list(),
-                store.customers().all())).handle((l, err) -> {
-                    if (err != null) {
-                        error.set(AdminSupport.plain(err));
-                        return null;
-                    }
+        return background(() -> new Loaded(store.policy().clock().policy(), store.outages().list(),
+                store.customers().all())).thenAccept(l -> {
                     policy = l.policy();
                     List<OutageRow> rows = new ArrayList<>();
                     for (Outage o : l.outages()) {
@@ -112,15 +104,24 @@ public final class OutagesViewModel {
                     rows.sort(java.util.Comparator.comparing((OutageRow r) -> r.outage().start()).reversed());
                     outages.setAll(rows);
                     Customer keep = availabilityCustomer.get();
+                    Customer keepForm = customer.get();
                     customers.setAll(l.customers());
-                    if (keep == null && !l.customers().isEmpty()) {
-                        availabilityCustomer.set(l.customers().get(0));
-                    } else {
+                    customer.set(keepForm == null ? null : byId(l.customers(), keepForm.id()));
+                    Customer chosen = keep == null ? null : byId(l.customers(), keep.id());
+                    if (chosen == null && !l.customers().isEmpty()) {
+                        chosen = l.customers().get(0);
+                    }
+                    if (chosen != null && chosen.equals(availabilityCustomer.get())) {
                         computeAvailability();
+                    } else {
+                        availabilityCustomer.set(chosen);
                     }
                     checkOverlap();
-                    return null;
                 });
+    }
+
+    private static Customer byId(List<Customer> list, long id) {
+        return list.stream().filter(c -> c.id() == id).findFirst().orElse(null);
     }
 
     private OutageRow row(Outage o) {
@@ -180,36 +181,21 @@ public final class OutagesViewModel {
             n = new NewOutage(s, e, description.get(), scheduled.get(), customer.get() == null ? null : customer.get().id(),
                     parseRefs(tickets.get()));
         } catch (RuntimeException ex) {
-            error.set(ex.getMessage());
-            return CompletableFuture.failedFuture(ex);
+            return refuse(ex);
         }
-        busy.set(true);
-        error.set("");
-        return executor.supply(() -> store.outages().add(actor, n)).thenCompose(o -> {
+        return background(() -> store.outages().add(actor, n)).thenCompose(o -> {
             OutageRow r = row(o);
             clearForm();
-            status.set("Recorded the outage of " + when.format(o.start()) + " (" + Durations.compact(o.duration()) + ")."
+            setStatus("Recorded the outage of " + when.format(o.start()) + " (" + Durations.compact(o.duration()) + ")."
                     + (r.flagged() ? " It is flagged: scheduled maintenance inside Business Hours." : ""));
             return load();
-        }).whenComplete((v, err) -> {
-            busy.set(false);
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-            }
         });
     }
 
     public CompletableFuture<Void> delete(OutageRow r) {
-        busy.set(true);
-        error.set("");
-        return executor.run(() -> store.outages().delete(actor, r.outage().id())).thenCompose(v -> {
-            status.set("Deleted the outage of " + when.format(r.outage().start()) + ".");
+        return background(() -> store.outages().delete(actor, r.outage().id())).thenCompose(v -> {
+            setStatus("Deleted the outage of " + when.format(r.outage().start()) + ".");
             return load();
-        }).whenComplete((v, err) -> {
-            busy.set(false);
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-            }
         });
     }
 
@@ -246,11 +232,7 @@ public final class OutagesViewModel {
         Instant from = first.atDay(1).atStartOfDay(calendarZone).toInstant();
         Instant to = last.plusMonths(1).atDay(1).atStartOfDay(calendarZone).toInstant();
         ResponsePolicy p = policy;
-        executor.supply(() -> store.outages().affecting(c.id(), from, to)).handle((list, err) -> {
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-                return null;
-            }
+        background(() -> store.outages().affecting(c.id(), from, to)).thenAccept(list -> {
             List<Availability.Window> windows = list.stream()
                     .map(o -> new Availability.Window(o.start(), o.end(), o.scheduled())).toList();
             List<Availability.Month> months = new ArrayList<>();
@@ -260,7 +242,6 @@ public final class OutagesViewModel {
             if (availabilityCustomer.get() == c) {
                 availability.setAll(months);
             }
-            return null;
         });
     }
 
@@ -327,15 +308,6 @@ public final class OutagesViewModel {
         return availability;
     }
 
-    public ReadOnlyBooleanProperty busy() {
-        return busy.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty error() {
-        return error.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
-    }
 }

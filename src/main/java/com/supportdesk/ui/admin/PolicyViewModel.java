@@ -55,7 +55,7 @@ import javafx.collections.ObservableList;
  * Closure dates can be imported from an iCalendar file or the gov.uk bank-holidays JSON ({@link HolidayImport}).
  * No Nodes here.
  */
-public final class PolicyViewModel {
+public final class PolicyViewModel extends FormState {
 
     /** The zones an admin may choose: the policy's fixed GMT, or UK civil time. */
     public static final List<ZoneId> ZONES = List.of(CalendarSpec.GMT, ZoneId.of("Europe/London"));
@@ -66,7 +66,6 @@ public final class PolicyViewModel {
 
     private final Store store;
     private final Agent admin;
-    private final TaskExecutor executor;
     private final Clock clock;
     private final ZoneId displayZone;
     private final DateTimeFormatter when;
@@ -90,18 +89,16 @@ public final class PolicyViewModel {
     private final Map<LocalDate, String> importedNames = new HashMap<>();
 
     private final ReadOnlyStringWrapper effectiveWarning = new ReadOnlyStringWrapper(this, "effectiveWarning", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper inForce = new ReadOnlyStringWrapper(this, "inForce", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private PolicyVersion current;
+    private PolicyVersion latest;
     private boolean filling;
 
     public PolicyViewModel(Store store, Agent admin, TaskExecutor executor, Clock clock, ZoneId displayZone) {
+        super(executor);
         this.store = store;
         this.admin = admin;
-        this.executor = executor;
         this.clock = clock;
         this.displayZone = displayZone;
         this.when = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK).withZone(displayZone);
@@ -111,7 +108,7 @@ public final class PolicyViewModel {
             o.addListener(x -> {
                 if (!filling) {
                     dirty.set(true);
-                    status.set("");
+                    setStatus("");
                 }
                 refreshHolidays();
             });
@@ -127,21 +124,21 @@ public final class PolicyViewModel {
 
     /** Loads the stored versions and fills the draft with the version in force now. */
     public CompletableFuture<Void> load() {
-        busy.set(true);
-        return executor.supply(() -> store.policy().versions()).handle((list, err) -> {
-            busy.set(false);
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-                return null;
-            }
+        return background(() -> store.policy().versions()).thenAccept(list -> {
             versions.setAll(list);
             List<PolicyVersion> pv = list.stream().map(StoredVersion::version).toList();
             ResponsePolicy policy = pv.isEmpty() ? ResponsePolicy.standard() : ResponsePolicy.of(pv);
             current = policy.versionAt(clock.instant());
-            fill(current);
-            inForce.set(list.isEmpty() ? "The standard policy is in force (no version has been saved yet)."
-                    : "In force since " + when.format(current.effectiveFrom()) + ".");
-            return null;
+            latest = pv.isEmpty() ? current : pv.get(pv.size() - 1);
+            fill(latest);
+            if (list.isEmpty()) {
+                inForce.set("The standard policy is in force (no version has been saved yet).");
+            } else if (latest.effectiveFrom().isAfter(clock.instant())) {
+                inForce.set("In force now: the version of " + when.format(current.effectiveFrom()) + ". The form shows the"
+                        + " version saved for " + when.format(latest.effectiveFrom()) + ".");
+            } else {
+                inForce.set("In force since " + when.format(current.effectiveFrom()) + ".");
+            }
         });
     }
 
@@ -159,19 +156,19 @@ public final class PolicyViewModel {
             extraClosures.setAll(new TreeSet<>(c.extraClosures()));
             removedHolidays.setAll(new TreeSet<>(c.removedHolidays()));
             dirty.set(false);
-            error.set("");
+            setError("");
         } finally {
             filling = false;
         }
         refreshHolidays();
     }
 
-    /** Throws the draft away: back to the version in force now. */
+    /** Throws the draft away: back to the latest saved version. */
     public void revert() {
-        fill(current != null ? current : PolicyVersion.standard());
+        fill(latest != null ? latest : PolicyVersion.standard());
         resetEffective();
         note.set("");
-        status.set("");
+        setStatus("");
     }
 
     /** Effective from: now (this minute in the agent's zone). */
@@ -187,22 +184,22 @@ public final class PolicyViewModel {
     /** Adds an office closure (no-op for a weekend, or a date already closed), with a message saying so. */
     public void addClosure(LocalDate d) {
         if (d == null) {
-            error.set("Choose the date of the closure first.");
+            setError("Choose the date of the closure first.");
             return;
         }
         if (removedHolidays.contains(d)) {
             removedHolidays.remove(d);
-            error.set("");
-            status.set(format(d) + " is a bank holiday again.");
+            setError("");
+            setStatus(format(d) + " is a bank holiday again.");
             return;
         }
         String why = whyAlreadyClosed(d);
         if (why != null) {
-            error.set(format(d) + " " + why + ".");
+            setError(format(d) + " " + why + ".");
             return;
         }
         insertSorted(extraClosures, d);
-        error.set("");
+        setError("");
     }
 
     public void removeClosure(LocalDate d) {
@@ -253,14 +250,12 @@ public final class PolicyViewModel {
      * future completes with the summary shown to the admin (also in {@link #status()}).
      */
     public CompletableFuture<String> importFile(Path file) {
-        busy.set(true);
         HolidayRegion r = region.get();
         ZoneId z = zone.get();
-        return executor.supply(() -> HolidayImport.read(file, r, z)).handle((result, err) -> {
-            busy.set(false);
+        return background(() -> HolidayImport.read(file, r, z)).handle((result, err) -> {
             if (err != null) {
                 String m = "Could not import " + file.getFileName() + ": " + AdminSupport.plain(err);
-                error.set(m);
+                setError(m);
                 return m;
             }
             int added = 0;
@@ -304,8 +299,8 @@ public final class PolicyViewModel {
             if (added > 0) {
                 m.append(" Save a new version to put them in force.");
             }
-            error.set("");
-            status.set(m.toString());
+            setError("");
+            setStatus(m.toString());
             return m.toString();
         });
     }
@@ -415,23 +410,17 @@ public final class PolicyViewModel {
                 throw new StoreException.Invalid("Add a note saying why the policy changes (it is kept with the version).");
             }
         } catch (RuntimeException e) {
-            error.set(e.getMessage());
-            return CompletableFuture.failedFuture(e);
+            return refuse(e);
         }
         String why = note.get().strip();
-        busy.set(true);
-        error.set("");
-        return executor.supply(() -> store.policy().add(admin, v, why, store.tickets())).whenComplete((saved, err) -> {
-            busy.set(false);
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-                return;
-            }
+        return background(() -> store.policy().add(admin, v, why, store.tickets())).thenCompose(saved -> {
             note.set("");
-            load().thenRun(() -> status.set("Saved: the new version is in force from "
-                    + when.format(saved.version().effectiveFrom()) + ". Open boards measure new tickets under it after"
-                    + " signing in again."));
             resetEffective();
+            return load().thenApply(x -> {
+                setStatus("Saved: the new version is in force from " + when.format(saved.version().effectiveFrom())
+                        + ". Desks measure countdowns under it after signing in again.");
+                return saved;
+            });
         });
     }
 
@@ -580,21 +569,12 @@ public final class PolicyViewModel {
         return effectiveWarning.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty error() {
-        return error.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
-    }
 
     public ReadOnlyStringProperty inForce() {
         return inForce.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busy() {
-        return busy.getReadOnlyProperty();
-    }
 
     public ReadOnlyBooleanProperty dirty() {
         return dirty.getReadOnlyProperty();

@@ -19,17 +19,25 @@ public final class ToolWindow {
 
     public ToolWindow(Window owner, String title, Parent root, double width, double height) {
         Scene scene = new Scene(root, width, height);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
+        dress(stage, scene, owner);
+        stage.setTitle(title + " \u2014 " + MainWindow.TITLE);
+        stage.setMinWidth(Math.min(width, 900));
+        stage.setMinHeight(Math.min(height, 560));
+    }
+
+    /**
+     * Gives a secondary window the desk's look: the owner's stylesheets (or desk.css) plus admin.css, the app's
+     * icons, and the owner.
+     */
+    public static void dress(Stage stage, Scene scene, Window owner) {
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         } else {
             scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
         }
         scene.getStylesheets().add(ToolWindow.class.getResource("admin.css").toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
         stage.setScene(scene);
-        stage.setTitle(title + " \u2014 " + MainWindow.TITLE);
-        stage.setMinWidth(Math.min(width, 900));
-        stage.setMinHeight(Math.min(height, 560));
         if (owner != null) {
             stage.initOwner(owner);
             if (owner instanceof Stage s) {

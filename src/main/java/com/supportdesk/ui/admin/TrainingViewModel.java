@@ -30,11 +30,10 @@ import javafx.collections.ObservableList;
  * delivered vs remaining (a session counts as delivered once its date is today or earlier; later ones are planned),
  * recording a session and deleting one recorded in error. No Nodes here.
  */
-public final class TrainingViewModel {
+public final class TrainingViewModel extends FormState {
 
     private final Store store;
     private final Agent actor;
-    private final TaskExecutor executor;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -47,14 +46,11 @@ public final class TrainingViewModel {
     private final StringProperty topic = new SimpleStringProperty(this, "topic", "");
     private final StringProperty attendees = new SimpleStringProperty(this, "attendees", "");
     private final StringProperty deliveredBy = new SimpleStringProperty(this, "deliveredBy", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     public TrainingViewModel(Store store, Agent actor, TaskExecutor executor, Clock clock, ZoneId zone) {
+        super(executor);
         this.store = store;
         this.actor = actor;
-        this.executor = executor;
         this.clock = clock;
         this.zone = zone;
         customer.addListener((o, was, c) -> refresh());
@@ -65,18 +61,13 @@ public final class TrainingViewModel {
     }
 
     public CompletableFuture<Void> load() {
-        return executor.supply(() -> new Loaded(store.customers().all(),
-                store.agents().active().stream().map(Agent::displayName).toList())).handle((l, err) -> {
-                    if (err != null) {
-                        error.set(AdminSupport.plain(err));
-                        return null;
-                    }
+        return background(() -> new Loaded(store.customers().all(),
+                store.agents().active().stream().map(Agent::displayName).toList())).thenAccept(l -> {
                     people.setAll(l.people());
                     customers.setAll(l.customers());
                     if (customer.get() == null && !l.customers().isEmpty()) {
                         customer.set(l.customers().get(0));
                     }
-                    return null;
                 });
     }
 
@@ -95,15 +86,12 @@ public final class TrainingViewModel {
             return CompletableFuture.completedFuture(null);
         }
         LocalDate today = today();
-        return executor.supply(() -> new Sessions(store.training().list(c.id()), store.training().summary(c.id(), today)))
-                .handle((s, err) -> {
-                    if (err != null) {
-                        error.set(AdminSupport.plain(err));
-                    } else if (customer.get() == c) {
+        return background(() -> new Sessions(store.training().list(c.id()), store.training().summary(c.id(), today)))
+                .thenAccept(s -> {
+                    if (customer.get() == c) {
                         sessions.setAll(s.list());
                         summary.set(s.summary());
                     }
-                    return null;
                 });
     }
 
@@ -118,40 +106,25 @@ public final class TrainingViewModel {
     public CompletableFuture<Void> add() {
         Customer c = customer.get();
         if (c == null) {
-            error.set("Choose the customer first.");
-            return CompletableFuture.failedFuture(new StoreException.Invalid(error.get()));
+            return refuse(new StoreException.Invalid("Choose the customer first."));
         }
         LocalDate d = date.get();
         String t = topic.get();
         String a = attendees.get();
         String by = deliveredBy.get();
-        busy.set(true);
-        error.set("");
-        return executor.supply(() -> store.training().add(actor, c.id(), d, t, a, by)).thenCompose(s -> {
+        return background(() -> store.training().add(actor, c.id(), d, t, a, by)).thenCompose(s -> {
             clearForm();
-            status.set("Recorded \u201c" + s.topic() + "\u201d on " + PolicyViewModel.format(s.heldOn()) + " for "
+            setStatus("Recorded \u201c" + s.topic() + "\u201d on " + PolicyViewModel.format(s.heldOn()) + " for "
                     + c.name() + (s.heldOn().isAfter(today()) ? " (planned)." : "."));
             return refresh();
-        }).whenComplete((v, err) -> {
-            busy.set(false);
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-            }
         });
     }
 
     /** Deletes a session recorded in error. */
     public CompletableFuture<Void> delete(Session s) {
-        busy.set(true);
-        error.set("");
-        return executor.run(() -> store.training().delete(actor, s.id())).thenCompose(v -> {
-            status.set("Deleted \u201c" + s.topic() + "\u201d (" + PolicyViewModel.format(s.heldOn()) + ").");
+        return background(() -> store.training().delete(actor, s.id())).thenCompose(v -> {
+            setStatus("Deleted \u201c" + s.topic() + "\u201d (" + PolicyViewModel.format(s.heldOn()) + ").");
             return refresh();
-        }).whenComplete((v, err) -> {
-            busy.set(false);
-            if (err != null) {
-                error.set(AdminSupport.plain(err));
-            }
         });
     }
 
@@ -207,15 +180,6 @@ public final class TrainingViewModel {
         return deliveredBy;
     }
 
-    public ReadOnlyBooleanProperty busy() {
-        return busy.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty error() {
-        return error.getReadOnlyProperty();
-    }
 
-    public ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
-    }
 }

@@ -39,7 +39,7 @@ public final class WallboardWindow {
                 close();
             } else if (e.getCode() == KeyCode.F11) {
                 e.consume();
-                stage.setFullScreen(!stage.isFullScreen());
+                setFullScreen(!isFullScreen());
             }
         });
         stage.setScene(scene);
@@ -52,9 +52,30 @@ public final class WallboardWindow {
         stage.setOnHidden(e -> view.dispose());
     }
 
+    /**
+     * Monocle (headless tests, embedded kiosks) has no dependable full-screen mode — its full-screen overlay can outlive
+     * the window and stall rendering — so there the wallboard fills the screen as a maximized window instead.
+     */
+    static boolean fullScreenSupported() {
+        return !"Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+    }
+
+    /** Full screen (or, without full-screen support, maximized) on and off. */
+    public void setFullScreen(boolean on) {
+        if (fullScreenSupported()) {
+            stage.setFullScreen(on);
+        } else {
+            stage.setMaximized(on);
+        }
+    }
+
+    public boolean isFullScreen() {
+        return fullScreenSupported() ? stage.isFullScreen() : stage.isMaximized();
+    }
+
     /** Shows the wallboard (full screen when asked) and loads it. */
     public void show(boolean fullScreen) {
-        stage.setFullScreen(fullScreen);
+        setFullScreen(fullScreen);
         stage.show();
         stage.toFront();
         stage.requestFocus();

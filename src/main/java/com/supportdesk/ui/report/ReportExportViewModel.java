@@ -47,6 +47,12 @@ import javafx.collections.ObservableList;
  */
 public final class ReportExportViewModel {
 
+    /** Builds and writes a report: {@link ReportService#export} (tests substitute a slow or failing one). */
+    @FunctionalInterface
+    interface Exporter {
+        QuarterlyReport export(Agent reader, String customer, Quarter quarter, Path file, java.util.function.DoubleConsumer progress);
+    }
+
     /** Opens a folder in the desktop's file manager (the view supplies one; tests record the call). */
     public interface FolderOpener {
         void open(Path folder) throws Exception;
@@ -57,7 +63,7 @@ public final class ReportExportViewModel {
     private final TaskExecutor ui;
     private final Clock clock;
     private final DialogService dialogs;
-    private final ReportService service;
+    private final Exporter exporter;
     private final ExecutorService worker;
     private FolderOpener folderOpener = folder -> {
         throw new UnsupportedOperationException("Opening folders is not available here.");
@@ -77,12 +83,16 @@ public final class ReportExportViewModel {
     private Future<?> job;
 
     public ReportExportViewModel(Store store, Agent reader, TaskExecutor ui, Clock clock, DialogService dialogs) {
+        this(store, reader, ui, clock, dialogs, null);
+    }
+
+    ReportExportViewModel(Store store, Agent reader, TaskExecutor ui, Clock clock, DialogService dialogs, Exporter exporter) {
         this.store = store;
         this.reader = reader;
         this.ui = ui;
         this.clock = clock;
         this.dialogs = dialogs;
-        this.service = new ReportService(store);
+        this.exporter = exporter != null ? exporter : new ReportService(store)::export;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "quarterly-report");
             t.setDaemon(true);
@@ -168,7 +178,7 @@ public final class ReportExportViewModel {
         job = worker.submit(() -> {
             long[] lastPercent = {-1};
             try {
-                QuarterlyReport r = service.export(reader, name, q, file, p -> {
+                QuarterlyReport r = exporter.export(reader, name, q, file, p -> {
                     long pct = Math.round(p * 100);
                     if (pct != lastPercent[0]) {
                         lastPercent[0] = pct;

@@ -145,26 +145,14 @@ public final class ReportExportWindow {
         root.setPrefWidth(580);
 
         Scene scene = new Scene(root);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        } else {
-            scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
-        }
-        scene.getStylesheets().add(com.supportdesk.ui.admin.ToolWindow.class.getResource("admin.css").toExternalForm());
+        com.supportdesk.ui.admin.ToolWindow.dress(stage, scene, owner);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 close();
             }
         });
-        stage.setScene(scene);
         stage.setTitle("Quarterly report \u2014 " + MainWindow.TITLE);
         stage.setResizable(false);
-        if (owner != null) {
-            stage.initOwner(owner);
-            if (owner instanceof Stage s) {
-                stage.getIcons().setAll(s.getIcons());
-            }
-        }
         stage.setOnHidden(e -> vm.close());
     }
 
