@@ -37,12 +37,12 @@ public final class AgentsView extends BorderPane {
                 "Staff accounts: security clearance (Official Sensitive), support level, team lead, admin, active."));
         table = Forms.table("agentsTable", "No agents");
         table.setItems(vm.agents());
-        table.getColumns().add(Forms.column("Name", 170, Agent::displayName));
-        table.getColumns().add(Forms.column("User name", 110, Agent::username));
-        table.getColumns().add(Forms.column("Level", 70, a -> a.level().label()));
-        table.getColumns().add(Forms.column("Clearance", 90, a -> a.cleared() ? "Cleared" : "\u2014"));
-        table.getColumns().add(Forms.column("Roles", 120, AgentsViewModel::roles));
-        table.getColumns().add(Forms.column("Active", 70, a -> a.active() ? "Active" : "Deactivated"));
+        table.getColumns().add(Forms.column("Name", 140, Agent::displayName));
+        table.getColumns().add(Forms.column("User name", 90, Agent::username));
+        table.getColumns().add(Forms.column("Level", 65, a -> a.level().label()));
+        table.getColumns().add(Forms.column("Clearance", 80, a -> a.cleared() ? "Cleared" : "\u2014"));
+        table.getColumns().add(Forms.column("Roles", 130, AgentsViewModel::roles));
+        table.getColumns().add(Forms.column("Status", 80, a -> a.active() ? "Active" : "Deactivated"));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Agent a, boolean empty) {
@@ -75,8 +75,8 @@ public final class AgentsView extends BorderPane {
 
         VBox right = new VBox(form(), passwordReset());
         right.getStyleClass().add("admin-column");
-        right.setPrefWidth(400);
-        right.setMinWidth(380);
+        right.setPrefWidth(430);
+        right.setMinWidth(420);
         HBox body = new HBox(list, right);
         body.getStyleClass().addAll("admin-columns", "admin-body");
         setCenter(body);
@@ -104,9 +104,9 @@ public final class AgentsView extends BorderPane {
                 return null;
             }
         });
-        CheckBox cleared = check("agentCleared", "Security cleared (may handle Official Sensitive tickets)", vm.cleared());
+        CheckBox cleared = check("agentCleared", "Security cleared (Official Sensitive)", vm.cleared());
         CheckBox lead = check("agentLead", "Team lead (wallboard, training, outages)", vm.lead());
-        CheckBox admin = check("agentAdmin", "Admin (policy, agents, customers)", vm.admin());
+        CheckBox admin = check("agentAdmin", "Admin (policy, staff, customers)", vm.admin());
         CheckBox active = check("agentActive", "Active (may sign in)", vm.active());
         PasswordField pw = new PasswordField();
         pw.setId("agentPassword");

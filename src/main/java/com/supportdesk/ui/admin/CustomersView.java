@@ -38,7 +38,7 @@ public final class CustomersView extends BorderPane {
         TableView<Customer> table = Forms.table("customersTable", "No customers yet");
         table.setItems(vm.customers());
         table.getColumns().add(Forms.column("Customer", 190, Customer::name));
-        table.getColumns().add(Forms.column("UK Government", 100, c -> c.government() ? "Yes" : "\u2014"));
+        table.getColumns().add(Forms.column("Government", 90, c -> c.government() ? "UK Government" : "\u2014"));
         table.getColumns().add(Forms.column("Training sessions", 220, vm::trainingSummary));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> {
             if (c != null && (vm.editing().get() == null || vm.editing().get().id() != c.id())) {

@@ -147,7 +147,7 @@ public final class DeskTools {
             PolicyViewModel vm = new PolicyViewModel(ctx.session().store(), agent, ctx.executor(), ctx.clock(),
                     ctx.session().zone());
             vm.load();
-            return new ToolSpec("Response policy", new PolicyView(vm, dialogs), 1240, 700);
+            return new ToolSpec("Response policy", new PolicyView(vm, dialogs), 1240, 660);
         });
     }
 
@@ -182,7 +182,7 @@ public final class DeskTools {
             OutagesViewModel vm = new OutagesViewModel(ctx.session().store(), agent, ctx.executor(), ctx.clock(),
                     ctx.session().zone());
             vm.load();
-            return new ToolSpec("Outages and availability", new OutagesView(vm, dialogs), 1240, 700);
+            return new ToolSpec("Outages and availability", new OutagesView(vm, dialogs), 1240, 660);
         });
     }
 

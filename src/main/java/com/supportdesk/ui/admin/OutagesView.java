@@ -180,8 +180,8 @@ public final class OutagesView extends BorderPane {
                 }
             }
         });
-        t.setPrefHeight(190);
-        t.setMinHeight(170);
+        t.setPrefHeight(200);
+        t.setMinHeight(190);
         HBox head = new HBox(10, new Label("Customer"), customer);
         head.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("Outages recorded for all customers count for each of them.");

@@ -52,21 +52,26 @@ public final class PolicyView extends BorderPane {
 
         VBox left = new VBox(targets(), hours(), save());
         left.getStyleClass().add("admin-column");
-        left.setPrefWidth(390);
-        left.setMinWidth(360);
+        left.setPrefWidth(380);
+        left.setMinWidth(370);
         VBox middle = new VBox(closures());
         middle.getStyleClass().add("admin-column");
-        middle.setPrefWidth(300);
-        middle.setMinWidth(270);
+        middle.setPrefWidth(330);
+        middle.setMinWidth(320);
         VBox right = new VBox(holidays());
         right.getStyleClass().add("admin-column");
         HBox.setHgrow(right, Priority.ALWAYS);
         VBox.setVgrow(middle.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(right.getChildren().get(0), Priority.ALWAYS);
-        HBox columns = new HBox(left, middle, right);
-        columns.getStyleClass().add("admin-columns");
-        VBox center = new VBox(columns, history());
-        VBox.setVgrow(columns, Priority.ALWAYS);
+        HBox days = new HBox(middle, right);
+        days.getStyleClass().add("admin-columns");
+        VBox history = history();
+        VBox rightSide = new VBox(days, history);
+        rightSide.getStyleClass().add("admin-column");
+        VBox.setVgrow(days, Priority.ALWAYS);
+        HBox.setHgrow(rightSide, Priority.ALWAYS);
+        HBox center = new HBox(left, rightSide);
+        center.getStyleClass().add("admin-columns");
         center.getStyleClass().add("admin-body");
         setCenter(center);
     }
@@ -88,7 +93,7 @@ public final class PolicyView extends BorderPane {
             g.add(f, 1, row);
             row++;
         }
-        Label hint = new Label("Business Hours to the first customer contact: 1h, 4h, 1h 30m…");
+        Label hint = new Label("Business Hours until the first customer contact");
         hint.getStyleClass().add("admin-hint");
         return Forms.section("Response targets", MaterialDesignT.TIMER_OUTLINE, g, hint);
     }
@@ -108,8 +113,8 @@ public final class PolicyView extends BorderPane {
         ComboBox<ZoneId> zone = new ComboBox<>(FXCollections.observableArrayList(PolicyViewModel.ZONES));
         zone.setId("zone");
         zone.valueProperty().bindBidirectional(vm.zone());
-        zone.setConverter(converter(z -> z.equals(CalendarSpec.GMT) ? "GMT (UTC+0 all year; the policy's default)"
-                : z.getId() + " (UK time, follows summer time)"));
+        zone.setConverter(converter(z -> z.equals(CalendarSpec.GMT) ? "GMT (UTC+0 all year, the policy's)"
+                : z.getId() + " (UK clock time)"));
         ComboBox<HolidayRegion> region = new ComboBox<>(FXCollections.observableArrayList(HolidayRegion.values()));
         region.setId("region");
         region.valueProperty().bindBidirectional(vm.region());
@@ -131,6 +136,7 @@ public final class PolicyView extends BorderPane {
         time.textProperty().bindBidirectional(vm.effectiveTime());
         Button now = new Button("Now");
         now.setId("effectiveNow");
+        now.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         now.setOnAction(e -> vm.resetEffective());
         HBox when = new HBox(8, date, time, now);
         when.setAlignment(Pos.CENTER_LEFT);
@@ -172,17 +178,20 @@ public final class PolicyView extends BorderPane {
         list.setId("extraClosures");
         list.setCellFactory(l -> dateCell());
         list.setPlaceholder(placeholder("No office closures"));
-        list.setPrefHeight(150);
+        list.setPrefHeight(110);
         DatePicker pick = Forms.datePicker("closureDate");
-        pick.setPrefWidth(130);
+        pick.setPrefWidth(125);
+        pick.setMinWidth(115);
         Button add = new Button("Add", new FontIcon(MaterialDesignC.CALENDAR_PLUS));
         add.setId("addClosure");
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             vm.addClosure(pick.getValue());
             pick.setValue(null);
         });
         Button remove = new Button("Remove");
         remove.setId("removeClosure");
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.removeClosure(list.getSelectionModel().getSelectedItem()));
         Button importButton = new Button("Import .ics or gov.uk JSON\u2026", new FontIcon(MaterialDesignF.FILE_IMPORT_OUTLINE));
@@ -195,7 +204,7 @@ public final class PolicyView extends BorderPane {
         kept.setId("keptOpen");
         kept.setCellFactory(l -> dateCell());
         kept.setPlaceholder(placeholder("None: every bank holiday closes the desk"));
-        kept.setPrefHeight(70);
+        kept.setPrefHeight(52);
         Button restore = new Button("Close again");
         restore.setId("restoreHoliday");
         restore.disableProperty().bind(kept.getSelectionModel().selectedItemProperty().isNull());
@@ -252,8 +261,10 @@ public final class PolicyView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add("admin-hint");
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.holidays().stream().filter(h -> !h.keptOpen()).count()
-                + " closed weekdays (bank holidays and office closures) in this draft", vm.holidays()));
-        HBox head = new HBox(8, new Label("Year"), year, Forms.spacer(), count);
+                + " closed weekdays, as edited", vm.holidays()));
+        Label yearLabel = new Label("Year");
+        yearLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox head = new HBox(8, yearLabel, year, Forms.spacer(), count);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox box = Forms.section("Closed days", MaterialDesignC.CALENDAR_MONTH_OUTLINE, head, list,
                 Forms.buttons(keepOpen, closeAgain));
@@ -273,6 +284,8 @@ public final class PolicyView extends BorderPane {
 
     private static Label placeholder(String text) {
         Label l = new Label(text);
+        l.setWrapText(true);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         l.getStyleClass().add("filter-label");
         return l;
     }
@@ -282,18 +295,17 @@ public final class PolicyView extends BorderPane {
     private VBox history() {
         TableView<StoredVersion> t = Forms.table("policyHistory", "No versions saved yet: the standard policy is in force.");
         t.setItems(vm.versions());
-        t.getColumns().add(Forms.column("In force from", 150, v -> vm.when(v.version().effectiveFrom())));
-        t.getColumns().add(Forms.column("Targets S1 / S2 / S3", 140, v -> PolicyViewModel.formatTarget(v.version().targets().s1())
+        t.getColumns().add(Forms.column("In force from", 125, v -> vm.whenShort(v.version().effectiveFrom())));
+        t.getColumns().add(Forms.column("S1 / S2 / S3", 95, v -> PolicyViewModel.formatTarget(v.version().targets().s1())
                 + " / " + PolicyViewModel.formatTarget(v.version().targets().s2()) + " / "
                 + PolicyViewModel.formatTarget(v.version().targets().s3())));
-        t.getColumns().add(Forms.column("Hours", 150, v -> v.version().calendar().opens() + "\u2013"
+        t.getColumns().add(Forms.column("Hours", 125, v -> v.version().calendar().opens() + "\u2013"
                 + v.version().calendar().closes() + " " + v.version().calendar().zone().getId()));
-        t.getColumns().add(Forms.column("Holidays", 130, v -> v.version().calendar().region().displayName()));
-        t.getColumns().add(Forms.column("Closures", 150, PolicyView::closureSummary));
-        t.getColumns().add(Forms.column("Saved", 130, v -> vm.when(v.createdAt())));
-        t.getColumns().add(Forms.column("Note", 240, StoredVersion::note));
-        t.setPrefHeight(150);
-        t.setMinHeight(110);
+        t.getColumns().add(Forms.column("Holidays", 125, v -> v.version().calendar().region().displayName()));
+        t.getColumns().add(Forms.column("Closures", 90, PolicyView::closureSummary));
+        t.getColumns().add(Forms.column("Note", 200, StoredVersion::note));
+        t.setPrefHeight(120);
+        t.setMinHeight(96);
         Label inForce = new Label();
         inForce.getStyleClass().add("admin-hint");
         inForce.textProperty().bind(vm.inForce());

@@ -498,6 +498,13 @@ public final class PolicyViewModel extends FormState {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
 
+    /** "1 Jan 2000 00:00" in the agent's zone (the history table). */
+    public String whenShort(Instant t) {
+        return SHORT.withZone(displayZone).format(t);
+    }
+
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
+
     /** When a stored version takes effect, in the agent's zone. */
     public String when(Instant t) {
         return when.format(t);
