@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -103,6 +102,16 @@ class AdminFxTest {
     }
 
     /** Fills a field (what the user typed; the binding to the view-model is what is under test). */
+    @SuppressWarnings("unchecked")
+    private static <T> ComboBox<T> combo(FxRobot robot, Window w, String id) {
+        return in(robot, w, id, ComboBox.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> TableView<T> table(FxRobot robot, Window w, String id) {
+        return in(robot, w, id, TableView.class);
+    }
+
     private static void set(FxRobot robot, Window w, String id, String text) {
         TextInputControl t = in(robot, w, id, TextInputControl.class);
         robot.interact(() -> t.setText(text));
@@ -174,7 +183,7 @@ class AdminFxTest {
         Ticket existing = f.store.tickets().create(lead, NewTicket.of("Before the change", Severity.S2, Channel.EMAIL,
                 f.clock.instant()));
         Window w = fire(robot, "menuPolicy");
-        waitFor(() -> in(robot, w, "#policyHistory", TableView.class).getItems().size() == 1);
+        waitFor(() -> table(robot, w, "#policyHistory").getItems().size() == 1);
         @SuppressWarnings("unchecked")
         ListView<PolicyViewModel.HolidayLine> holidays = in(robot, w, "#holidayList", ListView.class);
         assertThat(holidays.getItems()).extracting(PolicyViewModel.HolidayLine::date)
@@ -189,7 +198,7 @@ class AdminFxTest {
         click(robot, w, "#policySave");
         waitFor(() -> in(robot, w, "#policyStatus", Label.class).isVisible());
         assertThat(label(robot, w, "#policyStatus")).startsWith("Saved: the new version is in force from Thu 12 Mar 2026 09:00");
-        assertThat(in(robot, w, "#policyHistory", TableView.class).getItems()).hasSize(2);
+        assertThat(table(robot, w, "#policyHistory").getItems()).hasSize(2);
 
         assertThat(f.store.tickets().get(lead, existing.id()).deadline()).isEqualTo(existing.deadline());
         Ticket later = f.store.tickets().create(lead, NewTicket.of("After the change", Severity.S2, Channel.EMAIL,
@@ -211,11 +220,11 @@ class AdminFxTest {
     void agentsAreCreatedEditedAndGetANewPassword(FxRobot robot) throws Exception {
         f.desk(robot, "lead");
         Window w = fire(robot, "menuAgents");
-        waitFor(() -> in(robot, w, "#agentsTable", TableView.class).getItems().size() == 5);
+        waitFor(() -> table(robot, w, "#agentsTable").getItems().size() == 5);
         press(robot, w, "#newAgent");
         type(robot, w, "#agentUsername", "nina");
         set(robot, w, "#agentDisplayName", "Nina Shaw");
-        robot.interact(() -> in(robot, w, "#agentLevel", ComboBox.class).getSelectionModel().select(SupportLevel.L2));
+        robot.interact(() -> combo(robot, w, "#agentLevel").getSelectionModel().select(SupportLevel.L2));
         press(robot, w, "#agentLead");
         set(robot, w, "#agentPassword", "first-pass");
         set(robot, w, "#agentPassword2", "first-pas");
@@ -250,7 +259,7 @@ class AdminFxTest {
 
         // the store's rules come back in plain words
         @SuppressWarnings("unchecked")
-        TableView<Agent> table = in(robot, w, "#agentsTable", TableView.class);
+        TableView<Agent> table = table(robot, w, "#agentsTable");
         robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
                 .filter(a -> a.username().equals("lead")).findFirst().orElseThrow()));
         press(robot, w, "#agentAdmin");
@@ -265,7 +274,7 @@ class AdminFxTest {
     void customersAndContactsRoundTripThroughTheStore(FxRobot robot) throws Exception {
         f.desk(robot, "lead");
         Window w = fire(robot, "menuCustomers");
-        waitFor(() -> in(robot, w, "#customersTable", TableView.class).getItems().size() == 3);
+        waitFor(() -> table(robot, w, "#customersTable").getItems().size() == 3);
         press(robot, w, "#newCustomer");
         set(robot, w, "#customerName", "Ministry of Maps");
         press(robot, w, "#customerGovernment");
@@ -279,7 +288,7 @@ class AdminFxTest {
         assertThat(label(robot, w, "#customerTraining")).isEqualTo("0 of 5 delivered \u00b7 5 remaining");
 
         set(robot, w, "#contactName", "Pat Ortiz");
-        robot.interact(() -> in(robot, w, "#contactRole", ComboBox.class).getSelectionModel().select(ContactRole.ADMINISTRATOR));
+        robot.interact(() -> combo(robot, w, "#contactRole").getSelectionModel().select(ContactRole.ADMINISTRATOR));
         set(robot, w, "#contactEmail", "pat.ortiz@maps.gov.example");
         set(robot, w, "#contactPhone", "+44 20 7946 0999");
         press(robot, w, "#contactSave");
@@ -291,7 +300,7 @@ class AdminFxTest {
         set(robot, w, "#contactPhone", "020 7946 0000");
         press(robot, w, "#contactSave");
         waitFor(() -> "020 7946 0000".equals(f.store.contacts().byId(pat.id()).orElseThrow().phone()));
-        assertThat(in(robot, w, "#contactsTable", TableView.class).getItems()).hasSize(1);
+        assertThat(table(robot, w, "#contactsTable").getItems()).hasSize(1);
 
         // edit the customer: the name and the contracted sessions
         set(robot, w, "#customerSessions", "x");
@@ -318,10 +327,10 @@ class AdminFxTest {
     void trainingSessionsCountAgainstTheContract(FxRobot robot) throws Exception {
         f.desk(robot, "lead");
         Window w = fire(robot, "menuTraining");
-        waitFor(() -> in(robot, w, "#trainingCustomer", ComboBox.class).getValue() != null
+        waitFor(() -> combo(robot, w, "#trainingCustomer").getValue() != null
                 && in(robot, w, "#trainingSummary", Label.class).isVisible());
         Customer harbour = f.store.customers().byName("Harbour Bank plc").orElseThrow();
-        robot.interact(() -> in(robot, w, "#trainingCustomer", ComboBox.class).getSelectionModel().select(harbour));
+        robot.interact(() -> combo(robot, w, "#trainingCustomer").getSelectionModel().select(harbour));
         waitFor(() -> label(robot, w, "#trainingSummary").equals("Contracted 2 \u00b7 delivered 0 \u00b7 remaining 2"));
         set(robot, w, "#trainingTopic", "Reconciliation reports for the finance team");
         set(robot, w, "#trainingAttendees", "Daniel Okafor; Grace Lin");
@@ -339,7 +348,7 @@ class AdminFxTest {
     void scheduledMaintenanceInBusinessHoursIsFlaggedAndCountsAgainstAvailability(FxRobot robot) throws Exception {
         f.desk(robot, "lead");
         Window w = fire(robot, "menuOutages");
-        waitFor(() -> in(robot, w, "#availabilityTable", TableView.class).getItems().size() == 6);
+        waitFor(() -> table(robot, w, "#availabilityTable").getItems().size() == 6);
         robot.interact(() -> {
             in(robot, w, "#outageStartDate", javafx.scene.control.DatePicker.class).setValue(LocalDate.parse("2026-03-10"));
             in(robot, w, "#outageEndDate", javafx.scene.control.DatePicker.class).setValue(LocalDate.parse("2026-03-10"));
@@ -351,9 +360,9 @@ class AdminFxTest {
         waitFor(() -> in(robot, w, "#outageOverlap", Label.class).isVisible());
         assertThat(label(robot, w, "#outageOverlap")).startsWith("This maintenance overlaps Business Hours by 1 h:");
         press(robot, w, "#outageAdd");
-        waitFor(() -> in(robot, w, "#outagesTable", TableView.class).getItems().size() == 1);
+        waitFor(() -> table(robot, w, "#outagesTable").getItems().size() == 1);
         @SuppressWarnings("unchecked")
-        TableView<OutagesViewModel.OutageRow> table = in(robot, w, "#outagesTable", TableView.class);
+        TableView<OutagesViewModel.OutageRow> table = table(robot, w, "#outagesTable");
         assertThat(table.getItems().get(0).flagged()).isTrue();
         assertThat(f.store.outages().list()).singleElement().satisfies(o -> {
             assertThat(o.scheduled()).isTrue();
@@ -361,7 +370,7 @@ class AdminFxTest {
         });
         // the hour inside Business Hours counts as unscheduled downtime in March
         @SuppressWarnings("unchecked")
-        TableView<com.supportdesk.report.Availability.Month> months = in(robot, w, "#availabilityTable", TableView.class);
+        TableView<com.supportdesk.report.Availability.Month> months = table(robot, w, "#availabilityTable");
         waitFor(() -> !months.getItems().isEmpty() && months.getItems().get(0).unscheduledSeconds() == 3600);
         assertThat(months.getItems().get(0).month()).isEqualTo(java.time.YearMonth.of(2026, 3));
         assertThat(months.getItems().get(0).meetsTarget()).isTrue();
@@ -378,7 +387,7 @@ class AdminFxTest {
         f.store.tickets().open(lead, sensitive.id(), "desktop board");
         Window w = fire(robot, "menuAudit");
         @SuppressWarnings("unchecked")
-        TableView<AuditEntry> table = in(robot, w, "#auditTable", TableView.class);
+        TableView<AuditEntry> table = table(robot, w, "#auditTable");
         waitFor(() -> !table.getItems().isEmpty());
         assertThat(table.getItems()).anySatisfy(e -> {
             assertThat(e.ref()).isEqualTo(sensitive.ref());
