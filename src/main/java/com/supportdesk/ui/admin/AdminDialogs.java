@@ -12,34 +12,4 @@ public interface AdminDialogs extends DialogService {
 
     /** Asks a yes/no question; true for yes. */
     boolean confirm(String title, String message, String yes);
-
-    /** Wraps a plain dialog service (tests): open-file is never answered, every question is answered yes. */
-    static AdminDialogs of(DialogService d) {
-        return new AdminDialogs() {
-            @Override
-            public void showError(String title, String message) {
-                d.showError(title, message);
-            }
-
-            @Override
-            public void showInfo(String title, String message) {
-                d.showInfo(title, message);
-            }
-
-            @Override
-            public Optional<Path> askSaveLocation(String title, String suggestedFileName) {
-                return d.askSaveLocation(title, suggestedFileName);
-            }
-
-            @Override
-            public Optional<Path> askOpenFile(String title, String... filters) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean confirm(String title, String message, String yes) {
-                return true;
-            }
-        };
-    }
 }

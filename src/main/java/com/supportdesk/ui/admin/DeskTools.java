@@ -126,19 +126,15 @@ public final class DeskTools {
 
     // ---------------------------------------------------------------- windows
 
+    /** Opens (or brings forward) the wallboard, full screen. */
     public WallboardWindow openWallboard() {
-        return openWallboard(true);
-    }
-
-    /** Opens (or brings forward) the wallboard; full screen unless asked otherwise (tests, screenshots). */
-    public WallboardWindow openWallboard(boolean fullScreen) {
         if (wallboard != null && wallboard.isShowing()) {
             wallboard.stage().toFront();
             return wallboard;
         }
         wallboard = new WallboardWindow(ctx.owner().get(), ctx.session(), ctx.executor(), ctx.clock(), ctx.ticker(),
                 ctx.feedStatus());
-        wallboard.show(fullScreen);
+        wallboard.show(true);
         return wallboard;
     }
 

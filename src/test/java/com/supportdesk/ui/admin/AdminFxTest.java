@@ -381,10 +381,11 @@ class AdminFxTest {
     @Test
     void theAuditListsTheLeadsReadOfASensitiveTicketAndExportsIt(FxRobot robot) throws Exception {
         DeskView desk = f.desk(robot, "lead");
-        Agent lead = desk.session().agent();
-        Ticket sensitive = f.store.tickets().board(lead, f.clock.instant()).stream().filter(Ticket::sensitive).findFirst()
-                .orElseThrow();
-        f.store.tickets().open(lead, sensitive.id(), "desktop board");
+        // the lead opens a sensitive ticket on the Official Sensitive board: the read is audited
+        Ticket sensitive = desk.sensitiveBoard().column(com.supportdesk.ui.board.BoardViewModel.Column.NEW).get(0);
+        robot.interact(() -> desk.sensitiveBoard().select(sensitive));
+        waitFor(() -> desk.detail().ticket().get() != null && desk.detail().ticket().get().id() == sensitive.id()
+                && !desk.detail().busy().get() && !desk.detail().conversation().isEmpty());
         Window w = fire(robot, "menuAudit");
         @SuppressWarnings("unchecked")
         TableView<AuditEntry> table = table(robot, w, "#auditTable");
