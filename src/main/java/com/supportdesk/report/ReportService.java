@@ -269,41 +269,17 @@ public final class ReportService {
     // ---------------------------------------------------------------- figures
 
     static Outcome outcome(Ticket t, Instant now) {
-        if (t.firstContactAt() != null) {
-            return t.firstContactAt().isAfter(t.deadline()) ? Outcome.MISSED : Outcome.MET;
-        }
-        return now.isAfter(t.deadline()) ? Outcome.MISSED : Outcome.PENDING;
+        return ResponseCompliance.outcome(t, now);
     }
 
     private static Compliance compliance(Severity s, long target, List<Ticket> tickets, ResponseClock clock,
                                          Instant now) {
-        int met = 0;
-        int missed = 0;
-        int pending = 0;
-        List<Long> times = new ArrayList<>();
-        for (Ticket t : tickets) {
-            switch (outcome(t, now)) {
-                case MET -> met++;
-                case MISSED -> missed++;
-                default -> pending++;
-            }
-            if (t.firstContactAt() != null) {
-                times.add(clock.businessSeconds(t.received(), t.firstContactAt()));
-            }
-        }
-        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-        Double pct = met + missed == 0 ? null : 100.0 * met / (met + missed);
-        return new Compliance(s, target, tickets.size(), met, missed, pending, pct, nearestRank(sorted, 50),
-                nearestRank(sorted, 90));
+        return ResponseCompliance.of(s, target, tickets, clock, now);
     }
 
     /** The nearest-rank percentile: the value at rank ⌈p/100 × n⌉ (1-based) of the sorted values; null if none. */
     static Long nearestRank(long[] sorted, int percent) {
-        if (sorted.length == 0) {
-            return null;
-        }
-        int rank = (int) Math.max(1, ((long) percent * sorted.length + 99) / 100);
-        return sorted[rank - 1];
+        return ResponseCompliance.nearestRank(sorted, percent);
     }
 
     private Incident incident(Agent reader, Ticket t, Instant now) {

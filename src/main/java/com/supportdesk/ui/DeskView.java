@@ -62,6 +62,7 @@ public final class DeskView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Label feedStatus = new Label("Connecting\u2026");
     private final DateTimeFormatter hms;
+    private final com.supportdesk.ui.admin.DeskTools tools;
 
     public DeskView(Session session, Services s, java.util.function.Supplier<Window> owner) {
         this.session = session;
@@ -114,6 +115,8 @@ public final class DeskView extends BorderPane {
             tabs.getTabs().add(sens);
         }
         tabs.setId("boards");
+        tools = new com.supportdesk.ui.admin.DeskTools(new com.supportdesk.ui.admin.DeskTools.Context(session, ticker,
+                s.executor(), s.clock(), owner, feedStatus.textProperty()));
         SplitPane split = new SplitPane(tabs, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.70);
@@ -174,6 +177,7 @@ public final class DeskView extends BorderPane {
     }
 
     public void stop() {
+        tools.close();
         live = false;
         ticker.stop();
         if (feed != null) {
@@ -190,6 +194,7 @@ public final class DeskView extends BorderPane {
         if (sensitiveBoard != null) {
             sensitiveBoard.apply(fresh);
         }
+        tools.apply(fresh);
         for (Ticket t : fresh) {
             detail.changedElsewhere(t);
         }
@@ -223,10 +228,14 @@ public final class DeskView extends BorderPane {
         }
         view.getItems().addAll(item("Find\u2026", "Shortcut+F", "menuFind", this::focusSearch),
                 item("Clear filters", "Shortcut+Shift+F", "menuClear", () -> currentBoard().viewModel().clearFilters()));
+        tools.wallboardItem().ifPresent(i -> view.getItems().addAll(new SeparatorMenuItem(), i));
         Menu help = new Menu("_Help");
         help.getItems().add(item("Keyboard shortcuts", "F1", "menuKeys", () -> new FxDialogService(() -> getScene().getWindow())
                 .showInfo("Keyboard shortcuts", SHORTCUTS)));
-        MenuBar bar = new MenuBar(file, ticket, view, help);
+        help.getItems().addAll(new SeparatorMenuItem(), tools.aboutItem());
+        MenuBar bar = new MenuBar(file, ticket, view);
+        bar.getMenus().addAll(tools.menus());
+        bar.getMenus().add(help);
         bar.setId("menuBar");
         return bar;
     }
@@ -236,6 +245,7 @@ public final class DeskView extends BorderPane {
             "Ctrl+Shift+M  Assign to someone", "Ctrl+Shift+S  Change severity", "Ctrl+E  Change support level (escalate)",
             "Ctrl+T  Change status", "Ctrl+Shift+N  Add internal note", "Ctrl+R  Reply by e-mail", "F5  Reload the ticket",
             "Ctrl+F  Search", "Ctrl+Shift+F  Clear filters", "Ctrl+1 / Ctrl+2  Board / Official Sensitive",
+            "F11  Lead wallboard (Esc leaves it)", "Ctrl+Shift+E  Quarterly report",
             "Ctrl+Enter  Submit a dialog, Esc  cancel it", "Ctrl+Shift+Q  Sign out", "Ctrl+Q  Quit");
 
     private static MenuItem item(String text, String accel, String id, Runnable r) {
@@ -318,5 +328,10 @@ public final class DeskView extends BorderPane {
 
     public Session session() {
         return session;
+    }
+
+    /** The lead and admin tools (wallboard, administration, reports, About). */
+    public com.supportdesk.ui.admin.DeskTools tools() {
+        return tools;
     }
 }

@@ -192,14 +192,16 @@ public final class MainWindow {
 
     /** Window icons from /icons/support-desk-*.png when the packaging provides them. */
     static void addIcons(Stage stage) {
+        java.util.List<Image> icons = new java.util.ArrayList<>();
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             try (InputStream in = MainWindow.class.getResourceAsStream("/icons/support-desk-" + size + ".png")) {
                 if (in != null) {
-                    stage.getIcons().add(new Image(in));
+                    icons.add(new Image(in));
                 }
             } catch (java.io.IOException | RuntimeException e) {
                 // no icon is not worth failing for
             }
         }
+        stage.getIcons().setAll(icons);
     }
 }

@@ -1,0 +1,181 @@
+package com.supportdesk.ui.admin;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.SupportLevel;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+
+/** Agents: the list on the left, the selected (or new) agent's form and password reset on the right. */
+public final class AgentsView extends BorderPane {
+
+    private final AgentsViewModel vm;
+    private final TableView<Agent> table;
+
+    public AgentsView(AgentsViewModel vm) {
+        this.vm = vm;
+        setId("agentsView");
+        getStyleClass().add("admin-view");
+        setTop(Forms.header("Agents", MaterialDesignA.ACCOUNT_GROUP,
+                "Staff accounts: security clearance (Official Sensitive), support level, team lead, admin, active."));
+        table = Forms.table("agentsTable", "No agents");
+        table.setItems(vm.agents());
+        table.getColumns().add(Forms.column("Name", 140, Agent::displayName));
+        table.getColumns().add(Forms.column("User name", 90, Agent::username));
+        table.getColumns().add(Forms.column("Level", 65, a -> a.level().label()));
+        table.getColumns().add(Forms.column("Clearance", 80, a -> a.cleared() ? "Cleared" : "\u2014"));
+        table.getColumns().add(Forms.column("Roles", 130, AgentsViewModel::roles));
+        table.getColumns().add(Forms.column("Status", 80, a -> a.active() ? "Active" : "Deactivated"));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Agent a, boolean empty) {
+                super.updateItem(a, empty);
+                getStyleClass().remove("inactive");
+                if (!empty && a != null && !a.active()) {
+                    getStyleClass().add("inactive");
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> {
+            if (a != null && a != vm.editing().get()) {
+                vm.edit(a);
+            }
+        });
+        vm.editing().addListener((o, was, a) -> {
+            if (a == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() == null
+                    || table.getSelectionModel().getSelectedItem().id() != a.id()) {
+                vm.agents().stream().filter(x -> x.id() == a.id()).findFirst().ifPresent(x -> table.getSelectionModel().select(x));
+            }
+        });
+        Button add = new Button("New agent", new FontIcon(MaterialDesignA.ACCOUNT_PLUS_OUTLINE));
+        add.setId("newAgent");
+        add.setOnAction(e -> vm.edit(null));
+        VBox list = Forms.section("Staff", MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE, table, Forms.buttons(add));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(list, Priority.ALWAYS);
+
+        VBox right = new VBox(form(), passwordReset());
+        right.getStyleClass().add("admin-column");
+        right.setPrefWidth(430);
+        right.setMinWidth(420);
+        HBox body = new HBox(list, right);
+        body.getStyleClass().addAll("admin-columns", "admin-body");
+        setCenter(body);
+    }
+
+    private VBox form() {
+        TextField username = new TextField();
+        username.setId("agentUsername");
+        username.textProperty().bindBidirectional(vm.username());
+        username.editableProperty().bind(vm.creating());
+        TextField name = new TextField();
+        name.setId("agentDisplayName");
+        name.textProperty().bindBidirectional(vm.displayName());
+        ComboBox<SupportLevel> level = new ComboBox<>(FXCollections.observableArrayList(SupportLevel.values()));
+        level.setId("agentLevel");
+        level.valueProperty().bindBidirectional(vm.level());
+        level.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SupportLevel l) {
+                return l == null ? "" : l.label();
+            }
+
+            @Override
+            public SupportLevel fromString(String s) {
+                return null;
+            }
+        });
+        CheckBox cleared = check("agentCleared", "Security cleared (Official Sensitive)", vm.cleared());
+        CheckBox lead = check("agentLead", "Team lead (wallboard, training, outages)", vm.lead());
+        CheckBox admin = check("agentAdmin", "Admin (policy, staff, customers)", vm.admin());
+        CheckBox active = check("agentActive", "Active (may sign in)", vm.active());
+        PasswordField pw = new PasswordField();
+        pw.setId("agentPassword");
+        pw.textProperty().bindBidirectional(vm.password());
+        PasswordField pw2 = new PasswordField();
+        pw2.setId("agentPassword2");
+        pw2.textProperty().bindBidirectional(vm.repeat());
+        GridPane g = Forms.grid();
+        Forms.row(g, 0, "User name", username);
+        Forms.row(g, 1, "Full name", name);
+        Forms.row(g, 2, "Support level", level);
+        g.add(new VBox(6, cleared, lead, admin, active), 1, 3);
+        Label pwLabel = new Label("Initial password");
+        pwLabel.getStyleClass().add("form-label");
+        Label pw2Label = new Label("Repeat");
+        pw2Label.getStyleClass().add("form-label");
+        g.add(pwLabel, 0, 4);
+        g.add(pw, 1, 4);
+        g.add(pw2Label, 0, 5);
+        g.add(pw2, 1, 5);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {pwLabel, pw, pw2Label, pw2}) {
+            n.visibleProperty().bind(vm.creating());
+            n.managedProperty().bind(vm.creating());
+        }
+        Button save = new Button(null, new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        save.setId("agentSave");
+        save.getStyleClass().add("primary");
+        save.textProperty().bind(Bindings.when(vm.creating()).then("Create agent").otherwise("Save changes"));
+        save.disableProperty().bind(vm.busy());
+        save.setDefaultButton(true);
+        save.setOnAction(e -> vm.save());
+        Label title = new Label();
+        title.getStyleClass().add("section-title");
+        VBox box = Forms.section("Agent", MaterialDesignA.ACCOUNT_EDIT_OUTLINE, g, Forms.buttons(save),
+                Forms.error("agentError", vm.error()), Forms.status("agentStatus", vm.status()));
+        Label head = (Label) box.getChildren().get(0);
+        head.textProperty().bind(Bindings.createStringBinding(() -> vm.editing().get() == null ? "New agent"
+                : "Edit " + vm.editing().get().displayName(), vm.editing()));
+        return box;
+    }
+
+    private VBox passwordReset() {
+        PasswordField pw = new PasswordField();
+        pw.setId("resetPassword");
+        pw.textProperty().bindBidirectional(vm.password());
+        PasswordField pw2 = new PasswordField();
+        pw2.setId("resetPassword2");
+        pw2.textProperty().bindBidirectional(vm.repeat());
+        GridPane g = Forms.grid();
+        Forms.row(g, 0, "New password", pw);
+        Forms.row(g, 1, "Repeat", pw2);
+        Button reset = new Button("Reset password", new FontIcon(MaterialDesignK.KEY_VARIANT));
+        reset.setId("agentResetPassword");
+        reset.disableProperty().bind(vm.busy());
+        reset.setOnAction(e -> vm.resetPassword());
+        VBox box = Forms.section("Reset password", MaterialDesignK.KEY_OUTLINE, g, Forms.buttons(reset));
+        box.visibleProperty().bind(vm.creating().not());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty p) {
+        CheckBox c = new CheckBox(text);
+        c.setId(id);
+        c.selectedProperty().bindBidirectional(p);
+        return c;
+    }
+
+    public TableView<Agent> table() {
+        return table;
+    }
+}

@@ -1,0 +1,67 @@
+package com.supportdesk.ui.admin;
+
+import com.supportdesk.ui.MainWindow;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * A window for one of the lead and admin tools (policy, agents, customers, training, outages, audit): the desk's
+ * stylesheets plus {@code admin.css}, the app's icons, sized to fit a 1280×720 screen. Ctrl+W closes it.
+ */
+public final class ToolWindow {
+
+    private final Stage stage = new Stage();
+
+    public ToolWindow(Window owner, String title, Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
+        dress(stage, scene, owner);
+        stage.setTitle(title + " \u2014 " + MainWindow.TITLE);
+        stage.setMinWidth(Math.min(width, 900));
+        stage.setMinHeight(Math.min(height, 560));
+    }
+
+    /**
+     * Gives a secondary window the desk's look: the owner's stylesheets (or desk.css) plus admin.css, the app's
+     * icons, and the owner.
+     */
+    public static void dress(Stage stage, Scene scene, Window owner) {
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        } else {
+            scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
+        }
+        scene.getStylesheets().add(ToolWindow.class.getResource("admin.css").toExternalForm());
+        stage.setScene(scene);
+        if (owner != null) {
+            stage.initOwner(owner);
+            if (owner instanceof Stage s) {
+                stage.getIcons().setAll(s.getIcons());
+            }
+        }
+    }
+
+    public ToolWindow show() {
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+        return this;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public boolean isShowing() {
+        return stage.isShowing();
+    }
+
+    public void close() {
+        stage.close();
+    }
+}

@@ -1,0 +1,137 @@
+package com.supportdesk.ui.admin;
+
+import com.supportdesk.domain.Customer;
+import com.supportdesk.store.TrainingRepository.Session;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** Training sessions of a customer: contracted vs delivered vs remaining, the sessions, and a form to record one. */
+public final class TrainingView extends BorderPane {
+
+    private final TrainingViewModel vm;
+
+    public TrainingView(TrainingViewModel vm, AdminDialogs dialogs) {
+        this.vm = vm;
+        setId("trainingView");
+        getStyleClass().add("admin-view");
+        setTop(Forms.header("Training sessions", MaterialDesignS.SCHOOL_OUTLINE,
+                "Training and adoption sessions per customer against the number in their contract. A session counts as"
+                        + " delivered once its date has come; later ones are planned."));
+        ComboBox<Customer> customer = new ComboBox<>(vm.customers());
+        customer.setId("trainingCustomer");
+        customer.valueProperty().bindBidirectional(vm.customer());
+        customer.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Customer c) {
+                return c == null ? "" : c.name();
+            }
+
+            @Override
+            public Customer fromString(String s) {
+                return null;
+            }
+        });
+        customer.setPrefWidth(280);
+        Label summary = new Label();
+        summary.setId("trainingSummary");
+        summary.getStyleClass().add("summary-pill");
+        summary.textProperty().bind(Bindings.createStringBinding(() -> TrainingViewModel.summaryText(vm.summary().get()),
+                vm.summary()));
+        summary.visibleProperty().bind(vm.summary().isNotNull());
+        vm.summary().addListener((o, was, s) -> {
+            summary.getStyleClass().removeAll("warn", "good");
+            if (s != null) {
+                summary.getStyleClass().add(s.remaining() == 0 ? "good" : "warn");
+            }
+        });
+        HBox top = new HBox(10, new Label("Customer"), customer, summary);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        TableView<Session> table = Forms.table("trainingTable", "No sessions recorded for this customer");
+        table.setItems(vm.sessions());
+        table.getColumns().add(Forms.column("Date", 120, s -> PolicyViewModel.format(s.heldOn())));
+        table.getColumns().add(Forms.column("Topic", 240, Session::topic));
+        table.getColumns().add(Forms.column("Attendees", 220, Session::attendees));
+        table.getColumns().add(Forms.column("Delivered by", 130, Session::deliveredBy));
+        table.getColumns().add(Forms.column("", 80, s -> vm.planned(s) ? "Planned" : "Delivered"));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Session s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().remove("inactive");
+                if (!empty && s != null && vm.planned(s)) {
+                    getStyleClass().add("inactive");
+                }
+            }
+        });
+        Button delete = new Button("Delete session\u2026", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
+        delete.setId("trainingDelete");
+        delete.getStyleClass().add("danger");
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busy()));
+        delete.setOnAction(e -> {
+            Session s = table.getSelectionModel().getSelectedItem();
+            if (s != null && dialogs.confirm("Delete this training session?", "\u201c" + s.topic() + "\u201d on "
+                    + PolicyViewModel.format(s.heldOn()) + " will no longer count as delivered.", "Delete")) {
+                vm.delete(s);
+            }
+        });
+        VBox list = Forms.section("Sessions", MaterialDesignC.CALENDAR_CHECK_OUTLINE, top, table, Forms.buttons(delete));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(list, Priority.ALWAYS);
+
+        DatePicker date = Forms.datePicker("trainingDate");
+        date.valueProperty().bindBidirectional(vm.date());
+        TextField topic = new TextField();
+        topic.setId("trainingTopic");
+        topic.setPromptText("e.g. Reporting module for new team leads");
+        topic.textProperty().bindBidirectional(vm.topic());
+        TextField attendees = new TextField();
+        attendees.setId("trainingAttendees");
+        attendees.setPromptText("Names, separated by commas");
+        attendees.textProperty().bindBidirectional(vm.attendees());
+        ComboBox<String> by = new ComboBox<>(vm.people());
+        by.setId("trainingDeliveredBy");
+        by.setEditable(true);
+        by.valueProperty().bindBidirectional(vm.deliveredBy());
+        GridPane g = Forms.grid();
+        Forms.row(g, 0, "Date", date);
+        Forms.row(g, 1, "Topic", topic);
+        Forms.row(g, 2, "Attendees", attendees);
+        Forms.row(g, 3, "Delivered by", by);
+        Button add = new Button("Record session", new FontIcon(MaterialDesignC.CALENDAR_PLUS));
+        add.setId("trainingAdd");
+        add.getStyleClass().add("primary");
+        add.disableProperty().bind(vm.busy().or(vm.customer().isNull()));
+        add.setOnAction(e -> {
+            if (by.getEditor() != null && by.isEditable()) {
+                vm.deliveredBy().set(by.getEditor().getText());
+            }
+            vm.add();
+        });
+        VBox form = Forms.section("Record a session", MaterialDesignS.SCHOOL_OUTLINE, g, Forms.buttons(add),
+                Forms.error("trainingError", vm.error()), Forms.status("trainingStatus", vm.status()));
+        form.setPrefWidth(380);
+        form.setMinWidth(360);
+        VBox right = new VBox(form);
+        right.getStyleClass().add("admin-column");
+        HBox body = new HBox(list, right);
+        body.getStyleClass().addAll("admin-columns", "admin-body");
+        setCenter(body);
+    }
+}

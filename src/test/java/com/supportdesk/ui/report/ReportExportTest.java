@@ -1,0 +1,177 @@
+package com.supportdesk.ui.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.supportdesk.app.Wiring;
+import com.supportdesk.domain.Agent;
+import com.supportdesk.report.Quarter;
+import com.supportdesk.report.QuarterlyReportCsv;
+import com.supportdesk.report.ReportFormat;
+import com.supportdesk.store.Store;
+import com.supportdesk.testing.MutableClock;
+import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.DialogService;
+import com.supportdesk.ui.FxTaskExecutor;
+import com.supportdesk.ui.TaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The quarterly report from the desk: the dialog under Monocle and the view-model's progress, cancel and errors. */
+@ExtendWith(ApplicationExtension.class)
+class ReportExportTest {
+
+    @TempDir
+    Path dir;
+    MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z");
+    Store store;
+    Agent lead;
+    Path chosen;
+    final List<String> infos = new CopyOnWriteArrayList<>();
+    final DialogService dialogs = new DialogService() {
+        @Override
+        public void showError(String title, String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public Optional<Path> askSaveLocation(String title, String suggestedFileName) {
+            infos.add("asked: " + suggestedFileName);
+            return Optional.ofNullable(chosen);
+        }
+    };
+
+    @Start
+    void start(Stage stage) {
+        // windows are created by the tests that need them
+    }
+
+    @BeforeEach
+    void seed() {
+        store = TestStores.open(dir.resolve("db"), clock);
+        lead = new Wiring(Map.of(), clock).seedDemo(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void theDialogExportsACsvWithProgressToTheEnd(FxRobot robot) throws Exception {
+        FxTaskExecutor executor = new FxTaskExecutor("report-test");
+        try {
+            ReportExportViewModel vm = new ReportExportViewModel(store, lead, executor, clock, dialogs);
+            List<Double> seen = new CopyOnWriteArrayList<>();
+            vm.progress().addListener((o, was, p) -> seen.add(p.doubleValue()));
+            ReportExportWindow w = WaitForAsyncUtils.asyncFx(() -> {
+                ReportExportWindow win = new ReportExportWindow(null, vm);
+                win.show();
+                vm.load();
+                return win;
+            }).get();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Department for Digital Services".equals(vm.customer().get()));
+            robot.interact(() -> {
+                vm.customer().set("Northwind Logistics");
+                vm.quarter().set(Quarter.parse("2026-Q1"));
+            });
+            robot.clickOn("#reportCsv");
+            assertThat(vm.format().get()).isEqualTo(ReportFormat.CSV);
+            chosen = dir.resolve("northwind"); // the chooser gave no extension: the format's is added
+            robot.clickOn("#reportExport");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.written().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(infos).contains("asked: Northwind-Logistics-2026-Q1.csv");
+            Path file = dir.resolve("northwind.csv");
+            assertThat(vm.written().get()).isEqualTo(file);
+            List<String> lines = Files.readAllLines(file);
+            assertThat(lines.get(0)).isEqualTo(String.join(",", QuarterlyReportCsv.COMPLIANCE_COLUMNS));
+            assertThat(lines).anyMatch(l -> l.startsWith("S1,")).anyMatch(l -> l.startsWith("S2,"));
+            assertThat(seen).isNotEmpty().isSorted().last().isEqualTo(1.0);
+            assertThat(robot.lookup("#reportProgress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+            assertThat(robot.lookup("#reportMessage").queryAs(Label.class).getText()).startsWith("Saved northwind.csv (");
+            assertThat(robot.lookup("#reportOpenFolder").queryAs(javafx.scene.control.Button.class).isVisible()).isTrue();
+            robot.clickOn("#reportOpenFolder"); // no desktop here: the folder is named instead
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> infos.stream().anyMatch(s -> s.contains(dir.toString())));
+            robot.interact(w::close);
+        } finally {
+            executor.close();
+        }
+    }
+
+    @Test
+    void cancellingStopsTheReportAndLeavesNoFile() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        ReportExportViewModel vm = new ReportExportViewModel(store, lead, TaskExecutor.direct(), clock, dialogs,
+                (reader, customer, quarter, file, progress) -> {
+                    progress.accept(0.2);
+                    started.countDown();
+                    try {
+                        Thread.sleep(30_000);
+                    } catch (InterruptedException e) {
+                        throw new java.util.concurrent.CancellationException("The report was cancelled.");
+                    }
+                    throw new AssertionError("not cancelled");
+                });
+        vm.load().join();
+        Path file = dir.resolve("never.pdf");
+        var result = vm.exportTo(file);
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(vm.running().get()).isTrue();
+        vm.cancel();
+        assertThat(vm.running().get()).isFalse();
+        assertThat(vm.message().get()).isEqualTo("Cancelled: no file was written.");
+        assertThat(result).failsWithin(10, TimeUnit.SECONDS);
+        assertThat(file).doesNotExist();
+        assertThat(vm.error().get()).isEmpty();
+        vm.close();
+    }
+
+    @Test
+    void aFolderThatDoesNotExistIsAPlainError() throws Exception {
+        ReportExportViewModel vm = new ReportExportViewModel(store, lead, TaskExecutor.direct(), clock, dialogs);
+        vm.load().join();
+        vm.quarter().set(Quarter.parse("2026-Q1"));
+        var result = vm.exportTo(dir.resolve("missing").resolve("report.pdf"));
+        assertThat(result).failsWithin(20, TimeUnit.SECONDS);
+        assertThat(vm.error().get()).startsWith("The report could not be written: Cannot write the report to ")
+                .endsWith("does not exist.");
+        assertThat(vm.running().get()).isFalse();
+        assertThat(vm.written().get()).isNull();
+        vm.close();
+    }
+
+    @Test
+    void theSuggestedNameAndTheQuarters() {
+        ReportExportViewModel vm = new ReportExportViewModel(store, lead, TaskExecutor.direct(), clock, dialogs);
+        vm.load().join();
+        assertThat(vm.quarters()).first().hasToString("2026-Q1");
+        assertThat(vm.quarter().get()).as("last quarter by default").hasToString("2025-Q4");
+        vm.customer().set("Harbour Bank plc");
+        assertThat(vm.suggestedFileName()).isEqualTo("Harbour-Bank-plc-2025-Q4.pdf");
+        assertThat(vm.withExtension(Path.of("x.CSV"))).isEqualTo(Path.of("x.CSV"));
+        vm.close();
+    }
+}
