@@ -7,6 +7,9 @@ import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.ui.FxTaskExecutor;
 import com.supportdesk.ui.MainWindow;
+import com.supportdesk.mail.MailChannel;
+import com.supportdesk.ui.mail.IntakeStatusModel;
+import com.supportdesk.ui.mail.MailDesk;
 import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -40,7 +43,8 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
     MainWindow open(GlobalOptions options, Stage stage) {
         FxTaskExecutor executor = new FxTaskExecutor("database");
         java.util.concurrent.atomic.AtomicReference<Store> opened = new java.util.concurrent.atomic.AtomicReference<>();
-        MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get));
+        java.util.concurrent.atomic.AtomicReference<MailChannel> mail = new java.util.concurrent.atomic.AtomicReference<>();
+        MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get));
         window.showSplash("Opening the database\u2026");
         executor.supply(() -> {
             Store store = wiring.openStore(options);
@@ -54,7 +58,12 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 return;
             }
             Store store = result.store();
-            stage.setOnHidden(e -> shutDown(window, store, executor));
+            MailChannel channel = new MailChannel(store, wiring.clock());
+            mail.set(channel);
+            IntakeStatusModel status = new IntakeStatusModel(Platform::runLater);
+            window.setMail(new MailDesk(channel, status));
+            startIntake(channel, status);
+            stage.setOnHidden(e -> shutDown(window, store, channel, executor));
             java.util.function.Consumer<Agent> signedIn = agent -> window.showDesk(store, agent).thenAccept(d -> d.startLive());
             if (result.demoAgent() != null) {
                 window.configureSignIn(store, true, () -> wiring.seedDemo(store), signedIn);
@@ -70,8 +79,29 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
     private record Opened(Store store, Agent demoAgent) {
     }
 
-    private static void shutDown(MainWindow window, Store store, FxTaskExecutor executor) {
+    /** Fetches mail in the background when an IMAP account is set up for this desktop (never blocks the FX thread). */
+    private static void startIntake(MailChannel channel, IntakeStatusModel status) {
+        Thread t = new Thread(() -> {
+            try {
+                if (channel.startIntake(status).isEmpty()) {
+                    status.notRunning(channel.settings().load().imap() == null
+                            ? "no account set up (Admin \u2192 Mail settings)" : "fetched by the team's mail gateway");
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Mail intake not started: {}", e.getMessage());
+            }
+        }, "mail-intake-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void shutDown(MainWindow window, Store store, MailChannel mail, FxTaskExecutor executor) {
         window.close();
+        try {
+            mail.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the mail channel: {}", e.getMessage());
+        }
         executor.close();
         try {
             store.close();

@@ -9,6 +9,8 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.ui.CallConsoleOpener;
 import com.supportdesk.ui.phone.CallConsole;
+import com.supportdesk.mail.MailChannel;
+import com.supportdesk.mail.ReplyService;
 import java.util.function.Supplier;
 import com.supportdesk.ui.DialogService;
 import com.supportdesk.ui.FxDialogService;
@@ -93,8 +95,16 @@ public final class Wiring {
      * Sends e-mail replies. Default until the mail issue wires SMTP here: nothing is sent and the composer says
      * "E-mail sending is not configured yet".
      */
-    public ReplySender replySender() {
-        return ReplySender.NOT_CONFIGURED;
+    public ReplySender replySender(Supplier<MailChannel> mail) {
+        return (agent, ticket, draft) -> {
+            MailChannel channel = mail.get();
+            if (channel == null) {
+                ReplySender.NOT_CONFIGURED.send(agent, ticket, draft);
+                return;
+            }
+            channel.replies().send(agent, ticket.id(), ticket.version(),
+                    new ReplyService.ReplyRequest(draft.to(), draft.subject(), draft.body()));
+        };
     }
 
     /**
@@ -134,10 +144,10 @@ public final class Wiring {
 
     /** What the main window needs, wired once. */
     public MainWindow.Services windowServices(GlobalOptions options, TaskExecutor executor, Window owner,
-                                              Supplier<Store> store) {
+                                              Supplier<Store> store, Supplier<MailChannel> mail) {
         Path stateFile = location(options).dataDir().resolve("window.properties");
         return new MainWindow.Services(clock, displayZone(), executor, WindowStateStore.file(stateFile),
-                new ReplyComposerDialog(replySender(), executor), callConsoleOpener(owner, store), null);
+                new ReplyComposerDialog(replySender(mail), executor), callConsoleOpener(owner, store), null);
     }
 
     /** Today's backup in the data folder, on a background thread, after start. */

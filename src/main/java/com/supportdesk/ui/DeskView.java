@@ -45,7 +45,8 @@ public final class DeskView extends BorderPane {
 
     /** What the desk needs besides the session. */
     public record Services(Clock clock, TaskExecutor executor, DialogService dialogs, Notifier notifier,
-                           ReplyComposer composer, CallConsoleOpener callConsole, Runnable signOut) {
+                           ReplyComposer composer, CallConsoleOpener callConsole, Runnable signOut,
+                           com.supportdesk.ui.mail.MailDesk mail) {
     }
 
     private final Session session;
@@ -235,6 +236,15 @@ public final class DeskView extends BorderPane {
         help.getItems().addAll(new SeparatorMenuItem(), tools.aboutItem());
         MenuBar bar = new MenuBar(file, ticket, view);
         bar.getMenus().addAll(tools.menus());
+        if (services.mail() != null) {
+            List<MenuItem> mailItems = services.mail().adminItems(() -> getScene().getWindow(),
+                    session.agent(), session.zone(), r -> services.executor().run(r::run));
+            bar.getMenus().stream().filter(m -> "menuAdmin".equals(m.getId())).findFirst()
+                    .ifPresent(admin -> {
+                        admin.getItems().add(new SeparatorMenuItem());
+                        admin.getItems().addAll(mailItems);
+                    });
+        }
         bar.getMenus().add(help);
         bar.setId("menuBar");
         return bar;
@@ -297,7 +307,18 @@ public final class DeskView extends BorderPane {
         msg.setId("boardMessage");
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox bar = new HBox(feedStatus, msg, sp, times, db);
+        Label mail = new Label();
+        mail.setId("mailStatus");
+        if (services.mail() != null) {
+            mail.textProperty().bind(services.mail().status().textProperty());
+            services.mail().status().problemProperty().addListener((o, was, bad) -> {
+                mail.getStyleClass().remove("status-problem");
+                if (bad) {
+                    mail.getStyleClass().add("status-problem");
+                }
+            });
+        }
+        HBox bar = new HBox(feedStatus, msg, mail, sp, times, db);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

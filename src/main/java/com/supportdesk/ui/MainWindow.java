@@ -40,6 +40,7 @@ public final class MainWindow {
     private final Services services;
     private final Scene scene;
     private DeskView desk;
+    private com.supportdesk.ui.mail.MailDesk mail;
 
     public MainWindow(Stage stage, Services services) {
         this.stage = stage;
@@ -69,6 +70,11 @@ public final class MainWindow {
     }
 
     /** Shows the sign-in screen; "Sign out" on the desk comes back here. */
+    /** The e-mail channel of the open store: intake status in the status bar, admin mail screens. */
+    public void setMail(com.supportdesk.ui.mail.MailDesk mail) {
+        this.mail = mail;
+    }
+
     public void showSignIn(Store store, boolean demoMode, SignInViewModel.DemoSeeder seeder,
                            java.util.function.Consumer<Agent> onSignedIn) {
         configureSignIn(store, demoMode, seeder, onSignedIn);
@@ -126,7 +132,7 @@ public final class MainWindow {
                     }
                 });
         desk = new DeskView(session, new DeskView.Services(services.clock(), services.executor(), dialogs, notifier,
-                services.composer(), services.callConsole(), signIn == null ? null : this::signOut), this::window);
+                services.composer(), services.callConsole(), signIn == null ? null : this::signOut, mail), this::window);
         setRoot(desk);
         show();
         desk.load();

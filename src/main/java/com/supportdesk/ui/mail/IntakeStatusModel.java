@@ -33,6 +33,14 @@ public final class IntakeStatusModel implements IntakeService.Listener {
         });
     }
 
+    /** Says why this desktop does not fetch mail (no account set up, or a gateway fetches it). */
+    public void notRunning(String why) {
+        ui.execute(() -> {
+            text.set("Mail: " + why);
+            problem.set(false);
+        });
+    }
+
     /** E.g. {@code Mail: fetched 2: new tickets 1, …} or {@code Mail: error: The mail server … refused …}. */
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
