@@ -116,6 +116,8 @@ public final class DeskView extends BorderPane {
             tabs.getTabs().add(sens);
         }
         tabs.setId("boards");
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, index) ->
+                detail.setView(index.intValue() == 1 && sensitiveView != null ? "official sensitive view" : "desktop board"));
         tools = new com.supportdesk.ui.admin.DeskTools(new com.supportdesk.ui.admin.DeskTools.Context(session, ticker,
                 s.executor(), s.clock(), owner, feedStatus.textProperty()));
         SplitPane split = new SplitPane(tabs, detailView);

@@ -240,6 +240,12 @@ class DeskFxTest {
             sensitive.addAll(robot.lookup("#" + id).queryAs(ListView.class).getItems());
         }
         assertThat(sensitive).isNotEmpty().allMatch(Ticket::sensitive).noneMatch(Ticket::redacted);
+        // opening one from the Official Sensitive view is audited under that view's name
+        Ticket first = sensitive.get(0);
+        Agent lead = store.agents().findByUsername("lead").orElseThrow();
+        robot.interact(() -> window.desk().sensitiveBoard().selectById(first.id()));
+        waitFor(() -> store.audit().list(lead, java.time.Instant.EPOCH, java.time.Instant.parse("2100-01-01T00:00:00Z"))
+                .stream().anyMatch(a -> a.ticketId() == first.id() && a.view().equals("official sensitive view")));
         robot.interact(() -> window.showDesk(store, store.agents().findByUsername("agent").orElseThrow()));
         waitFor(() -> window.desk().session().agent().username().equals("agent") && window.desk().board().size() > 0);
         TabPane agentTabs = robot.lookup("#boards").queryAs(TabPane.class);

@@ -62,7 +62,7 @@ public final class TicketDetailViewModel {
     private final DialogService dialogs;
     private final Countdown fmt;
     private final ResponseClock clock;
-    private final String view;
+    private volatile String view;
     private Consumer<Ticket> onChanged = t -> { };
 
     private final ReadOnlyObjectWrapper<Ticket> ticket = new ReadOnlyObjectWrapper<>(this, "ticket");
@@ -75,6 +75,11 @@ public final class TicketDetailViewModel {
     private final ReadOnlyStringWrapper clockDetail = new ReadOnlyStringWrapper(this, "clockDetail", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private long loadToken;
+
+    /** Names the screen reads come from, for the access audit (e.g. the Official Sensitive view). */
+    public void setView(String view) {
+        this.view = view;
+    }
 
     public TicketDetailViewModel(Session session, TaskExecutor executor, DialogService dialogs, Countdown fmt, String view) {
         this.store = session.store();
