@@ -3,7 +3,6 @@ package com.supportdesk.cli;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Contact;
 import com.supportdesk.domain.Severity;
-import com.supportdesk.domain.Ticket;
 import com.supportdesk.phone.ChatImporter;
 import com.supportdesk.phone.ChatImporter.ChatOutcome;
 import com.supportdesk.phone.Transcript;
@@ -39,8 +38,9 @@ public final class ChatCommand {
         CommandSpec spec;
         @Option(names = "--file", required = true, paramLabel = "FILE.txt", description = "The transcript (UTF-8)")
         Path file;
-        @Option(names = "--ticket", paramLabel = "SD-N", description = "Log it on this ticket instead of opening one")
-        String ticket;
+        @Option(names = "--ticket", paramLabel = "SD-N", converter = Converters.RefConverter.class,
+                description = "Log it on this ticket instead of opening one")
+        Long ticket;
         @Option(names = "--subject", description = "New ticket's subject (default: the customer's first words)")
         String subject;
         @Option(names = "--severity", description = "New ticket's severity: 1, 2 or 3")
@@ -62,10 +62,7 @@ public final class ChatCommand {
         public Integer call() {
             long ticketId = -1;
             if (ticket != null) {
-                ticketId = Ticket.parseRef(ticket);
-                if (ticketId < 0) {
-                    throw new ParameterException(spec.commandLine(), "'" + ticket + "' is not a ticket ref (e.g. SD-1042)");
-                }
+                ticketId = ticket;
             } else if (severity == null) {
                 throw new ParameterException(spec.commandLine(), "A new ticket needs --severity 1, 2 or 3 (or give --ticket)");
             }

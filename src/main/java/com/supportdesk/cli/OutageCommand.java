@@ -1,6 +1,5 @@
 package com.supportdesk.cli;
 
-import com.supportdesk.domain.Ticket;
 import com.supportdesk.report.Availability;
 import com.supportdesk.report.Durations;
 import com.supportdesk.store.OutageRepository;
@@ -10,47 +9,17 @@ import com.supportdesk.store.Store;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "outage", description = "Outages of the service, for monthly availability (99.5 % target).",
         mixinStandardHelpOptions = true, subcommands = {OutageCommand.Add.class, OutageCommand.ListOutages.class})
 public final class OutageCommand {
-
-    /** An ISO-8601 instant with Z or an offset. */
-    static final class InstantConverter implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            String v = value.strip();
-            try {
-                return v.endsWith("Z") || v.endsWith("z") ? Instant.parse(v) : OffsetDateTime.parse(v).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant with a zone"
-                        + " (e.g. 2026-07-14T17:00:00Z or 2026-07-14T18:00:00+01:00)");
-            }
-        }
-    }
-
-    /** SD-1042 or 1042. */
-    static final class RefConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            long id = Ticket.parseRef(value);
-            if (id < 0) {
-                throw new TypeConversionException("'" + value + "' is not a ticket ref (e.g. SD-1042)");
-            }
-            return id;
-        }
-    }
 
     static String describe(Outage o) {
         return "#" + o.id() + "  " + o.start() + " to " + o.end() + "  " + Durations.compact(o.duration()) + "  "
@@ -63,9 +32,9 @@ public final class OutageCommand {
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--start", required = true, paramLabel = "ISO", converter = InstantConverter.class)
+        @Option(names = "--start", required = true, paramLabel = "ISO", converter = Converters.InstantConverter.class)
         Instant start;
-        @Option(names = "--end", required = true, paramLabel = "ISO", converter = InstantConverter.class)
+        @Option(names = "--end", required = true, paramLabel = "ISO", converter = Converters.InstantConverter.class)
         Instant end;
         @Option(names = "--description", required = true)
         String description;
@@ -73,7 +42,7 @@ public final class OutageCommand {
         boolean scheduled;
         @Option(names = "--customer", paramLabel = "NAME", description = "Only this customer (default: every customer)")
         String customer;
-        @Option(names = "--ticket", paramLabel = "SD-n", converter = RefConverter.class,
+        @Option(names = "--ticket", paramLabel = "SD-n", converter = Converters.RefConverter.class,
                 description = "A linked Severity 1 ticket (repeatable)")
         List<Long> tickets = new ArrayList<>();
         @Option(names = "--user", required = true, description = "A team lead or admin (password in SUPPORTDESK_PASSWORD)")

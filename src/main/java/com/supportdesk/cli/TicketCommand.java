@@ -12,7 +12,6 @@ import com.supportdesk.store.AccessPolicy;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,8 +39,9 @@ public final class TicketCommand {
         String contactEmail;
         @Option(names = "--channel", defaultValue = "agent", description = "email, phone, chat or agent")
         String channel;
-        @Option(names = "--received", description = "When the customer asked (ISO-8601, default now)")
-        String received;
+        @Option(names = "--received", converter = Converters.InstantConverter.class,
+                description = "When the customer asked (ISO-8601, default now)")
+        Instant received;
         @Option(names = "--body")
         String body;
         @Option(names = "--official-sensitive", description = "The issue concerns OFFICIAL-SENSITIVE data")
@@ -66,7 +66,7 @@ public final class TicketCommand {
                         + "' (expected email, phone, chat or agent)");
             }
             try (Store store = CliSupport.openStore(spec)) {
-                at = received == null ? store.database().clock().instant() : parseInstant(received);
+                at = received == null ? store.database().clock().instant() : received;
                 Agent actor = CliSupport.signIn(spec, store, user);
                 Long customerId = null;
                 Long contactId = null;
@@ -87,19 +87,6 @@ public final class TicketCommand {
                 Ticket t = store.tickets().create(actor == AccessPolicy.NOBODY ? null : actor, n);
                 spec.commandLine().getOut().println(t.ref());
                 return 0;
-            }
-        }
-
-        private Instant parseInstant(String text) {
-            try {
-                return Instant.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                try {
-                    return java.time.OffsetDateTime.parse(text.strip()).toInstant();
-                } catch (DateTimeParseException e2) {
-                    throw new ParameterException(spec.commandLine(), "'" + text
-                            + "' is not an ISO-8601 instant (e.g. 2026-12-24T17:30:00Z)");
-                }
             }
         }
     }
