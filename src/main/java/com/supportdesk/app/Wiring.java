@@ -8,6 +8,7 @@ import com.supportdesk.store.StoreException;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.ui.CallConsoleOpener;
+import com.supportdesk.ui.FxTaskExecutor;
 import com.supportdesk.ui.phone.CallConsole;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.mail.ReplyService;
@@ -117,7 +118,7 @@ public final class Wiring {
 
             private CallConsole console() {
                 if (console == null) {
-                    console = new CallConsole(store.get(), clock, displayZone(), phoneExecutor());
+                    console = new CallConsole(store.get(), clock, displayZone(), new FxTaskExecutor("call-console", 1));
                 }
                 return console;
             }
@@ -132,14 +133,6 @@ public final class Wiring {
                 console().openChatLog(owner, agent, ticket == null ? null : ticket.id());
             }
         };
-    }
-
-    private static java.util.concurrent.Executor phoneExecutor() {
-        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "call-console");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** What the main window needs, wired once. */

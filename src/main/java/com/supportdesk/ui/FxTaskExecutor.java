@@ -17,8 +17,13 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private final ExecutorService pool;
 
     public FxTaskExecutor(String name) {
+        this(name, 2);
+    }
+
+    /** With one thread the work runs in the order it was given (e.g. a call's autosaves before its end). */
+    public FxTaskExecutor(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(2, r -> {
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

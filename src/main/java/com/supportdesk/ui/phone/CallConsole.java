@@ -3,9 +3,9 @@ package com.supportdesk.ui.phone;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
+import com.supportdesk.ui.TaskExecutor;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -41,9 +41,12 @@ public final class CallConsole {
     private CallConsoleViewModel consoleModel;
     private Consumer<Ticket> onLogged = t -> { };
 
-    /** Production: FX timeline ticks, JavaFX alerts, background work on {@code executor}. */
-    public CallConsole(Store store, Clock clock, ZoneId zone, Executor executor) {
-        this(new PhoneContext(store, clock, zone, Background.fx(executor), Ticker.fx(), PhoneContext.AUTOSAVE_EVERY),
+    /**
+     * Production: FX timeline ticks, JavaFX alerts, background work on {@code tasks} (give it one thread, so a
+     * call's autosaves and its end are stored in order).
+     */
+    public CallConsole(Store store, Clock clock, ZoneId zone, TaskExecutor tasks) {
+        this(new PhoneContext(store, clock, zone, Background.of(tasks), Ticker.fx(), PhoneContext.AUTOSAVE_EVERY),
                 FxPhoneDialogs::new);
     }
 

@@ -9,13 +9,12 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
+import com.supportdesk.ui.FxTaskExecutor;
 import com.supportdesk.testing.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -35,7 +34,7 @@ import javafx.stage.Stage;
 public final class PhoneDemo extends Application {
 
     private Store store;
-    private ExecutorService executor;
+    private FxTaskExecutor executor;
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -52,11 +51,7 @@ public final class PhoneDemo extends Application {
         Ticket open = store.tickets().create(operator, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 Clock.systemUTC().instant()).withCustomer(gov.id(), gail.id()));
 
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "phone");
-            t.setDaemon(true);
-            return t;
-        });
+        executor = new FxTaskExecutor("phone", 1);
         CallConsole phone = new CallConsole(store, Clock.systemUTC(), ZoneId.systemDefault(), executor);
         Label last = new Label("Ctrl+L: log a call \u2014 data in " + dir);
         phone.setOnLogged(t -> last.setText("Logged on " + t.ref()));
@@ -80,7 +75,7 @@ public final class PhoneDemo extends Application {
     @Override
     public void stop() {
         if (executor != null) {
-            executor.shutdown();
+            executor.close();
         }
         if (store != null) {
             store.close();

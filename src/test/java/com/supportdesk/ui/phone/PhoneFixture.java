@@ -7,6 +7,7 @@ import com.supportdesk.domain.ContactRole;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
+import com.supportdesk.ui.FxTaskExecutor;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
 import java.nio.file.Path;
@@ -15,8 +16,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -37,7 +36,7 @@ final class PhoneFixture implements AutoCloseable {
     final Contact rita;
     final ManualTicker ticker = new ManualTicker();
     final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private ExecutorService executor;
+    private FxTaskExecutor executor;
 
     PhoneFixture(Path dir, String now) {
         clock = MutableClock.at(now);
@@ -59,13 +58,9 @@ final class PhoneFixture implements AutoCloseable {
     /** A call console doing its store work on a background thread (FX tests), reporting logged tickets to {@code logged}. */
     CallConsole fxConsole(List<Ticket> logged) {
         if (executor == null) {
-            executor = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "phone-test");
-                t.setDaemon(true);
-                return t;
-            });
+            executor = new FxTaskExecutor("phone-test", 1);
         }
-        CallConsole c = new CallConsole(context(Background.fx(executor)), owner -> dialogs);
+        CallConsole c = new CallConsole(context(Background.of(executor)), owner -> dialogs);
         c.setOnLogged(logged::add);
         return c;
     }
@@ -91,8 +86,7 @@ final class PhoneFixture implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (executor != null) {
-            executor.shutdown();
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            executor.close();
         }
         store.close();
     }
