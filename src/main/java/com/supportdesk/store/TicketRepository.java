@@ -438,7 +438,7 @@ public final class TicketRepository {
             if (lowering && (reason == null || reason.isBlank())) {
                 throw new StoreException.Invalid("Give a reason for lowering " + t.ref() + " to OFFICIAL.");
             }
-            checkWritable(actor, t);
+            AccessPolicy.requireWrite(actor, t);
             bump(c, actor, t, version);
             set(c, id, "classification = ?", ps -> ps.setString(1, classification.name()));
             event(c, id, actor, EventKind.CLASSIFICATION_CHANGED, t.classification() + " \u2192 " + classification
@@ -459,7 +459,7 @@ public final class TicketRepository {
         }
         return db.tx(c -> {
             Ticket t = load(c, id);
-            checkWritable(actor, t);
+            AccessPolicy.requireWrite(actor, t);
             addMessage(c, id, new NewMessage(MessageKind.NOTE, Direction.INTERNAL, null, null, null, who(actor), null, null,
                     db.clock().instant(), text.strip(), actor == null ? null : actor.id()));
             event(c, id, actor, EventKind.NOTE_ADDED, "Internal note by " + who(actor));
@@ -722,15 +722,11 @@ public final class TicketRepository {
     private Ticket change(Agent actor, long id, int version, Mutation mutation) {
         return db.tx(c -> {
             Ticket t = load(c, id);
-            checkWritable(actor, t);
+            AccessPolicy.requireWrite(actor, t);
             bump(c, actor, t, version);
             mutation.apply(c, t);
             return AccessPolicy.lens(actor == null ? AccessPolicy.NOBODY : actor, load(c, id));
         });
-    }
-
-    private static void checkWritable(Agent actor, Ticket t) {
-        AccessPolicy.requireWrite(actor, t);
     }
 
     /** Claims the ticket at the version the agent loaded; fails with who changed it and when otherwise. */

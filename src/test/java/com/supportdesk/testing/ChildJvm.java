@@ -1,6 +1,5 @@
 package com.supportdesk.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +17,5 @@ public final class ChildJvm {
                 main.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    public static String classpath() {
-        return System.getProperty("java.class.path").replace(File.pathSeparatorChar, File.pathSeparatorChar);
     }
 }
