@@ -57,7 +57,7 @@ public final class AgentRepository {
         if (weak != null) {
             throw new StoreException.Invalid(weak);
         }
-        String hash = passwords.hash(password);
+        String hash = hash(password);
         return db.tx(c -> {
             boolean first = countIn(c) == 0;
             AgentSpec effective = spec;
@@ -72,7 +72,7 @@ public final class AgentRepository {
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO agent (username, display_name, password_hash, clearance, support_level, is_lead, is_admin,"
-                            + " active, created_at) VALUES (?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                            + " active, created_at, must_change_password) VALUES (?,?,?,?,?,?,?,?,?,FALSE)", Sql.ID)) {
                 ps.setString(1, effective.username());
                 ps.setString(2, effective.displayName());
                 ps.setString(3, hash);
@@ -114,19 +114,32 @@ public final class AgentRepository {
         });
     }
 
+    /**
+     * Sets a password: one's own, or (admins) another agent's, who must then choose their own at their next
+     * sign-in. On a team database the password is the agent's database login's, sent as a SCRAM-SHA-256 verifier
+     * computed here (never in clear text), and the database checks who may set it.
+     */
     public void resetPassword(Agent actor, long agentId, char[] newPassword) {
-        if (actor.id() != agentId) {
+        boolean own = actor != null && actor.id() == agentId;
+        if (!own) {
             requireAdmin(actor, "reset other agents' passwords");
         }
         String weak = Passwords.weakness(newPassword);
         if (weak != null) {
             throw new StoreException.Invalid(weak);
         }
-        String hash = passwords.hash(newPassword);
+        String hash = hash(newPassword);
         db.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE agent SET password_hash=? WHERE id=?")) {
+            try (PreparedStatement ps = c.prepareStatement(db.postgres()
+                    ? "UPDATE agent SET password_hash=? WHERE id=?"
+                    : "UPDATE agent SET password_hash=?, must_change_password=? WHERE id=?")) {
                 ps.setString(1, hash);
-                ps.setLong(2, agentId);
+                if (db.postgres()) {
+                    ps.setLong(2, agentId);
+                } else {
+                    ps.setBoolean(2, !own);
+                    ps.setLong(3, agentId);
+                }
                 if (ps.executeUpdate() == 0) {
                     throw new StoreException.NotFound("No agent with id " + agentId + ".");
                 }
@@ -134,9 +147,40 @@ public final class AgentRepository {
         });
     }
 
-    /** Signs in; the same message for an unknown user and a wrong password. */
+    /** True when the agent signs in with a one-time password and must choose their own first. */
+    public boolean mustChangePassword(long agentId) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT must_change_password FROM agent WHERE id=?")) {
+                ps.setLong(1, agentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    private String hash(char[] password) {
+        return db.postgres() ? org.postgresql.util.PasswordUtil.encodeScramSha256(password) : passwords.hash(password);
+    }
+
+    /**
+     * Signs in; the same message for an unknown user and a wrong password. On a team database the database
+     * checked the password when this store was opened with that user's login: this only confirms the name.
+     */
     public Agent authenticate(String username, char[] password) {
         String name = username == null ? "" : username.strip();
+        if (db.postgres()) {
+            Database.TeamSession s = db.session();
+            if (s == null || !name.equals(s.login())) {
+                throw new StoreException.AccessDenied("Unknown user name or wrong password.");
+            }
+            Agent a = findByUsername(name).orElseThrow(() ->
+                    new StoreException.AccessDenied("The login '" + name + "' is not an agent of this desk."));
+            if (!a.active()) {
+                throw new StoreException.AccessDenied("The account '" + name + "' is deactivated. Ask an admin.");
+            }
+            return a;
+        }
         record Row(Agent agent, String hash) {
         }
         Optional<Row> row = db.tx(c -> {

@@ -4,7 +4,6 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.CallDirection;
 import com.supportdesk.domain.CallRecord;
 import com.supportdesk.domain.Ticket;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,7 +93,7 @@ public final class CallRepository {
                     while (rs.next()) {
                         CallDraft d = new CallDraft(CallDirection.valueOf(rs.getString("direction")),
                                 Sql.instant(rs, "started"), Sql.longOrNull(rs, "ticket_id"),
-                                Sql.longOrNull(rs, "contact_id"), text(rs.getClob("notes")), rs.getString("draft_state"));
+                                Sql.longOrNull(rs, "contact_id"), text(rs.getString("notes")), rs.getString("draft_state"));
                         out.add(new StoredDraft(rs.getLong("id"), rs.getLong("operator_id"), d,
                                 Sql.instant(rs, "updated_at")));
                     }
@@ -203,7 +202,7 @@ public final class CallRepository {
                         + " updated_at, operator_id) VALUES (?,?,?,?,?,?,?,?,?,?)"
                 : "UPDATE phone_call SET ticket_id = ?, contact_id = ?, direction = ?, started = ?, ended = ?, notes = ?,"
                         + " draft = ?, draft_state = ?, updated_at = ? WHERE operator_id = ? AND id = ? AND draft = TRUE";
-        try (PreparedStatement ps = id == null ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+        try (PreparedStatement ps = id == null ? c.prepareStatement(sql, Sql.ID)
                 : c.prepareStatement(sql)) {
             Sql.setLong(ps, 1, r.ticketId());
             Sql.setLong(ps, 2, r.contactId());
@@ -244,10 +243,10 @@ public final class CallRepository {
     private static CallRecord map(ResultSet rs) throws SQLException {
         return new CallRecord(rs.getLong(1), Sql.longOrNull(rs, "ticket_id"), rs.getLong(3), rs.getString(4),
                 Sql.longOrNull(rs, "contact_id"), rs.getString(6), CallDirection.valueOf(rs.getString(7)),
-                Sql.instant(rs, 8), Sql.instant(rs, 9), text(rs.getClob(10)), rs.getBoolean(11));
+                Sql.instant(rs, 8), Sql.instant(rs, 9), text(rs.getString(10)), rs.getBoolean(11));
     }
 
-    private static String text(Clob clob) throws SQLException {
-        return clob == null ? "" : clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 }

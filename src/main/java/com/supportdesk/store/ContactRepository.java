@@ -64,7 +64,7 @@ public final class ContactRepository {
             throw new StoreException.Invalid("There is already a contact with the e-mail address " + e + ".");
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contact (customer_id, name, email, phone, phone_digits,"
-                + " role, verified, created_at) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " role, verified, created_at) VALUES (?,?,?,?,?,?,?,?)", Sql.ID)) {
             Sql.setLong(ps, 1, customerId);
             ps.setString(2, n);
             ps.setString(3, e);

@@ -32,10 +32,25 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
         return defaultDataDir(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    /** Resolves the options: an explicit URL wins; otherwise an embedded file in the data folder. */
+    /**
+     * Resolves the options: an explicit URL wins; otherwise an embedded file in the data folder. A team database
+     * is a PostgreSQL URL; H2 server URLs (tcp, ssl, AUTO_SERVER) are refused: they let anyone on the network
+     * open the whole database as its admin.
+     */
     public static DataLocation resolve(Path dataDir, String dbUrl) {
         Path dir = (dataDir != null ? dataDir : defaultDataDir()).toAbsolutePath().normalize();
         String url = dbUrl != null && !dbUrl.isBlank() ? dbUrl.trim() : embeddedUrl(dir);
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:") || lower.contains("auto_server=true")) {
+            throw new StoreException.Invalid("H2 server URLs are no longer supported: anyone on the network could open"
+                    + " the whole database. A team shares a PostgreSQL database instead (README: Team mode).");
+        }
+        if (lower.startsWith("jdbc:postgresql:")) {
+            TeamConnections.requireNoCredentials(url);
+        } else if (!lower.startsWith("jdbc:h2:")) {
+            throw new StoreException.Invalid("Unknown database URL " + url + ": use jdbc:postgresql://HOST:PORT/DATABASE"
+                    + " for a team database, or leave --db-url out for this desktop's own database.");
+        }
         return new DataLocation(dir, url);
     }
 
@@ -44,10 +59,19 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
         return "jdbc:h2:file:" + dir.resolve(DB_NAME).toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
-    /** True for an embedded database file in this process (not a server URL). */
+    /** True for an embedded database file in this process. */
     public boolean embedded() {
-        return jdbcUrl.startsWith("jdbc:h2:file:") || (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")
-                && !jdbcUrl.startsWith("jdbc:h2:ssl:") && !jdbcUrl.startsWith("jdbc:h2:mem:"));
+        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+
+    /** True for a team database on PostgreSQL. */
+    public boolean team() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL as shown to people (a team URL never carries credentials, see {@link #resolve}). */
+    public String displayUrl() {
+        return jdbcUrl;
     }
 
     /** The database file (for messages), when the database is an embedded file. */
@@ -56,7 +80,7 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
             return null;
         }
         String rest = jdbcUrl.substring("jdbc:h2:".length());
-        if (rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("mem:")) {
+        if (rest.startsWith("mem:")) {
             return null;
         }
         if (rest.startsWith("file:")) {

@@ -1,11 +1,15 @@
 package com.supportdesk.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -14,6 +18,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * The connection pool and transaction scope. A unit of work joins the transaction already running on
  * the calling thread, so repository calls compose: {@code db.tx(c -> { a(); b(); return x; })} commits
  * both or neither.
+ *
+ * <p>Two engines (docs/access-model.md): the embedded H2 file of one desktop, opened by this process alone
+ * and migrated on open; or a team's PostgreSQL database, opened with the signed-in agent's own login, where
+ * the database enforces the policy and this class never migrates (the owner runs {@code team init}).
  */
 public final class Database implements AutoCloseable {
 
@@ -32,30 +41,42 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Who the team database says the session is, and how far this computer's clock is from the server's
+     * (positive: the server is ahead). Null fields for the embedded database.
+     */
+    public record TeamSession(String login, Long agentId, boolean agent, boolean cleared, boolean lead, boolean admin,
+                              boolean intake, boolean mustChangePassword, boolean tls, Duration clockOffset) {
+    }
+
     private final DataLocation location;
     private final JdbcConnectionPool pool;
-    private final Clock clock;
+    private final ServerClock clock;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private final boolean postgres;
+    private volatile TeamSession session;
 
     private Database(DataLocation location, JdbcConnectionPool pool, Clock clock) {
         this.location = location;
         this.pool = pool;
-        this.clock = clock;
-        this.postgres = location.jdbcUrl().startsWith("jdbc:postgresql:");
+        this.clock = new ServerClock(clock);
+        this.postgres = location.team();
     }
 
     /**
-     * Opens (creating if needed) and migrates the database. Every failure people can meet is turned into a
-     * {@link StoreException} with a plain-language message.
+     * Opens (creating if needed) and migrates the embedded database. Every failure people can meet is turned
+     * into a {@link StoreException} with a plain-language message. A team database needs a sign-in: see
+     * {@link #openTeam}.
      */
     public static Database open(DataLocation location, Clock clock) {
-        if (location.embedded()) {
-            try {
-                Files.createDirectories(location.dataDir());
-            } catch (java.io.IOException e) {
-                throw new StoreException("Cannot create the data folder " + location.dataDir() + ": " + e.getMessage(), e);
-            }
+        if (location.team()) {
+            throw new StoreException.SignInRequired("The team database at " + location.displayUrl()
+                    + " signs in every agent itself: give a user name and password.");
+        }
+        try {
+            OwnerOnly.directory(location.dataDir());
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + location.dataDir() + ": " + e.getMessage(), e);
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
         pool.setMaxConnections(16);
@@ -63,11 +84,10 @@ public final class Database implements AutoCloseable {
         Database db = new Database(location, pool, clock);
         try {
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-                if (location.jdbcUrl().startsWith("jdbc:h2:")) {
-                    // Belt and braces for server URLs, where the URL setting is not ours to choose.
-                    st.execute("SET WRITE_DELAY 0");
-                }
+                // Belt and braces: a commit is on disk before it returns, whatever the URL says.
+                st.execute("SET WRITE_DELAY 0");
             }
+            db.restrictFiles();
             db.migrate();
             return db;
         } catch (SQLException e) {
@@ -80,6 +100,91 @@ public final class Database implements AutoCloseable {
                 throw db.translateOpenError(sql);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Opens a team database as {@code user}: PostgreSQL checks the password (SCRAM-SHA-256), and the
+     * database's own roles decide what this session may read and change. Nothing is stored: the password
+     * lives only in this process, for the pool to open connections with.
+     */
+    public static Database openTeam(DataLocation location, String user, char[] password, Clock clock) {
+        return openTeam(location, user, password, clock, true);
+    }
+
+    /**
+     * As {@link #openTeam(DataLocation, String, char[], Clock)}; with {@code followServerClock} false the given
+     * clock is used as it is (tests that set the time by hand), the offset is still measured and reported.
+     */
+    public static Database openTeam(DataLocation location, String user, char[] password, Clock clock,
+                                    boolean followServerClock) {
+        if (!location.team()) {
+            throw new IllegalArgumentException("not a team database: " + location.displayUrl());
+        }
+        if (user == null || user.isBlank()) {
+            throw new StoreException.AccessDenied("Type your user name.");
+        }
+        PGConnectionPoolDataSource ds = TeamConnections.dataSource(location.jdbcUrl(), user.strip(), password);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+        pool.setMaxConnections(8);
+        pool.setLoginTimeout(15);
+        Database db = new Database(location, pool, clock);
+        db.clock.follow(followServerClock);
+        try {
+            TeamSchema.check(db);
+            TeamSession s = db.resync();
+            if (!s.agent() && !s.intake() && !s.mustChangePassword()) {
+                throw new StoreException.AccessDenied("The account '" + user.strip() + "' is not an active agent of this"
+                        + " desk. Ask an admin.");
+            }
+            return db;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            SQLException sql = findSqlException(e);
+            if (sql != null && !(e instanceof StoreException)) {
+                throw TeamConnections.translate(location, sql);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Asks the team database again who this session is and what time it is there; the clock offset feeds
+     * {@link #clock()}. Called at sign-in and on every resync of the live feed.
+     */
+    public TeamSession resync() {
+        if (!postgres) {
+            return null;
+        }
+        TeamSession s = tx(c -> {
+            Instant before = clock.base().instant();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT login, agent_id, is_agent,"
+                    + " cleared, lead, admin, intake, must_change_password, server_time, tls FROM sd.whoami()")) {
+                rs.next();
+                Instant after = clock.base().instant();
+                Instant server = Sql.instant(rs, 9);
+                Instant mid = before.plus(Duration.between(before, after).dividedBy(2));
+                Duration offset = Duration.between(mid, server);
+                return new TeamSession(rs.getString(1), Sql.longOrNull(rs, "agent_id"), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8),
+                        rs.getBoolean(10), offset);
+            }
+        });
+        clock.setOffset(s.clockOffset());
+        session = s;
+        return s;
+    }
+
+    /** The team session as last read (null for the embedded database). */
+    public TeamSession session() {
+        return session;
+    }
+
+    private void restrictFiles() {
+        try {
+            OwnerOnly.files(location.dataDir(), DataLocation.DB_NAME);
+        } catch (IOException e) {
+            LOG.warn("Could not make the database files owner-only: {}", e.getMessage());
         }
     }
 
@@ -119,19 +224,18 @@ public final class Database implements AutoCloseable {
 
     private String describe() {
         Path file = location.databaseFile();
-        return file != null ? "The database file " + file : "The database at " + location.jdbcUrl();
+        return file != null ? "The database file " + file : "The database at " + location.displayUrl();
     }
 
     private StoreException translateOpenError(SQLException e) {
         int code = e.getErrorCode();
         Path file = location.databaseFile();
-        String where = file != null ? file.toString() : location.jdbcUrl();
+        String where = file != null ? file.toString() : location.displayUrl();
         switch (code) {
             case 90020: // DATABASE_ALREADY_OPEN_1
                 return new StoreException.DatabaseInUse("The database file " + where
-                        + " is already open in another Support Desk process. Close the other window, or, to work on one"
-                        + " database from several desktops, run 'support-desk server --port 9092' on one machine and start"
-                        + " every desktop with --db-url jdbc:h2:tcp://HOST:9092/" + DataLocation.DB_NAME + ".", e);
+                        + " is already open in another Support Desk process. Close the other window first. To work on"
+                        + " one database from several desktops, a team shares a PostgreSQL database (README: Team mode).", e);
             case 90048: // FILE_VERSION_ERROR_1
                 return new StoreException.NewerVersion("The database file " + where
                         + " was written by a newer version of Support Desk (or of its database engine). It was not"
@@ -141,10 +245,6 @@ public final class Database implements AutoCloseable {
             case 90031: // IO_EXCEPTION_2
             case 90028: // IO_EXCEPTION_1
                 return damaged(where, e);
-            case 90067: // CONNECTION_BROKEN_1
-            case 90096:
-                return new StoreException.Unreachable("Cannot reach the database server at " + location.jdbcUrl()
-                        + ". Check that 'support-desk server' is running there and the network allows the port.", e);
             case 28000: // WRONG_USER_OR_PASSWORD
                 return new StoreException("The database at " + where + " refused the login.", e);
             default:
@@ -173,7 +273,7 @@ public final class Database implements AutoCloseable {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".zip"))
                     .max(Comparator.comparing(p -> p.getFileName().toString()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
@@ -187,7 +287,7 @@ public final class Database implements AutoCloseable {
         return null;
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "unknown error";
         }
@@ -199,10 +299,15 @@ public final class Database implements AutoCloseable {
         return location;
     }
 
+    /**
+     * Now, as the desk counts it: on a team database the server's clock (this computer's clock corrected by
+     * the offset measured at sign-in and on every resync), so every desk shows the same time left.
+     */
     public Clock clock() {
         return clock;
     }
 
+    /** True for a team database on PostgreSQL (the database enforces the access policy itself). */
     public boolean postgres() {
         return postgres;
     }
@@ -268,25 +373,32 @@ public final class Database implements AutoCloseable {
     }
 
     StoreException translate(SQLException e) {
+        if (postgres) {
+            return TeamConnections.translate(location, e);
+        }
         int code = e.getErrorCode();
         if (code == 23505 || "23505".equals(e.getSQLState())) {
             return new StoreException.Invalid("That already exists: " + firstLine(e.getMessage()));
         }
         if (code == 90067 || code == 90096 || "08S01".equals(e.getSQLState())) {
-            return new StoreException.Unreachable("Lost the connection to the database at " + location.jdbcUrl()
-                    + ". Check that the database server is running and reachable.", e);
+            return new StoreException.Unreachable("Lost the connection to the database at " + location.displayUrl()
+                    + ".", e);
         }
         return new StoreException("Database error: " + firstLine(e.getMessage()), e);
     }
 
-    /** A consistent online backup into a zip file (H2's BACKUP TO). */
+    /** A consistent online backup of the embedded database into a zip file (H2's BACKUP TO), owner-only. */
     public void backupTo(Path zip) {
+        if (postgres) {
+            throw new StoreException.Invalid("A team database is backed up by its server (pg_dump or the managed"
+                    + " service's backups); see README, Team mode.");
+        }
         Path target = zip.toAbsolutePath();
         try {
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot create the folder for " + target + ": " + e.getMessage(), e);
         }
         run(c -> {
@@ -294,10 +406,60 @@ public final class Database implements AutoCloseable {
                 st.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");
             }
         });
+        try {
+            OwnerOnly.file(target);
+        } catch (IOException e) {
+            LOG.warn("Could not make the backup {} owner-only: {}", target, e.getMessage());
+        }
     }
 
     @Override
     public void close() {
         pool.dispose();
+    }
+
+    /** This computer's clock shifted by the offset last measured against the team database's server. */
+    static final class ServerClock extends Clock {
+        private final Clock base;
+        private volatile long offsetNanos;
+        private volatile boolean follow = true;
+
+        ServerClock(Clock base) {
+            this.base = base;
+        }
+
+        Clock base() {
+            return base;
+        }
+
+        void setOffset(Duration offset) {
+            offsetNanos = follow ? offset.toNanos() : 0;
+        }
+
+        void follow(boolean on) {
+            follow = on;
+            if (!on) {
+                offsetNanos = 0;
+            }
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            ServerClock c = new ServerClock(base.withZone(zone));
+            c.offsetNanos = offsetNanos;
+            c.follow = follow;
+            return c;
+        }
+
+        @Override
+        public Instant instant() {
+            long o = offsetNanos;
+            return o == 0 ? base.instant() : base.instant().plusNanos(o);
+        }
     }
 }

@@ -94,7 +94,7 @@ public final class OutageRepository {
             }
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outage (customer_id, started, ended, description,"
-                    + " scheduled, created_at) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " scheduled, created_at) VALUES (?,?,?,?,?,?)", Sql.ID)) {
                 Sql.setLong(ps, 1, n.customerId());
                 Sql.setInstant(ps, 2, n.start());
                 Sql.setInstant(ps, 3, n.end());

@@ -12,6 +12,9 @@ import java.time.ZoneOffset;
 /** Small JDBC helpers: instants as TIMESTAMP WITH TIME ZONE in UTC, nullable longs. */
 final class Sql {
 
+    /** Asks for the generated key {@code id} only (not {@code RETURNING *}, which would send back every column). */
+    static final String[] ID = {"id"};
+
     private Sql() {
     }
 

@@ -29,7 +29,7 @@ public final class Store implements AutoCloseable {
         this.audit = new AuditRepository(db);
         this.tickets = new TicketRepository(db, policy, audit, displayZone);
         this.backups = new Backups(db);
-        this.mailbox = new MailboxRepository(db);
+        this.mailbox = new MailboxRepository(db, audit);
         this.training = new TrainingRepository(db);
         this.outages = new OutageRepository(db);
         this.calls = new CallRepository(db, tickets);

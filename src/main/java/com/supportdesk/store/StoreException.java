@@ -84,4 +84,22 @@ public class StoreException extends RuntimeException {
             super(message);
         }
     }
+
+    /** A team database needs the agent's own user name and password to open. */
+    public static final class SignInRequired extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public SignInRequired(String message) {
+            super(message);
+        }
+    }
+
+    /** The team database's schema is older than this program needs (the owner runs {@code team upgrade}). */
+    public static final class NeedsUpgrade extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public NeedsUpgrade(String message) {
+            super(message);
+        }
+    }
 }
