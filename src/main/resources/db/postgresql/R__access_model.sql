@@ -155,7 +155,7 @@ BEGIN
     RETURN sd.audit_read(found, p_view);
 END $$;
 
--- Cleared staff's sensitive tickets matching a customer or contact (reports, caller lookup), audited.
+-- Cleared staff's sensitive tickets of a customer and/or contact (reports, caller lookup), audited.
 CREATE FUNCTION sd.sensitive_for(p_customer bigint, p_contact bigint, p_from timestamptz,
                                  p_to timestamptz, p_view text) RETURNS bigint[]
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
@@ -579,7 +579,7 @@ END $$;
 CREATE TRIGGER agent_insert INSTEAD OF INSERT ON sd.agent FOR EACH ROW EXECUTE FUNCTION sd.agent_insert();
 
 -- Changing an agent. Anyone: their own password (and with it the one-time flag). Admins: names,
--- levels, roles and other agents' passwords, with these limits: nobody changes their own roles; only a
+-- levels, roles and other agents' passwords, with these limits: nobody gives themselves a role; only a
 -- cleared admin gives clearance or resets a cleared agent's password; deactivating also refuses new
 -- sessions and ends the ones open (where the server lets the owner signal them).
 CREATE FUNCTION sd.agent_update() RETURNS trigger
@@ -607,8 +607,11 @@ BEGIN
     IF NOT me.admin THEN
         PERFORM sd.deny('Only an admin may edit agents.');
     END IF;
-    IF self AND roles_changed THEN
-        PERFORM sd.deny('Nobody can change their own roles: ask another admin.');
+    IF self AND ((NEW.clearance = 'CLEARED' AND OLD.clearance <> 'CLEARED') OR (NEW.is_lead AND NOT OLD.is_lead)
+                 OR NOT NEW.is_admin OR NOT NEW.active) THEN
+        -- one may give up clearance or the lead role, never gain a role or drop one's own admin right
+        PERFORM sd.deny('Nobody can give themselves a role, remove their own admin right or deactivate themselves:'
+                        || ' ask another admin.');
     END IF;
     IF NEW.clearance = 'CLEARED' AND OLD.clearance <> 'CLEARED' AND NOT me.cleared THEN
         PERFORM sd.deny('Only a cleared admin may give an agent security clearance.');

@@ -59,10 +59,12 @@ public final class CallRepository {
 
     private final Database db;
     private final TicketRepository tickets;
+    private final AuditRepository audit;
 
-    public CallRepository(Database db, TicketRepository tickets) {
+    public CallRepository(Database db, TicketRepository tickets, AuditRepository audit) {
         this.db = db;
         this.tickets = tickets;
+        this.audit = audit;
     }
 
     // ---------------------------------------------------------------- drafts
@@ -156,36 +158,50 @@ public final class CallRepository {
 
     // ---------------------------------------------------------------- caller's tickets
 
+    /** Where a cleared operator's read of a caller's sensitive tickets is audited from. */
+    public static final String VIEW_CALLER = "caller";
+
     /**
      * The open tickets a caller may be calling about: the caller's own first, then the rest of their
-     * customer's, newest first; as the reader may see them (placeholders for Official Sensitive tickets and
-     * an uncleared reader).
+     * customer's, newest first; as the reader may see them. Which contact or customer an Official Sensitive
+     * ticket belongs to is itself sensitive, so for an uncleared reader those tickets are not in the list at
+     * all (a placeholder would still say "this caller has one"); a cleared reader's read is audited.
      */
     public List<Ticket> openTicketsForCaller(Agent reader, Long contactId, Long customerId, int limit) {
         if (contactId == null && customerId == null) {
             return List.of();
         }
-        List<Long> ids = db.tx(c -> {
-            List<Long> out = new ArrayList<>();
+        boolean cleared = reader != null && reader.cleared();
+        return db.tx(c -> {
+            if (cleared && db.postgres()) {
+                // the view hides a sensitive ticket's contact and customer until the read is audited
+                if (contactId != null) {
+                    audit.sensitiveFor(c, null, contactId, null, null, VIEW_CALLER);
+                }
+                if (customerId != null) {
+                    audit.sensitiveFor(c, customerId, null, null, null, VIEW_CALLER);
+                }
+            }
+            List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ticket WHERE status IN " + OPEN_STATUSES
-                    + " AND (contact_id = ? OR customer_id = ?)"
+                    + " AND (contact_id = ? OR customer_id = ?) AND (? OR classification <> 'OFFICIAL_SENSITIVE')"
                     + " ORDER BY CASE WHEN contact_id = ? THEN 0 ELSE 1 END, received DESC, id DESC")) {
                 ps.setMaxRows(limit);
                 long contact = contactId == null ? -1 : contactId;
                 ps.setLong(1, contact);
                 ps.setLong(2, customerId == null ? -1 : customerId);
-                ps.setLong(3, contact);
+                ps.setBoolean(3, cleared);
+                ps.setLong(4, contact);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getLong(1));
+                        ids.add(rs.getLong(1));
                     }
                 }
             }
-            return out;
+            Map<Long, Ticket> byId = tickets.byIds(reader, ids, VIEW_CALLER).stream()
+                    .collect(Collectors.toMap(Ticket::id, Function.identity()));
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         });
-        Map<Long, Ticket> byId = tickets.byIds(reader, ids).stream()
-                .collect(Collectors.toMap(Ticket::id, Function.identity()));
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     // ---------------------------------------------------------------- internals

@@ -32,7 +32,7 @@ public final class Store implements AutoCloseable {
         this.mailbox = new MailboxRepository(db, audit);
         this.training = new TrainingRepository(db);
         this.outages = new OutageRepository(db);
-        this.calls = new CallRepository(db, tickets);
+        this.calls = new CallRepository(db, tickets, audit);
         this.settings = new SettingsRepository(db);
     }
 

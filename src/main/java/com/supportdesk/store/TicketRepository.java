@@ -244,6 +244,11 @@ public final class TicketRepository {
 
     /** Tickets by id, as the reader may see them (used to refresh cards after a change). */
     public List<Ticket> byIds(Agent reader, Collection<Long> ids) {
+        return byIds(reader, ids, VIEW_BOARD);
+    }
+
+    /** As {@link #byIds(Agent, Collection)}, a cleared reader's reads audited under {@code view}. */
+    public List<Ticket> byIds(Agent reader, Collection<Long> ids, String view) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -257,7 +262,7 @@ public final class TicketRepository {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setLong(i + 1, chunk.get(i));
                     }
-                    readInto(c, ps, reader, VIEW_BOARD, out::add);
+                    readInto(c, ps, reader, view, out::add);
                 }
             }
             return out;
