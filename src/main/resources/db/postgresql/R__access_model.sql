@@ -672,9 +672,14 @@ SELECT * FROM sd_data.outage
 WHERE (SELECT is_agent FROM sd.session_agent())
 WITH CASCADED CHECK OPTION;
 
+-- Linking an outage (and so its customer) to an Official Sensitive ticket tells which customer the ticket
+-- belongs to: such a link shows (and can be made) only by cleared staff, in a transaction that audited the read.
 CREATE VIEW sd.outage_ticket WITH (security_barrier) AS
-SELECT * FROM sd_data.outage_ticket
+SELECT ot.* FROM sd_data.outage_ticket ot
 WHERE (SELECT is_agent FROM sd.session_agent())
+  AND (SELECT t.classification <> 'OFFICIAL_SENSITIVE'
+              OR ((SELECT cleared FROM sd.session_agent()) AND sd.read_audited(t.id, (SELECT agent_id FROM sd.session_agent())))
+       FROM sd_data.ticket t WHERE t.id = ot.ticket_id)
 WITH CASCADED CHECK OPTION;
 
 CREATE VIEW sd.app_setting WITH (security_barrier) AS

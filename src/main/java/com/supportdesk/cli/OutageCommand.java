@@ -2,6 +2,7 @@ package com.supportdesk.cli;
 
 import com.supportdesk.report.Availability;
 import com.supportdesk.report.Durations;
+import com.supportdesk.store.AccessPolicy;
 import com.supportdesk.store.OutageRepository;
 import com.supportdesk.store.OutageRepository.NewOutage;
 import com.supportdesk.store.OutageRepository.Outage;
@@ -81,8 +82,8 @@ public final class OutageCommand {
         public Integer call() {
             try (Store store = CliSupport.openStore(spec)) {
                 OutageRepository repo = store.outages();
-                List<Outage> list = customer == null ? repo.list()
-                        : repo.affecting(store.customers().require(customer).id(), Instant.parse("2000-01-01T00:00:00Z"),
+                List<Outage> list = customer == null ? repo.list(AccessPolicy.NOBODY)
+                        : repo.affecting(AccessPolicy.NOBODY, store.customers().require(customer).id(), Instant.parse("2000-01-01T00:00:00Z"),
                                 Instant.parse("2100-01-01T00:00:00Z"));
                 PrintWriter out = spec.commandLine().getOut();
                 if (list.isEmpty()) {

@@ -44,9 +44,14 @@ public final class AuditRepository {
             }
             return;
         }
+        java.util.Set<Long> done = db.auditedInTransaction();
+        List<Long> fresh = ticketIds.stream().filter(done::add).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO access_audit (at, agent_id, ticket_id, view_name) VALUES (?,?,?,?)")) {
-            for (long id : ticketIds) {
+            for (long id : fresh) {
                 Sql.setInstant(ps, 1, db.clock().instant());
                 ps.setLong(2, reader.id());
                 ps.setLong(3, id);

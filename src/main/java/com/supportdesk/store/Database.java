@@ -53,6 +53,8 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final ServerClock clock;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    /** Sensitive reads already audited in the transaction running on this thread (embedded database). */
+    private final ThreadLocal<java.util.Set<Long>> audited = new ThreadLocal<>();
     private final boolean postgres;
     private volatile TeamSession session;
 
@@ -327,6 +329,7 @@ public final class Database implements AutoCloseable {
             c = pool.getConnection();
             c.setAutoCommit(false);
             current.set(c);
+            audited.set(new java.util.HashSet<>());
             T result = work.run(c);
             c.commit();
             return result;
@@ -338,6 +341,7 @@ public final class Database implements AutoCloseable {
             throw e;
         } finally {
             current.remove();
+            audited.remove();
             if (c != null) {
                 try {
                     c.setAutoCommit(true);
@@ -347,6 +351,15 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The ids of tickets whose sensitive content was already recorded in the access audit by the transaction
+     * on this thread, so one transaction records each read once; empty outside a transaction.
+     */
+    java.util.Set<Long> auditedInTransaction() {
+        java.util.Set<Long> s = audited.get();
+        return s == null ? new java.util.HashSet<>() : s;
     }
 
     /** {@link #tx} for work without a result. */

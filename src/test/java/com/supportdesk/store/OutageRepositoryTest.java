@@ -80,19 +80,19 @@ class OutageRepositoryTest {
                 acme.id(), List.of()));
         as(admin).outages().add(admin, new NewOutage(t("2026-09-05T02:00:00Z"), t("2026-09-05T04:00:00Z"), "Their upgrade",
                 true, other.id(), List.of()));
-        assertThat(store.outages().list()).extracting(Outage::description, Outage::scheduled, Outage::customerName)
+        assertThat(as(admin).outages().list(admin)).extracting(Outage::description, Outage::scheduled, Outage::customerName)
                 .containsExactly(tuple("Upgrade", true, "Acme"), tuple("Database down", false, null),
                         tuple("Their upgrade", true, "Other"));
         // For Acme in September: the all-customer outage, naming only Acme's linked ticket.
-        assertThat(store.outages().affecting(acme.id(), t("2026-09-01T00:00:00Z"), t("2026-10-01T00:00:00Z")))
+        assertThat(as(admin).outages().affecting(admin, acme.id(), t("2026-09-01T00:00:00Z"), t("2026-10-01T00:00:00Z")))
                 .singleElement().satisfies(x -> {
                     assertThat(x.description()).isEqualTo("Database down");
                     assertThat(x.ticketRefs()).containsExactly("SD-" + mine);
                 });
         // Overlap with the range is enough; touching its edge is not.
-        assertThat(store.outages().affecting(acme.id(), t("2026-09-01T11:00:00Z"), t("2026-09-01T11:01:00Z"))).hasSize(1);
-        assertThat(store.outages().affecting(acme.id(), t("2026-09-01T11:30:00Z"), t("2026-09-02T00:00:00Z"))).isEmpty();
-        assertThat(store.outages().affecting(acme.id(), t("2026-08-01T00:00:00Z"), t("2026-08-01T02:00:00Z"))).isEmpty();
+        assertThat(as(admin).outages().affecting(admin, acme.id(), t("2026-09-01T11:00:00Z"), t("2026-09-01T11:01:00Z"))).hasSize(1);
+        assertThat(as(admin).outages().affecting(admin, acme.id(), t("2026-09-01T11:30:00Z"), t("2026-09-02T00:00:00Z"))).isEmpty();
+        assertThat(as(admin).outages().affecting(admin, acme.id(), t("2026-08-01T00:00:00Z"), t("2026-08-01T02:00:00Z"))).isEmpty();
     }
 
     @Test
@@ -114,7 +114,7 @@ class OutageRepositoryTest {
                 List.of(99_999L)))).isInstanceOf(StoreException.NotFound.class).hasMessageContaining("SD-99999");
         assertThatThrownBy(() -> as(admin).outages().add(admin, new NewOutage(t("1999-12-31T10:00:00Z"), ok.end(), "x",
                 false, null, List.of()))).isInstanceOf(StoreException.Invalid.class).hasMessageContaining("2000 and 2099");
-        assertThat(store.outages().list()).isEmpty();
+        assertThat(as(admin).outages().list(admin)).isEmpty();
     }
 
     @Test
@@ -123,7 +123,7 @@ class OutageRepositoryTest {
         Outage o = as(admin).outages().add(admin, new NewOutage(t("2026-09-01T10:00:00Z"), t("2026-09-01T11:00:00Z"), "x",
                 false, acme.id(), List.of(t)));
         as(admin).outages().delete(admin, o.id());
-        assertThat(store.outages().list()).isEmpty();
+        assertThat(as(admin).outages().list(admin)).isEmpty();
         assertThatThrownBy(() -> as(admin).outages().delete(admin, o.id())).isInstanceOf(StoreException.NotFound.class);
     }
 }

@@ -108,6 +108,21 @@ public final class TestDesk implements AutoCloseable {
         return signedIn.computeIfAbsent(username, this::signIn);
     }
 
+    /** The mail gateway's login on PostgreSQL ({@code team init --intake-user gateway}); the one store on H2. */
+    public synchronized Store intake() {
+        if (engine == Engine.H2) {
+            return store;
+        }
+        if (!signedIn.containsKey(INTAKE)) {
+            new TeamSetup(url, TestPostgres.OWNER, TestPostgres.OWNER_PASSWORD, clock)
+                    .init(null, null, false, new TeamSetup.NewLogin(INTAKE, null, PASSWORD.toCharArray()));
+        }
+        return signedIn.computeIfAbsent(INTAKE, this::signIn);
+    }
+
+    /** The mail gateway's login name on PostgreSQL. */
+    public static final String INTAKE = "gateway";
+
     /** A new sign-in of this user (a second desktop), closed by the caller. */
     public Store signIn(String username) {
         return signIn(username, PASSWORD.toCharArray());
