@@ -57,11 +57,11 @@ CREATE TYPE sd.session_t AS (agent_id bigint, is_agent boolean, cleared boolean,
 CREATE FUNCTION sd.session_agent() RETURNS sd.session_t
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
     SELECT ROW(a.id,
-               ok,
-               ok AND sd.role_in(session_user, 'cleared'),
-               ok AND sd.role_in(session_user, 'lead'),
-               ok AND sd.role_in(session_user, 'admin'),
-               a.id IS NULL AND sd.role_in(session_user, 'intake'))::sd.session_t
+               coalesce(ok, false),
+               coalesce(ok AND sd.role_in(session_user, 'cleared'), false),
+               coalesce(ok AND sd.role_in(session_user, 'lead'), false),
+               coalesce(ok AND sd.role_in(session_user, 'admin'), false),
+               coalesce(a.id IS NULL AND sd.role_in(session_user, 'intake'), false))::sd.session_t
     FROM (SELECT 1) one
     LEFT JOIN sd_data.agent a ON a.username = session_user::text
     CROSS JOIN LATERAL (SELECT a.id IS NOT NULL AND NOT a.must_change_password
@@ -179,11 +179,13 @@ END $$;
 -- May the session change this ticket (its row, history, conversation, calls)? Cleared agents may; on
 -- an OFFICIAL ticket every agent may; the mail gateway may thread mail onto any ticket; and whoever
 -- created a ticket or raised it to OFFICIAL-SENSITIVE may finish that change in the same transaction.
+-- (Never NULL: a NULL here would read as "not refused".)
 CREATE FUNCTION sd.may_write(t sd_data.ticket, me sd.session_t) RETURNS boolean
     LANGUAGE sql STABLE AS $$
-    SELECT (me.is_agent OR me.intake)
+    SELECT coalesce((me.is_agent OR me.intake)
        AND (t.classification <> 'OFFICIAL_SENSITIVE' OR me.cleared OR me.intake
-            OR t.created_xact = txid_current() OR t.classified_xact = txid_current())
+            OR t.created_xact IS NOT DISTINCT FROM txid_current()
+            OR t.classified_xact IS NOT DISTINCT FROM txid_current()), false)
 $$;
 
 CREATE FUNCTION sd.ticket_for_write(p_ticket bigint, me sd.session_t) RETURNS sd_data.ticket
@@ -195,7 +197,7 @@ BEGIN
     IF NOT FOUND THEN
         PERFORM sd.deny('There is no ticket SD-' || p_ticket || '.');
     END IF;
-    IF NOT sd.may_write(t, me) THEN
+    IF sd.may_write(t, me) IS NOT TRUE THEN
         PERFORM sd.deny('SD-' || p_ticket || ' is Official Sensitive — cleared staff only.');
     END IF;
     RETURN t;
@@ -277,12 +279,12 @@ BEGIN
         AND NEW.classification = OLD.classification AND NEW.assignee_id IS NOT DISTINCT FROM OLD.assignee_id
         AND NEW.first_contact_at IS NOT DISTINCT FROM OLD.first_contact_at AND NEW.version = OLD.version
         AND NEW.needs_triage = OLD.needs_triage;
-    IF b.classification = 'OFFICIAL_SENSITIVE' AND NOT sd.may_write(b, me)
-            AND NOT (deadline_only AND me.admin) THEN
+    IF b.classification = 'OFFICIAL_SENSITIVE' AND sd.may_write(b, me) IS NOT TRUE
+            AND (deadline_only AND me.admin) IS NOT TRUE THEN
         PERFORM sd.deny('SD-' || b.id || ' is Official Sensitive — cleared staff only.');
     END IF;
     IF NEW.classification <> OLD.classification THEN
-        IF NEW.classification = 'OFFICIAL' AND NOT me.cleared THEN
+        IF NEW.classification = 'OFFICIAL' AND me.cleared IS NOT TRUE THEN
             PERFORM sd.deny('Only cleared staff may lower SD-' || b.id || ' to OFFICIAL.');
         END IF;
     END IF;
@@ -345,7 +347,7 @@ BEGIN
     IF NOT FOUND THEN
         PERFORM sd.deny('There is no ticket SD-' || NEW.ticket_id || '.');
     END IF;
-    IF NOT sd.may_write(t, me) AND NOT (NEW.kind = 'DEADLINE_RECOMPUTED' AND me.admin) THEN
+    IF sd.may_write(t, me) IS NOT TRUE AND (NEW.kind = 'DEADLINE_RECOMPUTED' AND me.admin) IS NOT TRUE THEN
         PERFORM sd.deny('SD-' || t.id || ' is Official Sensitive — cleared staff only.');
     END IF;
     INSERT INTO sd_data.ticket_event (ticket_id, at, agent_id, kind, detail)
@@ -554,6 +556,10 @@ BEGIN
     IF NOT me.admin THEN
         PERFORM sd.deny('Only an admin may create agents.');
     END IF;
+    NEW.clearance := coalesce(NEW.clearance, 'NONE');
+    NEW.is_lead := coalesce(NEW.is_lead, false);
+    NEW.is_admin := coalesce(NEW.is_admin, false);
+    NEW.active := coalesce(NEW.active, true);
     IF NEW.username IS NULL OR NEW.username !~ '^[A-Za-z0-9._@-]{1,63}$' THEN
         PERFORM sd.deny('A user name is 1 to 63 letters, digits, ''.'', ''_'', ''@'' or ''-''.');
     END IF;
@@ -587,9 +593,14 @@ CREATE FUNCTION sd.agent_update() RETURNS trigger
 DECLARE
     me sd.session_t;
     self boolean := OLD.username = session_user;
-    roles_changed boolean := NEW.clearance IS DISTINCT FROM OLD.clearance OR NEW.is_lead IS DISTINCT FROM OLD.is_lead
-        OR NEW.is_admin IS DISTINCT FROM OLD.is_admin OR NEW.active IS DISTINCT FROM OLD.active;
+    roles_changed boolean;
 BEGIN
+    NEW.clearance := coalesce(NEW.clearance, OLD.clearance);
+    NEW.is_lead := coalesce(NEW.is_lead, OLD.is_lead);
+    NEW.is_admin := coalesce(NEW.is_admin, OLD.is_admin);
+    NEW.active := coalesce(NEW.active, OLD.active);
+    roles_changed := NEW.clearance IS DISTINCT FROM OLD.clearance OR NEW.is_lead IS DISTINCT FROM OLD.is_lead
+        OR NEW.is_admin IS DISTINCT FROM OLD.is_admin OR NEW.active IS DISTINCT FROM OLD.active;
     SELECT * INTO me FROM sd.session_agent();
     IF NEW.username IS DISTINCT FROM OLD.username THEN
         PERFORM sd.deny('A user name cannot be changed.');

@@ -242,7 +242,7 @@ class TeamSecurityTest {
                         fail("una was allowed: " + sql);
                     }
                 } catch (SQLException refused) {
-                    assertThat(refused.getSQLState()).as(sql).isIn("42501", "0LP01", "42P01", "3F000", "42883", "44000");
+                    assertThat(refused.getSQLState()).as(sql).isIn("42501", "0LP01", "42P01", "3F000", "42883", "44000", "55000");
                 }
             }
         }
