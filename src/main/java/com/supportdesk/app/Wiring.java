@@ -2,6 +2,9 @@ package com.supportdesk.app;
 
 import com.supportdesk.cli.GlobalOptions;
 import com.supportdesk.cli.RootCommand;
+import com.supportdesk.cli.StoreOpener;
+import com.supportdesk.store.Database;
+import com.supportdesk.store.Passwords;
 import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
@@ -52,7 +55,23 @@ public final class Wiring {
     }
 
     public CommandLine commandLine(RootCommand.DesktopStarter desktop) {
-        RootCommand root = new RootCommand(desktop, this::openStore, environment);
+        StoreOpener opener = new StoreOpener() {
+            @Override
+            public Store open(GlobalOptions options) {
+                return openStore(options);
+            }
+
+            @Override
+            public Store openTeam(GlobalOptions options, String user, char[] password) {
+                return Wiring.this.openTeam(location(options), user, password);
+            }
+
+            @Override
+            public boolean isTeam(GlobalOptions options) {
+                return location(options).team();
+            }
+        };
+        RootCommand root = new RootCommand(desktop, opener, environment);
         CommandLine cli = new CommandLine(root);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
@@ -78,6 +97,11 @@ public final class Wiring {
             }
         }
         return store;
+    }
+
+    /** Opens a team database signed in as {@code user} (the database checks the password). */
+    public Store openTeam(DataLocation location, String user, char[] password) {
+        return new Store(Database.openTeam(location, user, password, clock), new Passwords(), ZoneId.systemDefault());
     }
 
     /** Fills an empty database with demo data (the sign-in screen's "Try with demo data") and returns {@code lead}. */

@@ -15,9 +15,17 @@ public final class BackupCommand implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--to", required = true, paramLabel = "FILE.zip")
     Path to;
+    @Option(names = "--user", description = "On a team database: sign in as this admin (password in SUPPORTDESK_PASSWORD)")
+    String user;
 
     @Override
     public Integer call() {
+        if (CliSupport.team(spec)) {
+            // signs in like every command on a team database, then says where a team's backups come from
+            try (CliSupport.SignedIn signedIn = CliSupport.signInAdmin(spec, user)) {
+                signedIn.store().backups().backupTo(to);
+            }
+        }
         try (Store store = CliSupport.openStore(spec)) {
             store.backups().backupTo(to);
             spec.commandLine().getOut().println("Backup written to " + to.toAbsolutePath());

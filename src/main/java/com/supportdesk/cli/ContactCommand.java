@@ -45,8 +45,9 @@ public final class ContactCommand {
             if (!email.contains("@")) {
                 throw new ParameterException(spec.commandLine(), "'" + email + "' is not an e-mail address");
             }
-            try (Store store = CliSupport.openStore(spec)) {
-                Agent actor = CliSupport.signInAdmin(spec, store, user);
+            try (CliSupport.SignedIn signedIn = CliSupport.signInAdmin(spec, user)) {
+                Store store = signedIn.store();
+                Agent actor = signedIn.agent();
                 Customer c = store.customers().require(customer);
                 Contact added = store.contacts().create(actor, c.id(), name, email, phone, r);
                 spec.commandLine().getOut().println("Added contact " + added.name() + " <" + added.email() + "> to " + c.name());

@@ -38,8 +38,9 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Unknown format '" + format + "' (expected csv or json)");
         }
-        try (Store store = CliSupport.openStore(spec)) {
-            Agent reader = CliSupport.signIn(spec, store, user);
+        try (CliSupport.SignedIn signedIn = CliSupport.signIn(spec, user)) {
+            Store store = signedIn.store();
+            Agent reader = signedIn.reader();
             TicketExporter exporter = new TicketExporter(store.tickets());
             if (out != null) {
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -63,6 +63,10 @@ public final class IngestCommand implements Callable<Integer> {
             description = "What happens to a message on the server once stored: mark it seen, or move it to FOLDER.")
     String afterImport;
 
+    @Option(names = "--user", paramLabel = "LOGIN",
+            description = "On a team database: the mail gateway's login (password in SUPPORTDESK_PASSWORD).")
+    String user;
+
     @Option(names = "--batch", paramLabel = "N", defaultValue = "200", hidden = true,
             description = "Messages fetched per IMAP round trip.")
     int batch;
@@ -79,7 +83,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         AfterImportChoice after = afterImport == null ? null : AfterImportChoice.parse(spec, afterImport);
         TlsMode tlsMode = parseTls();
-        Store store = CliSupport.openStore(spec);
+        Store store = CliSupport.signIn(spec, user).store();
         try {
             MailChannel mail = new MailChannel(store, store.database().clock());
             ImapSettings account = account(mail.settings().load(), tlsMode);

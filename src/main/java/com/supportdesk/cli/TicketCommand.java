@@ -65,9 +65,10 @@ public final class TicketCommand {
                 throw new ParameterException(spec.commandLine(), "Unknown channel '" + channel
                         + "' (expected email, phone, chat or agent)");
             }
-            try (Store store = CliSupport.openStore(spec)) {
+            try (CliSupport.SignedIn signedIn = CliSupport.signIn(spec, user)) {
+                Store store = signedIn.store();
                 at = received == null ? store.database().clock().instant() : received;
-                Agent actor = CliSupport.signIn(spec, store, user);
+                Agent actor = signedIn.actor();
                 Long customerId = null;
                 Long contactId = null;
                 if (customer != null) {
@@ -84,7 +85,7 @@ public final class TicketCommand {
                 }
                 NewTicket n = NewTicket.of(subject, sev, ch, at).withCustomer(customerId, contactId).withBody(body)
                         .withClassification(sensitive ? Classification.OFFICIAL_SENSITIVE : Classification.OFFICIAL);
-                Ticket t = store.tickets().create(actor == AccessPolicy.NOBODY ? null : actor, n);
+                Ticket t = store.tickets().create(actor, n);
                 spec.commandLine().getOut().println(t.ref());
                 return 0;
             }

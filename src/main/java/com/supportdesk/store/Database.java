@@ -51,6 +51,8 @@ public final class Database implements AutoCloseable {
 
     private final DataLocation location;
     private final JdbcConnectionPool pool;
+    /** The team login's data source (null for the embedded database), for connections outside the pool. */
+    private PGConnectionPoolDataSource teamSource;
     private final ServerClock clock;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** Sensitive reads already audited in the transaction running on this thread (embedded database). */
@@ -131,6 +133,7 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(8);
         pool.setLoginTimeout(15);
         Database db = new Database(location, pool, clock);
+        db.teamSource = ds;
         db.clock.follow(followServerClock);
         try {
             TeamSchema.check(db);
@@ -175,6 +178,17 @@ public final class Database implements AutoCloseable {
         clock.setOffset(s.clockOffset());
         session = s;
         return s;
+    }
+
+    /**
+     * A connection of the team login of its own, outside the pool (for LISTEN, which holds a connection for as
+     * long as a desk runs). The caller closes it.
+     */
+    Connection dedicatedConnection() throws SQLException {
+        if (teamSource == null) {
+            throw new IllegalStateException("only a team database has dedicated connections");
+        }
+        return teamSource.getPooledConnection().getConnection();
     }
 
     /** The team session as last read (null for the embedded database). */
