@@ -381,7 +381,8 @@ public final class HolidayImport {
 
     /**
      * Jackson's reason without its internals: "Unexpected character (']' (code 93)): expected a value" becomes
-     * "unexpected character ']': expected a value" (and no list of the token types JSON allows).
+     * "unexpected ']'", "Unexpected end-of-input: …" becomes "the file ends too early", and "Unrecognized token
+     * 'tru': was expecting (JSON String, …)" becomes "unrecognized token 'tru'".
      */
     private static String reason(JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? "a syntax error" : e.getOriginalMessage();
@@ -390,7 +391,8 @@ public final class HolidayImport {
         if (marker > 0) {
             m = m.substring(0, marker);
         }
-        m = m.replaceAll("\\((.+?) \\(code \\d+\\)\\)", "$1")
+        m = m.replaceAll("^Unexpected character \\((.+?) \\(code \\d+\\)\\).*", "unexpected $1")
+                .replaceAll("^Unexpected end-of-input.*", "the file ends too early")
                 .replaceAll("(: was expecting)? \\(JSON String[^)]*\\)", "").strip();
         return m.isEmpty() ? "a syntax error" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
