@@ -900,23 +900,28 @@ BEGIN
     IF NOT coalesce(me.admin, false) THEN
         PERFORM sd.deny('Only an active admin may move a desk into the team database.');
     END IF;
-    -- nobody else writes (or sees half an import) until this transaction ends
-    PERFORM set_config('lock_timeout', '10s', true);
-    LOCK TABLE sd_data.team_import, sd_data.agent, sd_data.customer, sd_data.contact, sd_data.policy_version,
-        sd_data.ticket, sd_data.ticket_event, sd_data.message, sd_data.attachment, sd_data.phone_call,
-        sd_data.mail_checkpoint, sd_data.quarantine, sd_data.training_session, sd_data.outage, sd_data.outage_ticket,
-        sd_data.access_audit, sd_data.app_setting IN EXCLUSIVE MODE;
-    SELECT * INTO done FROM sd_data.team_import;
-    IF FOUND THEN
-        PERFORM sd.deny('A desk was already moved into this team database (by ' || done.login || ', '
-                        || to_char(done.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC); a desk can only be'
-                        || ' moved into a new, empty one. Nothing was changed.');
-    END IF;
-    extra := sd.import_what_is_there();
-    IF extra IS NOT NULL THEN
-        PERFORM sd.deny('The team database is not empty (it holds ' || extra || '): a desk can only be moved into a'
-                        || ' freshly initialised one. Nothing was changed.');
-    END IF;
+    -- refused at once on a desk in use; then nobody else writes (or sees half an import) until this transaction
+    -- ends, and the check is made again under the locks
+    FOR pass IN 1..2 LOOP
+        IF pass = 2 THEN
+            PERFORM set_config('lock_timeout', '10s', true);
+            LOCK TABLE sd_data.team_import, sd_data.agent, sd_data.customer, sd_data.contact, sd_data.policy_version,
+                sd_data.ticket, sd_data.ticket_event, sd_data.message, sd_data.attachment, sd_data.phone_call,
+                sd_data.mail_checkpoint, sd_data.quarantine, sd_data.training_session, sd_data.outage,
+                sd_data.outage_ticket, sd_data.access_audit, sd_data.app_setting IN EXCLUSIVE MODE;
+        END IF;
+        SELECT * INTO done FROM sd_data.team_import;
+        IF FOUND THEN
+            PERFORM sd.deny('A desk was already moved into this team database (by ' || done.login || ', '
+                            || to_char(done.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC); a desk can'
+                            || ' only be moved into a new, empty one. Nothing was changed.');
+        END IF;
+        extra := sd.import_what_is_there();
+        IF extra IS NOT NULL THEN
+            PERFORM sd.deny('The team database is not empty (it holds ' || extra || '): a desk can only be moved into'
+                            || ' a freshly initialised one. Nothing was changed.');
+        END IF;
+    END LOOP;
     DELETE FROM sd_data.policy_version; -- the standard policy team init wrote: the desk brings its own history
     INSERT INTO sd_data.team_import (id, login, xact, source, started_at)
     VALUES (1, session_user, txid_current(), left(p_source, 1000), clock_timestamp());
