@@ -842,8 +842,8 @@ GRANT EXECUTE ON FUNCTION sd.quarantine_read_audited(bigint, bigint) TO ${prefix
 --     when every row there is one the caller has just written.
 -- =====================================================================================================
 
--- The session, if it is an active admin holding the import opened in this very transaction; else refused.
-CREATE FUNCTION sd.import_open() RETURNS sd.session_t
+-- The session, if it is an active admin; else refused.
+CREATE FUNCTION sd.import_admin() RETURNS sd.session_t
     LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     me sd.session_t;
@@ -852,6 +852,15 @@ BEGIN
     IF NOT coalesce(me.admin, false) THEN
         PERFORM sd.deny('Only an active admin may move a desk into the team database.');
     END IF;
+    RETURN me;
+END $$;
+
+-- The session, if it is an active admin holding the import opened in this very transaction; else refused.
+CREATE FUNCTION sd.import_open() RETURNS sd.session_t
+    LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    me sd.session_t := sd.import_admin();
+BEGIN
     IF NOT EXISTS (SELECT 1 FROM sd_data.team_import i WHERE i.finished_at IS NULL AND i.login = session_user
                    AND i.xact = txid_current_if_assigned()) THEN
         PERFORM sd.deny('No import is open in this transaction (sd.import_begin opens one, on an empty team database).');
@@ -892,14 +901,10 @@ $$;
 CREATE FUNCTION sd.import_begin(p_source text) RETURNS void
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
 DECLARE
-    me sd.session_t;
     done sd_data.team_import;
     extra text;
 BEGIN
-    SELECT * INTO me FROM sd.session_agent();
-    IF NOT coalesce(me.admin, false) THEN
-        PERFORM sd.deny('Only an active admin may move a desk into the team database.');
-    END IF;
+    PERFORM sd.import_admin();
     -- refused at once on a desk in use; then nobody else writes (or sees half an import) until this transaction
     -- ends, and the check is made again under the locks
     FOR pass IN 1..2 LOOP

@@ -115,9 +115,10 @@ public final class TeamCommand {
             try (s) {
                 TeamMigration.Result r = new TeamMigration(from, s.store().database().clock())
                         .run(s.store().database(), passwordsFile);
-                out.printf("%-17s %9s %-16s %9s %-16s%n", "table", "source", "checksum", "target", "checksum");
+                out.printf("%-17s %11s  %-16s %11s  %s%n", "table", "source rows", "source sha-256", "target rows",
+                        "target sha-256");
                 for (TeamMigration.TableCheck t : r.tables()) {
-                    out.printf("%-17s %9d %-16s %9d %-16s %s%n", t.table(), t.sourceRows(), brief(t.sourceChecksum()),
+                    out.printf("%-17s %11d  %-16s %11d  %-16s  %s%n", t.table(), t.sourceRows(), brief(t.sourceChecksum()),
                             t.targetRows(), brief(t.targetChecksum()), t.matches() ? "same" : "DIFFERENT");
                 }
                 out.flush();

@@ -222,14 +222,17 @@ class TeamMigrationTest {
     void aSecondMigrationIsRefusedAndChangesNothing() throws Exception {
         init(true);
         assertThat(migrate(dir.resolve("first.txt")).matched()).isTrue();
-        String before = snapshot();
-        Path second = dir.resolve("second.txt");
-        assertThatThrownBy(() -> migrate(second))
-                .isInstanceOf(StoreException.AccessDenied.class)
-                .hasMessageContaining("already moved into this team database")
-                .hasMessageContaining("Nothing was changed");
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(second).doesNotExist();
+        assertRefusedChangingNothing("already moved into this team database", "Nothing was changed");
+    }
+
+    /** A migration is refused as an AccessDenied with these words, and leaves no trace. */
+    private void assertRefusedChangingNothing(String... words) throws SQLException {
+        String before = TestPostgres.snapshot(url);
+        Path file = dir.resolve("refused.txt");
+        assertThatThrownBy(() -> migrate(file)).isInstanceOf(StoreException.AccessDenied.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains(words));
+        assertThat(TestPostgres.snapshot(url)).isEqualTo(before);
+        assertThat(file).doesNotExist();
     }
 
     @Test
@@ -238,35 +241,20 @@ class TeamMigrationTest {
         try (Store admin = store("admin", PASSWORD)) {
             admin.customers().create(admin.agents().findByUsername("admin").orElseThrow(), "Already Here", false, 0);
         }
-        String before = snapshot();
-        Path file = dir.resolve("passwords.txt");
-        assertThatThrownBy(() -> migrate(file))
-                .isInstanceOf(StoreException.AccessDenied.class)
-                .hasMessageContaining("not empty (it holds 1 customer(s))")
-                .hasMessageContaining("freshly initialised");
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(file).doesNotExist();
+        assertRefusedChangingNothing("not empty (it holds 1 customer(s))", "freshly initialised");
     }
 
     @Test
     void anUnclearedAdminCannotMoveADeskWithSensitiveContentOrClearedAgents() throws Exception {
         init(false);
-        String before = snapshot();
-        Path file = dir.resolve("passwords.txt");
-        assertThatThrownBy(() -> migrate(file))
-                .isInstanceOf(StoreException.AccessDenied.class)
-                .hasMessageContaining("1 Official Sensitive ticket(s)")
-                .hasMessageContaining("1 quarantined Official Sensitive message(s)")
-                .hasMessageContaining("1 cleared agent(s)")
-                .hasMessageContaining("only a cleared admin may move it");
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(file).doesNotExist();
+        assertRefusedChangingNothing("1 Official Sensitive ticket(s)", "1 quarantined Official Sensitive message(s)",
+                "1 cleared agent(s)", "only a cleared admin may move it");
     }
 
     @Test
     void aDifferenceBetweenTheSidesIsReportedAndNothingIsKept() throws Exception {
         init(true);
-        String before = snapshot();
+        String before = TestPostgres.snapshot(url);
         Path file = dir.resolve("passwords.txt");
         TeamMigration tampered = new TeamMigration(source, clock, c -> {
             try (Statement st = c.createStatement()) {
@@ -280,14 +268,14 @@ class TeamMigrationTest {
         TeamMigration.TableCheck customers = r.tables().get(0);
         assertThat(customers.targetRows()).isEqualTo(customers.sourceRows());
         assertThat(customers.targetChecksum()).isNotEqualTo(customers.sourceChecksum());
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(TestPostgres.snapshot(url)).isEqualTo(before);
         assertThat(file).doesNotExist();
     }
 
     @Test
     void sourceProblemsGetPlainMessagesAndChangeNothing() throws Exception {
         init(true);
-        String before = snapshot();
+        String before = TestPostgres.snapshot(url);
         try (Database db = signIn("admin", PASSWORD)) {
             Path passwords = dir.resolve("passwords.txt");
             assertThatThrownBy(() -> new TeamMigration(dir.resolve("nowhere"), clock).run(db, passwords))
@@ -347,7 +335,7 @@ class TeamMigrationTest {
             }
             assertThat(passwords).doesNotExist();
         }
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(TestPostgres.snapshot(url)).isEqualTo(before);
     }
 
     @Test
@@ -500,39 +488,5 @@ class TeamMigrationTest {
             out.put(e.getKey(), rows);
         }
         return out;
-    }
-
-    /** Everything in the team database and every login and membership on the server, as its superuser sees it. */
-    private String snapshot() throws SQLException {
-        StringBuilder b = new StringBuilder();
-        try (Connection su = TestPostgres.superuser(dbName()); Statement st = su.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema ="
-                    + " 'sd_data' AND table_type = 'BASE TABLE' ORDER BY 1")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            List<String> queries = new ArrayList<>();
-            tables.forEach(t -> queries.add("SELECT * FROM sd_data." + t + " ORDER BY 1"));
-            queries.add("SELECT r.rolname, m.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid"
-                    + " JOIN pg_roles m ON m.oid = a.member ORDER BY 1, 2");
-            queries.add("SELECT rolname, rolcanlogin, rolpassword FROM pg_authid ORDER BY 1");
-            queries.add("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'sd_data' ORDER BY 1");
-            for (String q : queries) {
-                b.append(q).append('\n');
-                try (ResultSet rs = st.executeQuery(q)) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            Object v = rs.getObject(i);
-                            b.append(v instanceof byte[] bytes ? Arrays.toString(bytes) : String.valueOf(v)).append('|');
-                        }
-                        b.append('\n');
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 }
