@@ -820,7 +820,7 @@ GRANT EXECUTE ON FUNCTION sd.quarantine_read_audited(bigint, bigint) TO ${prefix
 -- =====================================================================================================
 -- team migrate: moving an embedded desk into a freshly initialised team database
 --
--- `support-desk team migrate` (store/TeamMigration.java; docs/decisions/006-moving-a-desk-up.md) copies every
+-- `support-desk team migrate` (store/TeamMigration.java; docs/decisions/007-moving-a-desk-up.md) copies every
 -- row of an embedded desk, ids kept, into this database, signed in as an admin. That necessarily writes past
 -- the per-row rules above (sensitive tickets, cleared agents, audit rows, explicit ids), so it goes through the
 -- functions of this section only, granted to ${prefix}admin, which:

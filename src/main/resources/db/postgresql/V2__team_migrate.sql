@@ -1,4 +1,4 @@
--- Team mode: moving an embedded desk up (`support-desk team migrate`, see docs/decisions/006-moving-a-desk-up.md).
+-- Team mode: moving an embedded desk up (`support-desk team migrate`, see docs/decisions/007-moving-a-desk-up.md).
 --
 -- team_import: at most one row, written by sd.import_begin and closed by sd.import_end in the same transaction
 -- (R__access_model.sql, section "team migrate"): who moved which desk in, and when. The import functions work

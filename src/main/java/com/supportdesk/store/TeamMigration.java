@@ -45,7 +45,7 @@ import org.postgresql.util.PasswordUtil;
  * Moves an embedded desk (the H2 file in a data folder) into a freshly initialised team database:
  * {@code support-desk team migrate}. Every row of every table is copied with its id (so refs SD-n stay the same),
  * through the import functions of the access model (db/postgresql/R__access_model.sql, section "team migrate";
- * docs/decisions/006-moving-a-desk-up.md), in ONE transaction of the signed-in admin: all of it or nothing.
+ * docs/decisions/007-moving-a-desk-up.md), in ONE transaction of the signed-in admin: all of it or nothing.
  *
  * <p>The source is opened read-only as it is (never migrated or changed), which also fails plainly when another
  * process has it open. Before the commit, each table's row count and digest over a canonical form of its rows
