@@ -97,6 +97,20 @@ public final class AgentRepository {
             throw new StoreException.Invalid("You cannot remove your own admin right or deactivate yourself.");
         }
         return db.tx(c -> {
+            // The same rules the team database enforces (db/postgresql/R__access_model.sql, sd.agent_update): nobody
+            // gives themselves a role, and only a cleared admin gives clearance. Rights are read as they are now.
+            Agent now = byId(c, actor.id()).orElseThrow(() -> new StoreException.AccessDenied("Sign in again."));
+            if (!now.admin() || !now.active()) {
+                throw new StoreException.AccessDenied("Only an admin may edit agents.");
+            }
+            Agent before = byId(c, agentId).orElseThrow(() -> new StoreException.NotFound("No agent with id " + agentId + "."));
+            boolean gainsClearance = spec.clearance() == Clearance.CLEARED && !before.cleared();
+            if (actor.id() == agentId && (gainsClearance || (spec.lead() && !before.lead()))) {
+                throw new StoreException.AccessDenied("Nobody can give themselves a role: ask another admin.");
+            }
+            if (gainsClearance && !now.cleared()) {
+                throw new StoreException.AccessDenied("Only a cleared admin may give an agent security clearance.");
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE agent SET display_name=?, clearance=?, support_level=?,"
                     + " is_lead=?, is_admin=?, active=? WHERE id=?")) {
                 ps.setString(1, spec.displayName());
