@@ -752,12 +752,11 @@ FROM sd_data.flyway_schema_history WHERE success;
 -- What a desk asks at sign-in and on every resync: who the database says it is, and its clock.
 CREATE FUNCTION sd.whoami()
     RETURNS TABLE (login text, agent_id bigint, is_agent boolean, cleared boolean, lead boolean, admin boolean,
-                   intake boolean, must_change_password boolean, server_time timestamptz, tls boolean)
+                   intake boolean, must_change_password boolean, server_time timestamptz)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
     SELECT session_user::text, f.agent_id, f.is_agent, f.cleared, f.lead, f.admin, f.intake,
            coalesce((SELECT must_change_password FROM sd_data.agent WHERE username = session_user), false),
-           clock_timestamp(),
-           coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)
+           clock_timestamp()
     FROM sd.session_agent() f
 $$;
 
