@@ -75,6 +75,7 @@ public final class TestAuthorizationServer implements AutoCloseable {
     private volatile Duration deviceCodeLifetime = Duration.ofMinutes(10);
     private volatile boolean rotateRefreshTokens;
     private volatile boolean denyAuthorization;
+    private volatile boolean autoApproveDevice;
     private volatile Consumer<String> onAccessToken = token -> { };
 
     private TestAuthorizationServer(String clientId, String clientSecret, String account) throws IOException {
@@ -135,6 +136,12 @@ public final class TestAuthorizationServer implements AutoCloseable {
     /** The person declines at the authorization page. */
     public TestAuthorizationServer denyAuthorization(boolean on) {
         denyAuthorization = on;
+        return this;
+    }
+
+    /** Device sign-ins are approved as soon as they start (a person who is quick with the code). */
+    public TestAuthorizationServer autoApproveDevice(boolean on) {
+        autoApproveDevice = on;
         return this;
     }
 
@@ -209,8 +216,10 @@ public final class TestAuthorizationServer implements AutoCloseable {
             }
             String deviceCode = random("dc");
             String userCode = String.format("%04d-%04d", RANDOM.nextInt(10_000), RANDOM.nextInt(10_000));
-            devices.put(deviceCode, new DeviceGrant(userCode, f.get("scope"),
-                    System.currentTimeMillis() + deviceCodeLifetime.toMillis()));
+            DeviceGrant grant = new DeviceGrant(userCode, f.get("scope"),
+                    System.currentTimeMillis() + deviceCodeLifetime.toMillis());
+            grant.decision = autoApproveDevice ? "approve" : null;
+            devices.put(deviceCode, grant);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("device_code", deviceCode);
             r.put("user_code", userCode);
