@@ -74,14 +74,14 @@ public final class LoopbackReceiver implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new OAuthException(OAuthException.Kind.TIMED_OUT, "The browser did not come back from the sign-in"
                     + " page within " + max.toMinutes() + " minutes; start the sign-in again.", e);
-        } catch (ExecutionException e) {
-            throw new OAuthException(OAuthException.Kind.TIMED_OUT, "The sign-in was cancelled.", e.getCause());
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            throw new OAuthException(OAuthException.Kind.TIMED_OUT, "The sign-in was cancelled.", e);
         }
     }
 
     /** Ends a wait early (the person cancelled). */
     public void cancel() {
-        callback.completeExceptionally(new java.util.concurrent.CancellationException("cancelled"));
+        callback.cancel(false);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
