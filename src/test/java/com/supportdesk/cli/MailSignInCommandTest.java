@@ -7,10 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.mail.MailAuth;
 import com.supportdesk.mail.MailSettings;
@@ -21,6 +18,7 @@ import com.supportdesk.store.AccessPolicy;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.ChildCli;
 import com.supportdesk.testing.Cli;
+import com.supportdesk.testing.DeskGreenMail;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestAuthorizationServer;
 import com.supportdesk.testing.TestStores;
@@ -64,10 +62,7 @@ class MailSignInCommandTest {
     static final String ADMIN_PASSWORD = "admin-Pw-7";
 
     @RegisterExtension
-    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetup.dynamicPort(
-            ServerSetup.createCopy(ServerSetupTest.SMTP_IMAP, setup -> setup.createCopy("127.0.0.1"))))
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("desk@localhost", "desk", IMAP_PASSWORD))
-            .withPerMethodLifecycle(true);
+    static final GreenMailExtension GREENMAIL = DeskGreenMail.extension(IMAP_PASSWORD);
 
     @TempDir
     Path dir;

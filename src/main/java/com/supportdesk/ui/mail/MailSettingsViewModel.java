@@ -264,7 +264,7 @@ public final class MailSettingsViewModel {
         }
     }
 
-    private static String capitalise(String s) {
+    static String capitalise(String s) {
         return s == null || s.isEmpty() ? "Something is missing" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

@@ -117,7 +117,7 @@ public final class MailSignInViewModel {
         try {
             client = client();
         } catch (IllegalArgumentException e) {
-            work.status(capitalise(e.getMessage()) + ".");
+            work.status(MailSettingsViewModel.capitalise(e.getMessage()) + ".");
             return;
         }
         work.run("Opening the " + client.provider().label() + " sign-in page in your browser\u2026", () -> {
@@ -175,10 +175,6 @@ public final class MailSignInViewModel {
         String when = a.signedInAt() == null ? "" : " on " + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
                 .withZone(ZoneId.systemDefault()).format(a.signedInAt());
         return "Signed in as " + a.describe() + when + ".";
-    }
-
-    private static String capitalise(String s) {
-        return s == null || s.isEmpty() ? "Something is missing" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public ObjectProperty<OAuthProvider> providerProperty() {
