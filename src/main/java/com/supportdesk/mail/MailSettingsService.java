@@ -62,10 +62,6 @@ public final class MailSettingsService {
             IMAP_FOLDER, IMAP_AFTER, IMAP_MOVE_TO, IMAP_AUTH);
     private static final List<String> SMTP_KEYS = List.of(SMTP_HOST, SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_PASSWORD,
             SMTP_FROM, SMTP_FROM_NAME, SMTP_AUTH);
-    private static final List<String> OAUTH_KEYS = List.of(OAUTH_PROVIDER, OAUTH_TENANT, OAUTH_CLIENT_ID,
-            OAUTH_CLIENT_SECRET, OAUTH_AUTHORIZE_URL, OAUTH_TOKEN_URL, OAUTH_DEVICE_URL, OAUTH_SCOPES, OAUTH_REFRESH_TOKEN,
-            OAUTH_ACCOUNT, OAUTH_GRANT_ID, OAUTH_SIGNED_IN_AT);
-
     private final SettingsRepository settings;
     private final SecretBox secrets;
 
@@ -196,15 +192,6 @@ public final class MailSettingsService {
         settings.putAll(admin, values);
         LOG.info("Mail sign-in saved by {}: {}", admin.username(), saved.describe());
         return saved;
-    }
-
-    /** Removes the saved sign-in (admins only); IMAP and SMTP set to OAuth then say that no sign-in is saved. */
-    public void signOut(Agent admin) {
-        requireAdmin(admin);
-        Map<String, String> values = new LinkedHashMap<>();
-        OAUTH_KEYS.forEach(k -> values.put(k, null));
-        settings.putAll(admin, values);
-        LOG.info("Mail sign-in removed by {}", admin.username());
     }
 
     /**

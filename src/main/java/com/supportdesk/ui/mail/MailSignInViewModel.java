@@ -99,7 +99,8 @@ public final class MailSignInViewModel {
         provider.set(c.provider());
         tenant.set(c.tenant() == null ? "" : c.tenant());
         clientId.set(c.clientId());
-        clientSecret.set(c.clientSecret() == null ? "" : c.clientSecret());
+        // a sign-in saved with another computer's key: its secret could not be read here either
+        clientSecret.set(c.clientSecret() == null || saved.refreshToken() == null ? "" : c.clientSecret());
         authorizeUrl.set(c.authorizationEndpoint().toString());
         tokenUrl.set(c.tokenEndpoint().toString());
         deviceUrl.set(c.deviceEndpoint() == null ? "" : c.deviceEndpoint().toString());
