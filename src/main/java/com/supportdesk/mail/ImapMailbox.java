@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open IMAP folder (DESIGN.md section 4).
+ * One open IMAP folder (docs/mail.md).
  *
  * <p>Reading never marks a message as seen ({@code mail.imap.peek}); {@link #markProcessed} does, and must
  * only be called after the tickets and the checkpoint are committed. Catch up with

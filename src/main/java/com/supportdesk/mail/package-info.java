@@ -1,5 +1,5 @@
 /**
- * The e-mail channel (DESIGN.md section 4), in two layers.
+ * The e-mail channel, in two layers; its rules and their reasons are in {@code docs/mail.md}.
  *
  * <p><b>Mail without the store</b>:
  * <ul>
