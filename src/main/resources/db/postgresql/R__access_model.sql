@@ -693,10 +693,33 @@ WHERE (SELECT is_agent FROM sd.session_agent())
        FROM sd_data.ticket t WHERE t.id = ot.ticket_id)
 WITH CASCADED CHECK OPTION;
 
+-- Settings: admins change them; the mail gateway may only replace the refresh token its mail server rotated
+-- (an encrypted value only the gateway's own key file opens).
 CREATE VIEW sd.app_setting WITH (security_barrier) AS
 SELECT * FROM sd_data.app_setting
-WHERE (SELECT is_agent OR intake FROM sd.session_agent())
-WITH CASCADED CHECK OPTION;
+WHERE (SELECT is_agent OR intake FROM sd.session_agent());
+
+CREATE FUNCTION sd.app_setting_write() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+DECLARE
+    me sd.session_t := sd.require_staff();
+    k text := CASE WHEN TG_OP = 'DELETE' THEN OLD.setting_key ELSE NEW.setting_key END;
+BEGIN
+    IF NOT (me.admin OR (me.intake AND k = 'mail.oauth.refreshToken')) THEN
+        PERFORM sd.deny('Only an admin may change settings.');
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM sd_data.app_setting WHERE setting_key = OLD.setting_key;
+        RETURN OLD;
+    ELSIF TG_OP = 'UPDATE' THEN
+        UPDATE sd_data.app_setting SET setting_value = NEW.setting_value WHERE setting_key = OLD.setting_key;
+        RETURN NEW;
+    END IF;
+    INSERT INTO sd_data.app_setting (setting_key, setting_value) VALUES (NEW.setting_key, NEW.setting_value);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER app_setting_write INSTEAD OF INSERT OR UPDATE OR DELETE ON sd.app_setting
+    FOR EACH ROW EXECUTE FUNCTION sd.app_setting_write();
 
 CREATE VIEW sd.mail_checkpoint WITH (security_barrier) AS
 SELECT * FROM sd_data.mail_checkpoint
@@ -802,7 +825,7 @@ GRANT INSERT ON sd.contact TO ${prefix}intake;
 GRANT INSERT ON sd.policy_version TO ${prefix}admin;
 GRANT SELECT ON sd.training_session, sd.outage, sd.outage_ticket TO ${prefix}agent;
 GRANT INSERT, DELETE ON sd.training_session, sd.outage, sd.outage_ticket TO ${prefix}lead, ${prefix}admin;
-GRANT INSERT, UPDATE, DELETE ON sd.app_setting TO ${prefix}admin;
+GRANT INSERT, UPDATE, DELETE ON sd.app_setting TO ${prefix}admin, ${prefix}intake;
 GRANT SELECT, INSERT, UPDATE ON sd.mail_checkpoint TO ${prefix}intake;
 GRANT SELECT ON sd.mail_checkpoint TO ${prefix}admin;
 GRANT SELECT, INSERT, UPDATE ON sd.quarantine TO ${prefix}intake, ${prefix}admin;
