@@ -219,7 +219,7 @@ public final class TeamBenchmark {
             long x1 = transactions(db);
             double hz = 100.0;
             System.out.printf("idle, %d clients connected for 10 s: %.1f transactions/s on the server, server CPU %.1f ms/s"
-                    + " (all PostgreSQL processes; includes this probe's own two queries)%n", clients, (x1 - x0 - 1) / 10.0,
+                    + " (all PostgreSQL processes)%n", clients, (x1 - x0) / 10.0,
                     (cpu1 - cpu0) / hz * 1000 / 10.0);
         } finally {
             for (Process p : procs) {
