@@ -546,6 +546,18 @@ BEGIN
     END IF;
 END $$;
 
+CREATE FUNCTION sd.roles_text(cleared boolean, lead boolean, admin boolean, active boolean) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT concat_ws(', ', CASE WHEN cleared THEN 'cleared' ELSE 'not cleared' END,
+                     CASE WHEN lead THEN 'lead' END, CASE WHEN admin THEN 'admin' END,
+                     CASE WHEN active THEN 'active' ELSE 'inactive' END)
+$$;
+
+-- Who changed whose roles: admins and leads read it; nobody writes it but the triggers above.
+CREATE VIEW sd.agent_audit WITH (security_barrier) AS
+SELECT x.* FROM sd_data.agent_audit x
+WHERE (SELECT admin OR lead FROM sd.session_agent());
+
 -- Creating an agent (admins): a new login with the verifier as its password, the groups it is given,
 -- and the one-time password flag (the agent chooses their own at first sign-in).
 CREATE FUNCTION sd.agent_insert() RETURNS trigger
@@ -578,6 +590,9 @@ BEGIN
     INSERT INTO sd_data.agent (username, display_name, support_level, must_change_password, created_at)
     VALUES (NEW.username, NEW.display_name, NEW.support_level, coalesce(NEW.must_change_password, true), NEW.created_at)
     RETURNING id, must_change_password INTO NEW.id, NEW.must_change_password;
+    INSERT INTO sd_data.agent_audit (at, agent_id, changed_by, change)
+    VALUES (clock_timestamp(), NEW.id, me.agent_id, 'created: ' || sd.roles_text(NEW.clearance = 'CLEARED', NEW.is_lead,
+            NEW.is_admin, NEW.active));
     NEW.password_hash := NULL;
     PERFORM pg_notify('supportdesk_changes', 'agent:' || NEW.id);
     RETURN NEW;
@@ -634,9 +649,15 @@ BEGIN
         END IF;
         EXECUTE format('ALTER ROLE %I PASSWORD %L', OLD.username, NEW.password_hash);
         UPDATE sd_data.agent SET must_change_password = NOT self WHERE id = OLD.id;
+        INSERT INTO sd_data.agent_audit (at, agent_id, changed_by, change)
+        VALUES (clock_timestamp(), OLD.id, me.agent_id, 'password reset (one-time)');
     END IF;
     UPDATE sd_data.agent SET display_name = NEW.display_name, support_level = NEW.support_level WHERE id = OLD.id;
     IF roles_changed THEN
+        INSERT INTO sd_data.agent_audit (at, agent_id, changed_by, change)
+        VALUES (clock_timestamp(), OLD.id, me.agent_id, sd.roles_text(OLD.clearance = 'CLEARED', OLD.is_lead,
+                OLD.is_admin, OLD.active) || ' -> ' || sd.roles_text(NEW.clearance = 'CLEARED', NEW.is_lead,
+                NEW.is_admin, NEW.active));
         PERFORM sd.set_group(OLD.username, 'cleared', NEW.clearance = 'CLEARED');
         PERFORM sd.set_group(OLD.username, 'lead', NEW.is_lead);
         PERFORM sd.set_group(OLD.username, 'admin', NEW.is_admin);
@@ -815,7 +836,7 @@ GRANT INSERT ON sd.ticket_event TO ${prefix}intake;
 GRANT SELECT, INSERT, UPDATE ON sd.message TO ${prefix}agent, ${prefix}intake;
 GRANT SELECT, INSERT ON sd.attachment TO ${prefix}agent, ${prefix}intake;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sd.phone_call TO ${prefix}agent;
-GRANT SELECT ON sd.access_audit TO ${prefix}agent;
+GRANT SELECT ON sd.access_audit, sd.agent_audit TO ${prefix}agent;
 GRANT SELECT, INSERT, UPDATE ON sd.agent TO ${prefix}agent;
 GRANT SELECT ON sd.agent TO ${prefix}intake;
 GRANT SELECT ON sd.customer, sd.contact, sd.policy_version, sd.app_setting TO ${prefix}agent, ${prefix}intake;
