@@ -546,6 +546,18 @@ BEGIN
     END IF;
 END $$;
 
+CREATE FUNCTION sd.roles_text(cleared boolean, lead boolean, admin boolean, active boolean) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT concat_ws(', ', CASE WHEN cleared THEN 'cleared' ELSE 'not cleared' END,
+                     CASE WHEN lead THEN 'lead' END, CASE WHEN admin THEN 'admin' END,
+                     CASE WHEN active THEN 'active' ELSE 'inactive' END)
+$$;
+
+-- Who changed whose roles: admins and leads read it; nobody writes it but the triggers above.
+CREATE VIEW sd.agent_audit WITH (security_barrier) AS
+SELECT x.* FROM sd_data.agent_audit x
+WHERE (SELECT admin OR lead FROM sd.session_agent());
+
 -- Creating an agent (admins): a new login with the verifier as its password, the groups it is given,
 -- and the one-time password flag (the agent chooses their own at first sign-in).
 CREATE FUNCTION sd.agent_insert() RETURNS trigger
@@ -578,6 +590,9 @@ BEGIN
     INSERT INTO sd_data.agent (username, display_name, support_level, must_change_password, created_at)
     VALUES (NEW.username, NEW.display_name, NEW.support_level, coalesce(NEW.must_change_password, true), NEW.created_at)
     RETURNING id, must_change_password INTO NEW.id, NEW.must_change_password;
+    INSERT INTO sd_data.agent_audit (at, agent_id, changed_by, change)
+    VALUES (clock_timestamp(), NEW.id, me.agent_id, 'created: ' || sd.roles_text(NEW.clearance = 'CLEARED', NEW.is_lead,
+            NEW.is_admin, NEW.active));
     NEW.password_hash := NULL;
     PERFORM pg_notify('supportdesk_changes', 'agent:' || NEW.id);
     RETURN NEW;
@@ -634,9 +649,15 @@ BEGIN
         END IF;
         EXECUTE format('ALTER ROLE %I PASSWORD %L', OLD.username, NEW.password_hash);
         UPDATE sd_data.agent SET must_change_password = NOT self WHERE id = OLD.id;
+        INSERT INTO sd_data.agent_audit (at, agent_id, changed_by, change)
+        VALUES (clock_timestamp(), OLD.id, me.agent_id, 'password reset (one-time)');
     END IF;
     UPDATE sd_data.agent SET display_name = NEW.display_name, support_level = NEW.support_level WHERE id = OLD.id;
     IF roles_changed THEN
+        INSERT INTO sd_data.agent_audit (at, agent_id, changed_by, change)
+        VALUES (clock_timestamp(), OLD.id, me.agent_id, sd.roles_text(OLD.clearance = 'CLEARED', OLD.is_lead,
+                OLD.is_admin, OLD.active) || ' -> ' || sd.roles_text(NEW.clearance = 'CLEARED', NEW.is_lead,
+                NEW.is_admin, NEW.active));
         PERFORM sd.set_group(OLD.username, 'cleared', NEW.clearance = 'CLEARED');
         PERFORM sd.set_group(OLD.username, 'lead', NEW.is_lead);
         PERFORM sd.set_group(OLD.username, 'admin', NEW.is_admin);
@@ -693,10 +714,33 @@ WHERE (SELECT is_agent FROM sd.session_agent())
        FROM sd_data.ticket t WHERE t.id = ot.ticket_id)
 WITH CASCADED CHECK OPTION;
 
+-- Settings: admins change them; the mail gateway may only replace the refresh token its mail server rotated
+-- (an encrypted value only the gateway's own key file opens).
 CREATE VIEW sd.app_setting WITH (security_barrier) AS
 SELECT * FROM sd_data.app_setting
-WHERE (SELECT is_agent OR intake FROM sd.session_agent())
-WITH CASCADED CHECK OPTION;
+WHERE (SELECT is_agent OR intake FROM sd.session_agent());
+
+CREATE FUNCTION sd.app_setting_write() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+DECLARE
+    me sd.session_t := sd.require_staff();
+    k text := CASE WHEN TG_OP = 'DELETE' THEN OLD.setting_key ELSE NEW.setting_key END;
+BEGIN
+    IF NOT (me.admin OR (me.intake AND k = 'mail.oauth.refreshToken')) THEN
+        PERFORM sd.deny('Only an admin may change settings.');
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM sd_data.app_setting WHERE setting_key = OLD.setting_key;
+        RETURN OLD;
+    ELSIF TG_OP = 'UPDATE' THEN
+        UPDATE sd_data.app_setting SET setting_value = NEW.setting_value WHERE setting_key = OLD.setting_key;
+        RETURN NEW;
+    END IF;
+    INSERT INTO sd_data.app_setting (setting_key, setting_value) VALUES (NEW.setting_key, NEW.setting_value);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER app_setting_write INSTEAD OF INSERT OR UPDATE OR DELETE ON sd.app_setting
+    FOR EACH ROW EXECUTE FUNCTION sd.app_setting_write();
 
 CREATE VIEW sd.mail_checkpoint WITH (security_barrier) AS
 SELECT * FROM sd_data.mail_checkpoint
@@ -752,12 +796,11 @@ FROM sd_data.flyway_schema_history WHERE success;
 -- What a desk asks at sign-in and on every resync: who the database says it is, and its clock.
 CREATE FUNCTION sd.whoami()
     RETURNS TABLE (login text, agent_id bigint, is_agent boolean, cleared boolean, lead boolean, admin boolean,
-                   intake boolean, must_change_password boolean, server_time timestamptz, tls boolean)
+                   intake boolean, must_change_password boolean, server_time timestamptz)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
     SELECT session_user::text, f.agent_id, f.is_agent, f.cleared, f.lead, f.admin, f.intake,
            coalesce((SELECT must_change_password FROM sd_data.agent WHERE username = session_user), false),
-           clock_timestamp(),
-           coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)
+           clock_timestamp()
     FROM sd.session_agent() f
 $$;
 
@@ -793,7 +836,7 @@ GRANT INSERT ON sd.ticket_event TO ${prefix}intake;
 GRANT SELECT, INSERT, UPDATE ON sd.message TO ${prefix}agent, ${prefix}intake;
 GRANT SELECT, INSERT ON sd.attachment TO ${prefix}agent, ${prefix}intake;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sd.phone_call TO ${prefix}agent;
-GRANT SELECT ON sd.access_audit TO ${prefix}agent;
+GRANT SELECT ON sd.access_audit, sd.agent_audit TO ${prefix}agent;
 GRANT SELECT, INSERT, UPDATE ON sd.agent TO ${prefix}agent;
 GRANT SELECT ON sd.agent TO ${prefix}intake;
 GRANT SELECT ON sd.customer, sd.contact, sd.policy_version, sd.app_setting TO ${prefix}agent, ${prefix}intake;
@@ -803,7 +846,7 @@ GRANT INSERT ON sd.contact TO ${prefix}intake;
 GRANT INSERT ON sd.policy_version TO ${prefix}admin;
 GRANT SELECT ON sd.training_session, sd.outage, sd.outage_ticket TO ${prefix}agent;
 GRANT INSERT, DELETE ON sd.training_session, sd.outage, sd.outage_ticket TO ${prefix}lead, ${prefix}admin;
-GRANT INSERT, UPDATE, DELETE ON sd.app_setting TO ${prefix}admin;
+GRANT INSERT, UPDATE, DELETE ON sd.app_setting TO ${prefix}admin, ${prefix}intake;
 GRANT SELECT, INSERT, UPDATE ON sd.mail_checkpoint TO ${prefix}intake;
 GRANT SELECT ON sd.mail_checkpoint TO ${prefix}admin;
 GRANT SELECT, INSERT, UPDATE ON sd.quarantine TO ${prefix}intake, ${prefix}admin;
@@ -875,6 +918,7 @@ CREATE FUNCTION sd.import_what_is_there() RETURNS text
         SELECT count(*) || ' other agent(s)' AS w FROM sd_data.agent WHERE username <> session_user HAVING count(*) > 0
         UNION ALL SELECT count(*) || ' customer(s)' FROM sd_data.customer HAVING count(*) > 0
         UNION ALL SELECT count(*) || ' contact(s)' FROM sd_data.contact HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' role change record(s)' FROM sd_data.agent_audit HAVING count(*) > 0
         UNION ALL SELECT 'a changed response policy' FROM sd_data.policy_version
                   HAVING count(*) <> 1 OR coalesce(bool_or(created_by IS NOT NULL), false)
         UNION ALL SELECT count(*) || ' ticket(s)' FROM sd_data.ticket HAVING count(*) > 0
@@ -910,7 +954,7 @@ BEGIN
     FOR pass IN 1..2 LOOP
         IF pass = 2 THEN
             PERFORM set_config('lock_timeout', '10s', true);
-            LOCK TABLE sd_data.team_import, sd_data.agent, sd_data.customer, sd_data.contact, sd_data.policy_version,
+            LOCK TABLE sd_data.team_import, sd_data.agent, sd_data.agent_audit, sd_data.customer, sd_data.contact, sd_data.policy_version,
                 sd_data.ticket, sd_data.ticket_event, sd_data.message, sd_data.attachment, sd_data.phone_call,
                 sd_data.mail_checkpoint, sd_data.quarantine, sd_data.training_session, sd_data.outage,
                 sd_data.outage_ticket, sd_data.access_audit, sd_data.app_setting IN EXCLUSIVE MODE;
@@ -993,7 +1037,7 @@ DECLARE
     forced jsonb := '{}';
     n integer;
 BEGIN
-    IF p_table IS NULL OR p_table NOT IN ('customer', 'contact', 'policy_version', 'ticket', 'ticket_event', 'message',
+    IF p_table IS NULL OR p_table NOT IN ('customer', 'contact', 'agent_audit', 'policy_version', 'ticket', 'ticket_event', 'message',
             'attachment', 'phone_call', 'mail_checkpoint', 'quarantine', 'training_session', 'outage', 'outage_ticket',
             'access_audit', 'app_setting') THEN
         PERFORM sd.deny('An import does not write ' || coalesce(p_table, 'that') || '.');
@@ -1070,6 +1114,9 @@ BEGIN
                sd.import_bool(sd.role_in(x.username, 'lead')), sd.import_bool(sd.role_in(x.username, 'admin')),
                sd.import_bool(sd.role_in(x.username, 'agent'))]) FROM sd_data.agent x WHERE x.username <> session_user
         UNION ALL
+        SELECT 'agent_audit', sd.import_row(ARRAY[x.id::text, sd.import_ts(x.at), x.agent_id::text, x.changed_by::text,
+               x.change::text]) FROM sd_data.agent_audit x
+        UNION ALL
         SELECT 'policy_version', sd.import_row(ARRAY[x.id::text, sd.import_ts(x.effective_from), x.s1_seconds::text,
                x.s2_seconds::text, x.s3_seconds::text, x.zone_id::text, x.opens::text, x.closes::text, x.region::text,
                x.extra_closures::text, x.removed_holidays::text, x.note::text, sd.import_ts(x.created_at),
@@ -1122,7 +1169,7 @@ BEGIN
     )
     SELECT n.tbl, count(d.digest),
            encode(sha256(convert_to(coalesce(string_agg(d.digest, E'\n' ORDER BY d.digest COLLATE "C"), ''), 'UTF8')), 'hex')
-    FROM unnest(ARRAY['customer', 'contact', 'agent', 'agent roles', 'policy_version', 'ticket', 'ticket_event',
+    FROM unnest(ARRAY['customer', 'contact', 'agent', 'agent roles', 'agent_audit', 'policy_version', 'ticket', 'ticket_event',
                       'message', 'attachment', 'phone_call', 'mail_checkpoint', 'quarantine', 'training_session',
                       'outage', 'outage_ticket', 'access_audit', 'app_setting']) WITH ORDINALITY AS n (tbl, ord)
     LEFT JOIN d ON d.tbl = n.tbl
@@ -1137,7 +1184,7 @@ DECLARE
     t text;
 BEGIN
     PERFORM sd.import_open();
-    FOREACH t IN ARRAY ARRAY['customer', 'contact', 'agent', 'policy_version', 'ticket', 'ticket_event', 'message',
+    FOREACH t IN ARRAY ARRAY['customer', 'contact', 'agent', 'agent_audit', 'policy_version', 'ticket', 'ticket_event', 'message',
                              'attachment', 'phone_call', 'quarantine', 'training_session', 'outage', 'access_audit'] LOOP
         EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), m) FROM (SELECT max(id) AS m FROM sd_data.%I) x'
                        || ' WHERE m IS NOT NULL', 'sd_data.' || t, t);

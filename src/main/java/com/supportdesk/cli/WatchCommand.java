@@ -66,7 +66,7 @@ public final class WatchCommand implements Callable<Integer> {
         long position = tickets.lastEventId();
         if (store.database().postgres()) {
             try (LiveChanges live = new LiveChanges(store.database())) {
-                while (!stop.get()) {
+                while (!stop.get() && !Thread.currentThread().isInterrupted()) {
                     LiveChanges.Batch b = live.await(Duration.ofMillis(500));
                     Set<Long> changed = new LinkedHashSet<>();
                     if (b.reconnected()) {

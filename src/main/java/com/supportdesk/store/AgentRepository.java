@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +85,11 @@ public final class AgentRepository {
                 Sql.setInstant(ps, 9, db.clock().instant());
                 ps.executeUpdate();
                 long id = Sql.generatedId(ps);
+                if (!db.postgres()) {
+                    // (a team database records this itself, in the same trigger that makes the login)
+                    roleChange(c, id, actor, "created: " + rolesText(effective.clearance() == Clearance.CLEARED,
+                            effective.lead(), effective.admin(), effective.active()));
+                }
                 return new Agent(id, effective.username(), effective.displayName(), effective.clearance(),
                         effective.level(), effective.lead(), effective.admin(), effective.active());
             }
@@ -97,6 +103,26 @@ public final class AgentRepository {
             throw new StoreException.Invalid("You cannot remove your own admin right or deactivate yourself.");
         }
         return db.tx(c -> {
+            // The same rules the team database enforces (db/postgresql/R__access_model.sql, sd.agent_update): nobody
+            // gives themselves a role, and only a cleared admin gives clearance. Rights are read as they are now.
+            Agent now = byId(c, actor.id()).orElseThrow(() -> new StoreException.AccessDenied("Sign in again."));
+            if (!now.admin() || !now.active()) {
+                throw new StoreException.AccessDenied("Only an admin may edit agents.");
+            }
+            Agent before = byId(c, agentId).orElseThrow(() -> new StoreException.NotFound("No agent with id " + agentId + "."));
+            boolean gainsClearance = spec.clearance() == Clearance.CLEARED && !before.cleared();
+            if (actor.id() == agentId && (gainsClearance || (spec.lead() && !before.lead()))) {
+                throw new StoreException.AccessDenied("Nobody can give themselves a role: ask another admin.");
+            }
+            if (gainsClearance && !now.cleared()) {
+                throw new StoreException.AccessDenied("Only a cleared admin may give an agent security clearance.");
+            }
+            boolean rolesChange = (spec.clearance() == Clearance.CLEARED) != before.cleared() || spec.lead() != before.lead()
+                    || spec.admin() != before.admin() || spec.active() != before.active();
+            if (rolesChange && !db.postgres()) {
+                roleChange(c, agentId, now, rolesText(before.cleared(), before.lead(), before.admin(), before.active())
+                        + " -> " + rolesText(spec.clearance() == Clearance.CLEARED, spec.lead(), spec.admin(), spec.active()));
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE agent SET display_name=?, clearance=?, support_level=?,"
                     + " is_lead=?, is_admin=?, active=? WHERE id=?")) {
                 ps.setString(1, spec.displayName());
@@ -144,7 +170,63 @@ public final class AgentRepository {
                     throw new StoreException.NotFound("No agent with id " + agentId + ".");
                 }
             }
+            if (!own && !db.postgres()) {
+                roleChange(c, agentId, actor, "password reset (one-time)");
+            }
         });
+    }
+
+    /** One change of an agent's roles: whose, by whom, when, what. */
+    public record RoleChange(Instant at, long agentId, String agentName, Long changedBy, String changedByName,
+                             String change) {
+    }
+
+    /** The role changes of one agent (or of everyone, with null), newest first: admins and team leads only. */
+    public List<RoleChange> roleChanges(Agent actor, Long agentId) {
+        if (actor == null || !(actor.admin() || actor.lead())) {
+            throw new StoreException.AccessDenied("Only admins and team leads may see who changed whose roles.");
+        }
+        return db.tx(c -> {
+            List<RoleChange> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT x.at, x.agent_id, a.display_name, x.changed_by,"
+                    + " b.display_name, x.change FROM agent_audit x JOIN agent a ON a.id = x.agent_id"
+                    + " LEFT JOIN agent b ON b.id = x.changed_by WHERE (? OR x.agent_id = ?) ORDER BY x.id DESC")) {
+                ps.setBoolean(1, agentId == null);
+                ps.setLong(2, agentId == null ? -1 : agentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RoleChange(Sql.instant(rs, 1), rs.getLong(2), rs.getString(3),
+                                Sql.longOrNull(rs, "changed_by"), rs.getString(5), rs.getString(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private void roleChange(Connection c, long agentId, Agent by, String change) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO agent_audit (at, agent_id, changed_by, change) VALUES (?,?,?,?)")) {
+            Sql.setInstant(ps, 1, db.clock().instant());
+            ps.setLong(2, agentId);
+            Sql.setLong(ps, 3, by == null || by == AccessPolicy.NOBODY ? null : by.id());
+            ps.setString(4, change);
+            ps.executeUpdate();
+        }
+    }
+
+    /** As sd.roles_text in the team database: "cleared, lead, admin, active". */
+    static String rolesText(boolean cleared, boolean lead, boolean admin, boolean active) {
+        List<String> parts = new ArrayList<>();
+        parts.add(cleared ? "cleared" : "not cleared");
+        if (lead) {
+            parts.add("lead");
+        }
+        if (admin) {
+            parts.add("admin");
+        }
+        parts.add(active ? "active" : "inactive");
+        return String.join(", ", parts);
     }
 
     /** True when the agent signs in with a one-time password and must choose their own first. */

@@ -163,8 +163,10 @@ public final class Database implements AutoCloseable {
         }
         TeamSession s = tx(c -> {
             Instant before = clock.base().instant();
+            // pg_stat_ssl shows a backend's TLS state to its own user: read it here, not in the definer function
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT login, agent_id, is_agent,"
-                    + " cleared, lead, admin, intake, must_change_password, server_time, tls FROM sd.whoami()")) {
+                    + " cleared, lead, admin, intake, must_change_password, server_time,"
+                    + " coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) FROM sd.whoami()")) {
                 rs.next();
                 Instant after = clock.base().instant();
                 Instant server = Sql.instant(rs, 9);

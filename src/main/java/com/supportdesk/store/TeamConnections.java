@@ -73,6 +73,18 @@ public final class TeamConnections {
         }
     }
 
+    /**
+     * The status bar's warning for a session whose connection to another computer is not encrypted, or null
+     * (encrypted, or this computer itself, or the embedded database).
+     */
+    public static String plainTextWarning(DataLocation location, Database.TeamSession session) {
+        if (!location.team() || session == null || session.tls() || isLoopback(location.jdbcUrl())) {
+            return null;
+        }
+        return "Not encrypted: the connection to " + host(location.jdbcUrl())
+                + " is plain text (add sslmode=verify-full).";
+    }
+
     /** The database name of a team URL, for messages and the default role prefix. */
     public static String databaseName(String url) {
         Properties p = Driver.parseURL(url, new Properties());
@@ -98,7 +110,7 @@ public final class TeamConnections {
                     + hostPort(where) + ".", e);
         }
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-            if (lower.contains("ssl") || lower.contains("certificate")) {
+            if (lower.contains("ssl") || lower.contains("certificate") || lower.contains("hostname")) {
                 return new StoreException.Unreachable("The secure connection to " + hostPort(where) + " failed: "
                         + firstSentence(msg) + " Check sslmode and the CA file (sslrootcert) in the URL.", e);
             }

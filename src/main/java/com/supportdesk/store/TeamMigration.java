@@ -368,6 +368,7 @@ public final class TeamMigration {
             byId("customer", n("id"), t("name"), b("government"), n("training_sessions_contracted"), ts("created_at")),
             byId("contact", n("id"), n("customer_id"), t("name"), t("email"), t("phone"), t("phone_digits"), t("role"),
                     b("verified"), ts("created_at")),
+            byId("agent_audit", n("id"), ts("at"), n("agent_id"), n("changed_by"), t("change")),
             byId("policy_version", n("id"), ts("effective_from"), n("s1_seconds"), n("s2_seconds"), n("s3_seconds"),
                     t("zone_id"), t("opens"), t("closes"), t("region"), t("extra_closures"), t("removed_holidays"),
                     t("note"), ts("created_at"), n("created_by")),

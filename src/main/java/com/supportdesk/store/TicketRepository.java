@@ -313,8 +313,10 @@ public final class TicketRepository {
      * first; used by exports. A cleared reader's export of sensitive content is audited.
      */
     public void forEach(Agent reader, String view, Consumer<Ticket> sink) {
+        RuntimeException[] sinkFailed = {null};
         db.run(c -> {
-            // Read (and audit) a chunk, then hand it on: what leaves the store has been recorded first.
+            // Read (and audit) a chunk, then hand it on: what leaves the store has been recorded first. If handing
+            // it on fails (a full disk), the transaction still commits, so the audit of what was read is kept.
             long after = 0;
             while (true) {
                 List<Ticket> chunk = new ArrayList<>(CHUNK);
@@ -323,13 +325,21 @@ public final class TicketRepository {
                     ps.setLong(1, after);
                     readInto(c, ps, reader, view, chunk::add);
                 }
-                chunk.forEach(sink);
+                try {
+                    chunk.forEach(sink);
+                } catch (RuntimeException e) {
+                    sinkFailed[0] = e;
+                    return;
+                }
                 if (chunk.size() < CHUNK) {
                     return;
                 }
                 after = chunk.get(chunk.size() - 1).id();
             }
         });
+        if (sinkFailed[0] != null) {
+            throw sinkFailed[0];
+        }
     }
 
     /** Tickets received in [from, to), optionally for one customer (reports). Filtered like every read. */
@@ -494,7 +504,7 @@ public final class TicketRepository {
         return db.tx(c -> {
             Ticket t = load(c, id);
             if (t.classification() == classification) {
-                return AccessPolicy.lens(actor, t);
+                return read(c, actor, id, VIEW_TICKET);
             }
             boolean lowering = t.sensitive() && !classification.isSensitive();
             if (lowering && (actor == null || !actor.cleared())) {
@@ -503,7 +513,7 @@ public final class TicketRepository {
             if (lowering && (reason == null || reason.isBlank())) {
                 throw new StoreException.Invalid("Give a reason for lowering " + t.ref() + " to OFFICIAL.");
             }
-            AccessPolicy.requireWrite(actor, t);
+            requireWrite(c, actor, t);
             bump(c, actor, t, version);
             set(c, id, "classification = ?", ps -> ps.setString(1, classification.name()));
             event(c, id, actor, EventKind.CLASSIFICATION_CHANGED, t.classification() + " \u2192 " + classification
@@ -513,7 +523,7 @@ public final class TicketRepository {
             } else {
                 set(c, id, "needs_cleared_agent = FALSE", ps -> { });
             }
-            return AccessPolicy.lens(actor, load(c, id));
+            return read(c, actor, id, VIEW_TICKET);
         });
     }
 
@@ -524,11 +534,11 @@ public final class TicketRepository {
         }
         return db.tx(c -> {
             Ticket t = load(c, id);
-            AccessPolicy.requireWrite(actor, t);
+            requireWrite(c, actor, t);
             addMessage(c, id, new NewMessage(MessageKind.NOTE, Direction.INTERNAL, null, null, null, who(actor), null, null,
                     db.clock().instant(), text.strip(), actor == null ? null : actor.id()));
             event(c, id, actor, EventKind.NOTE_ADDED, "Internal note by " + who(actor));
-            return AccessPolicy.lens(actor, load(c, id));
+            return read(c, actor, id, VIEW_TICKET);
         });
     }
 
@@ -638,7 +648,8 @@ public final class TicketRepository {
      * audited for a sensitive ticket. Returns the number of bytes written.
      */
     public long saveAttachment(Agent reader, long attachmentId, OutputStream out, String view) {
-        return db.tx(c -> {
+        StoreException[] writeFailed = {null};
+        long written = db.tx(c -> {
             long ticketId;
             boolean tooLarge;
             try (PreparedStatement ps = c.prepareStatement("SELECT m.ticket_id, at.too_large FROM attachment at"
@@ -669,11 +680,17 @@ public final class TicketRepository {
                     try (InputStream in = rs.getBinaryStream(1)) {
                         return in == null ? 0L : in.transferTo(out);
                     } catch (java.io.IOException e) {
-                        throw new StoreException("Could not write the attachment: " + e.getMessage(), e);
+                        // part of it may be on disk: the audit of the read commits all the same
+                        writeFailed[0] = new StoreException("Could not write the attachment: " + e.getMessage(), e);
+                        return -1L;
                     }
                 }
             }
         });
+        if (writeFailed[0] != null) {
+            throw writeFailed[0];
+        }
+        return written;
     }
 
     /** Every Message-ID the desk has sent or received, mapped to its ticket (for threading). */
@@ -785,11 +802,24 @@ public final class TicketRepository {
     private Ticket change(Agent actor, long id, int version, Mutation mutation) {
         return db.tx(c -> {
             Ticket t = load(c, id);
-            AccessPolicy.requireWrite(actor, t);
+            requireWrite(c, actor, t);
             bump(c, actor, t, version);
             mutation.apply(c, t);
-            return AccessPolicy.lens(actor == null ? AccessPolicy.NOBODY : actor, load(c, id));
+            return read(c, actor, id, VIEW_TICKET);
         });
+    }
+
+    /**
+     * Refuses a change the agent may not make, judged by the agent's rights as they are now in the database (not as
+     * they were at sign-in: a revoked clearance or a deactivation applies to the very next change).
+     */
+    public void requireWrite(Connection c, Agent actor, Ticket t) throws SQLException {
+        Agent now = actor;
+        if (actor != null && actor != AccessPolicy.NOBODY && actor.id() > 0) {
+            now = AgentRepository.byId(c, actor.id()).orElseThrow(() ->
+                    new StoreException.AccessDenied("The account '" + actor.username() + "' no longer exists."));
+        }
+        AccessPolicy.requireWrite(now, t);
     }
 
     /** Claims the ticket at the version the agent loaded; fails with who changed it and when otherwise. */

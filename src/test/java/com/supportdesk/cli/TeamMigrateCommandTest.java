@@ -62,7 +62,7 @@ class TeamMigrateCommandTest {
         assertThat(lines.get(0)).matches("table\\s+source rows  source sha-256\\s+target rows  target sha-256");
         Pattern row = Pattern.compile("(\\S+(?: roles)?)\\s+(\\d+)  ([0-9a-f]{16})\\s+(\\d+)  ([0-9a-f]{16})  (same|DIFFERENT)");
         List<String> tables = new java.util.ArrayList<>();
-        for (String line : lines.subList(1, 18)) {
+        for (String line : lines.subList(1, 19)) {
             Matcher m = row.matcher(line);
             assertThat(m.matches()).as(line).isTrue();
             tables.add(m.group(1));
@@ -71,7 +71,7 @@ class TeamMigrateCommandTest {
             assertThat(m.group(6)).isEqualTo("same");
             assertThat(Long.parseLong(m.group(2))).as(line).isPositive();
         }
-        assertThat(tables).containsExactly("customer", "contact", "agent", "agent roles", "policy_version", "ticket",
+        assertThat(tables).containsExactly("customer", "contact", "agent", "agent roles", "agent_audit", "policy_version", "ticket",
                 "ticket_event", "message", "attachment", "phone_call", "mail_checkpoint", "quarantine", "training_session",
                 "outage", "outage_ticket", "access_audit", "app_setting");
         assertThat(lines).anyMatch(l -> l.matches("ticket\\s+3  .*\\s+3  .*  same"));

@@ -135,4 +135,30 @@ class SensitiveSeamTest {
         assertThat(seen.needsClearedAgent()).isTrue();
         assertThat(seen.assigneeId()).isNull();
     }
+
+    @Test
+    void anExportThatFailsMidwayStillLeavesTheAuditOfWhatItRead() {
+        Ticket t = sensitive();
+        RuntimeException diskFull = new RuntimeException("No space left on device");
+        assertThatThrownBy(() -> as(cleared).tickets().forEach(cleared, "export", x -> {
+            throw diskFull;
+        })).isSameAs(diskFull);
+        assertThat(as(admin).audit().list(admin, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .anySatisfy(a -> {
+                    assertThat(a.ticketId()).isEqualTo(t.id());
+                    assertThat(a.view()).isEqualTo("export");
+                });
+    }
+
+    @Test
+    void revokingClearanceAppliesToTheNextChangeEvenWithTheAgentReadAtSignIn() {
+        Ticket t = sensitive();
+        Agent signedInAsCleared = cleared; // what the desk captured at sign-in
+        as(admin).agents().update(admin, cleared.id(), new AgentRepository.AgentSpec("sam", "Sam",
+                com.supportdesk.domain.Clearance.NONE, cleared.level(), false, false, true));
+        int v = as(admin).tickets().get(admin, t.id()).version();
+        assertThatThrownBy(() -> as(cleared).tickets().changeStatus(signedInAsCleared, t.id(), v,
+                com.supportdesk.domain.TicketStatus.RESOLVED)).isInstanceOf(StoreException.AccessDenied.class);
+        assertThat(as(admin).tickets().get(admin, t.id()).status()).isEqualTo(com.supportdesk.domain.TicketStatus.NEW);
+    }
 }

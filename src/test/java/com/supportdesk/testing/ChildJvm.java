@@ -12,10 +12,17 @@ public final class ChildJvm {
     }
 
     public static Process start(Class<?> main, String... args) throws IOException {
+        return start(java.util.Map.of(), main, args);
+    }
+
+    /** As {@link #start(Class, String...)}, with these environment variables added. */
+    public static Process start(java.util.Map<String, String> env, Class<?> main, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 main.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().putAll(env);
+        return pb.start();
     }
 }
