@@ -100,6 +100,7 @@ public final class TeamCommand {
         @Override
         public Integer call() {
             String url = url(spec);
+            Path source = from.toAbsolutePath().normalize();
             PrintWriter out = spec.commandLine().getOut();
             CliSupport.SignedIn s;
             try {
@@ -113,7 +114,7 @@ public final class TeamCommand {
                 throw e;
             }
             try (s) {
-                TeamMigration.Result r = new TeamMigration(from, s.store().database().clock())
+                TeamMigration.Result r = new TeamMigration(source, s.store().database().clock())
                         .run(s.store().database(), passwordsFile);
                 out.printf("%-17s %11s  %-16s %11s  %s%n", "table", "source rows", "source sha-256", "target rows",
                         "target sha-256");
@@ -123,12 +124,12 @@ public final class TeamCommand {
                 }
                 out.flush();
                 if (!r.matched()) {
-                    spec.commandLine().getErr().println("The copy in the team database differs from the desk in " + from
+                    spec.commandLine().getErr().println("The copy in the team database differs from the desk in " + source
                             + " (DIFFERENT above), so none of it was kept: the team database is as it was.");
                     return 1;
                 }
-                out.println("Moved the desk in " + from.toAbsolutePath().normalize() + " into " + url + ". " + user
-                        + " keeps their login and roles; the desk in " + from + " is unchanged.");
+                out.println("Moved the desk in " + source + " into " + url + ". " + user
+                        + " keeps their login and roles; the desk in " + source + " is unchanged.");
                 if (!r.oneTimePasswords().isEmpty()) {
                     out.println("One-time passwords for " + String.join(", ", r.oneTimePasswords()) + " are in "
                             + r.passwordFile() + " (readable by you only). Give each agent theirs; they choose their own at"
