@@ -110,7 +110,7 @@ public final class TeamConnections {
                     + hostPort(where) + ".", e);
         }
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-            if (lower.contains("ssl") || lower.contains("certificate") || lower.contains("hostname")) {
+            if (tlsProblem(e, lower)) {
                 return new StoreException.Unreachable("The secure connection to " + hostPort(where) + " failed: "
                         + firstSentence(msg) + " Check sslmode and the CA file (sslrootcert) in the URL.", e);
             }
@@ -133,6 +133,16 @@ public final class TeamConnections {
                     + where + " team init'.", e);
         }
         return new StoreException("Database error: " + Database.firstLine(msg), e);
+    }
+
+    private static boolean tlsProblem(SQLException e, String lowerMessage) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return lowerMessage.contains("ssl") || lowerMessage.contains("certificate")
+                || lowerMessage.contains("could not be verified");
     }
 
     /** The server's message without pgjdbc's "ERROR: " prefix and "Where:" lines. */
