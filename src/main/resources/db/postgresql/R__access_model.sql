@@ -954,8 +954,8 @@ BEGIN
     FOR pass IN 1..2 LOOP
         IF pass = 2 THEN
             PERFORM set_config('lock_timeout', '10s', true);
-            LOCK TABLE sd_data.team_import, sd_data.agent, sd_data.agent_audit, sd_data.customer, sd_data.contact, sd_data.policy_version,
-                sd_data.ticket, sd_data.ticket_event, sd_data.message, sd_data.attachment, sd_data.phone_call,
+            LOCK TABLE sd_data.team_import, sd_data.agent, sd_data.agent_audit, sd_data.customer, sd_data.contact,
+                sd_data.policy_version, sd_data.ticket, sd_data.ticket_event, sd_data.message, sd_data.attachment, sd_data.phone_call,
                 sd_data.mail_checkpoint, sd_data.quarantine, sd_data.training_session, sd_data.outage,
                 sd_data.outage_ticket, sd_data.access_audit, sd_data.app_setting IN EXCLUSIVE MODE;
         END IF;
