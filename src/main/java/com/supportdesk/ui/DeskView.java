@@ -6,7 +6,13 @@ import com.supportdesk.ui.board.BoardView;
 import com.supportdesk.ui.board.BoardViewModel;
 import com.supportdesk.ui.board.ChangeFeed;
 import com.supportdesk.ui.board.Notifier;
+import com.supportdesk.ui.common.CallConsoleOpener;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.FxDialogService;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.Ticker;
 import com.supportdesk.ui.ticket.ReplyComposer;
 import com.supportdesk.ui.ticket.TicketActions;
 import com.supportdesk.ui.ticket.TicketDetailView;
@@ -63,7 +69,7 @@ public final class DeskView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Label feedStatus = new Label("Connecting\u2026");
     private final DateTimeFormatter hms;
-    private final com.supportdesk.ui.admin.DeskTools tools;
+    private final com.supportdesk.ui.DeskTools tools;
 
     public DeskView(Session session, Services s, java.util.function.Supplier<Window> owner) {
         this.session = session;
@@ -118,7 +124,7 @@ public final class DeskView extends BorderPane {
         tabs.setId("boards");
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, index) ->
                 detail.setView(index.intValue() == 1 && sensitiveView != null ? "official sensitive view" : "desktop board"));
-        tools = new com.supportdesk.ui.admin.DeskTools(new com.supportdesk.ui.admin.DeskTools.Context(session, ticker,
+        tools = new com.supportdesk.ui.DeskTools(new com.supportdesk.ui.DeskTools.Context(session, ticker,
                 s.executor(), s.clock(), owner, feedStatus.textProperty()));
         SplitPane split = new SplitPane(tabs, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -240,7 +246,7 @@ public final class DeskView extends BorderPane {
         bar.getMenus().addAll(tools.menus());
         if (services.mail() != null) {
             List<MenuItem> mailItems = services.mail().adminItems(() -> getScene().getWindow(),
-                    session.agent(), session.zone(), r -> services.executor().run(r::run));
+                    session.agent(), session.zone(), services.executor());
             bar.getMenus().stream().filter(m -> "menuAdmin".equals(m.getId())).findFirst()
                     .ifPresent(admin -> {
                         admin.getItems().add(new SeparatorMenuItem());
@@ -354,7 +360,7 @@ public final class DeskView extends BorderPane {
     }
 
     /** The lead and admin tools (wallboard, administration, reports, About). */
-    public com.supportdesk.ui.admin.DeskTools tools() {
+    public com.supportdesk.ui.DeskTools tools() {
         return tools;
     }
 }

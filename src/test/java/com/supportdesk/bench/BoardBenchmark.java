@@ -5,7 +5,7 @@ import com.supportdesk.cli.GlobalOptions;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.DeskView;
-import com.supportdesk.ui.FxTaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
 import com.supportdesk.ui.WindowStateStore;
 import com.supportdesk.ui.board.Notifier;
@@ -103,7 +103,7 @@ public final class BoardBenchmark {
         GlobalOptions o = CommandLine.populateCommand(new GlobalOptions(), "--data-dir", dir.toString());
         Store store = new Wiring(Map.of(), clock).openStore(o);
         Agent lead = store.agents().findByUsername("lead").orElseThrow();
-        FxTaskExecutor executor = new FxTaskExecutor("bench");
+        UiTaskExecutor executor = new UiTaskExecutor("bench");
         CompletableFuture<DeskView> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
@@ -219,7 +219,7 @@ public final class BoardBenchmark {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             CompletableFuture<Long> frame = new CompletableFuture<>();
             Platform.startup(() -> {
-                FxTaskExecutor executor = new FxTaskExecutor("probe");
+                UiTaskExecutor executor = new UiTaskExecutor("probe");
                 Stage stage = new Stage();
                 stage.setX(0);
                 stage.setY(0);

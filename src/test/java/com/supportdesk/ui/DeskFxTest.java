@@ -13,6 +13,8 @@ import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.board.BoardViewModel;
 import com.supportdesk.ui.board.Notifier;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.TicketOrder;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ class DeskFxTest {
     Store store;
     Stage stage;
     MainWindow window;
-    FxTaskExecutor executor = new FxTaskExecutor("test-db");
+    UiTaskExecutor executor = new UiTaskExecutor("test-db");
     List<Agent> callConsole = new ArrayList<>();
     List<Notifier.Alert> alerts = new ArrayList<>();
 
@@ -131,7 +133,7 @@ class DeskFxTest {
             ListView<Ticket> list = robot.lookup("#" + c[0]).queryAs(ListView.class);
             assertThat(list.getItems()).isNotEmpty().allMatch(t -> t.status() == TicketStatus.valueOf(c[1]));
             if (!c[0].equals("board-resolved-today")) {
-                assertThat(list.getItems()).isSortedAccordingTo(BoardViewModel.URGENCY);
+                assertThat(list.getItems()).isSortedAccordingTo(TicketOrder.URGENCY);
             }
         }
         @SuppressWarnings("unchecked")

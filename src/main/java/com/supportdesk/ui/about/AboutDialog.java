@@ -1,7 +1,7 @@
 package com.supportdesk.ui.about;
 
 import com.supportdesk.store.DataLocation;
-import com.supportdesk.ui.MainWindow;
+import com.supportdesk.ui.common.Theme;
 import java.io.InputStream;
 import java.util.Map;
 import javafx.geometry.Pos;
@@ -53,7 +53,7 @@ public final class AboutDialog {
         icon.setId("aboutIcon");
         icon.setFitWidth(64);
         icon.setFitHeight(64);
-        Label name = new Label(MainWindow.TITLE);
+        Label name = new Label(Theme.APP_TITLE);
         name.getStyleClass().add("about-name");
         Label version = new Label("Version " + info.version());
         version.setId("aboutVersionLine");
@@ -107,13 +107,13 @@ public final class AboutDialog {
         root.setPrefWidth(640);
 
         Scene scene = new Scene(root);
-        com.supportdesk.ui.admin.ToolWindow.dress(stage, scene, owner);
+        Theme.dress(stage, scene, owner);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
             }
         });
-        stage.setTitle("About " + MainWindow.TITLE);
+        stage.setTitle("About " + Theme.APP_TITLE);
         stage.setResizable(false);
         if (owner != null) {
             stage.initModality(Modality.WINDOW_MODAL);

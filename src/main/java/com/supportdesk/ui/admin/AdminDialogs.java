@@ -1,6 +1,6 @@
 package com.supportdesk.ui.admin;
 
-import com.supportdesk.ui.DialogService;
+import com.supportdesk.ui.common.DialogService;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -135,13 +135,13 @@ public final class AgentsView extends BorderPane {
         save.setId("agentSave");
         save.getStyleClass().add("primary");
         save.textProperty().bind(Bindings.when(vm.creating()).then("Create agent").otherwise("Save changes"));
-        save.disableProperty().bind(vm.busy());
+        save.disableProperty().bind(vm.busyProperty());
         save.setDefaultButton(true);
         save.setOnAction(e -> vm.save());
         Label title = new Label();
         title.getStyleClass().add("section-title");
         VBox box = Forms.section("Agent", MaterialDesignA.ACCOUNT_EDIT_OUTLINE, g, Forms.buttons(save),
-                Forms.error("agentError", vm.error()), Forms.status("agentStatus", vm.status()));
+                Forms.error("agentError", vm.errorProperty()), Forms.status("agentStatus", vm.statusProperty()));
         Label head = (Label) box.getChildren().get(0);
         head.textProperty().bind(Bindings.createStringBinding(() -> vm.editing().get() == null ? "New agent"
                 : "Edit " + vm.editing().get().displayName(), vm.editing()));
@@ -160,7 +160,7 @@ public final class AgentsView extends BorderPane {
         Forms.row(g, 1, "Repeat", pw2);
         Button reset = new Button("Reset password", new FontIcon(MaterialDesignK.KEY_VARIANT));
         reset.setId("agentResetPassword");
-        reset.disableProperty().bind(vm.busy());
+        reset.disableProperty().bind(vm.busyProperty());
         reset.setOnAction(e -> vm.resetPassword());
         VBox box = Forms.section("Reset password", MaterialDesignK.KEY_OUTLINE, g, Forms.buttons(reset));
         box.visibleProperty().bind(vm.creating().not());

@@ -6,7 +6,8 @@ import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskViewModel;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
@@ -27,7 +28,7 @@ import javafx.collections.ObservableList;
  * and active, and reset a password. The store checks every rule (admins only, no duplicate user names, an admin
  * cannot demote or deactivate themselves, password strength) and its messages are shown as they are. No Nodes here.
  */
-public final class AgentsViewModel extends FormState {
+public final class AgentsViewModel extends TaskViewModel {
 
     private final Store store;
     private final Agent admin;

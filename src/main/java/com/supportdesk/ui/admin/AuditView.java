@@ -37,7 +37,7 @@ public final class AuditView extends BorderPane {
         show.setId("auditShow");
         show.getStyleClass().add("primary");
         show.setDefaultButton(true);
-        show.disableProperty().bind(vm.busy());
+        show.disableProperty().bind(vm.busyProperty());
         show.setOnAction(e -> vm.load());
         TextField filter = new TextField();
         filter.setId("auditFilter");
@@ -46,7 +46,7 @@ public final class AuditView extends BorderPane {
         filter.setPrefWidth(240);
         Button export = new Button("Export CSV\u2026", new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
         export.setId("auditExport");
-        export.disableProperty().bind(vm.busy());
+        export.disableProperty().bind(vm.busyProperty());
         export.setOnAction(e -> vm.export());
         HBox bar = new HBox(8, new Label("From"), from, new Label("to"), to, show, Forms.spacer(), filter, export);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -58,7 +58,7 @@ public final class AuditView extends BorderPane {
         table.getColumns().add(Forms.column("Ticket", 100, AuditEntry::ref));
         table.getColumns().add(Forms.column("View", 200, AuditEntry::view));
         VBox box = Forms.section("Reads", MaterialDesignS.SHIELD_LOCK_OUTLINE, bar, table,
-                Forms.error("auditError", vm.error()), Forms.status("auditStatus", vm.status()));
+                Forms.error("auditError", vm.errorProperty()), Forms.status("auditStatus", vm.statusProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox body = new VBox(box);
         VBox.setVgrow(box, Priority.ALWAYS);

@@ -100,10 +100,10 @@ public final class CustomersView extends BorderPane {
         save.setId("customerSave");
         save.getStyleClass().add("primary");
         save.textProperty().bind(Bindings.when(vm.editing().isNull()).then("Add customer").otherwise("Save customer"));
-        save.disableProperty().bind(vm.busy());
+        save.disableProperty().bind(vm.busyProperty());
         save.setOnAction(e -> vm.save());
         VBox box = Forms.section("Customer", MaterialDesignO.OFFICE_BUILDING_COG_OUTLINE, g, Forms.buttons(save),
-                Forms.error("customerError", vm.error()), Forms.status("customerStatus", vm.status()));
+                Forms.error("customerError", vm.errorProperty()), Forms.status("customerStatus", vm.statusProperty()));
         ((Label) box.getChildren().get(0)).textProperty().bind(Bindings.createStringBinding(() ->
                 vm.editing().get() == null ? "New customer" : vm.editing().get().name(), vm.editing()));
         return box;
@@ -160,7 +160,7 @@ public final class CustomersView extends BorderPane {
         Button save = new Button(null, new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setId("contactSave");
         save.textProperty().bind(Bindings.when(vm.editingContact().isNull()).then("Add contact").otherwise("Save contact"));
-        save.disableProperty().bind(vm.busy().or(vm.editing().isNull()));
+        save.disableProperty().bind(vm.busyProperty().or(vm.editing().isNull()));
         save.setOnAction(e -> vm.saveContact());
         Button fresh = new Button("New contact", new FontIcon(MaterialDesignA.ACCOUNT_PLUS_OUTLINE));
         fresh.setId("newContact");

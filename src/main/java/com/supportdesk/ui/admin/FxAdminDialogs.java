@@ -1,7 +1,7 @@
 package com.supportdesk.ui.admin;
 
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.FxDialogService;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.FxDialogService;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -66,7 +66,7 @@ public final class OutagesView extends BorderPane {
         Button delete = new Button("Delete outage\u2026", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
         delete.setId("outageDelete");
         delete.getStyleClass().add("danger");
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busy()));
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         delete.setOnAction(e -> {
             OutagesViewModel.OutageRow r = table.getSelectionModel().getSelectedItem();
             if (r != null && dialogs.confirm("Delete this outage?", "The outage of " + vm.when(r.outage().start())
@@ -145,11 +145,11 @@ public final class OutagesView extends BorderPane {
         Button add = new Button("Record outage", new FontIcon(MaterialDesignC.CALENDAR_PLUS));
         add.setId("outageAdd");
         add.getStyleClass().add("primary");
-        add.disableProperty().bind(vm.busy());
+        add.disableProperty().bind(vm.busyProperty());
         add.setOnAction(e -> vm.add());
         return Forms.section("Record an outage", MaterialDesignC.CLOCK_ALERT_OUTLINE, g,
                 Forms.warning("outageOverlap", vm.overlapWarning()), Forms.buttons(add),
-                Forms.error("outageError", vm.error()), Forms.status("outageStatus", vm.status()));
+                Forms.error("outageError", vm.errorProperty()), Forms.status("outageStatus", vm.statusProperty()));
     }
 
     private static HBox times(DatePicker d, TextField t) {

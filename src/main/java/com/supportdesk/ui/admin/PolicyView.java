@@ -152,7 +152,7 @@ public final class PolicyView extends BorderPane {
         Button save = new Button("Save as new version", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setId("policySave");
         save.getStyleClass().add("primary");
-        save.disableProperty().bind(vm.busy());
+        save.disableProperty().bind(vm.busyProperty());
         save.setOnAction(e -> confirmAndSave());
         Button revert = new Button("Revert");
         revert.setId("policyRevert");
@@ -160,7 +160,7 @@ public final class PolicyView extends BorderPane {
         revert.setOnAction(e -> vm.revert());
         return Forms.section("Save as a new version", MaterialDesignH.HISTORY, g, zoneHint,
                 Forms.warning("effectiveWarning", vm.effectiveWarning()), Forms.buttons(save, revert),
-                Forms.error("policyError", vm.error()), Forms.status("policyStatus", vm.status()));
+                Forms.error("policyError", vm.errorProperty()), Forms.status("policyStatus", vm.statusProperty()));
     }
 
     private void confirmAndSave() {

@@ -12,7 +12,9 @@ import com.supportdesk.sla.ResponseTargets;
 import com.supportdesk.store.PolicyRepository.StoredVersion;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -55,7 +57,7 @@ import javafx.collections.ObservableList;
  * Closure dates can be imported from an iCalendar file or the gov.uk bank-holidays JSON ({@link HolidayImport}).
  * No Nodes here.
  */
-public final class PolicyViewModel extends FormState {
+public final class PolicyViewModel extends TaskViewModel {
 
     /** The zones an admin may choose: the policy's fixed GMT, or UK civil time. */
     public static final List<ZoneId> ZONES = List.of(CalendarSpec.GMT, ZoneId.of("Europe/London"));
@@ -254,7 +256,7 @@ public final class PolicyViewModel extends FormState {
         ZoneId z = zone.get();
         return background(() -> HolidayImport.read(file, r, z)).handle((result, err) -> {
             if (err != null) {
-                String m = "Could not import " + file.getFileName() + ": " + AdminSupport.plain(err);
+                String m = "Could not import " + file.getFileName() + ": " + Errors.plain(err);
                 setError(m);
                 return m;
             }

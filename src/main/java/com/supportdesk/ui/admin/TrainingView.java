@@ -83,7 +83,7 @@ public final class TrainingView extends BorderPane {
         Button delete = new Button("Delete session\u2026", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
         delete.setId("trainingDelete");
         delete.getStyleClass().add("danger");
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busy()));
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         delete.setOnAction(e -> {
             Session s = table.getSelectionModel().getSelectedItem();
             if (s != null && dialogs.confirm("Delete this training session?", "\u201c" + s.topic() + "\u201d on "
@@ -117,7 +117,7 @@ public final class TrainingView extends BorderPane {
         Button add = new Button("Record session", new FontIcon(MaterialDesignC.CALENDAR_PLUS));
         add.setId("trainingAdd");
         add.getStyleClass().add("primary");
-        add.disableProperty().bind(vm.busy().or(vm.customer().isNull()));
+        add.disableProperty().bind(vm.busyProperty().or(vm.customer().isNull()));
         add.setOnAction(e -> {
             if (by.getEditor() != null && by.isEditable()) {
                 vm.deliveredBy().set(by.getEditor().getText());
@@ -125,7 +125,7 @@ public final class TrainingView extends BorderPane {
             vm.add();
         });
         VBox form = Forms.section("Record a session", MaterialDesignS.SCHOOL_OUTLINE, g, Forms.buttons(add),
-                Forms.error("trainingError", vm.error()), Forms.status("trainingStatus", vm.status()));
+                Forms.error("trainingError", vm.errorProperty()), Forms.status("trainingStatus", vm.statusProperty()));
         form.setPrefWidth(380);
         form.setMinWidth(360);
         VBox right = new VBox(form);

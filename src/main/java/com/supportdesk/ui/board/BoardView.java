@@ -4,7 +4,7 @@ import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.ui.Ticker;
+import com.supportdesk.ui.common.Ticker;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.Icons;
 import java.util.EnumMap;

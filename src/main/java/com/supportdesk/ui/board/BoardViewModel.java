@@ -9,8 +9,10 @@ import com.supportdesk.domain.Ticket;
 import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TicketRepository;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TicketOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,18 +84,6 @@ public final class BoardViewModel {
         }
     }
 
-    /** Most urgent first: unanswered before answered, then by deadline (= least business time left). */
-    public static final Comparator<Ticket> URGENCY = Comparator
-            .comparing((Ticket t) -> t.firstContactAt() != null)
-            .thenComparing(Ticket::deadline)
-            .thenComparing(Ticket::severity)
-            .thenComparingLong(Ticket::id);
-
-    /** The resolved column: most recently resolved first. */
-    public static final Comparator<Ticket> RECENTLY_RESOLVED = Comparator
-            .comparing(Ticket::resolvedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparingLong(Ticket::id);
-
     private final Store store;
     private final Agent agent;
     private final TaskExecutor executor;
@@ -162,7 +152,7 @@ public final class BoardViewModel {
         }).handle((l, err) -> {
             loading.set(false);
             if (err != null) {
-                message.set(plain(err));
+                message.set(Errors.plain(err));
                 return null;
             }
             setAll(l.tickets());
@@ -315,7 +305,7 @@ public final class BoardViewModel {
     }
 
     private static Comparator<Ticket> comparator(Column c) {
-        return c == Column.RESOLVED_TODAY ? RECENTLY_RESOLVED : URGENCY;
+        return c == Column.RESOLVED_TODAY ? TicketOrder.RECENTLY_RESOLVED : TicketOrder.URGENCY;
     }
 
     private Instant startOfToday() {
@@ -476,15 +466,6 @@ public final class BoardViewModel {
     /** The change-feed position this board is current to. */
     public LongProperty feedPosition() {
         return feedPosition;
-    }
-
-    static String plain(Throwable err) {
-        Throwable t = err;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
 }

@@ -2,7 +2,7 @@ package com.supportdesk.ui.board;
 
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.sla.ResponseClock;
-import com.supportdesk.ui.Ticker;
+import com.supportdesk.ui.common.Ticker;
 import com.supportdesk.ui.common.Countdown;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;

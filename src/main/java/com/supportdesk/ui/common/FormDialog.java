@@ -94,7 +94,7 @@ public final class FormDialog {
             if (err == null) {
                 stage.close();
             } else {
-                showError(plain(err));
+                showError(Errors.plain(err));
             }
         });
     }
@@ -115,13 +115,5 @@ public final class FormDialog {
 
     public Stage stage() {
         return stage;
-    }
-
-    public static String plain(Throwable err) {
-        Throwable t = err;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? "Something went wrong (" + t.getClass().getSimpleName() + ")." : t.getMessage();
     }
 }

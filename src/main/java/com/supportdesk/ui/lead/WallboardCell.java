@@ -3,7 +3,7 @@ package com.supportdesk.ui.lead;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.sla.SlaStatus;
-import com.supportdesk.ui.Ticker;
+import com.supportdesk.ui.common.Ticker;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.Icons;
 import java.util.Locale;

@@ -3,9 +3,10 @@ package com.supportdesk.ui.lead;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.report.QuarterlyReport.Compliance;
-import com.supportdesk.ui.Ticker;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.Icons;
+import com.supportdesk.ui.common.Theme;
+import com.supportdesk.ui.common.Ticker;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -57,7 +58,7 @@ public final class WallboardView extends BorderPane {
         this.fmt = fmt;
         setId("wallboard");
         getStyleClass().add("wallboard");
-        getStylesheets().add(WallboardView.class.getResource("wallboard.css").toExternalForm());
+        getStylesheets().add(Theme.wallboardStylesheet());
 
         countdowns = tickets("wallCountdowns", vm.countdowns(), false, "No open tickets");
         overdue = tickets("wallOverdue", vm.overdue(), true, "Nothing overdue");

@@ -11,9 +11,10 @@ import com.supportdesk.sla.ResponsePolicy;
 import com.supportdesk.sla.SlaState;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
-import com.supportdesk.ui.board.BoardViewModel;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TicketOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -154,7 +155,7 @@ public final class WallboardViewModel {
         }).handle((l, err) -> {
             loading.set(false);
             if (err != null) {
-                message.set(plain(err));
+                message.set(Errors.plain(err));
                 return null;
             }
             responseClock = l.clock();
@@ -268,7 +269,7 @@ public final class WallboardViewModel {
 
     private void rebuild(Instant t) {
         List<Ticket> all = new ArrayList<>(open.values());
-        all.sort(BoardViewModel.URGENCY);
+        all.sort(TicketOrder.URGENCY);
         countdowns.setAll(all);
         List<Ticket> flagged = all.stream().filter(x -> x.needsTriage() || x.needsClearedAgent()).toList();
         attention.setAll(flagged);
@@ -494,13 +495,5 @@ public final class WallboardViewModel {
     /** "75 %", or "—" when nothing was due. */
     public static String percentText(Compliance c) {
         return c.pctMet() == null ? "\u2014" : String.format(Locale.UK, "%.0f %%", Math.floor(c.pctMet()));
-    }
-
-    static String plain(Throwable err) {
-        Throwable t = err;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -1,9 +1,9 @@
 package com.supportdesk.ui.lead;
 
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
-import com.supportdesk.ui.Ticker;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.Ticker;
 import com.supportdesk.ui.common.Countdown;
 import java.time.Clock;
 import java.util.Collection;

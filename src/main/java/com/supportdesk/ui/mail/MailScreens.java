@@ -4,14 +4,13 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.store.StoreException;
 import java.time.ZoneId;
-import java.util.concurrent.Executor;
-import javafx.application.Platform;
+import com.supportdesk.ui.common.TaskExecutor;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * One-line entry points for the main window: the mail settings dialog and the quarantine screen, both for admins
- * only. Work runs on {@code background} (the window's I/O executor); results come back on the FX thread.
+ * only. Work runs on the desk's {@link TaskExecutor}; results come back on the FX thread.
  */
 public final class MailScreens {
 
@@ -24,10 +23,10 @@ public final class MailScreens {
      *
      * @throws StoreException.AccessDenied when {@code agent} is not an admin
      */
-    public static Stage openSettings(Window owner, MailChannel mail, Agent agent, Executor background, Runnable onSaved) {
+    public static Stage openSettings(Window owner, MailChannel mail, Agent agent, TaskExecutor executor, Runnable onSaved) {
         requireAdmin(agent, "change the mail settings");
         MailSettingsViewModel vm = new MailSettingsViewModel(mail.settings(), agent, MailSettingsViewModel.Tester.real(),
-                background, Platform::runLater);
+                executor);
         vm.savedProperty().addListener((o, was, now) -> {
             if (now && onSaved != null) {
                 onSaved.run();
@@ -41,10 +40,9 @@ public final class MailScreens {
      *
      * @throws StoreException.AccessDenied when {@code agent} is not an admin
      */
-    public static Stage openQuarantine(Window owner, MailChannel mail, Agent agent, ZoneId zone, Executor background) {
+    public static Stage openQuarantine(Window owner, MailChannel mail, Agent agent, ZoneId zone, TaskExecutor executor) {
         requireAdmin(agent, "see quarantined mail");
-        return QuarantineView.show(owner, new QuarantineViewModel(mail.quarantine(), agent, zone, background,
-                Platform::runLater));
+        return QuarantineView.show(owner, new QuarantineViewModel(mail.quarantine(), agent, zone, executor));
     }
 
     private static void requireAdmin(Agent agent, String what) {

@@ -9,8 +9,11 @@ import com.supportdesk.mail.MailSettingsService;
 import com.supportdesk.mail.MailTimeouts;
 import com.supportdesk.mail.SmtpSettings;
 import com.supportdesk.mail.TlsMode;
+import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskState;
 import java.util.Objects;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -78,14 +81,15 @@ public final class MailSettingsViewModel {
     private final BooleanProperty acknowledge = new SimpleBooleanProperty(this, "acknowledge");
     private final BooleanProperty fetchInDesktop = new SimpleBooleanProperty(this, "fetchInDesktop", true);
 
-    private final BackgroundWork work;
+    private final TaskState work = TaskState.oneLine(this);
+    private final TaskExecutor executor;
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
 
-    public MailSettingsViewModel(MailSettingsService service, Agent admin, Tester tester, Executor background, Executor ui) {
+    public MailSettingsViewModel(MailSettingsService service, Agent admin, Tester tester, TaskExecutor executor) {
         this.service = Objects.requireNonNull(service, "service");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.tester = Objects.requireNonNull(tester, "tester");
-        this.work = new BackgroundWork(this, background, ui);
+        this.executor = Objects.requireNonNull(executor, "executor");
         // a port left at the old mode's standard follows the TLS choice
         imapTls.addListener((o, was, now) -> followDefault(imapPort, was == null ? -1 : ImapSettings.defaultPort(was),
                 now == null ? -1 : ImapSettings.defaultPort(now)));
@@ -126,7 +130,7 @@ public final class MailSettingsViewModel {
         }
         acknowledge.set(s.acknowledge());
         fetchInDesktop.set(s.fetchInDesktop());
-        work.status(s.warning() == null ? "" : s.warning());
+        work.setStatus(s.warning() == null ? "" : s.warning());
         saved.set(false);
     }
 
@@ -136,17 +140,17 @@ public final class MailSettingsViewModel {
             MailSettings s = new MailSettings(imapEnabled.get() ? imap() : null, smtpEnabled.get() ? smtp() : null,
                     acknowledge.get(), fetchInDesktop.get(), null);
             if (s.acknowledge() && s.smtp() == null) {
-                work.status("Acknowledgements need the outgoing (SMTP) server.");
+                work.setStatus("Acknowledgements need the outgoing (SMTP) server.");
                 return false;
             }
             service.save(admin, s);
-            work.status("Saved. The intake uses the new account from its next connection.");
+            work.setStatus("Saved. The intake uses the new account from its next connection.");
             saved.set(true);
             return true;
         } catch (IllegalArgumentException e) {
-            work.status(capitalise(e.getMessage()) + ".");
+            work.setStatus(capitalise(e.getMessage()) + ".");
         } catch (RuntimeException e) {
-            work.status(e.getMessage());
+            work.setStatus(e.getMessage());
         }
         return false;
     }
@@ -157,7 +161,7 @@ public final class MailSettingsViewModel {
         try {
             s = imap();
         } catch (IllegalArgumentException e) {
-            work.status("IMAP: " + e.getMessage() + ".");
+            work.setStatus("IMAP: " + e.getMessage() + ".");
             return;
         }
         run("Connecting to " + s.account() + "…", () -> tester.imap(s));
@@ -169,14 +173,14 @@ public final class MailSettingsViewModel {
         try {
             s = smtp();
         } catch (IllegalArgumentException e) {
-            work.status("SMTP: " + e.getMessage() + ".");
+            work.setStatus("SMTP: " + e.getMessage() + ".");
             return;
         }
         run("Connecting to " + s.account() + "…", () -> tester.smtp(s));
     }
 
-    private void run(String pending, BackgroundWork.Work<String> check) {
-        work.run(pending, check, work::status);
+    private void run(String pending, Callable<String> check) {
+        BackgroundTask.wrap(check).trackedBy(work).withStatus(pending).onSuccess(work::setStatus).executeWith(executor);
     }
 
     /** The IMAP part of the form as settings; throws with a plain reason when something is missing. */
@@ -292,7 +296,7 @@ public final class MailSettingsViewModel {
     }
 
     public String status() {
-        return work.status();
+        return work.getStatus();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

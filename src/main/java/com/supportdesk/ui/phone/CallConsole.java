@@ -3,7 +3,7 @@ package com.supportdesk.ui.phone;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.Consumer;
@@ -46,7 +46,7 @@ public final class CallConsole {
      * call's autosaves and its end are stored in order).
      */
     public CallConsole(Store store, Clock clock, ZoneId zone, TaskExecutor tasks) {
-        this(new PhoneContext(store, clock, zone, Background.of(tasks), Ticker.fx(), PhoneContext.AUTOSAVE_EVERY),
+        this(new PhoneContext(store, clock, zone, tasks, RepeatingTimer.fx(), PhoneContext.AUTOSAVE_EVERY),
                 FxPhoneDialogs::new);
     }
 

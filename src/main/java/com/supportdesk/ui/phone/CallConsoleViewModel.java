@@ -8,8 +8,8 @@ import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.phone.CallForm;
-import com.supportdesk.phone.CallService;
 import com.supportdesk.phone.CallService.CallOutcome;
+import com.supportdesk.phone.CallService;
 import com.supportdesk.phone.CallTiming;
 import com.supportdesk.phone.DraftState;
 import com.supportdesk.phone.PolicyHints;
@@ -18,6 +18,7 @@ import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.store.CallRepository.StoredDraft;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.store.Store;
+import com.supportdesk.ui.common.BackgroundTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -116,7 +117,7 @@ public final class CallConsoleViewModel {
         this.fromTicketId = fromTicketId;
         this.started.set(ctx.clock().instant());
         this.direction.set(fromTicketId == null ? CallDirection.INBOUND : CallDirection.OUTBOUND);
-        this.lookup = new CallerLookup(store, ctx.background());
+        this.lookup = new CallerLookup(store, ctx.executor());
         lookup.setOnError(this::failed);
         if (fromTicketId != null) {
             target.set(Target.EXISTING_TICKET);
@@ -138,15 +139,16 @@ public final class CallConsoleViewModel {
 
     /** Starts the timer and the autosave, and loads what the console shows (policy, customers, drafts). */
     public void start() {
-        stops.add(ctx.ticker().every(Duration.ofSeconds(1), this::tick));
-        stops.add(ctx.ticker().every(ctx.autosaveEvery(), this::autosave));
-        ctx.background().run(() -> store.policy().clock(), c -> {
+        stops.add(ctx.timer().every(Duration.ofSeconds(1), this::tick));
+        stops.add(ctx.timer().every(ctx.autosaveEvery(), this::autosave));
+        BackgroundTask.wrap(() -> store.policy().clock()).onSuccess(c -> {
             policyClock = c;
             refreshHint();
-        }, this::failed);
-        ctx.background().run(() -> store.customers().all(), customers::setAll, this::failed);
+        }).onFailure(this::failed).executeWith(ctx.executor());
+        BackgroundTask.wrap(() -> store.customers().all()).onSuccess(customers::setAll).onFailure(this::failed)
+                .executeWith(ctx.executor());
         if (fromTicketId != null) {
-            ctx.background().run(() -> store.tickets().get(operator, fromTicketId), t -> {
+            BackgroundTask.wrap(() -> store.tickets().get(operator, fromTicketId)).onSuccess(t -> {
                 if (resumed) {
                     return; // a resumed draft decided what this call is
                 }
@@ -155,7 +157,7 @@ public final class CallConsoleViewModel {
                 if (lookup.caller() == null) {
                     lookup.restore(t.contactId(), () -> { });
                 }
-            }, this::failed);
+            }).onFailure(this::failed).executeWith(ctx.executor());
         }
         offerDrafts();
     }
@@ -326,8 +328,8 @@ public final class CallConsoleViewModel {
         String phone = newPhone.get();
         ContactRole role = newRole.get();
         busy.set(true);
-        ctx.background().run(() -> store.contacts().create(operator, customer == null ? null : customer.id(), name,
-                email, phone, role), contact -> {
+        BackgroundTask.wrap(() -> store.contacts().create(operator, customer == null ? null : customer.id(), name,
+                email, phone, role)).onSuccess(contact -> {
             busy.set(false);
             chooseCaller(new ContactMatch(contact, customer == null ? null : customer.name(),
                     customer != null && customer.government()));
@@ -335,10 +337,10 @@ public final class CallConsoleViewModel {
             newPhone.set("");
             newEmail.set("");
             status.set("Added " + contact.name() + " as a new contact");
-        }, e -> {
+        }).onFailure(e -> {
             busy.set(false);
             failed(e);
-        });
+        }).executeWith(ctx.executor());
     }
 
     /** The form as the store takes it. */
@@ -372,7 +374,7 @@ public final class CallConsoleViewModel {
             return;
         }
         autosaving = true;
-        ctx.background().run(() -> {
+        BackgroundTask.wrap(() -> {
             synchronized (writeLock) {
                 if (finished.get()) {
                     return null;
@@ -381,16 +383,16 @@ public final class CallConsoleViewModel {
                 draftId.set(id);
                 return ctx.clock().instant();
             }
-        }, at -> {
+        }).onSuccess(at -> {
             autosaving = false;
             if (at != null) {
                 lastSaved = fingerprint;
                 status.set("Draft saved " + TIME.withZone(ctx.zone()).format(at));
             }
-        }, e -> {
+        }).onFailure(e -> {
             autosaving = false;
             status.set("Could not autosave: " + e.getMessage());
-        });
+        }).executeWith(ctx.executor());
     }
 
     /**
@@ -413,7 +415,7 @@ public final class CallConsoleViewModel {
         tick();
         busy.set(true);
         status.set("Saving\u2026");
-        ctx.background().run(() -> {
+        BackgroundTask.wrap(() -> {
             synchronized (writeLock) {
                 finished.set(true);
                 try {
@@ -423,19 +425,19 @@ public final class CallConsoleViewModel {
                     throw e;
                 }
             }
-        }, outcome -> {
+        }).onSuccess(outcome -> {
             busy.set(false);
             dispose();
             status.set("Logged on " + outcome.ticket().ref() + (outcome.ticketCreated() ? " (new ticket)" : "")
                     + (outcome.stoppedClock() ? "; the response clock stopped" : ""));
             closed.set(true);
             onLogged.accept(outcome);
-        }, e -> {
+        }).onFailure(e -> {
             busy.set(false);
             ended = null;
             status.set("");
             failed(e);
-        });
+        }).executeWith(ctx.executor());
         return true;
     }
 
@@ -450,19 +452,19 @@ public final class CallConsoleViewModel {
         finished.set(true);
         dispose();
         busy.set(true);
-        ctx.background().run(() -> {
+        BackgroundTask.wrap(() -> {
             synchronized (writeLock) {
                 Long id = draftId.getAndSet(null);
                 return id != null && calls.discard(operator, id);
             }
-        }, done -> {
+        }).onSuccess(done -> {
             busy.set(false);
             closed.set(true);
-        }, e -> {
+        }).onFailure(e -> {
             busy.set(false);
             closed.set(true);
             failed(e);
-        });
+        }).executeWith(ctx.executor());
         return true;
     }
 
@@ -472,7 +474,7 @@ public final class CallConsoleViewModel {
     }
 
     private void offerDrafts() {
-        ctx.background().run(() -> {
+        BackgroundTask.wrap(() -> {
             Long mine = draftId.get();
             for (StoredDraft d : calls.drafts(operator)) {
                 if (mine == null || d.id() != mine) {
@@ -480,14 +482,14 @@ public final class CallConsoleViewModel {
                 }
             }
             return Optional.<Offer>empty();
-        }, offer -> offer.ifPresent(o -> {
+        }).onSuccess(offer -> offer.ifPresent(o -> {
             switch (dialogs.offerDraft(o.message())) {
                 case RESUME -> resume(o.draft());
-                case DISCARD -> ctx.background().run(() -> calls.discard(operator, o.draft().id()), x -> { },
-                        this::failed);
+                case DISCARD -> BackgroundTask.wrap(() -> calls.discard(operator, o.draft().id()))
+                        .onFailure(this::failed).executeWith(ctx.executor());
                 case LATER -> { }
             }
-        }), this::failed);
+        })).onFailure(this::failed).executeWith(ctx.executor());
     }
 
     private String describe(StoredDraft d) {
@@ -520,7 +522,7 @@ public final class CallConsoleViewModel {
                 : s.enumValue("target", Target.class, ticketId == null ? Target.NEW_TICKET : Target.EXISTING_TICKET));
         String query = s.text("query");
         lastSaved = null;
-        ctx.background().run(() -> {
+        BackgroundTask.wrap(() -> {
             synchronized (writeLock) {
                 Long mine = draftId.getAndSet(d.id());
                 if (mine != null && mine != d.id()) {
@@ -528,7 +530,7 @@ public final class CallConsoleViewModel {
                 }
                 return ticketId == null ? Optional.<Ticket>empty() : store.tickets().find(operator, ticketId);
             }
-        }, t -> {
+        }).onSuccess(t -> {
             t.ifPresent(x -> {
                 ticket.set(x);
                 if (direction.get() == CallDirection.OUTBOUND) {
@@ -540,7 +542,7 @@ public final class CallConsoleViewModel {
                     lookup.queryProperty().set(query);
                 }
             });
-        }, this::failed);
+        }).onFailure(this::failed).executeWith(ctx.executor());
         if (direction.get() == CallDirection.INBOUND) {
             heading.set("Inbound call");
         }
@@ -556,8 +558,7 @@ public final class CallConsoleViewModel {
         }
         Long contactId = caller.contact().id();
         Long customerId = caller.contact().customerId();
-        ctx.background().run(() -> store.calls().openTicketsForCaller(operator, contactId, customerId, CALLER_TICKETS),
-                list -> {
+        BackgroundTask.wrap(() -> store.calls().openTicketsForCaller(operator, contactId, customerId, CALLER_TICKETS)).onSuccess(list -> {
                     if (lookup.caller() == caller) {
                         Ticket chosen = ticket.get();
                         callerTickets.setAll(list);
@@ -565,7 +566,7 @@ public final class CallConsoleViewModel {
                             callerTickets.stream().filter(x -> x.id() == chosen.id()).findFirst().ifPresent(ticket::set);
                         }
                     }
-                }, this::failed);
+                }).onFailure(this::failed).executeWith(ctx.executor());
     }
 
     private void refreshHint() {

@@ -2,12 +2,13 @@ package com.supportdesk.ui.phone;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.phone.ChatImporter;
 import com.supportdesk.phone.ChatImporter.ChatOutcome;
 import com.supportdesk.phone.ChatImporter.ChatTicket;
+import com.supportdesk.phone.ChatImporter;
 import com.supportdesk.phone.Transcript;
 import com.supportdesk.phone.TranscriptParser;
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.BackgroundTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -100,7 +101,7 @@ public final class ChatLogViewModel {
         this.operator = operator;
         this.dialogs = dialogs;
         this.importer = new ChatImporter(ctx.store());
-        this.lookup = new CallerLookup(ctx.store(), ctx.background());
+        this.lookup = new CallerLookup(ctx.store(), ctx.executor());
         lookup.setOnError(e -> dialogs.showError(e.getMessage()));
         if (ticketId != null) {
             newTicket.set(false);
@@ -113,10 +114,10 @@ public final class ChatLogViewModel {
 
     /** Loads the agents' names, which mark the desk's lines. */
     public void start() {
-        ctx.background().run(importer::agentNames, names -> {
+        BackgroundTask.wrap(importer::agentNames).onSuccess(names -> {
             agentNames = names;
             reparse();
-        }, e -> dialogs.showError(e.getMessage()));
+        }).onFailure(e -> dialogs.showError(e.getMessage())).executeWith(ctx.executor());
     }
 
     public StringProperty textProperty() {
@@ -193,14 +194,14 @@ public final class ChatLogViewModel {
     /** Reads a transcript file into the text. */
     public void load(Path file) {
         busy.set(true);
-        ctx.background().run(() -> read(file), content -> {
+        BackgroundTask.wrap(() -> read(file)).onSuccess(content -> {
             busy.set(false);
             text.set(content);
             status.set("Imported " + file.getFileName());
-        }, e -> {
+        }).onFailure(e -> {
             busy.set(false);
             dialogs.showError("Could not read " + file + ": " + e.getMessage());
-        });
+        }).executeWith(ctx.executor());
     }
 
     static String read(Path file) {
@@ -237,12 +238,13 @@ public final class ChatLogViewModel {
             ChatTicket spec = new ChatTicket(fields.subjectProperty().get(), fields.severityProperty().get(), fields.levelProperty().get(),
                     caller == null ? null : caller.contact().customerId(), caller == null ? null : caller.contact().id(),
                     fields.sensitiveProperty().get());
-            ctx.background().run(() -> importer.importAsNewTicket(operator, t, zone, desk, spec), this::logged, this::failed);
+            BackgroundTask.wrap(() -> importer.importAsNewTicket(operator, t, zone, desk, spec)).onSuccess(this::logged)
+                    .onFailure(this::failed).executeWith(ctx.executor());
         } else {
             long id = Ticket.parseRef(ticketRef.get());
             boolean mark = fields.sensitiveProperty().get();
-            ctx.background().run(() -> importer.importIntoTicket(operator, t, zone, desk, id, mark), this::logged,
-                    this::failed);
+            BackgroundTask.wrap(() -> importer.importIntoTicket(operator, t, zone, desk, id, mark)).onSuccess(this::logged)
+                    .onFailure(this::failed).executeWith(ctx.executor());
         }
         return true;
     }

@@ -3,15 +3,16 @@ package com.supportdesk.ui.phone;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.Theme;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.event.ActionEvent;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -110,7 +111,7 @@ final class PhoneControls {
         }
         stage.setTitle(title);
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(PhoneStyles.url());
+        scene.getStylesheets().setAll(Theme.phoneStylesheets());
         saveKeys(scene, save);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {

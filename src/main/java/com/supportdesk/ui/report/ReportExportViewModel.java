@@ -7,8 +7,9 @@ import com.supportdesk.report.QuarterlyReport;
 import com.supportdesk.report.ReportFormat;
 import com.supportdesk.report.ReportService;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -121,7 +122,7 @@ public final class ReportExportViewModel {
     public CompletableFuture<Void> load() {
         return ui.supply(() -> store.customers().all().stream().map(Customer::name).toList()).handle((names, err) -> {
             if (err != null) {
-                error.set(plain(err));
+                error.set(Errors.plain(err));
                 return null;
             }
             customers.setAll(names);
@@ -207,7 +208,7 @@ public final class ReportExportViewModel {
             boolean cancelled = err instanceof CancellationException;
             progress.set(0);
             message.set(cancelled ? "Cancelled: no file was written." : "");
-            error.set(cancelled ? "" : "The report could not be written: " + plain(err));
+            error.set(cancelled ? "" : "The report could not be written: " + Errors.plain(err));
             result.completeExceptionally(err);
             return;
         }
@@ -267,14 +268,6 @@ public final class ReportExportViewModel {
             return (bytes + 512) / 1024 + " KB";
         }
         return String.format(Locale.UK, "%.1f MB", bytes / 1024.0 / 1024.0);
-    }
-
-    static String plain(Throwable err) {
-        Throwable t = err;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     // ---------------------------------------------------------------- accessors

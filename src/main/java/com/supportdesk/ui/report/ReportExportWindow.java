@@ -2,7 +2,7 @@ package com.supportdesk.ui.report;
 
 import com.supportdesk.report.Quarter;
 import com.supportdesk.report.ReportFormat;
-import com.supportdesk.ui.MainWindow;
+import com.supportdesk.ui.common.Theme;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -144,13 +144,13 @@ public final class ReportExportWindow {
         root.setPrefWidth(580);
 
         Scene scene = new Scene(root);
-        com.supportdesk.ui.admin.ToolWindow.dress(stage, scene, owner);
+        Theme.dress(stage, scene, owner);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 close();
             }
         });
-        stage.setTitle("Quarterly report \u2014 " + MainWindow.TITLE);
+        stage.setTitle("Quarterly report \u2014 " + Theme.APP_TITLE);
         stage.setResizable(false);
         stage.setOnHidden(e -> vm.close());
     }

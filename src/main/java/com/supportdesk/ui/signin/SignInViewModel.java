@@ -5,7 +5,7 @@ import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -10,12 +10,13 @@ import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketStatus;
-import com.supportdesk.ui.CallConsoleOpener;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.CallConsoleOpener;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
 import com.supportdesk.ui.common.FormDialog;
 import com.supportdesk.ui.common.Icons;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -78,7 +79,7 @@ public final class TicketActions {
     public void assignToMe() {
         if (current() != null) {
             vm.assignToMe().exceptionally(err -> {
-                dialogs.showError("Could not assign", FormDialog.plain(err));
+                dialogs.showError("Could not assign", Errors.plain(err));
                 return null;
             });
         }

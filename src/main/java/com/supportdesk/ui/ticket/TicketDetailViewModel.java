@@ -18,10 +18,11 @@ import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ public final class TicketDetailViewModel {
             }
             busy.set(false);
             if (err != null) {
-                conflict.set(plain(err));
+                conflict.set(Errors.plain(err));
                 return null;
             }
             fill(d);
@@ -292,7 +293,7 @@ public final class TicketDetailViewModel {
             return Optional.of(path);
         }).whenComplete((p, err) -> {
             if (err != null) {
-                dialogs.showError("Could not save the attachment", plain(err));
+                dialogs.showError("Could not save the attachment", Errors.plain(err));
             }
         });
     }
@@ -340,11 +341,6 @@ public final class TicketDetailViewModel {
             t = t.getCause();
         }
         return t;
-    }
-
-    static String plain(Throwable err) {
-        Throwable t = unwrap(err);
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     // ---------------------------------------------------------------- accessors

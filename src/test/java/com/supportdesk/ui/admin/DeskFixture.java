@@ -6,7 +6,7 @@ import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.DeskView;
-import com.supportdesk.ui.FxTaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
 import com.supportdesk.ui.WindowStateStore;
 import com.supportdesk.ui.board.Notifier;
@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class DeskFixture {
 
     public final MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z");
-    public final FxTaskExecutor executor = new FxTaskExecutor("test-db");
+    public final UiTaskExecutor executor = new UiTaskExecutor("test-db");
     public Path dir;
     public Store store;
     public Stage stage;

@@ -14,7 +14,7 @@ import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,9 +92,9 @@ class PolicyViewModelTest {
     void closuresCanBeAddedAndHolidaysKeptOpen() {
         vm.addClosure(d("2026-12-24"));
         vm.addClosure(d("2026-12-26"));
-        assertThat(vm.error().get()).isEqualTo("Sat 26 Dec 2026 is a weekend day.");
+        assertThat(vm.errorProperty().get()).isEqualTo("Sat 26 Dec 2026 is a weekend day.");
         vm.addClosure(d("2026-12-25"));
-        assertThat(vm.error().get()).isEqualTo("Fri 25 Dec 2026 is already a bank holiday (England and Wales).");
+        assertThat(vm.errorProperty().get()).isEqualTo("Fri 25 Dec 2026 is already a bank holiday (England and Wales).");
         vm.keepOpen(d("2026-12-28"));
         assertThat(vm.extraClosures()).containsExactly(d("2026-12-24"));
         assertThat(vm.removedHolidays()).containsExactly(d("2026-12-28"));
@@ -125,7 +125,7 @@ class PolicyViewModelTest {
         Path broken = Path.of(getClass().getResource("/com/supportdesk/sla/broken.json").toURI());
         assertThat(vm.importFile(broken).join()).isEqualTo("Could not import broken.json: This is not valid JSON:"
                 + " unexpected ']' at line 3, column 1.");
-        assertThat(vm.error().get()).startsWith("Could not import broken.json");
+        assertThat(vm.errorProperty().get()).startsWith("Could not import broken.json");
     }
 
     @Test
@@ -138,11 +138,11 @@ class PolicyViewModelTest {
         vm.effectiveTime().set("09:00");
         assertThat(vm.effectiveWarning().get()).isEmpty();
         assertThat(vm.save().isCompletedExceptionally()).isTrue();
-        assertThat(vm.error().get()).startsWith("Add a note");
+        assertThat(vm.errorProperty().get()).startsWith("Add a note");
         vm.note().set("S2 now 2 h");
         vm.save().join();
         assertThat(vm.versions()).hasSize(2).last().extracting(v -> v.note()).isEqualTo("S2 now 2 h");
-        assertThat(vm.status().get()).startsWith("Saved: the new version is in force from Thu 26 Nov 2026 09:00.");
+        assertThat(vm.statusProperty().get()).startsWith("Saved: the new version is in force from Thu 26 Nov 2026 09:00.");
         assertThat(store.tickets().get(al, before.id()).deadline()).isEqualTo(before.deadline())
                 .isEqualTo(Instant.parse("2026-11-25T14:00:00Z"));
         Ticket after = store.tickets().create(al, NewTicket.of("after", Severity.S2, Channel.EMAIL,

@@ -12,10 +12,11 @@ import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
 import com.supportdesk.ui.board.BoardViewModel.AssigneeFilter;
 import com.supportdesk.ui.board.BoardViewModel.Column;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TicketOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class BoardViewModelTest {
         assertThat(vm.column(Column.WAITING)).isNotEmpty().allMatch(t -> t.status() == TicketStatus.WAITING_ON_CUSTOMER);
         assertThat(vm.column(Column.RESOLVED_TODAY)).isNotEmpty().allMatch(t -> t.status() == TicketStatus.RESOLVED);
         for (Column c : List.of(Column.NEW, Column.OPEN, Column.WAITING)) {
-            assertThat(vm.column(c)).isSortedAccordingTo(BoardViewModel.URGENCY);
+            assertThat(vm.column(c)).isSortedAccordingTo(TicketOrder.URGENCY);
             // least business time left first among the unanswered
             long[] remaining = vm.column(c).stream().filter(t -> t.firstContactAt() == null)
                     .mapToLong(t -> store.policy().clock().remainingSeconds(t.severity(), t.received(), clock.instant())).toArray();
@@ -133,7 +134,7 @@ class BoardViewModelTest {
         vm.apply(List.of(changed));
         assertThat(vm.column(Column.NEW)).extracting(Ticket::id).doesNotContain(t.id());
         assertThat(vm.column(Column.OPEN)).extracting(Ticket::id).contains(t.id());
-        assertThat(vm.column(Column.OPEN)).isSortedAccordingTo(BoardViewModel.URGENCY);
+        assertThat(vm.column(Column.OPEN)).isSortedAccordingTo(TicketOrder.URGENCY);
         assertThat(vm.selected().get()).isEqualTo(changed);
     }
 

@@ -18,8 +18,9 @@ import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TicketOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,7 @@ class WallboardViewModelTest {
         });
         // most urgent first: unanswered by deadline, answered after them
         assertThat(vm.countdowns().get(0).firstContactAt()).isNull();
-        assertThat(vm.countdowns()).isSortedAccordingTo(com.supportdesk.ui.board.BoardViewModel.URGENCY);
+        assertThat(vm.countdowns()).isSortedAccordingTo(TicketOrder.URGENCY);
         int assigned = (int) open.stream().filter(t -> t.assigneeId() != null).count();
         assertThat(vm.agentLoad().stream().mapToInt(WallboardViewModel.AgentLoad::open).sum()).isEqualTo(assigned);
         assertThat(vm.unassigned().get()).isEqualTo(open.size() - assigned);

@@ -9,6 +9,7 @@ import com.supportdesk.mail.IntakeService;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,8 +52,8 @@ class MailScreensFxTest {
         AtomicReference<Stage> quarantine = new AtomicReference<>();
         AtomicReference<Stage> settings = new AtomicReference<>();
         robot.interact(() -> {
-            quarantine.set(MailScreens.openQuarantine(null, mail, f.admin, ZoneOffset.UTC, Runnable::run));
-            settings.set(MailScreens.openSettings(null, mail, f.admin, Runnable::run, () -> { }));
+            quarantine.set(MailScreens.openQuarantine(null, mail, f.admin, ZoneOffset.UTC, TaskExecutor.direct()));
+            settings.set(MailScreens.openSettings(null, mail, f.admin, TaskExecutor.direct(), () -> { }));
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(quarantine.get().getTitle()).isEqualTo(QuarantineView.TITLE);
@@ -66,10 +67,10 @@ class MailScreensFxTest {
         var una = TestStores.agent(f.store, f.admin, "una", Clearance.NONE);
         robot.interact(() -> {
             assertThat(catchThrowableOfType(StoreException.AccessDenied.class,
-                    () -> MailScreens.openQuarantine(null, mail, una, ZoneOffset.UTC, Runnable::run)))
+                    () -> MailScreens.openQuarantine(null, mail, una, ZoneOffset.UTC, TaskExecutor.direct())))
                     .hasMessage("Only an admin may see quarantined mail.");
             assertThat(catchThrowableOfType(StoreException.AccessDenied.class,
-                    () -> MailScreens.openSettings(null, mail, una, Runnable::run, null)))
+                    () -> MailScreens.openSettings(null, mail, una, TaskExecutor.direct(), null)))
                     .hasMessage("Only an admin may change the mail settings.");
         });
     }

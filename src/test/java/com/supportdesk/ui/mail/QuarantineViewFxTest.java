@@ -3,6 +3,7 @@ package com.supportdesk.ui.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -38,7 +39,7 @@ class QuarantineViewFxTest {
         unreadable = f.ingest(MailUiFixture.UNREADABLE).quarantineId();
         f.ingest(MailUiFixture.AUTO_REPLY);
         savedTo = dir.resolve("raw-out.eml");
-        vm = new QuarantineViewModel(f.quarantine, f.admin, ZoneOffset.UTC, Runnable::run, Runnable::run);
+        vm = new QuarantineViewModel(f.quarantine, f.admin, ZoneOffset.UTC, TaskExecutor.direct());
         QuarantineView view = new QuarantineView(vm, (owner, name) -> Optional.of(savedTo));
         stage.setTitle(QuarantineView.TITLE);
         stage.setScene(view.scene());

@@ -13,6 +13,7 @@ import com.supportdesk.phone.CallService;
 import com.supportdesk.phone.PolicyHints;
 import com.supportdesk.sla.CalendarSpec;
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.phone.CallConsoleViewModel.Target;
 import com.supportdesk.ui.phone.PhoneDialogs.DraftChoice;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class CallConsoleViewModelTest {
         if (f == null) {
             f = new PhoneFixture(dir, now);
         }
-        CallConsoleViewModel vm = new CallConsoleViewModel(f.context(Background.inline()), f.olive, ticketId, f.dialogs);
+        CallConsoleViewModel vm = new CallConsoleViewModel(f.context(TaskExecutor.direct()), f.olive, ticketId, f.dialogs);
         vm.start();
         return vm;
     }
@@ -65,7 +66,7 @@ class CallConsoleViewModelTest {
         f.tickSecond();
         assertThat(vm.elapsedProperty().get()).isEqualTo("1:01:05");
         vm.dispose();
-        assertThat(f.ticker.registered()).isZero();
+        assertThat(f.timer.registered()).isZero();
     }
 
     @Test

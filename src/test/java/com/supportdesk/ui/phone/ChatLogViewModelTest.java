@@ -9,6 +9,7 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.phone.ChatImporter.ChatOutcome;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ChatLogViewModelTest {
     }
 
     private ChatLogViewModel chat(Long ticketId) {
-        ChatLogViewModel vm = new ChatLogViewModel(f.context(Background.inline()), f.olive, ticketId, f.dialogs);
+        ChatLogViewModel vm = new ChatLogViewModel(f.context(TaskExecutor.direct()), f.olive, ticketId, f.dialogs);
         vm.setOnLogged(logged::add);
         vm.start();
         return vm;

@@ -9,7 +9,7 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.FxTaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.testing.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ import javafx.stage.Stage;
 public final class PhoneDemo extends Application {
 
     private Store store;
-    private FxTaskExecutor executor;
+    private UiTaskExecutor executor;
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -51,7 +51,7 @@ public final class PhoneDemo extends Application {
         Ticket open = store.tickets().create(operator, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 Clock.systemUTC().instant()).withCustomer(gov.id(), gail.id()));
 
-        executor = new FxTaskExecutor("phone", 1);
+        executor = new UiTaskExecutor("phone", 1);
         CallConsole phone = new CallConsole(store, Clock.systemUTC(), ZoneId.systemDefault(), executor);
         Label last = new Label("Ctrl+L: log a call \u2014 data in " + dir);
         phone.setOnLogged(t -> last.setText("Logged on " + t.ref()));

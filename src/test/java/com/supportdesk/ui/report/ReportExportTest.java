@@ -10,9 +10,9 @@ import com.supportdesk.report.ReportFormat;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.FxTaskExecutor;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.UiTaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +81,7 @@ class ReportExportTest {
 
     @Test
     void theDialogExportsACsvWithProgressToTheEnd(FxRobot robot) throws Exception {
-        FxTaskExecutor executor = new FxTaskExecutor("report-test");
+        UiTaskExecutor executor = new UiTaskExecutor("report-test");
         try {
             ReportExportViewModel vm = new ReportExportViewModel(store, lead, executor, clock, dialogs);
             List<Double> seen = new CopyOnWriteArrayList<>();

@@ -1,4 +1,4 @@
-package com.supportdesk.ui;
+package com.supportdesk.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package com.supportdesk.ui;
+package com.supportdesk.ui.common;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.sla.ResponseClock;

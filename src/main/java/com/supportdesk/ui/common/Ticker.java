@@ -1,4 +1,4 @@
-package com.supportdesk.ui;
+package com.supportdesk.ui.common;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.supportdesk.ui;
+package com.supportdesk.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -11,17 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One background executor for the database (PDFsam style); results are handed to the FX thread. */
-public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UiTaskExecutor.class);
     private final ExecutorService pool;
 
-    public FxTaskExecutor(String name) {
+    public UiTaskExecutor(String name) {
         this(name, 2);
     }
 
     /** With one thread the work runs in the order it was given (e.g. a call's autosaves before its end). */
-    public FxTaskExecutor(String name, int threads) {
+    public UiTaskExecutor(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

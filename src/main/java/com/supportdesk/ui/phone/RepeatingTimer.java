@@ -9,13 +9,13 @@ import javafx.animation.Timeline;
  * Repeating actions on the UI thread: the call timer (every second) and the notes autosave (every few
  * seconds). Injected so tests tick by hand instead of sleeping.
  */
-public interface Ticker {
+public interface RepeatingTimer {
 
     /** Runs {@code action} on the UI thread every {@code period} until the returned handle is run. */
     Runnable every(Duration period, Runnable action);
 
     /** A {@link Timeline} per action, on the FX thread. */
-    static Ticker fx() {
+    static RepeatingTimer fx() {
         return (period, action) -> {
             Timeline t = new Timeline(new KeyFrame(javafx.util.Duration.millis(period.toMillis()), e -> action.run()));
             t.setCycleCount(Animation.INDEFINITE);

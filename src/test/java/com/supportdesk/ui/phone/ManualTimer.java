@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link Ticker} tests fire by hand: no sleeping, no timelines. Call from the thread the view-model lives on. */
-final class ManualTicker implements Ticker {
+/** A {@link RepeatingTimer} tests fire by hand: no sleeping, no timelines. Call from the thread the view-model lives on. */
+final class ManualTimer implements RepeatingTimer {
 
     private record Entry(Duration period, Runnable action) {
     }

@@ -1,6 +1,5 @@
-package com.supportdesk.ui.admin;
+package com.supportdesk.ui.common;
 
-import com.supportdesk.ui.MainWindow;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -20,30 +19,10 @@ public final class ToolWindow {
     public ToolWindow(Window owner, String title, Parent root, double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
-        dress(stage, scene, owner);
-        stage.setTitle(title + " \u2014 " + MainWindow.TITLE);
+        Theme.dress(stage, scene, owner);
+        stage.setTitle(Theme.title(title));
         stage.setMinWidth(Math.min(width, 900));
         stage.setMinHeight(Math.min(height, 560));
-    }
-
-    /**
-     * Gives a secondary window the desk's look: the owner's stylesheets (or desk.css) plus admin.css, the app's
-     * icons, and the owner.
-     */
-    public static void dress(Stage stage, Scene scene, Window owner) {
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        } else {
-            scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
-        }
-        scene.getStylesheets().add(ToolWindow.class.getResource("admin.css").toExternalForm());
-        stage.setScene(scene);
-        if (owner != null) {
-            stage.initOwner(owner);
-            if (owner instanceof Stage s) {
-                stage.getIcons().setAll(s.getIcons());
-            }
-        }
     }
 
     public ToolWindow show() {
