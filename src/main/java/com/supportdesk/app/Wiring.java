@@ -13,8 +13,6 @@ import com.supportdesk.ui.phone.CallConsole;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.mail.ReplyService;
 import java.util.function.Supplier;
-import com.supportdesk.ui.common.DialogService;
-import com.supportdesk.ui.common.FxDialogService;
 import com.supportdesk.ui.MainWindow;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.WindowStateStore;

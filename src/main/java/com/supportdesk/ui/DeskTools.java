@@ -3,20 +3,20 @@ package com.supportdesk.ui;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.ui.about.AboutDialog;
-import com.supportdesk.ui.admin.AdminDialogs;
 import com.supportdesk.ui.admin.AgentsView;
 import com.supportdesk.ui.admin.AgentsViewModel;
 import com.supportdesk.ui.admin.AuditView;
 import com.supportdesk.ui.admin.AuditViewModel;
 import com.supportdesk.ui.admin.CustomersView;
 import com.supportdesk.ui.admin.CustomersViewModel;
-import com.supportdesk.ui.admin.FxAdminDialogs;
 import com.supportdesk.ui.admin.OutagesView;
 import com.supportdesk.ui.admin.OutagesViewModel;
 import com.supportdesk.ui.admin.PolicyView;
 import com.supportdesk.ui.admin.PolicyViewModel;
 import com.supportdesk.ui.admin.TrainingView;
 import com.supportdesk.ui.admin.TrainingViewModel;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.FxDialogService;
 import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.Ticker;
@@ -60,7 +60,7 @@ public final class DeskTools {
 
     private final Context ctx;
     private final Agent agent;
-    private final AdminDialogs dialogs;
+    private final DialogService dialogs;
     private final Map<String, ToolWindow> windows = new HashMap<>();
     private WallboardWindow wallboard;
     private ReportExportWindow report;
@@ -68,7 +68,7 @@ public final class DeskTools {
     public DeskTools(Context ctx) {
         this.ctx = ctx;
         this.agent = ctx.session().agent();
-        this.dialogs = new FxAdminDialogs(this::activeWindow);
+        this.dialogs = new FxDialogService(this::activeWindow);
     }
 
     private Window activeWindow() {

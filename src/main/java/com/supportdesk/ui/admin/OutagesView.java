@@ -3,6 +3,7 @@ package com.supportdesk.ui.admin;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.report.Availability;
 import com.supportdesk.report.Durations;
+import com.supportdesk.ui.common.DialogService;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.collections.FXCollections;
@@ -34,7 +35,7 @@ public final class OutagesView extends BorderPane {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private final OutagesViewModel vm;
 
-    public OutagesView(OutagesViewModel vm, AdminDialogs dialogs) {
+    public OutagesView(OutagesViewModel vm, DialogService dialogs) {
         this.vm = vm;
         setId("outagesView");
         getStyleClass().add("admin-view");

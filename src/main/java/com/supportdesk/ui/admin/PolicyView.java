@@ -6,6 +6,8 @@ import com.supportdesk.sla.HolidayRegion;
 import com.supportdesk.sla.PolicyVersion;
 import com.supportdesk.store.PolicyRepository.StoredVersion;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DialogService.FileType;
+import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Icons;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,9 +41,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 public final class PolicyView extends BorderPane {
 
     private final PolicyViewModel vm;
-    private final AdminDialogs dialogs;
+    private final DialogService dialogs;
 
-    public PolicyView(PolicyViewModel vm, AdminDialogs dialogs) {
+    public PolicyView(PolicyViewModel vm, DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         setId("policyView");
@@ -197,7 +199,7 @@ public final class PolicyView extends BorderPane {
         Button importButton = new Button("Import .ics or gov.uk JSON\u2026", new FontIcon(MaterialDesignF.FILE_IMPORT_OUTLINE));
         importButton.setId("importClosures");
         importButton.setOnAction(e -> dialogs.askOpenFile("Import closure dates",
-                "iCalendar or gov.uk bank holidays|*.ics|*.json", "All files|*.*").ifPresent(vm::importFile));
+                FileType.of("iCalendar or gov.uk bank holidays", "*.ics", "*.json"), FileType.ALL).ifPresent(vm::importFile));
         importButton.setMaxWidth(Double.MAX_VALUE);
 
         ListView<LocalDate> kept = new ListView<>(vm.removedHolidays());

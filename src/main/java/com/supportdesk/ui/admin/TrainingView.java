@@ -2,6 +2,7 @@ package com.supportdesk.ui.admin;
 
 import com.supportdesk.domain.Customer;
 import com.supportdesk.store.TrainingRepository.Session;
+import com.supportdesk.ui.common.DialogService;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -26,7 +27,7 @@ public final class TrainingView extends BorderPane {
 
     private final TrainingViewModel vm;
 
-    public TrainingView(TrainingViewModel vm, AdminDialogs dialogs) {
+    public TrainingView(TrainingViewModel vm, DialogService dialogs) {
         this.vm = vm;
         setId("trainingView");
         getStyleClass().add("admin-view");

@@ -1,7 +1,6 @@
 package com.supportdesk.ui.common;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -3,8 +3,10 @@ package com.supportdesk.ui.mail;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.store.StoreException;
-import java.time.ZoneId;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.FxDialogService;
 import com.supportdesk.ui.common.TaskExecutor;
+import java.time.ZoneId;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -42,7 +44,10 @@ public final class MailScreens {
      */
     public static Stage openQuarantine(Window owner, MailChannel mail, Agent agent, ZoneId zone, TaskExecutor executor) {
         requireAdmin(agent, "see quarantined mail");
-        return QuarantineView.show(owner, new QuarantineViewModel(mail.quarantine(), agent, zone, executor));
+        Stage[] window = new Stage[1];
+        DialogService dialogs = new FxDialogService(() -> window[0] != null ? window[0] : owner);
+        window[0] = QuarantineView.show(owner, new QuarantineViewModel(mail.quarantine(), agent, zone, executor, dialogs));
+        return window[0];
     }
 
     private static void requireAdmin(Agent agent, String what) {

@@ -1,8 +1,6 @@
 package com.supportdesk.ui.mail;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -22,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -35,23 +32,11 @@ public final class QuarantineView {
 
     public static final String TITLE = "Quarantined mail";
 
-    /** Asks where to save a file; the default opens a file chooser. */
-    @FunctionalInterface
-    public interface SaveLocation {
-        Optional<Path> ask(Window owner, String suggestedName);
-    }
-
     private final QuarantineViewModel vm;
-    private final SaveLocation saveLocation;
     private final BorderPane root;
 
     public QuarantineView(QuarantineViewModel vm) {
-        this(vm, QuarantineView::chooseFile);
-    }
-
-    public QuarantineView(QuarantineViewModel vm, SaveLocation saveLocation) {
         this.vm = vm;
-        this.saveLocation = saveLocation;
         this.root = build();
     }
 
@@ -74,7 +59,7 @@ public final class QuarantineView {
         Scene scene = new Scene(root, 980, 560);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::retry);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), vm::makeTicket);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveRaw);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::saveRawSource);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
         return scene;
     }
@@ -121,7 +106,7 @@ public final class QuarantineView {
         make.setOnAction(e -> vm.makeTicket());
         make.disableProperty().bind(vm.canActBinding().not());
         Button save = button("saveRaw", "Save raw source…", "Save the message exactly as it arrived (Ctrl+S)");
-        save.setOnAction(e -> saveRaw());
+        save.setOnAction(e -> vm.saveRawSource());
         save.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
         Button dismiss = button("dismiss", "Dismiss", "Mark it dealt with, without a ticket");
         dismiss.setOnAction(e -> vm.dismiss());
@@ -144,23 +129,6 @@ public final class QuarantineView {
         BorderPane.setMargin(table, new Insets(0, 0, 8, 0));
         pane.setPadding(new Insets(12));
         return pane;
-    }
-
-    private void saveRaw() {
-        if (vm.selectedProperty().get() == null) {
-            return;
-        }
-        Window owner = root.getScene() == null ? null : root.getScene().getWindow();
-        saveLocation.ask(owner, vm.suggestedFileName()).ifPresent(vm::saveRawSource);
-    }
-
-    private static Optional<Path> chooseFile(Window owner, String suggestedName) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save raw source");
-        chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("E-mail message (*.eml)", "*.eml"));
-        java.io.File file = chooser.showSaveDialog(owner);
-        return Optional.ofNullable(file).map(java.io.File::toPath);
     }
 
     private static TableColumn<QuarantineViewModel.Row, String> column(String title, double width,

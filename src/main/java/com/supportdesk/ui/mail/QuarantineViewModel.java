@@ -7,6 +7,8 @@ import com.supportdesk.mail.QuarantineService;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.MailboxRepository.QuarantineEntry;
 import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.DialogService.FileType;
+import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.TaskState;
 import java.nio.file.Path;
@@ -46,6 +48,7 @@ public final class QuarantineViewModel {
     private final QuarantineService service;
     private final Agent admin;
     private final ZoneId zone;
+    private final DialogService dialogs;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty showAutomated = new SimpleBooleanProperty(this, "showAutomated");
@@ -56,10 +59,12 @@ public final class QuarantineViewModel {
     private final BooleanBinding canRetry;
     private final BooleanBinding canAct;
 
-    public QuarantineViewModel(QuarantineService service, Agent admin, ZoneId zone, TaskExecutor executor) {
+    public QuarantineViewModel(QuarantineService service, Agent admin, ZoneId zone, TaskExecutor executor,
+                               DialogService dialogs) {
         this.service = Objects.requireNonNull(service, "service");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.executor = Objects.requireNonNull(executor, "executor");
         canAct = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().entry().open() && !work.isBusy(),
                 selected, work.busyProperty());
@@ -121,6 +126,15 @@ public final class QuarantineViewModel {
             work.setStatus("Message " + r.id() + " dismissed.");
             refresh();
         }).executeWith(executor);
+    }
+
+    /** Asks where to save the selected entry's raw source (Ctrl+S), then writes it there. */
+    public void saveRawSource() {
+        if (selected.get() == null) {
+            return;
+        }
+        dialogs.askSaveLocation("Save raw source", suggestedFileName(), FileType.of("E-mail message (*.eml)", "*.eml"))
+                .ifPresent(this::saveRawSource);
     }
 
     /** Writes the selected entry's raw source to {@code target}. */

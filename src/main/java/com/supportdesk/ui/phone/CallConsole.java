@@ -3,6 +3,8 @@ package com.supportdesk.ui.phone;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.FxDialogService;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -36,25 +38,25 @@ public final class CallConsole {
     public static final KeyCombination SHORTCUT = KeyCombination.keyCombination("Shortcut+L");
 
     private final PhoneContext context;
-    private final Function<Supplier<Window>, PhoneDialogs> dialogs;
+    private final Function<Supplier<Window>, DialogService> dialogs;
     private Stage console;
     private CallConsoleViewModel consoleModel;
     private Consumer<Ticket> onLogged = t -> { };
 
     /**
-     * Production: FX timeline ticks, JavaFX alerts, background work on {@code tasks} (give it one thread, so a
+     * Production: FX timeline ticks, the desk's dialogs, background work on {@code tasks} (give it one thread, so a
      * call's autosaves and its end are stored in order).
      */
     public CallConsole(Store store, Clock clock, ZoneId zone, TaskExecutor tasks) {
         this(new PhoneContext(store, clock, zone, tasks, RepeatingTimer.fx(), PhoneContext.AUTOSAVE_EVERY),
-                FxPhoneDialogs::new);
+                FxDialogService::new);
     }
 
     /**
      * Tests and custom wiring: every collaborator injected. {@code dialogs} gets the window its dialogs belong
      * to (the phone window once it is shown).
      */
-    public CallConsole(PhoneContext context, Function<Supplier<Window>, PhoneDialogs> dialogs) {
+    public CallConsole(PhoneContext context, Function<Supplier<Window>, DialogService> dialogs) {
         this.context = context;
         this.dialogs = dialogs;
     }

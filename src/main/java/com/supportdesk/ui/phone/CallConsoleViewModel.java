@@ -19,6 +19,9 @@ import com.supportdesk.store.CallRepository.StoredDraft;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.DialogService.Answer;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -57,6 +60,19 @@ public final class CallConsoleViewModel {
     /** Whether the call opens a new ticket or is logged on an existing one. */
     public enum Target { NEW_TICKET, EXISTING_TICKET }
 
+    /** What to do with an unfinished call found when the console opens. */
+    public enum DraftChoice {
+        /** Continue it: its notes, caller and original start time come back. */
+        RESUME,
+        /** Delete it. */
+        DISCARD,
+        /** Keep it for later and start a new call. */
+        LATER
+    }
+
+    /** The title of the console's dialogs. */
+    static final String DIALOG_TITLE = "Call console";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK);
     private static final int CALLER_TICKETS = 20;
 
@@ -64,7 +80,7 @@ public final class CallConsoleViewModel {
     private final Store store;
     private final CallService calls;
     private final Agent operator;
-    private final PhoneDialogs dialogs;
+    private final DialogService dialogs;
     private final Long fromTicketId;
     private final CallerLookup lookup;
 
@@ -108,7 +124,7 @@ public final class CallConsoleViewModel {
     /**
      * @param fromTicketId the ticket an outbound call is made from, or null for an inbound call
      */
-    public CallConsoleViewModel(PhoneContext ctx, Agent operator, Long fromTicketId, PhoneDialogs dialogs) {
+    public CallConsoleViewModel(PhoneContext ctx, Agent operator, Long fromTicketId, DialogService dialogs) {
         this.ctx = ctx;
         this.store = ctx.store();
         this.calls = new CallService(store);
@@ -446,7 +462,7 @@ public final class CallConsoleViewModel {
         if (closed.get()) {
             return true;
         }
-        if (!dialogs.confirmDiscard("Discard this call? Its notes and the call record will be deleted.")) {
+        if (!dialogs.confirmDiscard("Discard?", "Discard this call? Its notes and the call record will be deleted.")) {
             return false;
         }
         finished.set(true);
@@ -483,7 +499,8 @@ public final class CallConsoleViewModel {
             }
             return Optional.<Offer>empty();
         }).onSuccess(offer -> offer.ifPresent(o -> {
-            switch (dialogs.offerDraft(o.message())) {
+            switch (dialogs.ask("Unfinished call", o.message(), List.of(new Answer<>("_Resume", DraftChoice.RESUME),
+                    new Answer<>("_Discard it", DraftChoice.DISCARD), new Answer<>("_Later", DraftChoice.LATER)))) {
                 case RESUME -> resume(o.draft());
                 case DISCARD -> BackgroundTask.wrap(() -> calls.discard(operator, o.draft().id()))
                         .onFailure(this::failed).executeWith(ctx.executor());
@@ -587,8 +604,7 @@ public final class CallConsoleViewModel {
     }
 
     private void failed(Throwable e) {
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        dialogs.showError(msg);
+        dialogs.showError(DIALOG_TITLE, Errors.plain(e));
     }
 
     private static String abbreviate(String s, int max) {

@@ -9,6 +9,9 @@ import com.supportdesk.phone.Transcript;
 import com.supportdesk.phone.TranscriptParser;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.DialogService.FileType;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -69,12 +72,15 @@ public final class ChatLogViewModel {
         }
     }
 
+    /** The title of the chat log's dialogs. */
+    static final String DIALOG_TITLE = "Log chat";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
 
     private final PhoneContext ctx;
     private final Agent operator;
-    private final PhoneDialogs dialogs;
+    private final DialogService dialogs;
     private final ChatImporter importer;
     private final CallerLookup lookup;
 
@@ -96,13 +102,13 @@ public final class ChatLogViewModel {
     private Consumer<ChatOutcome> onLogged = o -> { };
 
     /** @param ticketId the ticket the chat belongs to, or null to open a new ticket from it */
-    public ChatLogViewModel(PhoneContext ctx, Agent operator, Long ticketId, PhoneDialogs dialogs) {
+    public ChatLogViewModel(PhoneContext ctx, Agent operator, Long ticketId, DialogService dialogs) {
         this.ctx = ctx;
         this.operator = operator;
         this.dialogs = dialogs;
         this.importer = new ChatImporter(ctx.store());
         this.lookup = new CallerLookup(ctx.store(), ctx.executor());
-        lookup.setOnError(e -> dialogs.showError(e.getMessage()));
+        lookup.setOnError(this::showError);
         if (ticketId != null) {
             newTicket.set(false);
             ticketRef.set(Ticket.ref(ticketId));
@@ -117,7 +123,7 @@ public final class ChatLogViewModel {
         BackgroundTask.wrap(importer::agentNames).onSuccess(names -> {
             agentNames = names;
             reparse();
-        }).onFailure(e -> dialogs.showError(e.getMessage())).executeWith(ctx.executor());
+        }).onFailure(this::showError).executeWith(ctx.executor());
     }
 
     public StringProperty textProperty() {
@@ -188,7 +194,8 @@ public final class ChatLogViewModel {
 
     /** Asks for a {@code .txt} file and reads it (UTF-8, else Windows-1252) in the background. */
     public void importFile() {
-        dialogs.chooseTranscript().ifPresent(this::load);
+        dialogs.askOpenFile("Import a chat transcript", FileType.of("Text transcripts (*.txt)", "*.txt"), FileType.ALL)
+                .ifPresent(this::load);
     }
 
     /** Reads a transcript file into the text. */
@@ -200,7 +207,7 @@ public final class ChatLogViewModel {
             status.set("Imported " + file.getFileName());
         }).onFailure(e -> {
             busy.set(false);
-            dialogs.showError("Could not read " + file + ": " + e.getMessage());
+            dialogs.showError(DIALOG_TITLE, "Could not read " + file + ": " + Errors.plain(e));
         }).executeWith(ctx.executor());
     }
 
@@ -252,7 +259,7 @@ public final class ChatLogViewModel {
     /** Esc: asks before throwing a pasted transcript away. */
     public boolean discard() {
         if (text.get() != null && !text.get().isBlank()
-                && !dialogs.confirmDiscard("Discard this transcript without logging it?")) {
+                && !dialogs.confirmDiscard("Discard?", "Discard this transcript without logging it?")) {
             return false;
         }
         closed.set(true);
@@ -270,7 +277,11 @@ public final class ChatLogViewModel {
     private void failed(Throwable e) {
         busy.set(false);
         status.set("");
-        dialogs.showError(e.getMessage() == null ? e.toString() : e.getMessage());
+        showError(e);
+    }
+
+    private void showError(Throwable e) {
+        dialogs.showError(DIALOG_TITLE, Errors.plain(e));
     }
 
     private List<String> problemList() {

@@ -15,7 +15,7 @@ import com.supportdesk.sla.CalendarSpec;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.phone.CallConsoleViewModel.Target;
-import com.supportdesk.ui.phone.PhoneDialogs.DraftChoice;
+import com.supportdesk.ui.phone.CallConsoleViewModel.DraftChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,7 +168,7 @@ class CallConsoleViewModelTest {
                 .satisfies(d -> assertThat(d.updatedAt()).isEqualTo(Instant.parse("2026-11-25T10:00:05Z")));
         // the app dies: the first console is never ended or discarded
         f.clock.advance(Duration.ofMinutes(2));
-        f.dialogs.draftAnswer = DraftChoice.RESUME;
+        f.dialogs.askAnswer = DraftChoice.RESUME;
         CallConsoleViewModel second = console(null, null);
 
         assertThat(f.dialogs.asked()).singleElement().asString().contains("with Gail Gov")
@@ -191,12 +191,12 @@ class CallConsoleViewModelTest {
         CallConsoleViewModel first = console("2026-11-25T10:00:00Z", null);
         first.notesProperty().set("half a call");
         f.tickAutosave();
-        f.dialogs.draftAnswer = DraftChoice.LATER;
+        f.dialogs.askAnswer = DraftChoice.LATER;
         CallConsoleViewModel second = console(null, null);
         assertThat(second.draftId()).isEmpty();
         assertThat(second.notesProperty().get()).isEmpty();
         assertThat(f.store.calls().drafts(f.olive)).hasSize(1);
-        f.dialogs.draftAnswer = DraftChoice.DISCARD;
+        f.dialogs.askAnswer = DraftChoice.DISCARD;
         console(null, null);
         assertThat(f.store.calls().drafts(f.olive)).isEmpty();
     }

@@ -109,7 +109,7 @@ class ChatLogViewModelTest {
     void aTranscriptFileIsImportedInUtf8OrWindows1252() throws Exception {
         Path file = dir.resolve("chat.txt");
         Files.writeString(file, "[09:30] Zo\u00eb: caf\u00e9 menu broken\n", Charset.forName("windows-1252"));
-        f.dialogs.transcript = file;
+        f.dialogs.file = file;
         ChatLogViewModel vm = chat(null);
         vm.importFile();
         assertThat(vm.textProperty().get()).isEqualTo("[09:30] Zo\u00eb: caf\u00e9 menu broken\n");

@@ -9,6 +9,7 @@ import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.common.ScriptedDialogs;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Path;

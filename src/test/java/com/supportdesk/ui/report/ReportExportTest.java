@@ -1,7 +1,6 @@
 package com.supportdesk.ui.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.supportdesk.app.Wiring;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.report.Quarter;
@@ -10,14 +9,13 @@ import com.supportdesk.report.ReportFormat;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.common.DialogService;
-import com.supportdesk.ui.common.UiTaskExecutor;
+import com.supportdesk.ui.common.ScriptedDialogs;
 import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,25 +41,7 @@ class ReportExportTest {
     MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z");
     Store store;
     Agent lead;
-    Path chosen;
-    final List<String> infos = new CopyOnWriteArrayList<>();
-    final DialogService dialogs = new DialogService() {
-        @Override
-        public void showError(String title, String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public Optional<Path> askSaveLocation(String title, String suggestedFileName) {
-            infos.add("asked: " + suggestedFileName);
-            return Optional.ofNullable(chosen);
-        }
-    };
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
@@ -99,11 +79,11 @@ class ReportExportTest {
             });
             robot.clickOn("#reportCsv");
             assertThat(vm.format().get()).isEqualTo(ReportFormat.CSV);
-            chosen = dir.resolve("northwind"); // the chooser gave no extension: the format's is added
+            dialogs.file = dir.resolve("northwind"); // the chooser gave no extension: the format's is added
             robot.clickOn("#reportExport");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.written().get() != null);
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(infos).contains("asked: Northwind-Logistics-2026-Q1.csv");
+            assertThat(dialogs.asked()).contains("save: Northwind-Logistics-2026-Q1.csv");
             Path file = dir.resolve("northwind.csv");
             assertThat(vm.written().get()).isEqualTo(file);
             List<String> lines = Files.readAllLines(file);
@@ -114,7 +94,7 @@ class ReportExportTest {
             assertThat(robot.lookup("#reportMessage").queryAs(Label.class).getText()).startsWith("Saved northwind.csv (");
             assertThat(robot.lookup("#reportOpenFolder").queryAs(javafx.scene.control.Button.class).isVisible()).isTrue();
             robot.clickOn("#reportOpenFolder"); // no desktop here: the folder is named instead
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> infos.stream().anyMatch(s -> s.contains(dir.toString())));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialogs.infos().stream().anyMatch(s -> s.contains(dir.toString())));
             robot.interact(w::close);
         } finally {
             executor.close();
