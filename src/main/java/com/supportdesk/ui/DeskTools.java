@@ -15,6 +15,8 @@ import com.supportdesk.ui.admin.PolicyView;
 import com.supportdesk.ui.admin.PolicyViewModel;
 import com.supportdesk.ui.admin.TrainingView;
 import com.supportdesk.ui.admin.TrainingViewModel;
+import com.supportdesk.ui.common.ActionFactory;
+import com.supportdesk.ui.common.DeskAction;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.FxDialogService;
 import com.supportdesk.ui.common.Session;
@@ -36,7 +38,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 
 /**
@@ -55,7 +56,7 @@ public final class DeskTools {
 
     /** What the tools need from the desk. */
     public record Context(Session session, Ticker ticker, TaskExecutor executor, Clock clock, Supplier<Window> owner,
-                          ObservableStringValue feedStatus) {
+                          ObservableStringValue feedStatus, ActionFactory actions) {
     }
 
     private final Context ctx;
@@ -87,7 +88,7 @@ public final class DeskTools {
         if (!agent.lead() && !agent.admin()) {
             return Optional.empty();
         }
-        return Optional.of(item("Lead wallboard", "F11", "menuWallboard", this::openWallboard));
+        return Optional.of(item(DeskAction.WALLBOARD, this::openWallboard));
     }
 
     /** The Admin or Lead menu (if any) and the Reports menu. */
@@ -96,47 +97,41 @@ public final class DeskTools {
         if (agent.admin()) {
             Menu admin = new Menu("_Admin");
             admin.setId("menuAdmin");
-            admin.getItems().addAll(item("Policy\u2026", null, "menuPolicy", this::openPolicy),
-                    item("Agents\u2026", null, "menuAgents", this::openAgents),
-                    item("Customers & contacts\u2026", null, "menuCustomers", this::openCustomers),
+            admin.getItems().addAll(item(DeskAction.POLICY, this::openPolicy),
+                    item(DeskAction.AGENTS, this::openAgents),
+                    item(DeskAction.CUSTOMERS, this::openCustomers),
                     new SeparatorMenuItem(),
-                    item("Training\u2026", null, "menuTraining", this::openTraining),
-                    item("Outages\u2026", null, "menuOutages", this::openOutages));
+                    item(DeskAction.TRAINING, this::openTraining),
+                    item(DeskAction.OUTAGES, this::openOutages));
             auditItem().ifPresent(i -> admin.getItems().addAll(new SeparatorMenuItem(), i));
             out.add(admin);
         } else if (agent.lead()) {
             Menu lead = new Menu("_Lead");
             lead.setId("menuLead");
-            lead.getItems().addAll(item("Training\u2026", null, "menuTraining", this::openTraining),
-                    item("Outages\u2026", null, "menuOutages", this::openOutages));
+            lead.getItems().addAll(item(DeskAction.TRAINING, this::openTraining),
+                    item(DeskAction.OUTAGES, this::openOutages));
             auditItem().ifPresent(i -> lead.getItems().addAll(new SeparatorMenuItem(), i));
             out.add(lead);
         }
         Menu reports = new Menu("_Reports");
         reports.setId("menuReports");
-        reports.getItems().add(item("Quarterly report\u2026", "Shortcut+Shift+E", "menuQuarterlyReport", this::openReport));
+        reports.getItems().add(item(DeskAction.QUARTERLY_REPORT, this::openReport));
         out.add(reports);
         return out;
     }
 
     private Optional<MenuItem> auditItem() {
         return AuditViewModel.mayBrowse(agent)
-                ? Optional.of(item("Access audit\u2026", null, "menuAudit", this::openAudit)) : Optional.empty();
+                ? Optional.of(item(DeskAction.AUDIT, this::openAudit)) : Optional.empty();
     }
 
     /** Help → About Support Desk. */
     public MenuItem aboutItem() {
-        return item("About Support Desk", null, "menuAbout", this::openAbout);
+        return item(DeskAction.ABOUT, this::openAbout);
     }
 
-    private static MenuItem item(String text, String accel, String id, Runnable r) {
-        MenuItem i = new MenuItem(text);
-        i.setId(id);
-        if (accel != null) {
-            i.setAccelerator(KeyCombination.keyCombination(accel));
-        }
-        i.setOnAction(e -> r.run());
-        return i;
+    private MenuItem item(DeskAction action, Runnable command) {
+        return ctx.actions().menuItem(action, command);
     }
 
     // ---------------------------------------------------------------- windows

@@ -8,6 +8,7 @@ import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Errors;
 import com.supportdesk.ui.common.FxDialogService;
 import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.Theme;
 import com.supportdesk.ui.signin.SignInView;
@@ -68,7 +69,7 @@ public final class MainWindow {
         Label l = new Label(text);
         l.setId("splashText");
         VBox box = new VBox(p, l);
-        box.getStyleClass().add("splash");
+        box.getStyleClass().add(Styles.SPLASH);
         box.setId("splash");
         setRoot(box);
         show();

@@ -1,5 +1,7 @@
 package com.supportdesk.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
+import javafx.beans.property.ReadOnlyProperty;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -68,6 +71,15 @@ class LayerRulesTest {
                     .because("UI features depend on ui.common, not on each other or on the shell")
                     .check(MAIN);
         }));
+    }
+
+    /** JavaFX's own convention: a property is read through {@code fooProperty()} (never a bare {@code foo()}). */
+    @Test
+    void propertiesAreNamedTheJavaFxWay() {
+        methods().that().areDeclaredInClassesThat().resideInAPackage(UI + "..").and().arePublic()
+                .and().haveRawReturnType(assignableTo(ReadOnlyProperty.class))
+                .should().haveNameMatching(".+Property")
+                .check(MAIN);
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class BoardBenchmark {
             stage.setY(0);
             stage.setWidth(1200);
             stage.setHeight(760);
-            w.showDesk(store, lead).thenAccept(desk -> desk.board().loading().addListener((obs, was, now) -> {
+            w.showDesk(store, lead).thenAccept(desk -> desk.board().loadingProperty().addListener((obs, was, now) -> {
                 if (!now) {
                     shown.complete(desk);
                 }
@@ -236,7 +236,7 @@ public final class BoardBenchmark {
                     Store store = new Wiring(Map.of(), clock).openStore(o);
                     return new Object[] {store, store.agents().findByUsername("lead").orElseThrow()};
                 }).thenCompose(x -> w.showDesk((Store) x[0], (Agent) x[1])).thenAccept(desk -> {
-                    desk.board().loading().addListener((obs, was, now) -> {
+                    desk.board().loadingProperty().addListener((obs, was, now) -> {
                         if (!now) {
                             // the next pulse renders the loaded board
                             desk.getScene().addPostLayoutPulseListener(new Runnable() {

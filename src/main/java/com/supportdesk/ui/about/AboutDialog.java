@@ -1,6 +1,7 @@
 package com.supportdesk.ui.about;
 
 import com.supportdesk.store.DataLocation;
+import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
 import java.io.InputStream;
 import java.util.Map;
@@ -54,25 +55,25 @@ public final class AboutDialog {
         icon.setFitWidth(64);
         icon.setFitHeight(64);
         Label name = new Label(Theme.APP_TITLE);
-        name.getStyleClass().add("about-name");
+        name.getStyleClass().add(Styles.ABOUT_NAME);
         Label version = new Label("Version " + info.version());
         version.setId("aboutVersionLine");
-        version.getStyleClass().add("about-version");
+        version.getStyleClass().add(Styles.ABOUT_VERSION);
         Label what = new Label("Help desk for the support policy: severity board, response clock in Business Hours,"
                 + " Official Sensitive handling.");
         what.setWrapText(true);
-        what.getStyleClass().add("about-version");
+        what.getStyleClass().add(Styles.ABOUT_VERSION);
         VBox title = new VBox(4, name, version, what);
         HBox.setHgrow(title, Priority.ALWAYS);
         HBox head = new HBox(16, icon, title);
         head.setAlignment(Pos.CENTER_LEFT);
 
         GridPane facts = new GridPane();
-        facts.getStyleClass().add("about-facts");
+        facts.getStyleClass().add(Styles.ABOUT_FACTS);
         int row = 0;
         for (Map.Entry<String, String> f : info.facts().entrySet()) {
             Label l = new Label(f.getKey());
-            l.getStyleClass().add("form-label");
+            l.getStyleClass().add(Styles.FORM_LABEL);
             l.setMinWidth(Region.USE_PREF_SIZE);
             TextField value = new TextField(f.getValue());
             value.setEditable(false);
@@ -102,7 +103,7 @@ public final class AboutDialog {
         HBox.setHgrow(sp, Priority.ALWAYS);
         HBox buttons = new HBox(8, copy, sp, close);
         VBox root = new VBox(head, facts, buttons);
-        root.getStyleClass().add("about");
+        root.getStyleClass().add(Styles.ABOUT);
         root.setId("aboutView");
         root.setPrefWidth(640);
 

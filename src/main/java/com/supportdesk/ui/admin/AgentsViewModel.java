@@ -159,47 +159,47 @@ public final class AgentsViewModel extends TaskViewModel {
         return agents;
     }
 
-    public ReadOnlyObjectProperty<Agent> editing() {
+    public ReadOnlyObjectProperty<Agent> editingProperty() {
         return editing.getReadOnlyProperty();
     }
 
-    public StringProperty username() {
+    public StringProperty usernameProperty() {
         return username;
     }
 
-    public StringProperty displayName() {
+    public StringProperty displayNameProperty() {
         return displayName;
     }
 
-    public BooleanProperty cleared() {
+    public BooleanProperty clearedProperty() {
         return cleared;
     }
 
-    public ObjectProperty<SupportLevel> level() {
+    public ObjectProperty<SupportLevel> levelProperty() {
         return level;
     }
 
-    public BooleanProperty lead() {
+    public BooleanProperty leadProperty() {
         return lead;
     }
 
-    public BooleanProperty admin() {
+    public BooleanProperty adminProperty() {
         return isAdmin;
     }
 
-    public BooleanProperty active() {
+    public BooleanProperty activeProperty() {
         return active;
     }
 
-    public StringProperty password() {
+    public StringProperty passwordProperty() {
         return password;
     }
 
-    public StringProperty repeat() {
+    public StringProperty repeatProperty() {
         return repeat;
     }
 
-    public ReadOnlyBooleanProperty creating() {
+    public ReadOnlyBooleanProperty creatingProperty() {
         return creating.getReadOnlyProperty();
     }
 

@@ -145,15 +145,15 @@ public final class AuditViewModel extends TaskViewModel {
         return when.format(t);
     }
 
-    public ObjectProperty<LocalDate> from() {
+    public ObjectProperty<LocalDate> fromProperty() {
         return from;
     }
 
-    public ObjectProperty<LocalDate> to() {
+    public ObjectProperty<LocalDate> toProperty() {
         return to;
     }
 
-    public StringProperty filter() {
+    public StringProperty filterProperty() {
         return filter;
     }
 

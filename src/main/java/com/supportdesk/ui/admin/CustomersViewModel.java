@@ -229,23 +229,23 @@ public final class CustomersViewModel extends TaskViewModel {
         return customers;
     }
 
-    public ReadOnlyObjectProperty<Customer> editing() {
+    public ReadOnlyObjectProperty<Customer> editingProperty() {
         return editing.getReadOnlyProperty();
     }
 
-    public StringProperty name() {
+    public StringProperty nameProperty() {
         return name;
     }
 
-    public BooleanProperty government() {
+    public BooleanProperty governmentProperty() {
         return government;
     }
 
-    public StringProperty sessions() {
+    public StringProperty sessionsProperty() {
         return sessions;
     }
 
-    public ReadOnlyStringProperty trainingText() {
+    public ReadOnlyStringProperty trainingTextProperty() {
         return trainingText.getReadOnlyProperty();
     }
 
@@ -253,34 +253,34 @@ public final class CustomersViewModel extends TaskViewModel {
         return contacts;
     }
 
-    public ReadOnlyObjectProperty<Contact> editingContact() {
+    public ReadOnlyObjectProperty<Contact> editingContactProperty() {
         return editingContact.getReadOnlyProperty();
     }
 
-    public StringProperty contactName() {
+    public StringProperty contactNameProperty() {
         return contactName;
     }
 
-    public StringProperty email() {
+    public StringProperty emailProperty() {
         return email;
     }
 
-    public StringProperty phone() {
+    public StringProperty phoneProperty() {
         return phone;
     }
 
-    public ObjectProperty<ContactRole> role() {
+    public ObjectProperty<ContactRole> roleProperty() {
         return role;
     }
 
 
 
 
-    public ReadOnlyStringProperty contactError() {
+    public ReadOnlyStringProperty contactErrorProperty() {
         return contactError.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty contactStatus() {
+    public ReadOnlyStringProperty contactStatusProperty() {
         return contactStatus.getReadOnlyProperty();
     }
 }

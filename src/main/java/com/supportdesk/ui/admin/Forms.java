@@ -1,5 +1,6 @@
 package com.supportdesk.ui.admin;
 
+import com.supportdesk.ui.common.Styles;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -32,17 +33,17 @@ public final class Forms {
     /** A titled section ("card") with an icon. */
     public static VBox section(String title, Ikon icon, Node... content) {
         Label head = new Label(title, icon == null ? null : new FontIcon(icon));
-        head.getStyleClass().add("section-title");
+        head.getStyleClass().add(Styles.SECTION_TITLE);
         VBox box = new VBox(head);
         box.getChildren().addAll(content);
-        box.getStyleClass().add("admin-section");
+        box.getStyleClass().add(Styles.ADMIN_SECTION);
         return box;
     }
 
     /** A form grid: label column and field column. */
     public static GridPane grid() {
         GridPane g = new GridPane();
-        g.getStyleClass().add("admin-form");
+        g.getStyleClass().add(Styles.ADMIN_FORM);
         javafx.scene.layout.ColumnConstraints l = new javafx.scene.layout.ColumnConstraints();
         l.setMinWidth(Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints f = new javafx.scene.layout.ColumnConstraints();
@@ -55,7 +56,7 @@ public final class Forms {
     /** Adds a labelled row to a form grid; the label is the field's mnemonic target. */
     public static void row(GridPane g, int row, String label, Node field) {
         Label l = new Label(label);
-        l.getStyleClass().add("form-label");
+        l.getStyleClass().add(Styles.FORM_LABEL);
         l.setLabelFor(field);
         l.setMnemonicParsing(true);
         g.add(l, 0, row);
@@ -68,21 +69,21 @@ public final class Forms {
     /** A red message line bound to a view-model's error text; hidden while empty. */
     public static Label error(String id, ObservableStringValue text) {
         Label l = message(id, text);
-        l.getStyleClass().add("admin-error");
+        l.getStyleClass().add(Styles.ADMIN_ERROR);
         return l;
     }
 
     /** A green/neutral status line bound to a view-model's status text; hidden while empty. */
     public static Label status(String id, ObservableStringValue text) {
         Label l = message(id, text);
-        l.getStyleClass().add("admin-status");
+        l.getStyleClass().add(Styles.ADMIN_STATUS);
         return l;
     }
 
     /** An amber warning line; hidden while empty. */
     public static Label warning(String id, ObservableStringValue text) {
         Label l = message(id, text);
-        l.getStyleClass().add("admin-warning");
+        l.getStyleClass().add(Styles.ADMIN_WARNING);
         return l;
     }
 
@@ -110,10 +111,10 @@ public final class Forms {
     public static <S> TableView<S> table(String id, String empty) {
         TableView<S> t = new TableView<>();
         t.setId(id);
-        t.getStyleClass().add("admin-table");
+        t.getStyleClass().add(Styles.ADMIN_TABLE);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label none = new Label(empty);
-        none.getStyleClass().add("filter-label");
+        none.getStyleClass().add(Styles.FILTER_LABEL);
         t.setPlaceholder(none);
         return t;
     }
@@ -148,7 +149,7 @@ public final class Forms {
     /** A row of buttons aligned to the left. */
     public static HBox buttons(Node... nodes) {
         HBox h = new HBox(nodes);
-        h.getStyleClass().add("admin-buttons");
+        h.getStyleClass().add(Styles.ADMIN_BUTTONS);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
     }
@@ -163,12 +164,12 @@ public final class Forms {
     /** The screen's header line: a title and a one-sentence explanation. */
     public static VBox header(String title, Ikon icon, String explanation) {
         Label t = new Label(title, new FontIcon(icon));
-        t.getStyleClass().add("admin-title");
+        t.getStyleClass().add(Styles.ADMIN_TITLE);
         Label e = new Label(explanation);
-        e.getStyleClass().add("admin-subtitle");
+        e.getStyleClass().add(Styles.ADMIN_SUBTITLE);
         e.setWrapText(true);
         VBox v = new VBox(t, e);
-        v.getStyleClass().add("admin-header");
+        v.getStyleClass().add(Styles.ADMIN_HEADER);
         return v;
     }
 }

@@ -263,43 +263,43 @@ public final class OutagesViewModel extends TaskViewModel {
         return customers;
     }
 
-    public ObjectProperty<LocalDate> startDate() {
+    public ObjectProperty<LocalDate> startDateProperty() {
         return startDate;
     }
 
-    public StringProperty startTime() {
+    public StringProperty startTimeProperty() {
         return startTime;
     }
 
-    public ObjectProperty<LocalDate> endDate() {
+    public ObjectProperty<LocalDate> endDateProperty() {
         return endDate;
     }
 
-    public StringProperty endTime() {
+    public StringProperty endTimeProperty() {
         return endTime;
     }
 
-    public StringProperty description() {
+    public StringProperty descriptionProperty() {
         return description;
     }
 
-    public BooleanProperty scheduled() {
+    public BooleanProperty scheduledProperty() {
         return scheduled;
     }
 
-    public ObjectProperty<Customer> customer() {
+    public ObjectProperty<Customer> customerProperty() {
         return customer;
     }
 
-    public StringProperty tickets() {
+    public StringProperty ticketsProperty() {
         return tickets;
     }
 
-    public ReadOnlyStringProperty overlapWarning() {
+    public ReadOnlyStringProperty overlapWarningProperty() {
         return overlapWarning.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Customer> availabilityCustomer() {
+    public ObjectProperty<Customer> availabilityCustomerProperty() {
         return availabilityCustomer;
     }
 

@@ -52,7 +52,7 @@ import javafx.collections.ObservableList;
 /**
  * Policy administration (admins): the response targets, opening hours, calendar zone, holiday region and closure
  * dates of the policy, edited as a draft and saved as a new policy version effective from a chosen instant (default:
- * now). A version effective in the past re-measures the tickets received since then, which {@link #effectiveWarning()}
+ * now). A version effective in the past re-measures the tickets received since then, which {@link #effectiveWarningProperty()}
  * says before saving. The holiday list of a year is computed for the draft, so it shows what saving would do.
  * Closure dates can be imported from an iCalendar file or the gov.uk bank-holidays JSON ({@link HolidayImport}).
  * No Nodes here.
@@ -249,7 +249,7 @@ public final class PolicyViewModel extends TaskViewModel {
     /**
      * Imports closure dates from an iCalendar file or the gov.uk bank-holidays JSON in the background; weekend days
      * and dates the draft already closes on are skipped, and bank holidays the draft keeps open stay open. The
-     * future completes with the summary shown to the admin (also in {@link #status()}).
+     * future completes with the summary shown to the admin (also in {@link #statusProperty()}).
      */
     public CompletableFuture<String> importFile(Path file) {
         HolidayRegion r = region.get();
@@ -518,31 +518,31 @@ public final class PolicyViewModel extends TaskViewModel {
         return versions;
     }
 
-    public StringProperty s1() {
+    public StringProperty s1Property() {
         return s1;
     }
 
-    public StringProperty s2() {
+    public StringProperty s2Property() {
         return s2;
     }
 
-    public StringProperty s3() {
+    public StringProperty s3Property() {
         return s3;
     }
 
-    public StringProperty opens() {
+    public StringProperty opensProperty() {
         return opens;
     }
 
-    public StringProperty closes() {
+    public StringProperty closesProperty() {
         return closes;
     }
 
-    public ObjectProperty<ZoneId> zone() {
+    public ObjectProperty<ZoneId> zoneProperty() {
         return zone;
     }
 
-    public ObjectProperty<HolidayRegion> region() {
+    public ObjectProperty<HolidayRegion> regionProperty() {
         return region;
     }
 
@@ -554,19 +554,19 @@ public final class PolicyViewModel extends TaskViewModel {
         return removedHolidays;
     }
 
-    public ObjectProperty<LocalDate> effectiveDate() {
+    public ObjectProperty<LocalDate> effectiveDateProperty() {
         return effectiveDate;
     }
 
-    public StringProperty effectiveTime() {
+    public StringProperty effectiveTimeProperty() {
         return effectiveTime;
     }
 
-    public StringProperty note() {
+    public StringProperty noteProperty() {
         return note;
     }
 
-    public IntegerProperty year() {
+    public IntegerProperty yearProperty() {
         return year;
     }
 
@@ -574,18 +574,18 @@ public final class PolicyViewModel extends TaskViewModel {
         return holidays;
     }
 
-    public ReadOnlyStringProperty effectiveWarning() {
+    public ReadOnlyStringProperty effectiveWarningProperty() {
         return effectiveWarning.getReadOnlyProperty();
     }
 
 
 
-    public ReadOnlyStringProperty inForce() {
+    public ReadOnlyStringProperty inForceProperty() {
         return inForce.getReadOnlyProperty();
     }
 
 
-    public ReadOnlyBooleanProperty dirty() {
+    public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty.getReadOnlyProperty();
     }
 

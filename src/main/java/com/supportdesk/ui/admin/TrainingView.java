@@ -3,6 +3,7 @@ package com.supportdesk.ui.admin;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.store.TrainingRepository.Session;
 import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -30,13 +31,13 @@ public final class TrainingView extends BorderPane {
     public TrainingView(TrainingViewModel vm, DialogService dialogs) {
         this.vm = vm;
         setId("trainingView");
-        getStyleClass().add("admin-view");
+        getStyleClass().add(Styles.ADMIN_VIEW);
         setTop(Forms.header("Training sessions", MaterialDesignS.SCHOOL_OUTLINE,
                 "Training and adoption sessions per customer against the number in their contract. A session counts as"
                         + " delivered once its date has come; later ones are planned."));
         ComboBox<Customer> customer = new ComboBox<>(vm.customers());
         customer.setId("trainingCustomer");
-        customer.valueProperty().bindBidirectional(vm.customer());
+        customer.valueProperty().bindBidirectional(vm.customerProperty());
         customer.setConverter(new StringConverter<>() {
             @Override
             public String toString(Customer c) {
@@ -51,14 +52,14 @@ public final class TrainingView extends BorderPane {
         customer.setPrefWidth(280);
         Label summary = new Label();
         summary.setId("trainingSummary");
-        summary.getStyleClass().add("summary-pill");
-        summary.textProperty().bind(Bindings.createStringBinding(() -> TrainingViewModel.summaryText(vm.summary().get()),
-                vm.summary()));
-        summary.visibleProperty().bind(vm.summary().isNotNull());
-        vm.summary().addListener((o, was, s) -> {
-            summary.getStyleClass().removeAll("warn", "good");
+        summary.getStyleClass().add(Styles.SUMMARY_PILL);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> TrainingViewModel.summaryText(vm.summaryProperty().get()),
+                vm.summaryProperty()));
+        summary.visibleProperty().bind(vm.summaryProperty().isNotNull());
+        vm.summaryProperty().addListener((o, was, s) -> {
+            summary.getStyleClass().removeAll(Styles.WARN, Styles.GOOD);
             if (s != null) {
-                summary.getStyleClass().add(s.remaining() == 0 ? "good" : "warn");
+                summary.getStyleClass().add(s.remaining() == 0 ? Styles.GOOD : Styles.WARN);
             }
         });
         HBox top = new HBox(10, new Label("Customer"), customer, summary);
@@ -75,15 +76,15 @@ public final class TrainingView extends BorderPane {
             @Override
             protected void updateItem(Session s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().remove("inactive");
+                getStyleClass().remove(Styles.INACTIVE);
                 if (!empty && s != null && vm.planned(s)) {
-                    getStyleClass().add("inactive");
+                    getStyleClass().add(Styles.INACTIVE);
                 }
             }
         });
         Button delete = new Button("Delete session\u2026", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
         delete.setId("trainingDelete");
-        delete.getStyleClass().add("danger");
+        delete.getStyleClass().add(Styles.DANGER);
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         delete.setOnAction(e -> {
             Session s = table.getSelectionModel().getSelectedItem();
@@ -97,19 +98,19 @@ public final class TrainingView extends BorderPane {
         HBox.setHgrow(list, Priority.ALWAYS);
 
         DatePicker date = Forms.datePicker("trainingDate");
-        date.valueProperty().bindBidirectional(vm.date());
+        date.valueProperty().bindBidirectional(vm.dateProperty());
         TextField topic = new TextField();
         topic.setId("trainingTopic");
         topic.setPromptText("e.g. Reporting module for new team leads");
-        topic.textProperty().bindBidirectional(vm.topic());
+        topic.textProperty().bindBidirectional(vm.topicProperty());
         TextField attendees = new TextField();
         attendees.setId("trainingAttendees");
         attendees.setPromptText("Names, separated by commas");
-        attendees.textProperty().bindBidirectional(vm.attendees());
+        attendees.textProperty().bindBidirectional(vm.attendeesProperty());
         ComboBox<String> by = new ComboBox<>(vm.people());
         by.setId("trainingDeliveredBy");
         by.setEditable(true);
-        by.valueProperty().bindBidirectional(vm.deliveredBy());
+        by.valueProperty().bindBidirectional(vm.deliveredByProperty());
         GridPane g = Forms.grid();
         Forms.row(g, 0, "Date", date);
         Forms.row(g, 1, "Topic", topic);
@@ -117,11 +118,11 @@ public final class TrainingView extends BorderPane {
         Forms.row(g, 3, "Delivered by", by);
         Button add = new Button("Record session", new FontIcon(MaterialDesignC.CALENDAR_PLUS));
         add.setId("trainingAdd");
-        add.getStyleClass().add("primary");
-        add.disableProperty().bind(vm.busyProperty().or(vm.customer().isNull()));
+        add.getStyleClass().add(Styles.PRIMARY);
+        add.disableProperty().bind(vm.busyProperty().or(vm.customerProperty().isNull()));
         add.setOnAction(e -> {
             if (by.getEditor() != null && by.isEditable()) {
-                vm.deliveredBy().set(by.getEditor().getText());
+                vm.deliveredByProperty().set(by.getEditor().getText());
             }
             vm.add();
         });
@@ -130,9 +131,9 @@ public final class TrainingView extends BorderPane {
         form.setPrefWidth(380);
         form.setMinWidth(360);
         VBox right = new VBox(form);
-        right.getStyleClass().add("admin-column");
+        right.getStyleClass().add(Styles.ADMIN_COLUMN);
         HBox body = new HBox(list, right);
-        body.getStyleClass().addAll("admin-columns", "admin-body");
+        body.getStyleClass().addAll(Styles.ADMIN_COLUMNS, Styles.ADMIN_BODY);
         setCenter(body);
     }
 }

@@ -145,7 +145,7 @@ public final class TrainingViewModel extends TaskViewModel {
         return customers;
     }
 
-    public ObjectProperty<Customer> customer() {
+    public ObjectProperty<Customer> customerProperty() {
         return customer;
     }
 
@@ -157,23 +157,23 @@ public final class TrainingViewModel extends TaskViewModel {
         return people;
     }
 
-    public ReadOnlyObjectProperty<TrainingRepository.Summary> summary() {
+    public ReadOnlyObjectProperty<TrainingRepository.Summary> summaryProperty() {
         return summary.getReadOnlyProperty();
     }
 
-    public ObjectProperty<LocalDate> date() {
+    public ObjectProperty<LocalDate> dateProperty() {
         return date;
     }
 
-    public StringProperty topic() {
+    public StringProperty topicProperty() {
         return topic;
     }
 
-    public StringProperty attendees() {
+    public StringProperty attendeesProperty() {
         return attendees;
     }
 
-    public StringProperty deliveredBy() {
+    public StringProperty deliveredByProperty() {
         return deliveredBy;
     }
 

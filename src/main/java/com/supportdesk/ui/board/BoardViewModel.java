@@ -417,54 +417,54 @@ public final class BoardViewModel {
         return customerNames;
     }
 
-    public ObjectProperty<Severity> severityFilter() {
+    public ObjectProperty<Severity> severityFilterProperty() {
         return severityFilter;
     }
 
-    public ObjectProperty<SupportLevel> levelFilter() {
+    public ObjectProperty<SupportLevel> levelFilterProperty() {
         return levelFilter;
     }
 
-    public ObjectProperty<AssigneeFilter> assigneeFilter() {
+    public ObjectProperty<AssigneeFilter> assigneeFilterProperty() {
         return assigneeFilter;
     }
 
-    public ObjectProperty<String> customerFilter() {
+    public ObjectProperty<String> customerFilterProperty() {
         return customerFilter;
     }
 
-    public ObjectProperty<Channel> channelFilter() {
+    public ObjectProperty<Channel> channelFilterProperty() {
         return channelFilter;
     }
 
-    public StringProperty searchText() {
+    public StringProperty searchTextProperty() {
         return searchText;
     }
 
-    public ReadOnlyObjectProperty<Ticket> selected() {
+    public ReadOnlyObjectProperty<Ticket> selectedProperty() {
         return selected.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loading() {
+    public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty message() {
+    public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
     /** True while cards are being replaced (views ignore the selection churn this causes). */
-    public ReadOnlyBooleanProperty updating() {
+    public ReadOnlyBooleanProperty updatingProperty() {
         return updating.getReadOnlyProperty();
     }
 
     /** Increases whenever the visible cards change (the view re-selects after it). */
-    public ReadOnlyLongProperty revision() {
+    public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }
 
     /** The change-feed position this board is current to. */
-    public LongProperty feedPosition() {
+    public LongProperty feedPositionProperty() {
         return feedPosition;
     }
 

@@ -1,5 +1,6 @@
 package com.supportdesk.ui.common;
 
+import com.supportdesk.domain.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -20,6 +22,21 @@ public final class Theme {
     /** The application's name, in every window title. */
     public static final String APP_TITLE = "Support Desk";
 
+    /** The wallboard scene's fill before its CSS applies: colors.css's {@code -wall-bg} (ThemeTest keeps them equal). */
+    public static final Color WALLBOARD_FILL = Color.web("#0b0f14");
+
+    /**
+     * A severity's colour where no stylesheet reaches (desktop notifications draw in their own popup): colors.css's
+     * {@code -sd-s1}, {@code -sd-s2}, {@code -sd-s3} (ThemeTest keeps them equal).
+     */
+    public static Color severityColor(Severity s) {
+        return switch (s) {
+            case S1 -> Color.web("#c62828");
+            case S2 -> Color.web("#b35c00");
+            case S3 -> Color.web("#1565c0");
+        };
+    }
+
     private Theme() {
     }
 
@@ -28,49 +45,32 @@ public final class Theme {
         return what + " \u2014 " + APP_TITLE;
     }
 
-    /** The stylesheets of the desk's windows. */
+    /**
+     * The stylesheets every window loads, in this order: the colour tokens ({@code colors.css}, the only file that
+     * writes a colour), the desk's base and components, the tool windows' forms, the phone windows'.
+     */
     public static List<String> stylesheets() {
-        return List.of(url("desk.css"));
+        return List.of(url("colors.css"), url("desk.css"), url("admin.css"), url("phone.css"));
     }
 
-    /** The stylesheets of the lead and admin tools (the desk's plus the tools' components). */
-    public static List<String> toolStylesheets() {
-        return List.of(url("desk.css"), url("admin.css"));
-    }
-
-    /** The stylesheets of the phone windows. */
-    public static List<String> phoneStylesheets() {
-        return List.of(url("phone.css"));
-    }
-
-    /** The wallboard's own dark stylesheet. */
+    /** The wallboard's own dark components (its node adds it on top of the theme). */
     public static String wallboardStylesheet() {
         return url("wallboard.css");
     }
 
-    /** Gives a scene the desk's stylesheets. */
+    /** Gives a scene the desk's look. */
     public static void apply(Scene scene) {
         scene.getStylesheets().setAll(stylesheets());
     }
 
-    /**
-     * Gives a secondary window the desk's look: the owner's stylesheets (or the desk's) plus the tools', the app's
-     * icons, and the owner.
-     */
+    /** Gives a secondary window the desk's look, the app's icons and its owner. */
     public static void dress(Stage stage, Scene scene, Window owner) {
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        } else {
-            scene.getStylesheets().setAll(stylesheets());
-        }
-        scene.getStylesheets().add(url("admin.css"));
+        apply(scene);
         stage.setScene(scene);
         if (owner != null) {
             stage.initOwner(owner);
-            if (owner instanceof Stage s) {
-                stage.getIcons().setAll(s.getIcons());
-            }
         }
+        stage.getIcons().setAll(owner instanceof Stage s && !s.getIcons().isEmpty() ? s.getIcons() : icons());
     }
 
     /** The window icons from /icons/support-desk-*.png, when the packaging provides them. */

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.util.Duration;
 
 /**
- * The one shared 1 Hz clock of the UI: a single {@link Timeline} on the FX thread sets {@link #nowSecond()}
+ * The one shared 1 Hz clock of the UI: a single {@link Timeline} on the FX thread sets {@link #nowSecondProperty()}
  * from the injected {@link Clock}; visible cells observe it and recompute only their own text. Tests move
  * the clock and call {@link #tick()} instead of starting the timeline.
  */
@@ -30,7 +30,7 @@ public final class Ticker {
     }
 
     /** Epoch second of the last tick. */
-    public ReadOnlyLongProperty nowSecond() {
+    public ReadOnlyLongProperty nowSecondProperty() {
         return nowSecond.getReadOnlyProperty();
     }
 

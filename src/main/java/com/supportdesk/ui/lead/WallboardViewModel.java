@@ -55,7 +55,7 @@ import javafx.collections.ObservableList;
  * priority queue, so the cost per tick does not grow with the number of open tickets. No Nodes here.
  *
  * <p>A wall display is seen by the whole room, so Official Sensitive tickets show as placeholders even for a cleared
- * viewer until they choose {@link #showSensitive()}; for an uncleared viewer the store already sent placeholders.
+ * viewer until they choose {@link #showSensitiveProperty()}; for an uncleared viewer the store already sent placeholders.
  */
 public final class WallboardViewModel {
 
@@ -439,48 +439,48 @@ public final class WallboardViewModel {
         return compliance;
     }
 
-    public ReadOnlyIntegerProperty open(Severity s) {
+    public ReadOnlyIntegerProperty openCountProperty(Severity s) {
         return openBySeverity.get(s).getReadOnlyProperty();
     }
 
-    public ReadOnlyIntegerProperty waiting(Severity s) {
+    public ReadOnlyIntegerProperty waitingCountProperty(Severity s) {
         return waitingBySeverity.get(s).getReadOnlyProperty();
     }
 
-    public ReadOnlyIntegerProperty unassigned() {
+    public ReadOnlyIntegerProperty unassignedProperty() {
         return unassigned.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loading() {
+    public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty message() {
+    public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty clockText() {
+    public ReadOnlyStringProperty clockTextProperty() {
         return clockText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty dateText() {
+    public ReadOnlyStringProperty dateTextProperty() {
         return dateText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty deskState() {
+    public ReadOnlyStringProperty deskStateProperty() {
         return deskState.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty deskOpen() {
+    public ReadOnlyBooleanProperty deskOpenProperty() {
         return deskOpen.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Instant> now() {
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
         return now.getReadOnlyProperty();
     }
 
     /** Show Official Sensitive subjects on the wall (cleared viewers only; off by default). */
-    public BooleanProperty showSensitive() {
+    public BooleanProperty showSensitiveProperty() {
         return showSensitive;
     }
 

@@ -11,16 +11,8 @@ import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
  * The telephone operator's entry point, for the main window: opens the call console (Ctrl+L) and the
@@ -29,13 +21,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * being offered back as "unfinished").
  *
  * <p>Wiring: build one per application with the store, the clock, the agent's zone and the executor for
- * phone work; then {@link #installShortcut} on the main scene, and put {@link #callMenuItem} /
- * {@link #chatMenuItem} in a menu or {@link #toolbarButton} on the toolbar.
+ * phone work. The desk's menu opens it ({@code DeskAction.NEW_CALL}, Ctrl+L, and {@code LOG_CHAT}).
  */
 public final class CallConsole {
-
-    /** Ctrl+L (Cmd+L on macOS) opens the call console. */
-    public static final KeyCombination SHORTCUT = KeyCombination.keyCombination("Shortcut+L");
 
     private final PhoneContext context;
     private final Function<Supplier<Window>, DialogService> dialogs;
@@ -106,49 +94,5 @@ public final class CallConsole {
     /** The console's view-model while a call is open (for tests and the main window's status bar). */
     public CallConsoleViewModel current() {
         return consoleModel;
-    }
-
-    // ---------------------------------------------------------------- for the main window
-
-    /** Binds Ctrl+L (Cmd+L on macOS) in {@code scene} to {@code open}. */
-    public static void installShortcut(Scene scene, Runnable open) {
-        scene.getAccelerators().put(SHORTCUT, open);
-    }
-
-    /** How the shortcut reads on this platform: "Ctrl+L", or "⌘L" on macOS. */
-    public static String shortcutText() {
-        return SHORTCUT.getDisplayText();
-    }
-
-    public static Tooltip tooltip() {
-        return new Tooltip("Log a phone call: opens the call console with the timer running (" + shortcutText() + ")");
-    }
-
-    /**
-     * "Log call…" with the Ctrl+L accelerator shown (and, in a MenuBar, active: then
-     * {@link #installShortcut} is not needed, though having both is harmless).
-     */
-    public static MenuItem callMenuItem(Runnable open) {
-        MenuItem item = new MenuItem("Log _call\u2026", FontIcon.of(MaterialDesignP.PHONE_IN_TALK));
-        item.setId("menu-log-call");
-        item.setAccelerator(SHORTCUT);
-        item.setOnAction(e -> open.run());
-        return item;
-    }
-
-    public static MenuItem chatMenuItem(Runnable open) {
-        MenuItem item = new MenuItem("Log c_hat\u2026", FontIcon.of(MaterialDesignM.MESSAGE_TEXT_OUTLINE));
-        item.setId("menu-log-chat");
-        item.setOnAction(e -> open.run());
-        return item;
-    }
-
-    /** A toolbar button for the console, with the shortcut in its tooltip. */
-    public static Button toolbarButton(Runnable open) {
-        Button b = new Button("Call", FontIcon.of(MaterialDesignP.PHONE_IN_TALK));
-        b.setId("toolbar-log-call");
-        b.setTooltip(tooltip());
-        b.setOnAction(e -> open.run());
-        return b;
     }
 }

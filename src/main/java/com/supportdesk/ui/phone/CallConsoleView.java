@@ -6,6 +6,9 @@ import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.KeyStyle;
+import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.phone.CallConsoleViewModel.Target;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -51,6 +54,8 @@ public final class CallConsoleView {
 
     public static final String TITLE = "Call \u2014 Support Desk";
 
+    private static final String SUBMIT_KEY = DeskAction.SUBMIT_DIALOG.keyText(KeyStyle.current());
+
     private final CallConsoleViewModel vm;
     private final PhoneControls.LookupField lookup;
     private final TextField subject = new TextField();
@@ -80,7 +85,7 @@ public final class CallConsoleView {
 
     Parent root() {
         BorderPane root = new BorderPane();
-        root.getStyleClass().add("call-console");
+        root.getStyleClass().add(Styles.CALL_CONSOLE);
         root.setTop(header());
         root.setCenter(form());
         root.setBottom(buttons());
@@ -90,14 +95,14 @@ public final class CallConsoleView {
     private Node header() {
         Label timer = new Label();
         timer.setId("call-timer");
-        timer.getStyleClass().add("call-timer");
+        timer.getStyleClass().add(Styles.CALL_TIMER);
         timer.textProperty().bind(vm.elapsedProperty());
         timer.setGraphic(FontIcon.of(vm.directionProperty().get() == CallDirection.INBOUND
                 ? MaterialDesignP.PHONE_INCOMING : MaterialDesignP.PHONE_OUTGOING));
         timer.setTooltip(new Tooltip("Call time, counted from when the console opened"));
         Label heading = new Label();
         heading.setId("call-heading");
-        heading.getStyleClass().add("call-heading");
+        heading.getStyleClass().add(Styles.CALL_HEADING);
         heading.textProperty().bind(vm.headingProperty());
         Label startedAt = new Label();
         startedAt.setId("call-started");
@@ -106,7 +111,7 @@ public final class CallConsoleView {
         HBox box = new HBox(16, timer, titles);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(12, 16, 8, 16));
-        box.getStyleClass().add("call-header");
+        box.getStyleClass().add(Styles.CALL_HEADER);
         return box;
     }
 
@@ -145,7 +150,7 @@ public final class CallConsoleView {
                 ? "No caller chosen yet" : CallerLookup.describe(vm.lookup().caller()), vm.lookup().callerProperty()));
         Label gov = new Label("UK Government", FontIcon.of(MaterialDesignF.FLAG));
         gov.setId("caller-government");
-        gov.getStyleClass().add("gov-flag");
+        gov.getStyleClass().add(Styles.GOV_FLAG);
         gov.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.lookup().caller() != null
                 && vm.lookup().caller().government(), vm.lookup().callerProperty()));
         gov.managedProperty().bind(gov.visibleProperty());
@@ -229,7 +234,7 @@ public final class CallConsoleView {
         sensitive.setId("sensitive");
         PhoneControls.mnemonicToggles(sensitive);
         sensitive.setGraphic(FontIcon.of(MaterialDesignS.SHIELD_LOCK));
-        sensitive.getStyleClass().add("sensitive");
+        sensitive.getStyleClass().add(Styles.SENSITIVE);
         sensitive.setTooltip(new Tooltip("The call is about OFFICIAL-SENSITIVE data: the ticket is classified"
                 + " sensitive and goes to a cleared agent"));
         sensitive.selectedProperty().bindBidirectional(vm.fields().sensitiveProperty());
@@ -244,12 +249,12 @@ public final class CallConsoleView {
         g.add(PhoneControls.label("_Notes", notes), 0, row);
         g.add(notes, 1, row++);
 
-        Label hint = PhoneControls.message("policy-hint", vm.hintProperty(), "policy-hint");
+        Label hint = PhoneControls.message("policy-hint", vm.hintProperty(), Styles.POLICY_HINT);
         hint.setGraphic(FontIcon.of(MaterialDesignA.ALERT_OUTLINE));
         hint.setMaxWidth(Double.MAX_VALUE);
         g.add(hint, 1, row++);
 
-        Label problems = PhoneControls.message("problems", vm.problemsProperty(), "problems");
+        Label problems = PhoneControls.message("problems", vm.problemsProperty(), Styles.PROBLEMS);
         g.add(problems, 1, row++);
 
         GridPane.setHgrow(lookupRow, Priority.ALWAYS);
@@ -293,7 +298,7 @@ public final class CallConsoleView {
         GridPane p = new GridPane();
         p.setHgap(8);
         p.setVgap(6);
-        p.getStyleClass().add("new-caller");
+        p.getStyleClass().add(Styles.NEW_CALLER);
         p.add(PhoneControls.label("Na_me", newCallerName), 0, 0);
         p.add(newCallerName, 1, 0);
         p.add(PhoneControls.label("_Phone", phone), 2, 0);
@@ -312,7 +317,7 @@ public final class CallConsoleView {
 
     private Node buttons() {
         return PhoneControls.buttonBar("", vm.statusProperty(), vm.busyProperty(), "_Discard call\u2026", vm::discard,
-                "_End call and save", "Enter (Ctrl+Enter from the notes): stamp the end, log the call and close",
+                "_End call and save", "Enter (" + SUBMIT_KEY + " from the notes): stamp the end, log the call and close",
                 vm::save);
     }
 

@@ -1,6 +1,9 @@
 package com.supportdesk.ui.phone;
 
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.KeyStyle;
+import com.supportdesk.ui.common.Styles;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -81,7 +84,7 @@ public final class ChatLogView {
         g.add(PhoneControls.label("_Transcript", text), 0, row);
         g.add(textBox, 1, row++);
 
-        Label error = PhoneControls.message("chat-error", vm.errorProperty(), "problems");
+        Label error = PhoneControls.message("chat-error", vm.errorProperty(), Styles.PROBLEMS);
         g.add(error, 1, row++);
         Label summary = new Label();
         summary.setId("chat-summary");
@@ -152,7 +155,7 @@ public final class ChatLogView {
         CheckBox sensitive = new CheckBox("_OFFICIAL-SENSITIVE");
         sensitive.setId("chat-sensitive");
         PhoneControls.mnemonicToggles(sensitive);
-        sensitive.getStyleClass().add("sensitive");
+        sensitive.getStyleClass().add(Styles.SENSITIVE);
         sensitive.setGraphic(FontIcon.of(MaterialDesignS.SHIELD_LOCK));
         sensitive.selectedProperty().bindBidirectional(vm.fields().sensitiveProperty());
         HBox levelRow = new HBox(24, level, sensitive);
@@ -160,21 +163,21 @@ public final class ChatLogView {
         g.add(PhoneControls.label("Support _level", level), 0, row);
         g.add(levelRow, 1, row++);
 
-        Label problems = PhoneControls.message("chat-problems", vm.problemsProperty(), "problems");
+        Label problems = PhoneControls.message("chat-problems", vm.problemsProperty(), Styles.PROBLEMS);
         g.add(problems, 1, row++);
 
         ScrollPane scroll = new ScrollPane(g);
         scroll.setFitToWidth(true);
         scroll.setFocusTraversable(false);
         BorderPane root = new BorderPane(scroll);
-        root.getStyleClass().add("chat-log");
+        root.getStyleClass().add(Styles.CHAT_LOG);
         root.setBottom(buttons());
         return root;
     }
 
     private Node buttons() {
         return PhoneControls.buttonBar("chat-", vm.statusProperty(), vm.busyProperty(), "_Discard\u2026", vm::discard,
-                "Lo_g chat", "Enter (Ctrl+Enter from the transcript)", vm::save);
+                "Lo_g chat", "Enter (" + DeskAction.SUBMIT_DIALOG.keyText(KeyStyle.current()) + " from the transcript)", vm::save);
     }
 
     private void rebuildDesk() {

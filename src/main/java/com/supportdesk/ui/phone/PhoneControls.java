@@ -3,6 +3,9 @@ package com.supportdesk.ui.phone;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.ActionFactory;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -32,7 +35,6 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -95,8 +97,8 @@ final class PhoneControls {
                 save.run();
             }
         });
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Enter"), save);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"), save);
+        ActionFactory.install(scene, DeskAction.SUBMIT_DIALOG, save);
+        ActionFactory.install(scene, DeskAction.PHONE_SAVE, save);
     }
 
     /**
@@ -106,14 +108,10 @@ final class PhoneControls {
     static Stage window(Window owner, String title, Parent root, double width, double height, Runnable save,
                         Runnable discard, ReadOnlyBooleanProperty closed) {
         Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
         stage.setTitle(title);
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().setAll(Theme.phoneStylesheets());
+        Theme.dress(stage, scene, owner);
         saveKeys(scene, save);
-        stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             e.consume();
             discard.run();
@@ -157,6 +155,7 @@ final class PhoneControls {
         Button saveButton = new Button(saveText);
         saveButton.setId(idPrefix + "save");
         saveButton.setDefaultButton(true);
+        saveButton.getStyleClass().add(Styles.PRIMARY);
         saveButton.setTooltip(new Tooltip(saveTip));
         saveButton.setOnAction(e -> save.run());
         saveButton.disableProperty().bind(busy);
@@ -177,7 +176,7 @@ final class PhoneControls {
             rb.setToggleGroup(group);
             mnemonicSelects(rb);
             rb.setWrapText(true);
-            rb.getStyleClass().add("severity-" + s.number());
+            rb.getStyleClass().add(Styles.severity(s));
             rb.setTooltip(new Tooltip(s.label() + ": " + s.definition() + " (Alt+" + s.number() + ")"));
             box.getChildren().add(rb);
         }

@@ -41,7 +41,7 @@ import javafx.collections.ObservableList;
 /**
  * The quarterly report from the desk: choose a customer, a quarter and PDF or CSV, then a file (through the
  * {@link DialogService}); {@link ReportService#export} runs on a background thread of its own, its progress callback
- * drives {@link #progress()}, {@link #cancel()} interrupts it (the report service stops, and no file is left behind —
+ * drives {@link #progressProperty()}, {@link #cancel()} interrupts it (the report service stops, and no file is left behind —
  * it writes beside the final name and moves the file into place only when complete). Errors are shown in plain words.
  * No Nodes here.
  */
@@ -279,35 +279,35 @@ public final class ReportExportViewModel {
         return quarters;
     }
 
-    public ObjectProperty<String> customer() {
+    public ObjectProperty<String> customerProperty() {
         return customer;
     }
 
-    public ObjectProperty<Quarter> quarter() {
+    public ObjectProperty<Quarter> quarterProperty() {
         return quarter;
     }
 
-    public ObjectProperty<ReportFormat> format() {
+    public ObjectProperty<ReportFormat> formatProperty() {
         return format;
     }
 
-    public ReadOnlyDoubleProperty progress() {
+    public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty running() {
+    public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty message() {
+    public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty error() {
+    public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Path> written() {
+    public ReadOnlyObjectProperty<Path> writtenProperty() {
         return written.getReadOnlyProperty();
     }
 }

@@ -2,6 +2,7 @@ package com.supportdesk.ui.report;
 
 import com.supportdesk.report.Quarter;
 import com.supportdesk.report.ReportFormat;
+import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -38,21 +39,21 @@ public final class ReportExportWindow {
         this.vm = vm;
         vm.setFolderOpener(ReportExportWindow::openFolder);
         Label head = new Label("Quarterly incident and activity report", new FontIcon(MaterialDesignF.FILE_CHART_OUTLINE));
-        head.getStyleClass().add("admin-title");
+        head.getStyleClass().add(Styles.ADMIN_TITLE);
         Label sub = new Label("Tickets, response compliance, breaches, S1 incidents, training and availability for one"
                 + " customer and quarter. Official Sensitive tickets you are not cleared for are counted, not described.");
-        sub.getStyleClass().add("admin-subtitle");
+        sub.getStyleClass().add(Styles.ADMIN_SUBTITLE);
         sub.setWrapText(true);
         VBox header = new VBox(head, sub);
-        header.getStyleClass().add("admin-header");
+        header.getStyleClass().add(Styles.ADMIN_HEADER);
 
         ComboBox<String> customer = new ComboBox<>(vm.customers());
         customer.setId("reportCustomer");
-        customer.valueProperty().bindBidirectional(vm.customer());
+        customer.valueProperty().bindBidirectional(vm.customerProperty());
         customer.setMaxWidth(Double.MAX_VALUE);
         ComboBox<Quarter> quarter = new ComboBox<>(vm.quarters());
         quarter.setId("reportQuarter");
-        quarter.valueProperty().bindBidirectional(vm.quarter());
+        quarter.valueProperty().bindBidirectional(vm.quarterProperty());
         quarter.setCellFactory(l -> quarterCell());
         quarter.setButtonCell(quarterCell());
         quarter.setMaxWidth(Double.MAX_VALUE);
@@ -65,16 +66,16 @@ public final class ReportExportWindow {
         csv.setId("reportCsv");
         csv.setToggleGroup(formats);
         csv.setUserData(ReportFormat.CSV);
-        formats.selectToggle(vm.format().get() == ReportFormat.CSV ? csv : pdf);
+        formats.selectToggle(vm.formatProperty().get() == ReportFormat.CSV ? csv : pdf);
         formats.selectedToggleProperty().addListener((o, was, t) -> {
             if (t != null) {
-                vm.format().set((ReportFormat) t.getUserData());
+                vm.formatProperty().set((ReportFormat) t.getUserData());
             }
         });
-        vm.format().addListener((o, was, f) -> formats.selectToggle(f == ReportFormat.CSV ? csv : pdf));
+        vm.formatProperty().addListener((o, was, f) -> formats.selectToggle(f == ReportFormat.CSV ? csv : pdf));
         HBox formatRow = new HBox(16, pdf, csv);
         GridPane g = new GridPane();
-        g.getStyleClass().add("admin-form");
+        g.getStyleClass().add(Styles.ADMIN_FORM);
         g.addRow(0, label("Customer"), customer);
         g.addRow(1, label("Quarter"), quarter);
         g.addRow(2, label("Format"), formatRow);
@@ -82,50 +83,50 @@ public final class ReportExportWindow {
         javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(c0, c1);
-        g.disableProperty().bind(vm.running());
+        g.disableProperty().bind(vm.runningProperty());
 
         ProgressBar bar = new ProgressBar();
         bar.setId("reportProgress");
-        bar.getStyleClass().add("report-progress");
-        bar.progressProperty().bind(vm.progress());
+        bar.getStyleClass().add(Styles.REPORT_PROGRESS);
+        bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(bar, Priority.ALWAYS);
         Label pct = new Label();
         pct.setId("reportPercent");
-        pct.textProperty().bind(Bindings.createStringBinding(() -> Math.round(vm.progress().get() * 100) + " %",
-                vm.progress()));
+        pct.textProperty().bind(Bindings.createStringBinding(() -> Math.round(vm.progressProperty().get() * 100) + " %",
+                vm.progressProperty()));
         pct.setMinWidth(Region.USE_PREF_SIZE);
         Button cancel = new Button("Cancel");
         cancel.setId("reportCancel");
         cancel.setOnAction(e -> vm.cancel());
         HBox progressRow = new HBox(10, bar, pct, cancel);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-        progressRow.visibleProperty().bind(vm.running());
+        progressRow.visibleProperty().bind(vm.runningProperty());
         progressRow.managedProperty().bind(progressRow.visibleProperty());
 
         Label message = new Label();
         message.setId("reportMessage");
         message.setWrapText(true);
-        message.textProperty().bind(vm.message());
-        message.getStyleClass().add("admin-hint");
-        vm.written().addListener((o, was, p) -> message.getStyleClass().setAll("label", p != null ? "report-done" : "admin-hint"));
+        message.textProperty().bind(vm.messageProperty());
+        message.getStyleClass().add(Styles.ADMIN_HINT);
+        vm.writtenProperty().addListener((o, was, p) -> message.getStyleClass().setAll(Styles.LABEL, p != null ? Styles.REPORT_DONE : Styles.ADMIN_HINT));
         Label error = new Label();
         error.setId("reportError");
         error.setWrapText(true);
-        error.getStyleClass().add("admin-error");
-        error.textProperty().bind(vm.error());
+        error.getStyleClass().add(Styles.ADMIN_ERROR);
+        error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
         Button export = new Button("Export\u2026", new FontIcon(MaterialDesignF.FILE_EXPORT_OUTLINE));
         export.setId("reportExport");
-        export.getStyleClass().add("primary");
+        export.getStyleClass().add(Styles.PRIMARY);
         export.setDefaultButton(true);
-        export.disableProperty().bind(vm.running().or(vm.customer().isNull()));
+        export.disableProperty().bind(vm.runningProperty().or(vm.customerProperty().isNull()));
         export.setOnAction(e -> vm.export());
         Button folder = new Button("Open folder", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         folder.setId("reportOpenFolder");
-        folder.visibleProperty().bind(vm.written().isNotNull().and(vm.running().not()));
+        folder.visibleProperty().bind(vm.writtenProperty().isNotNull().and(vm.runningProperty().not()));
         folder.managedProperty().bind(folder.visibleProperty());
         folder.setOnAction(e -> vm.openFolder());
         Button close = new Button("Close");
@@ -137,9 +138,9 @@ public final class ReportExportWindow {
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         VBox body = new VBox(12, g, progressRow, message, error, buttons);
-        body.getStyleClass().addAll("admin-body");
+        body.getStyleClass().addAll(Styles.ADMIN_BODY);
         VBox root = new VBox(header, body);
-        root.getStyleClass().add("admin-view");
+        root.getStyleClass().add(Styles.ADMIN_VIEW);
         root.setId("reportExportView");
         root.setPrefWidth(580);
 
@@ -157,7 +158,7 @@ public final class ReportExportWindow {
 
     private static Label label(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("form-label");
+        l.getStyleClass().add(Styles.FORM_LABEL);
         return l;
     }
 

@@ -129,43 +129,43 @@ public final class SignInViewModel {
         });
     }
 
-    public StringProperty username() {
+    public StringProperty usernameProperty() {
         return username;
     }
 
-    public StringProperty password() {
+    public StringProperty passwordProperty() {
         return password;
     }
 
-    public StringProperty adminUsername() {
+    public StringProperty adminUsernameProperty() {
         return adminUsername;
     }
 
-    public StringProperty adminName() {
+    public StringProperty adminNameProperty() {
         return adminName;
     }
 
-    public StringProperty adminPassword() {
+    public StringProperty adminPasswordProperty() {
         return adminPassword;
     }
 
-    public StringProperty adminRepeat() {
+    public StringProperty adminRepeatProperty() {
         return adminRepeat;
     }
 
-    public ReadOnlyStringProperty message() {
+    public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busy() {
+    public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty firstRun() {
+    public ReadOnlyBooleanProperty firstRunProperty() {
         return firstRun.getReadOnlyProperty();
     }
 
-    public BooleanProperty demoMode() {
+    public BooleanProperty demoModeProperty() {
         return demoMode;
     }
 }

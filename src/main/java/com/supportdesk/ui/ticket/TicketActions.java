@@ -16,6 +16,7 @@ import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Errors;
 import com.supportdesk.ui.common.FormDialog;
 import com.supportdesk.ui.common.Icons;
+import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ public final class TicketActions {
     }
 
     private Ticket current() {
-        Ticket t = vm.ticket().get();
+        Ticket t = vm.ticketProperty().get();
         if (t == null) {
             dialogs.showInfo("No ticket selected", "Select a ticket on the board first.");
         }
@@ -137,7 +138,7 @@ public final class TicketActions {
             r.setId("severity-" + s.name());
             r.setSelected(s == t.severity());
             Label def = new Label(s.definition());
-            def.getStyleClass().add("definition");
+            def.getStyleClass().add(Styles.DEFINITION);
             def.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
             box.getChildren().add(new VBox(2, r, def));
         }
@@ -221,7 +222,7 @@ public final class TicketActions {
 
     /** An outbound (or further) call logged on the ticket at hand. */
     public void logCall() {
-        callConsole.open(vm.agent(), vm.ticket().get());
+        callConsole.open(vm.agent(), vm.ticketProperty().get());
     }
 
     /** A new inbound call (Ctrl+L from anywhere): the console starts its timer now, with no ticket yet. */
@@ -232,7 +233,7 @@ public final class TicketActions {
     /** Logs a chat transcript: on the ticket at hand if there is one, else as a new ticket. */
     public void logChat() {
         try {
-            callConsole.logChat(vm.agent(), vm.ticket().get());
+            callConsole.logChat(vm.agent(), vm.ticketProperty().get());
         } catch (UnsupportedOperationException e) {
             dialogs.showInfo("Log chat", e.getMessage());
         }
@@ -249,7 +250,7 @@ public final class TicketActions {
         severity.setButtonCell(sevCell());
         severity.setCellFactory(lv -> sevCell());
         Label def = new Label(Severity.S3.definition());
-        def.getStyleClass().add("definition");
+        def.getStyleClass().add(Styles.DEFINITION);
         severity.valueProperty().addListener((o, a, b) -> def.setText(b == null ? "" : b.definition()));
         ComboBox<Channel> channel = new ComboBox<>(FXCollections.observableArrayList(Channel.values()));
         channel.setValue(Channel.AGENT);
@@ -342,7 +343,7 @@ public final class TicketActions {
 
     private static Label hint(String s) {
         Label l = new Label(s);
-        l.getStyleClass().add("definition");
+        l.getStyleClass().add(Styles.DEFINITION);
         l.setWrapText(true);
         return l;
     }

@@ -345,7 +345,7 @@ public final class TicketDetailViewModel {
 
     // ---------------------------------------------------------------- accessors
 
-    public ReadOnlyObjectProperty<Ticket> ticket() {
+    public ReadOnlyObjectProperty<Ticket> ticketProperty() {
         return ticket.getReadOnlyProperty();
     }
 
@@ -361,23 +361,23 @@ public final class TicketDetailViewModel {
         return attachments;
     }
 
-    public ReadOnlyStringProperty conflict() {
+    public ReadOnlyStringProperty conflictProperty() {
         return conflict.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty countdownText() {
+    public ReadOnlyStringProperty countdownTextProperty() {
         return countdownText.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Countdown.Tone> countdownTone() {
+    public ReadOnlyObjectProperty<Countdown.Tone> countdownToneProperty() {
         return countdownTone.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty clockDetail() {
+    public ReadOnlyStringProperty clockDetailProperty() {
         return clockDetail.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busy() {
+    public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
 

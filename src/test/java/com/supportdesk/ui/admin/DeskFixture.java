@@ -66,7 +66,7 @@ public final class DeskFixture {
     public DeskView desk(FxRobot robot, String username) throws Exception {
         Agent a = store.agents().findByUsername(username).orElseThrow();
         DeskView desk = WaitForAsyncUtils.asyncFx(() -> window.showDesk(store, a)).get().get(15, TimeUnit.SECONDS);
-        waitFor(() -> desk.board().size() > 0 && !desk.board().loading().get() && desk.feed() != null);
+        waitFor(() -> desk.board().size() > 0 && !desk.board().loadingProperty().get() && desk.feed() != null);
         robot.interact(() -> stage.requestFocus());
         return desk;
     }

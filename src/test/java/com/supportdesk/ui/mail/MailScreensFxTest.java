@@ -10,6 +10,7 @@ import com.supportdesk.mail.MailChannel;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.Theme;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,6 +60,8 @@ class MailScreensFxTest {
         assertThat(quarantine.get().getTitle()).isEqualTo(QuarantineView.TITLE);
         assertThat(settings.get().getTitle()).isEqualTo(MailSettingsView.TITLE);
         assertThat(robot.lookup("#quarantineTable").queryAs(TableView.class).getItems()).hasSize(1);
+        assertThat(quarantine.get().getScene().getStylesheets()).as("one theme for every window").isEqualTo(Theme.stylesheets());
+        assertThat(settings.get().getScene().getStylesheets()).isEqualTo(Theme.stylesheets());
         robot.interact(() -> {
             quarantine.get().close();
             settings.get().close();

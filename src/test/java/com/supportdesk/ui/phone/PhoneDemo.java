@@ -9,8 +9,10 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.common.ActionFactory;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,13 +62,13 @@ public final class PhoneDemo extends Application {
         outbound.setOnAction(e -> phone.open(stage, operator, open.id()));
         Button chat = new Button("Log chat\u2026");
         chat.setOnAction(e -> phone.openChatLog(stage, operator, null));
-        MenuBar menus = new MenuBar(new Menu("_Phone", null, CallConsole.callMenuItem(inbound),
-                CallConsole.chatMenuItem(() -> phone.openChatLog(stage, operator, null))));
+        ActionFactory actions = new ActionFactory();
+        MenuBar menus = new MenuBar(new Menu("_Phone", null, actions.menuItem(DeskAction.NEW_CALL, inbound),
+                actions.menuItem(DeskAction.LOG_CHAT, () -> phone.openChatLog(stage, operator, null))));
         BorderPane root = new BorderPane(last);
-        root.setTop(new BorderPane(new ToolBar(CallConsole.toolbarButton(inbound), outbound, chat), menus, null, null,
-                null));
+        root.setTop(new BorderPane(new ToolBar(actions.button(DeskAction.NEW_CALL, inbound), outbound, chat), menus, null,
+                null, null));
         Scene scene = new Scene(root, 900, 500);
-        CallConsole.installShortcut(scene, inbound);
         stage.setTitle("Phone demo");
         stage.setScene(scene);
         stage.show();

@@ -68,8 +68,8 @@ class TicketDetailViewModelTest {
         assertThat(vm.conversation()).isSortedAccordingTo(java.util.Comparator.comparing(TicketDetailViewModel.Entry::at));
         assertThat(vm.conversation()).extracting(TicketDetailViewModel.Entry::kind)
                 .contains(TicketDetailViewModel.EntryKind.REQUEST, TicketDetailViewModel.EntryKind.EMAIL_OUT);
-        assertThat(vm.clockDetail().get()).startsWith("Clock stopped by an e-mail reply");
-        assertThat(vm.countdownText().get()).startsWith("met in");
+        assertThat(vm.clockDetailProperty().get()).startsWith("Clock stopped by an e-mail reply");
+        assertThat(vm.countdownTextProperty().get()).startsWith("met in");
         assertThat(vm.history()).isNotEmpty();
     }
 
@@ -79,7 +79,7 @@ class TicketDetailViewModelTest {
         vm.show(t).join();
         vm.changeLevel(SupportLevel.L2, "needs config access", null, null).join();
         vm.changeLevel(SupportLevel.L3, "defect", "1. upload a 20 MB photo", "reproduced on our tenant").join();
-        assertThat(vm.ticket().get().level()).isEqualTo(SupportLevel.L3);
+        assertThat(vm.ticketProperty().get().level()).isEqualTo(SupportLevel.L3);
         assertThat(vm.conversation()).anyMatch(e -> e.kind() == TicketDetailViewModel.EntryKind.NOTE
                 && e.body().contains("1. upload a 20 MB photo") && e.body().contains("reproduced on our tenant"));
         assertThat(changed).extracting(Ticket::level).contains(SupportLevel.L3);
@@ -92,10 +92,10 @@ class TicketDetailViewModelTest {
         Agent sam = store.agents().findByUsername("sam").orElseThrow();
         store.tickets().changeStatus(sam, t.id(), t.version(), TicketStatus.OPEN);
         assertThat(vm.changeSeverity(Severity.S1)).isCompletedExceptionally();
-        assertThat(vm.conflict().get()).contains(t.ref() + " was changed by Sam Patel").contains("reload");
+        assertThat(vm.conflictProperty().get()).contains(t.ref() + " was changed by Sam Patel").contains("reload");
         vm.reload().join();
-        assertThat(vm.conflict().get()).isEmpty();
-        assertThat(vm.ticket().get().status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(vm.conflictProperty().get()).isEmpty();
+        assertThat(vm.ticketProperty().get().status()).isEqualTo(TicketStatus.OPEN);
         vm.changeSeverity(Severity.S1).join();
         assertThat(store.tickets().get(lead, t.id()).severity()).isEqualTo(Severity.S1);
     }
