@@ -10,6 +10,7 @@ import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TicketRepository;
 import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.NewerWins;
 import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.TicketOrder;
@@ -234,7 +235,7 @@ public final class BoardViewModel {
                 continue;
             }
             Ticket old = byId.get(t.id());
-            if (old != null && old.equals(t)) {
+            if (!NewerWins.replaces(t, old)) {
                 continue;
             }
             changed = true;

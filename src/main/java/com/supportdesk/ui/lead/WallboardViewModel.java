@@ -12,6 +12,7 @@ import com.supportdesk.sla.SlaState;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.NewerWins;
 import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.TicketOrder;
@@ -206,7 +207,7 @@ public final class WallboardViewModel {
         }
         for (Ticket t : fresh) {
             Ticket known = open.containsKey(t.id()) ? open.get(t.id()) : month.get(t.id());
-            if (known != null && (known.version() > t.version() || known.equals(t))) {
+            if (!NewerWins.replaces(t, known)) {
                 continue;
             }
             changed = true;

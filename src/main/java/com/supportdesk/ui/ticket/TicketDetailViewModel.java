@@ -21,6 +21,7 @@ import com.supportdesk.store.StoreException;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.NewerWins;
 import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.io.OutputStream;
@@ -135,10 +136,14 @@ public final class TicketDetailViewModel {
         });
     }
 
-    /** A fresh copy from the change feed: reloads the conversation if the ticket at hand changed. */
+    /**
+     * A fresh copy from the change feed: reloads the conversation if the ticket at hand changed — never for a copy
+     * older than the one shown (see {@link NewerWins}).
+     */
     public void changedElsewhere(Ticket fresh) {
         Ticket cur = ticket.get();
-        if (cur != null && fresh.id() == cur.id() && fresh.version() != cur.version() && conflict.get().isEmpty()) {
+        if (cur != null && fresh.id() == cur.id() && fresh.version() != cur.version() && NewerWins.replaces(fresh, cur)
+                && conflict.get().isEmpty()) {
             show(fresh);
         }
     }
