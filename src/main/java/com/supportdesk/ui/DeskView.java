@@ -29,10 +29,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -298,7 +300,9 @@ public final class DeskView extends BorderPane {
         Label db = new Label(session.store().database().location().databaseFile() != null
                 ? "Database: " + session.store().database().location().databaseFile()
                 : "Database: " + session.store().database().location().jdbcUrl());
+        db.setId("databaseStatus");
         Label times = new Label("Times in " + session.zone().getId() + " \u00b7 business hours 09:00\u201318:00 GMT, Mon\u2013Fri");
+        times.setId("zoneStatus");
         feedStatus.setId("feedStatus");
         Label msg = new Label();
         msg.textProperty().bind(board.messageProperty());
@@ -316,6 +320,16 @@ public final class DeskView extends BorderPane {
                 }
             });
         }
+        // The bar's own texts keep their width; when the window is too narrow for all, the database path gives way,
+        // keeping its end (the file name), and shows in full in its tooltip.
+        for (Label own : List.of(feedStatus, msg, mail, times)) {
+            own.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        db.setMinWidth(0);
+        db.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        Tooltip path = new Tooltip();
+        path.textProperty().bind(db.textProperty());
+        db.setTooltip(path);
         HBox bar = new HBox(feedStatus, msg, mail, sp, times, db);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
