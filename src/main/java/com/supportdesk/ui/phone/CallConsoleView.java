@@ -268,23 +268,23 @@ public final class CallConsoleView {
 
     private Node newCallerPane() {
         newCallerName.setId("new-caller-name");
-        newCallerName.textProperty().bindBidirectional(vm.newNameProperty());
+        newCallerName.textProperty().bindBidirectional(vm.newCaller().nameProperty());
         TextField phone = new TextField();
         phone.setId("new-caller-phone");
-        phone.textProperty().bindBidirectional(vm.newPhoneProperty());
+        phone.textProperty().bindBidirectional(vm.newCaller().phoneProperty());
         TextField email = new TextField();
         email.setId("new-caller-email");
-        email.textProperty().bindBidirectional(vm.newEmailProperty());
-        ComboBox<Customer> customer = new ComboBox<>(vm.customers());
+        email.textProperty().bindBidirectional(vm.newCaller().emailProperty());
+        ComboBox<Customer> customer = new ComboBox<>(vm.newCaller().customers());
         customer.setId("new-caller-customer");
         customer.setConverter(PhoneControls.converter(c -> c.name() + (c.government() ? " (UK Government)" : "")));
-        customer.valueProperty().bindBidirectional(vm.newCustomerProperty());
+        customer.valueProperty().bindBidirectional(vm.newCaller().customerProperty());
         customer.setMaxWidth(Double.MAX_VALUE);
         ChoiceBox<ContactRole> role = new ChoiceBox<>();
         role.setId("new-caller-role");
         role.getItems().setAll(CallerLookup.roles());
         role.setConverter(PhoneControls.converter(CallerLookup::roleText));
-        role.valueProperty().bindBidirectional(vm.newRoleProperty());
+        role.valueProperty().bindBidirectional(vm.newCaller().roleProperty());
         Button add = new Button("Sa_ve caller");
         add.setId("save-caller");
         add.setOnAction(e -> {
@@ -310,7 +310,7 @@ public final class CallConsoleView {
         p.add(PhoneControls.label("_Role", role), 0, 2);
         p.add(role, 1, 2);
         p.add(add, 3, 2);
-        p.visibleProperty().bind(vm.addingCallerProperty());
+        p.visibleProperty().bind(vm.newCaller().openProperty());
         p.managedProperty().bind(p.visibleProperty());
         return p;
     }

@@ -2,8 +2,6 @@ package com.supportdesk.ui.phone;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.CallDirection;
-import com.supportdesk.domain.ContactRole;
-import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
@@ -19,7 +17,6 @@ import com.supportdesk.store.CallRepository.StoredDraft;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.common.BackgroundTask;
-import com.supportdesk.ui.common.DialogService.Answer;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Errors;
 import java.time.Duration;
@@ -60,16 +57,6 @@ public final class CallConsoleViewModel {
     /** Whether the call opens a new ticket or is logged on an existing one. */
     public enum Target { NEW_TICKET, EXISTING_TICKET }
 
-    /** What to do with an unfinished call found when the console opens. */
-    public enum DraftChoice {
-        /** Continue it: its notes, caller and original start time come back. */
-        RESUME,
-        /** Delete it. */
-        DISCARD,
-        /** Keep it for later and start a new call. */
-        LATER
-    }
-
     /** The title of the console's dialogs. */
     static final String DIALOG_TITLE = "Call console";
 
@@ -100,14 +87,8 @@ public final class CallConsoleViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper(this, "closed", false);
 
-    private final BooleanProperty addingCaller = new SimpleBooleanProperty(this, "addingCaller", false);
-    private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
-    private final StringProperty newPhone = new SimpleStringProperty(this, "newPhone", "");
-    private final StringProperty newEmail = new SimpleStringProperty(this, "newEmail", "");
-    private final ObjectProperty<Customer> newCustomer = new SimpleObjectProperty<>(this, "newCustomer");
-    private final ObjectProperty<ContactRole> newRole = new SimpleObjectProperty<>(this, "newRole",
-            ContactRole.REGISTERED_USER);
-    private final ObservableList<Customer> customers = FXCollections.observableArrayList();
+    private final NewCallerForm newCaller;
+    private final DraftRecovery drafts;
 
     private final Object writeLock = new Object();
     private final AtomicReference<Long> draftId = new AtomicReference<>();
@@ -134,6 +115,8 @@ public final class CallConsoleViewModel {
         this.started.set(ctx.clock().instant());
         this.direction.set(fromTicketId == null ? CallDirection.INBOUND : CallDirection.OUTBOUND);
         this.lookup = new CallerLookup(store, ctx.executor());
+        this.newCaller = new NewCallerForm(store, operator, ctx.executor());
+        this.drafts = new DraftRecovery(store, calls, operator, ctx.zone(), ctx.executor(), dialogs, this::failed);
         lookup.setOnError(this::failed);
         if (fromTicketId != null) {
             target.set(Target.EXISTING_TICKET);
@@ -161,8 +144,10 @@ public final class CallConsoleViewModel {
             policyClock = c;
             refreshHint();
         }).onFailure(this::failed).executeWith(ctx.executor());
-        BackgroundTask.wrap(() -> store.customers().all()).onSuccess(customers::setAll).onFailure(this::failed)
-                .executeWith(ctx.executor());
+        newCaller.loadCustomers().exceptionally(e -> {
+            failed(e);
+            return null;
+        });
         if (fromTicketId != null) {
             BackgroundTask.wrap(() -> store.tickets().get(operator, fromTicketId)).onSuccess(t -> {
                 if (resumed) {
@@ -175,7 +160,7 @@ public final class CallConsoleViewModel {
                 }
             }).onFailure(this::failed).executeWith(ctx.executor());
         }
-        offerDrafts();
+        drafts.offer(draftId::get, this::resume);
     }
 
     /** Stops the timer and autosave without touching the store (the window went away). */
@@ -267,32 +252,9 @@ public final class CallConsoleViewModel {
         return closed.getReadOnlyProperty();
     }
 
-    public BooleanProperty addingCallerProperty() {
-        return addingCaller;
-    }
-
-    public StringProperty newNameProperty() {
-        return newName;
-    }
-
-    public StringProperty newPhoneProperty() {
-        return newPhone;
-    }
-
-    public StringProperty newEmailProperty() {
-        return newEmail;
-    }
-
-    public ObjectProperty<Customer> newCustomerProperty() {
-        return newCustomer;
-    }
-
-    public ObjectProperty<ContactRole> newRoleProperty() {
-        return newRole;
-    }
-
-    public ObservableList<Customer> customers() {
-        return customers;
+    /** The "new caller" form (Add caller…). */
+    public NewCallerForm newCaller() {
+        return newCaller;
     }
 
     public Optional<Long> draftId() {
@@ -314,49 +276,31 @@ public final class CallConsoleViewModel {
     /** Picks the caller (Enter in the lookup picks the first match). */
     public void chooseCaller(ContactMatch match) {
         lookup.choose(match);
-        addingCaller.set(false);
+        newCaller.close();
     }
 
     /** Opens the "new caller" form, filled from what was typed in the lookup. */
     public void startAddingCaller() {
-        String q = lookup.queryProperty().get() == null ? "" : lookup.queryProperty().get().strip();
-        if (!q.isEmpty()) {
-            if (com.supportdesk.domain.PhoneNumbers.looksLikePhone(q)) {
-                newPhone.set(q);
-            } else if (q.contains("@")) {
-                newEmail.set(q);
-            } else {
-                newName.set(q);
-            }
-        }
-        addingCaller.set(true);
+        newCaller.open(lookup.queryProperty().get());
     }
 
     /** Adds the unknown caller as a contact and chooses them. */
     public void addCaller() {
-        if (newName.get() == null || newName.get().isBlank()) {
-            problems.set("The new caller needs a name.");
+        Optional<String> problem = newCaller.problem();
+        if (problem.isPresent()) {
+            problems.set(problem.get());
             return;
         }
-        Customer customer = newCustomer.get();
-        String name = newName.get();
-        String email = newEmail.get();
-        String phone = newPhone.get();
-        ContactRole role = newRole.get();
         busy.set(true);
-        BackgroundTask.wrap(() -> store.contacts().create(operator, customer == null ? null : customer.id(), name,
-                email, phone, role)).onSuccess(contact -> {
+        newCaller.add().whenComplete((caller, e) -> {
             busy.set(false);
-            chooseCaller(new ContactMatch(contact, customer == null ? null : customer.name(),
-                    customer != null && customer.government()));
-            newName.set("");
-            newPhone.set("");
-            newEmail.set("");
-            status.set("Added " + contact.name() + " as a new contact");
-        }).onFailure(e -> {
-            busy.set(false);
-            failed(e);
-        }).executeWith(ctx.executor());
+            if (e != null) {
+                failed(e);
+                return;
+            }
+            chooseCaller(caller);
+            status.set("Added " + caller.contact().name() + " as a new contact");
+        });
     }
 
     /** The form as the store takes it. */
@@ -484,43 +428,7 @@ public final class CallConsoleViewModel {
         return true;
     }
 
-    // ---------------------------------------------------------------- drafts left by a crash
-
-    private record Offer(StoredDraft draft, String message) {
-    }
-
-    private void offerDrafts() {
-        BackgroundTask.wrap(() -> {
-            Long mine = draftId.get();
-            for (StoredDraft d : calls.drafts(operator)) {
-                if (mine == null || d.id() != mine) {
-                    return Optional.of(new Offer(d, describe(d)));
-                }
-            }
-            return Optional.<Offer>empty();
-        }).onSuccess(offer -> offer.ifPresent(o -> {
-            switch (dialogs.ask("Unfinished call", o.message(), List.of(new Answer<>("_Resume", DraftChoice.RESUME),
-                    new Answer<>("_Discard it", DraftChoice.DISCARD), new Answer<>("_Later", DraftChoice.LATER)))) {
-                case RESUME -> resume(o.draft());
-                case DISCARD -> BackgroundTask.wrap(() -> calls.discard(operator, o.draft().id()))
-                        .onFailure(this::failed).executeWith(ctx.executor());
-                case LATER -> { }
-            }
-        })).onFailure(this::failed).executeWith(ctx.executor());
-    }
-
-    private String describe(StoredDraft d) {
-        String who = d.draft().contactId() == null ? ""
-                : CallerLookup.match(store, d.draft().contactId()).map(m -> " with " + m.contact().name()).orElse("");
-        String notesText = d.draft().notes() == null ? "" : d.draft().notes().strip();
-        String firstLine = notesText.isEmpty() ? "no notes" : "notes: \u201c" + abbreviate(notesText.lines().findFirst()
-                .orElse(""), 60) + "\u201d";
-        String when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm:ss", Locale.UK).withZone(ctx.zone())
-                .format(d.draft().started());
-        return "An unfinished " + (d.draft().direction() == CallDirection.INBOUND ? "inbound" : "outbound")
-                + " call" + who + ", started " + when + ", was not logged (" + firstLine + ")."
-                + " Resume it with its original start time?";
-    }
+    // ---------------------------------------------------------------- drafts left by a crash (see DraftRecovery)
 
     /** Continues a draft: its start time, caller, ticket, form and notes come back; the timer runs on from its start. */
     public void resume(StoredDraft d) {
@@ -605,9 +513,5 @@ public final class CallConsoleViewModel {
 
     private void failed(Throwable e) {
         dialogs.showError(DIALOG_TITLE, Errors.plain(e));
-    }
-
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 }

@@ -15,7 +15,7 @@ import com.supportdesk.sla.CalendarSpec;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.phone.CallConsoleViewModel.Target;
-import com.supportdesk.ui.phone.CallConsoleViewModel.DraftChoice;
+import com.supportdesk.ui.phone.DraftRecovery.DraftChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -264,16 +264,16 @@ class CallConsoleViewModelTest {
         vm.lookup().queryProperty().set("07700 900123");
         assertThat(vm.lookup().matches()).isEmpty();
         vm.startAddingCaller();
-        assertThat(vm.newPhoneProperty().get()).isEqualTo("07700 900123");
+        assertThat(vm.newCaller().phoneProperty().get()).isEqualTo("07700 900123");
         vm.addCaller();
         assertThat(vm.problemsProperty().get()).isEqualTo("The new caller needs a name.");
-        vm.newNameProperty().set("Nina New");
-        vm.newEmailProperty().set("nina@acme.example");
-        vm.newCustomerProperty().set(vm.customers().stream().filter(c -> c.name().equals("Acme Widgets")).findFirst()
+        vm.newCaller().nameProperty().set("Nina New");
+        vm.newCaller().emailProperty().set("nina@acme.example");
+        vm.newCaller().customerProperty().set(vm.newCaller().customers().stream().filter(c -> c.name().equals("Acme Widgets")).findFirst()
                 .orElseThrow());
-        vm.newRoleProperty().set(ContactRole.ADMINISTRATOR);
+        vm.newCaller().roleProperty().set(ContactRole.ADMINISTRATOR);
         vm.addCaller();
-        assertThat(vm.addingCallerProperty().get()).isFalse();
+        assertThat(vm.newCaller().openProperty().get()).isFalse();
         assertThat(vm.lookup().caller().contact().name()).isEqualTo("Nina New");
         assertThat(vm.lookup().caller().customerName()).isEqualTo("Acme Widgets");
         assertThat(f.store.contacts().search("+44 7700 900123", 5)).extracting(m -> m.contact().name())
