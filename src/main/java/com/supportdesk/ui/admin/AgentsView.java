@@ -2,6 +2,7 @@ package com.supportdesk.ui.admin;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.SupportLevel;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;

@@ -1,6 +1,7 @@
 package com.supportdesk.ui.admin;
 
 import com.supportdesk.store.AuditRepository.AuditEntry;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

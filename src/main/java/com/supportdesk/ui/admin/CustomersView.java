@@ -3,6 +3,7 @@ package com.supportdesk.ui.admin;
 import com.supportdesk.domain.Contact;
 import com.supportdesk.domain.ContactRole;
 import com.supportdesk.domain.Customer;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;

@@ -4,6 +4,7 @@ import com.supportdesk.domain.Customer;
 import com.supportdesk.report.Availability;
 import com.supportdesk.report.Durations;
 import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

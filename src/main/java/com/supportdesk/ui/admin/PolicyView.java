@@ -8,6 +8,7 @@ import com.supportdesk.store.PolicyRepository.StoredVersion;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.DialogService.FileType;
 import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Icons;
 import com.supportdesk.ui.common.Styles;
 import java.time.LocalDate;

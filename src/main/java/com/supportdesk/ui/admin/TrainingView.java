@@ -3,6 +3,7 @@ package com.supportdesk.ui.admin;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.store.TrainingRepository.Session;
 import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -27,14 +28,63 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 public final class TrainingView extends BorderPane {
 
     private final TrainingViewModel vm;
+    private final DialogService dialogs;
 
     public TrainingView(TrainingViewModel vm, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         setId("trainingView");
         getStyleClass().add(Styles.ADMIN_VIEW);
         setTop(Forms.header("Training sessions", MaterialDesignS.SCHOOL_OUTLINE,
                 "Training and adoption sessions per customer against the number in their contract. A session counts as"
                         + " delivered once its date has come; later ones are planned."));
+        VBox list = sessions();
+        HBox.setHgrow(list, Priority.ALWAYS);
+        VBox right = new VBox(recordForm());
+        right.getStyleClass().add(Styles.ADMIN_COLUMN);
+        HBox body = new HBox(list, right);
+        body.getStyleClass().addAll(Styles.ADMIN_COLUMNS, Styles.ADMIN_BODY);
+        setCenter(body);
+    }
+
+    /** The customer, contracted vs delivered vs remaining, and the sessions with Delete. */
+    private VBox sessions() {
+        TableView<Session> table = Forms.table("trainingTable", "No sessions recorded for this customer");
+        table.setItems(vm.sessions());
+        table.getColumns().add(Forms.column("Date", 120, s -> PolicyViewModel.format(s.heldOn())));
+        table.getColumns().add(Forms.column("Topic", 240, Session::topic));
+        table.getColumns().add(Forms.column("Attendees", 220, Session::attendees));
+        table.getColumns().add(Forms.column("Delivered by", 130, Session::deliveredBy));
+        table.getColumns().add(Forms.column("", 80, s -> vm.planned(s) ? "Planned" : "Delivered"));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Session s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().remove(Styles.INACTIVE);
+                if (!empty && s != null && vm.planned(s)) {
+                    getStyleClass().add(Styles.INACTIVE);
+                }
+            }
+        });
+        Button delete = new Button("Delete session\u2026", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
+        delete.setId("trainingDelete");
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
+        delete.setOnAction(e -> {
+            Session s = table.getSelectionModel().getSelectedItem();
+            if (s != null && dialogs.confirm("Delete this training session?", "\u201c" + s.topic() + "\u201d on "
+                    + PolicyViewModel.format(s.heldOn()) + " will no longer count as delivered.", "Delete")) {
+                vm.delete(s);
+            }
+        });
+        VBox list = Forms.section("Sessions", MaterialDesignC.CALENDAR_CHECK_OUTLINE, customerLine(), table,
+                Forms.buttons(delete));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return list;
+    }
+
+    /** The customer chooser and the contract summary ("2 of 4 delivered, 2 remaining"). */
+    private HBox customerLine() {
         ComboBox<Customer> customer = new ComboBox<>(vm.customers());
         customer.setId("trainingCustomer");
         customer.valueProperty().bindBidirectional(vm.customerProperty());
@@ -64,39 +114,11 @@ public final class TrainingView extends BorderPane {
         });
         HBox top = new HBox(10, new Label("Customer"), customer, summary);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return top;
+    }
 
-        TableView<Session> table = Forms.table("trainingTable", "No sessions recorded for this customer");
-        table.setItems(vm.sessions());
-        table.getColumns().add(Forms.column("Date", 120, s -> PolicyViewModel.format(s.heldOn())));
-        table.getColumns().add(Forms.column("Topic", 240, Session::topic));
-        table.getColumns().add(Forms.column("Attendees", 220, Session::attendees));
-        table.getColumns().add(Forms.column("Delivered by", 130, Session::deliveredBy));
-        table.getColumns().add(Forms.column("", 80, s -> vm.planned(s) ? "Planned" : "Delivered"));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(Session s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().remove(Styles.INACTIVE);
-                if (!empty && s != null && vm.planned(s)) {
-                    getStyleClass().add(Styles.INACTIVE);
-                }
-            }
-        });
-        Button delete = new Button("Delete session\u2026", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
-        delete.setId("trainingDelete");
-        delete.getStyleClass().add(Styles.DANGER);
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
-        delete.setOnAction(e -> {
-            Session s = table.getSelectionModel().getSelectedItem();
-            if (s != null && dialogs.confirm("Delete this training session?", "\u201c" + s.topic() + "\u201d on "
-                    + PolicyViewModel.format(s.heldOn()) + " will no longer count as delivered.", "Delete")) {
-                vm.delete(s);
-            }
-        });
-        VBox list = Forms.section("Sessions", MaterialDesignC.CALENDAR_CHECK_OUTLINE, top, table, Forms.buttons(delete));
-        VBox.setVgrow(table, Priority.ALWAYS);
-        HBox.setHgrow(list, Priority.ALWAYS);
-
+    /** Record a session: date, topic, attendees, who delivered it. */
+    private VBox recordForm() {
         DatePicker date = Forms.datePicker("trainingDate");
         date.valueProperty().bindBidirectional(vm.dateProperty());
         TextField topic = new TextField();
@@ -130,10 +152,6 @@ public final class TrainingView extends BorderPane {
                 Forms.error("trainingError", vm.errorProperty()), Forms.status("trainingStatus", vm.statusProperty()));
         form.setPrefWidth(380);
         form.setMinWidth(360);
-        VBox right = new VBox(form);
-        right.getStyleClass().add(Styles.ADMIN_COLUMN);
-        HBox body = new HBox(list, right);
-        body.getStyleClass().addAll(Styles.ADMIN_COLUMNS, Styles.ADMIN_BODY);
-        setCenter(body);
+        return form;
     }
 }

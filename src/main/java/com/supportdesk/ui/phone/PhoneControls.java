@@ -36,6 +36,9 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -48,6 +51,45 @@ import javafx.util.StringConverter;
 final class PhoneControls {
 
     private PhoneControls() {
+    }
+
+    /**
+     * The rows of a phone form: a label column (110 px) and a growing field column, filled top to bottom so the tab
+     * order follows the form.
+     */
+    static final class Rows {
+        final GridPane grid = new GridPane();
+        private int row;
+
+        Rows(Insets padding) {
+            grid.setHgap(10);
+            grid.setVgap(8);
+            grid.setPadding(padding);
+            grid.getColumnConstraints().addAll(new ColumnConstraints(110),
+                    new ColumnConstraints(200, 600, Double.MAX_VALUE, Priority.ALWAYS, null, true));
+        }
+
+        /** A row with a label (or none) and a field. */
+        Rows add(Node label, Node field) {
+            if (label != null) {
+                grid.add(label, 0, row);
+            }
+            grid.add(field, 1, row++);
+            return this;
+        }
+
+        /** A row with only a field, under the previous one. */
+        Rows add(Node field) {
+            return add(null, field);
+        }
+
+        /** The form in a scroll pane that fits its width. */
+        ScrollPane scrolling() {
+            ScrollPane scroll = new ScrollPane(grid);
+            scroll.setFitToWidth(true);
+            scroll.setFocusTraversable(false);
+            return scroll;
+        }
     }
 
     /** A label with a mnemonic ({@code _Subject} → Alt+S) that focuses {@code target}. */

@@ -2,6 +2,7 @@ package com.supportdesk.ui.report;
 
 import com.supportdesk.report.Quarter;
 import com.supportdesk.report.ReportFormat;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
 import java.util.Locale;
@@ -38,25 +39,47 @@ public final class ReportExportWindow {
     public ReportExportWindow(Window owner, ReportExportViewModel vm) {
         this.vm = vm;
         vm.setFolderOpener(ReportExportWindow::openFolder);
-        Label head = new Label("Quarterly incident and activity report", new FontIcon(MaterialDesignF.FILE_CHART_OUTLINE));
-        head.getStyleClass().add(Styles.ADMIN_TITLE);
-        Label sub = new Label("Tickets, response compliance, breaches, S1 incidents, training and availability for one"
-                + " customer and quarter. Official Sensitive tickets you are not cleared for are counted, not described.");
-        sub.getStyleClass().add(Styles.ADMIN_SUBTITLE);
-        sub.setWrapText(true);
-        VBox header = new VBox(head, sub);
-        header.getStyleClass().add(Styles.ADMIN_HEADER);
+        VBox body = new VBox(12, choices(), progress(), message(), Forms.error("reportError", vm.errorProperty()), buttons());
+        body.getStyleClass().addAll(Styles.ADMIN_BODY);
+        VBox root = new VBox(Forms.header("Quarterly incident and activity report", MaterialDesignF.FILE_CHART_OUTLINE,
+                "Tickets, response compliance, breaches, S1 incidents, training and availability for one customer and"
+                        + " quarter. Official Sensitive tickets you are not cleared for are counted, not described."), body);
+        root.getStyleClass().add(Styles.ADMIN_VIEW);
+        root.setId("reportExportView");
+        root.setPrefWidth(580);
 
+        Scene scene = new Scene(root);
+        Theme.dress(stage, scene, owner);
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                close();
+            }
+        });
+        stage.setTitle(Theme.title("Quarterly report"));
+        stage.setResizable(false);
+        stage.setOnHidden(e -> vm.close());
+    }
+
+    /** Customer, quarter and format (locked while a report is written). */
+    private GridPane choices() {
         ComboBox<String> customer = new ComboBox<>(vm.customers());
         customer.setId("reportCustomer");
         customer.valueProperty().bindBidirectional(vm.customerProperty());
-        customer.setMaxWidth(Double.MAX_VALUE);
         ComboBox<Quarter> quarter = new ComboBox<>(vm.quarters());
         quarter.setId("reportQuarter");
         quarter.valueProperty().bindBidirectional(vm.quarterProperty());
         quarter.setCellFactory(l -> quarterCell());
         quarter.setButtonCell(quarterCell());
-        quarter.setMaxWidth(Double.MAX_VALUE);
+        GridPane g = Forms.grid();
+        Forms.row(g, 0, "Customer", customer);
+        Forms.row(g, 1, "Quarter", quarter);
+        Forms.row(g, 2, "Format", formats());
+        g.disableProperty().bind(vm.runningProperty());
+        return g;
+    }
+
+    /** PDF with charts or CSV for spreadsheets, in step with the view-model's format. */
+    private HBox formats() {
         ToggleGroup formats = new ToggleGroup();
         RadioButton pdf = new RadioButton("PDF with charts");
         pdf.setId("reportPdf");
@@ -73,18 +96,11 @@ public final class ReportExportWindow {
             }
         });
         vm.formatProperty().addListener((o, was, f) -> formats.selectToggle(f == ReportFormat.CSV ? csv : pdf));
-        HBox formatRow = new HBox(16, pdf, csv);
-        GridPane g = new GridPane();
-        g.getStyleClass().add(Styles.ADMIN_FORM);
-        g.addRow(0, label("Customer"), customer);
-        g.addRow(1, label("Quarter"), quarter);
-        g.addRow(2, label("Format"), formatRow);
-        javafx.scene.layout.ColumnConstraints c0 = new javafx.scene.layout.ColumnConstraints();
-        javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
-        c1.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(c0, c1);
-        g.disableProperty().bind(vm.runningProperty());
+        return new HBox(16, pdf, csv);
+    }
 
+    /** The progress bar, its percentage and Cancel, while a report is written. */
+    private HBox progress() {
         ProgressBar bar = new ProgressBar();
         bar.setId("reportProgress");
         bar.getStyleClass().add(Styles.REPORT_PROGRESS);
@@ -99,25 +115,27 @@ public final class ReportExportWindow {
         Button cancel = new Button("Cancel");
         cancel.setId("reportCancel");
         cancel.setOnAction(e -> vm.cancel());
-        HBox progressRow = new HBox(10, bar, pct, cancel);
-        progressRow.setAlignment(Pos.CENTER_LEFT);
-        progressRow.visibleProperty().bind(vm.runningProperty());
-        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        HBox row = new HBox(10, bar, pct, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.runningProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
 
+    /** What is happening, then what was saved (in green). */
+    private Label message() {
         Label message = new Label();
         message.setId("reportMessage");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add(Styles.ADMIN_HINT);
-        vm.writtenProperty().addListener((o, was, p) -> message.getStyleClass().setAll(Styles.LABEL, p != null ? Styles.REPORT_DONE : Styles.ADMIN_HINT));
-        Label error = new Label();
-        error.setId("reportError");
-        error.setWrapText(true);
-        error.getStyleClass().add(Styles.ADMIN_ERROR);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        vm.writtenProperty().addListener((o, was, p) -> message.getStyleClass().setAll(Styles.LABEL,
+                p != null ? Styles.REPORT_DONE : Styles.ADMIN_HINT));
+        return message;
+    }
 
+    /** Open folder (once saved), Close and Export…. */
+    private HBox buttons() {
         Button export = new Button("Export\u2026", new FontIcon(MaterialDesignF.FILE_EXPORT_OUTLINE));
         export.setId("reportExport");
         export.getStyleClass().add(Styles.PRIMARY);
@@ -132,34 +150,9 @@ public final class ReportExportWindow {
         Button close = new Button("Close");
         close.setId("reportClose");
         close.setOnAction(e -> close());
-        Region sp = new Region();
-        HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox buttons = new HBox(8, folder, sp, close, export);
+        HBox buttons = new HBox(8, folder, Forms.spacer(), close, export);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-
-        VBox body = new VBox(12, g, progressRow, message, error, buttons);
-        body.getStyleClass().addAll(Styles.ADMIN_BODY);
-        VBox root = new VBox(header, body);
-        root.getStyleClass().add(Styles.ADMIN_VIEW);
-        root.setId("reportExportView");
-        root.setPrefWidth(580);
-
-        Scene scene = new Scene(root);
-        Theme.dress(stage, scene, owner);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                close();
-            }
-        });
-        stage.setTitle("Quarterly report \u2014 " + Theme.APP_TITLE);
-        stage.setResizable(false);
-        stage.setOnHidden(e -> vm.close());
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.FORM_LABEL);
-        return l;
+        return buttons;
     }
 
     private static ListCell<Quarter> quarterCell() {

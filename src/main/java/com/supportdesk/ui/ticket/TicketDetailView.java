@@ -50,8 +50,6 @@ public final class TicketDetailView extends BorderPane {
     private final Label clockDetail = new Label();
     private final GridPane facts = new GridPane();
     private final VBox conversation = new VBox(8);
-    private final Label conflictText = new Label();
-    private final HBox conflictBar;
     private final StackPane empty;
     private final BorderPane content = new BorderPane();
     private Countdown.Tone tone;
@@ -67,7 +65,17 @@ public final class TicketDetailView extends BorderPane {
         Label none = new Label("Select a ticket to see its conversation.\nArrow keys move between cards.");
         none.getStyleClass().add(Styles.DETAIL_EMPTY);
         empty = new StackPane(none);
+        content.setTop(new VBox(header(), actionBar(), conflictBar()));
+        content.setCenter(tabs());
 
+        vm.ticketProperty().addListener((o, was, t) -> showTicket(t));
+        vm.countdownTextProperty().addListener((o, was, t) -> countdown.setText(t));
+        vm.countdownToneProperty().addListener((o, was, t) -> setTone(t));
+        showTicket(null);
+    }
+
+    /** Severity, ref and countdown; the subject; what stopped the clock or when it is due; the facts. */
+    private VBox header() {
         title.getStyleClass().add(Styles.DETAIL_TITLE);
         title.setId("detailTitle");
         title.setWrapText(true);
@@ -78,6 +86,7 @@ public final class TicketDetailView extends BorderPane {
         clockDetail.getStyleClass().add(Styles.CARD_META);
         clockDetail.setWrapText(true);
         clockDetail.setId("detailClock");
+        clockDetail.textProperty().bind(vm.clockDetailProperty());
         facts.getStyleClass().add(Styles.DETAIL_FACTS);
         facts.setHgap(10);
         facts.setVgap(2);
@@ -85,7 +94,11 @@ public final class TicketDetailView extends BorderPane {
         line.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(6, line, title, clockDetail, facts);
         header.getStyleClass().add(Styles.DETAIL_HEADER);
+        return header;
+    }
 
+    /** The ticket's actions, from the action registry (also in the Ticket menu, with the same keys). */
+    private FlowPane actionBar() {
         FlowPane bar = new FlowPane(6, 6,
                 button(DeskAction.ASSIGN_TO_ME, actions::assignToMe),
                 button(DeskAction.ASSIGN, actions::assignTo),
@@ -96,25 +109,41 @@ public final class TicketDetailView extends BorderPane {
                 button(DeskAction.REPLY, actions::reply),
                 button(DeskAction.LOG_CALL_ON_TICKET, actions::logCall));
         bar.getStyleClass().add(Styles.DETAIL_ACTIONS);
+        return bar;
+    }
 
+    /** "SD-12 was changed by … — reload to see the change; what you typed is kept", with Reload; hidden otherwise. */
+    private HBox conflictBar() {
+        Label conflictText = new Label();
         conflictText.setWrapText(true);
         conflictText.setId("conflictMessage");
-        Button reload = factory.button(DeskAction.RELOAD, vm::reload);
+        conflictText.textProperty().bind(vm.conflictProperty());
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        conflictBar = new HBox(8, new FontIcon(MaterialDesignA.ALERT_OUTLINE), conflictText, sp, reload);
-        conflictBar.getStyleClass().add(Styles.CONFLICT_BAR);
-        conflictBar.visibleProperty().bind(vm.conflictProperty().isNotEmpty());
-        conflictBar.managedProperty().bind(conflictBar.visibleProperty());
-        conflictText.textProperty().bind(vm.conflictProperty());
+        HBox bar = new HBox(8, new FontIcon(MaterialDesignA.ALERT_OUTLINE), conflictText, sp,
+                factory.button(DeskAction.RELOAD, vm::reload));
+        bar.getStyleClass().add(Styles.CONFLICT_BAR);
+        bar.visibleProperty().bind(vm.conflictProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
 
-        VBox top = new VBox(header, bar, conflictBar);
-        content.setTop(top);
-
+    /** Conversation (oldest first), History and Attachments. */
+    private TabPane tabs() {
         conversation.setPadding(new Insets(10));
         conversation.setId("conversation");
         ScrollPane convScroll = new ScrollPane(conversation);
         convScroll.setFitToWidth(true);
+        vm.conversation().addListener((javafx.collections.ListChangeListener<TicketDetailViewModel.Entry>) c -> renderConversation());
+        Tab fileTab = new Tab("Attachments", attachments());
+        TabPane tabs = new TabPane(new Tab("Conversation", convScroll), new Tab("History", history()), fileTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.attachments().addListener((javafx.collections.ListChangeListener<AttachmentInfo>) c ->
+                fileTab.setText("Attachments (" + vm.attachments().size() + ")"));
+        return tabs;
+    }
+
+    private ListView<TicketEvent> history() {
         ListView<TicketEvent> history = new ListView<>(vm.history());
         history.getStyleClass().add(Styles.HISTORY_LIST);
         history.setId("history");
@@ -132,29 +161,20 @@ public final class TicketDetailView extends BorderPane {
                 }
             }
         });
+        return history;
+    }
+
+    private VBox attachments() {
         VBox files = new VBox(6);
         files.setPadding(new Insets(10));
         files.setId("attachments");
-        Tab convTab = new Tab("Conversation", convScroll);
-        Tab histTab = new Tab("History", history);
-        Tab fileTab = new Tab("Attachments", files);
-        TabPane tabs = new TabPane(convTab, histTab, fileTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        content.setCenter(tabs);
-
-        vm.conversation().addListener((javafx.collections.ListChangeListener<TicketDetailViewModel.Entry>) c -> renderConversation());
         vm.attachments().addListener((javafx.collections.ListChangeListener<AttachmentInfo>) c -> {
             files.getChildren().setAll(vm.attachments().stream().map(this::attachmentRow).toList());
             if (files.getChildren().isEmpty()) {
                 files.getChildren().add(new Label("No attachments."));
             }
-            fileTab.setText("Attachments (" + vm.attachments().size() + ")");
         });
-        vm.ticketProperty().addListener((o, was, t) -> showTicket(t));
-        vm.countdownTextProperty().addListener((o, was, t) -> countdown.setText(t));
-        vm.countdownToneProperty().addListener((o, was, t) -> setTone(t));
-        clockDetail.textProperty().bind(vm.clockDetailProperty());
-        showTicket(null);
+        return files;
     }
 
     private Button button(DeskAction action, Runnable command) {

@@ -1,6 +1,5 @@
-package com.supportdesk.ui.admin;
+package com.supportdesk.ui.common;
 
-import com.supportdesk.ui.common.Styles;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -21,7 +20,7 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Small building blocks shared by the administration screens, so they look alike. */
+/** Small building blocks of the desk's forms and tool windows (administration, reports), so they look alike. */
 public final class Forms {
 
     /** Dates as people in the UK write them: 25/12/2026. */
