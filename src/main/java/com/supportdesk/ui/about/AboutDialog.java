@@ -6,7 +6,6 @@ import com.supportdesk.ui.common.Theme;
 import java.io.InputStream;
 import java.util.Map;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -14,7 +13,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -107,15 +105,7 @@ public final class AboutDialog {
         root.setId("aboutView");
         root.setPrefWidth(640);
 
-        Scene scene = new Scene(root);
-        Theme.dress(stage, scene, owner);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.setTitle("About " + Theme.APP_TITLE);
-        stage.setResizable(false);
+        Theme.fixedWindow(stage, root, owner, "About " + Theme.APP_TITLE, stage::close);
         if (owner != null) {
             stage.initModality(Modality.WINDOW_MODAL);
         }

@@ -7,8 +7,10 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -71,6 +73,23 @@ public final class Theme {
             stage.initOwner(owner);
         }
         stage.getIcons().setAll(owner instanceof Stage s && !s.getIcons().isEmpty() ? s.getIcons() : icons());
+    }
+
+    /**
+     * A small fixed-size window of the desk (About, the quarterly report): themed, owned, titled, and closed (or
+     * whatever {@code onEscape} does) with Esc. Returns its scene.
+     */
+    public static Scene fixedWindow(Stage stage, Parent root, Window owner, String title, Runnable onEscape) {
+        Scene scene = new Scene(root);
+        dress(stage, scene, owner);
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                onEscape.run();
+            }
+        });
+        stage.setTitle(title);
+        stage.setResizable(false);
+        return scene;
     }
 
     /** The window icons from /icons/support-desk-*.png, when the packaging provides them. */

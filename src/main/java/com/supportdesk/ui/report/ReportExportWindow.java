@@ -8,7 +8,6 @@ import com.supportdesk.ui.common.Theme;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,7 +15,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -48,15 +46,7 @@ public final class ReportExportWindow {
         root.setId("reportExportView");
         root.setPrefWidth(580);
 
-        Scene scene = new Scene(root);
-        Theme.dress(stage, scene, owner);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                close();
-            }
-        });
-        stage.setTitle(Theme.title("Quarterly report"));
-        stage.setResizable(false);
+        Theme.fixedWindow(stage, root, owner, Theme.title("Quarterly report"), this::close);
         stage.setOnHidden(e -> vm.close());
     }
 
