@@ -73,6 +73,9 @@ public enum DeskAction {
     // ---------------------------------------------------------------- dialogs (every form dialog)
     SUBMIT_DIALOG(Scope.DIALOG, "Submit", null, "Submit a dialog (Esc cancels it)", null, "Shortcut+Enter", null, null),
 
+    // ---------------------------------------------------------------- the lead and admin tool windows
+    CLOSE_TOOL_WINDOW(Scope.TOOL_WINDOW, "Close", null, "Close the window", null, "Shortcut+W", null, null),
+
     // ---------------------------------------------------------------- the call console and the chat log
     PHONE_SAVE(Scope.PHONE, "Save", null, "End and log the call, or log the chat", null, "Shortcut+S", null, null),
 
@@ -93,7 +96,7 @@ public enum DeskAction {
     QUARANTINE_REFRESH(Scope.QUARANTINE, "Refresh", null, "Load the list again", null, "F5", null, "refresh");
 
     /** Where an action's key works: the desk's window (and its F1 help), every form dialog, or one other window. */
-    public enum Scope { DESK, DIALOG, PHONE, QUARANTINE }
+    public enum Scope { DESK, DIALOG, TOOL_WINDOW, PHONE, QUARANTINE }
 
     private final Scope scope;
     private final String text;

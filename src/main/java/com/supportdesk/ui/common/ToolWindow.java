@@ -2,15 +2,13 @@ package com.supportdesk.ui.common;
 
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * A window for one of the lead and admin tools (policy, agents, customers, training, outages, audit): the desk's
- * stylesheets plus {@code admin.css}, the app's icons, sized to fit a 1280×720 screen. Ctrl+W closes it.
+ * {@link Theme}, the app's icons, sized to fit a 1280×720 screen. Ctrl+W ({@link DeskAction#CLOSE_TOOL_WINDOW}) closes
+ * it.
  */
 public final class ToolWindow {
 
@@ -18,7 +16,7 @@ public final class ToolWindow {
 
     public ToolWindow(Window owner, String title, Parent root, double width, double height) {
         Scene scene = new Scene(root, width, height);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
+        ActionFactory.install(scene, DeskAction.CLOSE_TOOL_WINDOW, stage::close);
         Theme.dress(stage, scene, owner);
         stage.setTitle(Theme.title(title));
         stage.setMinWidth(Math.min(width, 900));

@@ -49,6 +49,7 @@ class DeskActionTest {
         assertNoClash(Scope.DESK, Scope.DIALOG);
         assertNoClash(Scope.PHONE, Scope.DIALOG);
         assertNoClash(Scope.QUARANTINE);
+        assertNoClash(Scope.TOOL_WINDOW, Scope.DIALOG);
     }
 
     @Test
