@@ -13,6 +13,7 @@ import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Errors;
 import com.supportdesk.ui.common.FormDialog;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Icons;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.TaskExecutor;
@@ -250,18 +251,16 @@ public final class TicketActions {
         sensitive.setId("newSensitive");
         sensitive.selectedProperty().bindBidirectional(form.sensitiveProperty());
         TextArea body = area("newBody", "Details, as the customer described them", 5, form.detailsProperty());
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(8);
-        g.addRow(0, new Label("Subject"), subject);
-        g.addRow(1, new Label("Severity"), severity);
+        GridPane g = Forms.grid();
+        Forms.row(g, 0, "Subject", subject);
+        Forms.row(g, 1, "Severity", severity);
         g.add(def, 1, 2);
-        g.addRow(3, new Label("Channel"), channel);
-        g.addRow(4, new Label("Customer"), customer);
-        g.addRow(5, new Label("Contact"), contact);
-        g.addRow(6, new Label("Customer asked at"), asked);
+        Forms.row(g, 3, "Channel", channel);
+        Forms.row(g, 4, "Customer", customer);
+        Forms.row(g, 5, "Contact", contact);
+        Forms.row(g, 6, "Customer asked at", asked);
         g.add(sensitive, 1, 7);
-        g.addRow(8, new Label("Details"), body);
+        Forms.row(g, 8, "Details", body);
         return g;
     }
 
