@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The status bar at 1600 px, with a data folder deep in a profile and a message from the board: its own texts ("Live ·
  * checked 11:00:00", the message, the time zone) are shown whole; only the database path gives way, keeping its end.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class StatusBarFxTest {
 

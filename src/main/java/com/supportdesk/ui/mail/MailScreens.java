@@ -2,10 +2,13 @@ package com.supportdesk.ui.mail;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.mail.MailChannel;
+import com.supportdesk.mail.oauth.OAuthFlows;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.FxDialogService;
 import com.supportdesk.ui.common.TaskExecutor;
+import java.io.IOException;
+import java.net.URI;
 import java.time.ZoneId;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -27,8 +30,10 @@ public final class MailScreens {
      */
     public static Stage openSettings(Window owner, MailChannel mail, Agent agent, TaskExecutor executor, Runnable onSaved) {
         requireAdmin(agent, "change the mail settings");
-        MailSettingsViewModel vm = new MailSettingsViewModel(mail.settings(), agent, MailSettingsViewModel.Tester.real(),
-                executor);
+        MailSignInViewModel signIn = new MailSignInViewModel(mail.settings(), agent, new OAuthFlows(),
+                MailScreens::openInSystemBrowser, mail.tokens(), executor);
+        MailSettingsViewModel vm = new MailSettingsViewModel(mail.settings(), agent,
+                MailSettingsViewModel.Tester.real(mail.tokens()), signIn, executor);
         vm.savedProperty().addListener((o, was, now) -> {
             if (now && onSaved != null) {
                 onSaved.run();
@@ -48,6 +53,16 @@ public final class MailScreens {
         DialogService dialogs = new FxDialogService(() -> window[0] != null ? window[0] : owner);
         window[0] = QuarantineView.show(owner, new QuarantineViewModel(mail.quarantine(), agent, zone, executor, dialogs));
         return window[0];
+    }
+
+    /** The system browser (java.awt.Desktop); throws where there is none, and the dialog shows the address. */
+    static void openInSystemBrowser(URI address) throws IOException {
+        if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.Desktop.isDesktopSupported()
+                && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+            java.awt.Desktop.getDesktop().browse(address);
+            return;
+        }
+        throw new IOException("no system browser");
     }
 
     private static void requireAdmin(Agent agent, String what) {

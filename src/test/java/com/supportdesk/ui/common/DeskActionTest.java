@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.scene.input.KeyCombination;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The action registry: one declaration per action, keys written per platform from it, no clashes. */
+@Tag("ui")
 class DeskActionTest {
 
     @Test

@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.paint.Color;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One theme: colours are named once (colors.css), every other stylesheet uses the names, Java uses {@link Styles}. */
+@Tag("ui")
 class ThemeTest {
 
     private static final List<String> SHEETS = List.of("colors.css", "desk.css", "admin.css", "phone.css", "wallboard.css");
