@@ -17,13 +17,7 @@ public final class ManualTaskExecutor implements TaskExecutor {
     @Override
     public synchronized <T> CompletableFuture<T> supply(Callable<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        queue.add(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
+        queue.add(ThreadTaskExecutor.completing(work, f));
         return f;
     }
 

@@ -20,14 +20,19 @@ public final class ThreadTaskExecutor implements TaskExecutor {
     @Override
     public <T> CompletableFuture<T> supply(Callable<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        background.execute(() -> {
+        background.execute(completing(work, f));
+        return f;
+    }
+
+    /** Runs the work and completes the future with its result or failure, on the thread that runs it. */
+    static <T> Runnable completing(Callable<T> work, CompletableFuture<T> f) {
+        return () -> {
             try {
                 f.complete(work.call());
             } catch (Exception e) {
                 f.completeExceptionally(e);
             }
-        });
-        return f;
+        };
     }
 
     @Override
