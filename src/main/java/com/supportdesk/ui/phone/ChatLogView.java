@@ -74,7 +74,7 @@ public final class ChatLogView {
     /** The transcript (pasted or imported), what is wrong with it, what will be logged, and who the desk is. */
     private void transcriptSection(PhoneControls.Rows rows) {
         text.setId("chat-text");
-        text.setPromptText("[10:02] Customer Name: text\n[10:04] Agent Name: reply\n\u2026");
+        text.setPromptText("[10:02] Customer Name: text \u00b7 [10:04] Agent Name: reply \u00b7 \u2026 (one line each)");
         text.setPrefRowCount(10);
         text.textProperty().bindBidirectional(vm.textProperty());
         text.addEventFilter(KeyEvent.KEY_PRESSED, PhoneControls::tabLeavesTextArea);
