@@ -63,8 +63,15 @@ final class DemoData {
 
     /** Seeds when the database has no tickets yet; returns true when it seeded. */
     boolean seedIfEmpty(Integer tickets) {
-        if (store.tickets().lastEventId() != 0) {
+        // only a database nobody uses yet: a real desk (with agents) is never filled with demo data or accounts
+        if (store.database().postgres() || store.agents().count() != 0 || store.tickets().lastEventId() != 0) {
             return false;
+        }
+        try {
+            java.nio.file.Files.writeString(store.database().location().dataDir().resolve(
+                    com.supportdesk.store.DataLocation.DEMO_MARKER), "Support Desk demo data: not a real desk.\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot mark the demo folder: " + e.getMessage(), e);
         }
         Staff staff = staff();
         Customers customers = customers(staff.lead);

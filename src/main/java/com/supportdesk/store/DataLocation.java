@@ -32,6 +32,20 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
         return defaultDataDir(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
+    /** Where a demo lives when no --data-dir is given: beside the real desk's folder, never in it. */
+    public static Path defaultDemoDir() {
+        Path real = defaultDataDir();
+        return real.resolveSibling(real.getFileName() + "-demo");
+    }
+
+    /** The file that marks a data folder as a demo's (written when demo data is seeded). */
+    public static final String DEMO_MARKER = "DEMO";
+
+    /** True when this is a demo's data folder: the window and the status bar then say DEMO. */
+    public boolean demo() {
+        return embedded() && java.nio.file.Files.exists(dataDir.resolve(DEMO_MARKER));
+    }
+
     /**
      * Resolves the options: an explicit URL wins; otherwise an embedded file in the data folder. A team database
      * is a PostgreSQL URL; H2 server URLs (tcp, ssl, AUTO_SERVER) are refused: they let anyone on the network

@@ -47,6 +47,21 @@ public final class Database implements AutoCloseable {
      */
     public record TeamSession(String login, Long agentId, boolean agent, boolean cleared, boolean lead, boolean admin,
                               boolean intake, boolean mustChangePassword, boolean tls, Duration clockOffset) {
+
+        /** How far off this computer's clock may be before the status bar warns. */
+        public static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(30);
+
+        /** The status bar's warning when this computer's clock is off by more than 30 s, or null. */
+        public String clockWarning() {
+            if (clockOffset.abs().compareTo(CLOCK_TOLERANCE) <= 0) {
+                return null;
+            }
+            long s = clockOffset.abs().toSeconds();
+            String by = s >= 3600 ? (s / 3600) + " h " + (s % 3600 / 60) + " min"
+                    : s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+            return "This computer's clock is " + by + (clockOffset.isNegative() ? " ahead of" : " behind")
+                    + " the database server's; countdowns use the server's time.";
+        }
     }
 
     private final DataLocation location;
