@@ -116,7 +116,7 @@ class DeskFxTest {
         assertThat(robot.lookup("#signInMessage").queryAs(Label.class).getText()).isEqualTo("Unknown user name or wrong password.");
         assertThat(robot.lookup("#mainBoard").tryQuery()).isEmpty();
 
-        robot.clickOn("#password").write("lead");
+        robot.clickOn("#password").write("lead-demo-desk");
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#mainBoard").tryQuery().isPresent());
         waitFor(() -> window.desk().board().size() > 0);

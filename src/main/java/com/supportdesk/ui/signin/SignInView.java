@@ -44,8 +44,8 @@ public final class SignInView extends StackPane {
         signIn.setMaxWidth(Double.MAX_VALUE);
         signIn.disableProperty().bind(vm.busy());
         signIn.setOnAction(e -> vm.signIn());
-        Label demoHint = new Label("Demo database: every password equals its user name \u2014 lead (cleared team lead),"
-                + " agent, operator, sam, clara.");
+        Label demoHint = new Label("Demo database: each password is the user name followed by -demo-desk \u2014"
+                + " lead-demo-desk (cleared team lead); agent, operator, sam, clara likewise.");
         demoHint.getStyleClass().add("demo-hint");
         demoHint.setId("demoHint");
         demoHint.visibleProperty().bind(vm.demoMode());

@@ -37,14 +37,19 @@ class SignInViewModelTest {
             vm.adminUsername().set("ada");
             vm.adminName().set("Ada Lovelace");
             vm.adminPassword().set("s3cret");
+            vm.adminRepeat().set("s3cret");
+            assertThat(vm.createFirstAdmin().join()).isNull();
+            assertThat(vm.message().get()).startsWith("A password needs at least 12 characters");
+            assertThat(store.agents().count()).isZero();
+            vm.adminPassword().set("s3cret enough");
             vm.adminRepeat().set("other");
             vm.createFirstAdmin().join();
             assertThat(vm.message().get()).isEqualTo("The two passwords differ.");
-            vm.adminRepeat().set("s3cret");
+            vm.adminRepeat().set("s3cret enough");
             Agent ada = vm.createFirstAdmin().join();
             assertThat(ada.admin()).isTrue();
             assertThat(signedIn).containsExactly(ada);
-            assertThat(store.agents().authenticate("ada", "s3cret".toCharArray()).displayName()).isEqualTo("Ada Lovelace");
+            assertThat(store.agents().authenticate("ada", "s3cret enough".toCharArray()).displayName()).isEqualTo("Ada Lovelace");
         }
     }
 
@@ -69,7 +74,7 @@ class SignInViewModelTest {
             assertThat(vm.signIn().join()).isNull();
             assertThat(vm.message().get()).isEqualTo("Unknown user name or wrong password.");
             assertThat(vm.password().get()).isEmpty();
-            vm.password().set("agent");
+            vm.password().set("agent-demo-desk");
             assertThat(vm.signIn().join().username()).isEqualTo("agent");
             assertThat(vm.message().get()).isEmpty();
             assertThat(signedIn).extracting(Agent::username).containsExactly("agent");
