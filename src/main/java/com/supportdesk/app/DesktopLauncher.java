@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the JavaFX toolkit and the main window (only when no subcommand was given). The database opens on
  * a background thread behind a splash; a {@link StoreException} is shown as a plain message, never a stack
- * trace. After start the daily backup runs in the background; closing the window closes the store.
+ * trace. Beside the embedded database run the daily backup and the local request channel; closing the window
+ * closes the store.
  */
 final class DesktopLauncher implements RootCommand.DesktopStarter {
 
@@ -63,7 +64,8 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
             IntakeStatusModel status = new IntakeStatusModel(Platform::runLater);
             window.setMail(new MailDesk(channel, status));
             startIntake(channel, status);
-            stage.setOnHidden(e -> shutDown(window, store, channel, executor));
+            AutoCloseable holder = wiring.holdEmbedded(options, store); // daily backups; other processes' requests
+            stage.setOnHidden(e -> shutDown(window, store, channel, executor, holder));
             java.util.function.Consumer<Agent> signedIn = agent -> window.showDesk(store, agent).thenAccept(d -> d.startLive());
             if (result.demoAgent() != null) {
                 window.configureSignIn(store, true, () -> wiring.seedDemo(store), signedIn);
@@ -71,7 +73,6 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
             } else {
                 window.showSignIn(store, options.demo(), () -> wiring.seedDemo(store), signedIn);
             }
-            wiring.startDailyBackup(store);
         });
         return window;
     }
@@ -95,8 +96,14 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         t.start();
     }
 
-    private static void shutDown(MainWindow window, Store store, MailChannel mail, FxTaskExecutor executor) {
+    private static void shutDown(MainWindow window, Store store, MailChannel mail, FxTaskExecutor executor,
+                                 AutoCloseable holder) {
         window.close();
+        try {
+            holder.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping the daily backup and local requests: {}", e.getMessage());
+        }
         try {
             mail.close();
         } catch (RuntimeException e) {

@@ -73,6 +73,11 @@ public final class Database implements AutoCloseable {
      * {@link #openTeam}.
      */
     public static Database open(DataLocation location, Clock clock) {
+        return open(location, clock, java.util.List.of());
+    }
+
+    /** As {@link #open(DataLocation, Clock)}, with more Flyway locations after the program's own (tests). */
+    static Database open(DataLocation location, Clock clock, java.util.List<String> extraMigrations) {
         if (location.team()) {
             throw new StoreException.SignInRequired("The team database at " + location.displayUrl()
                     + " signs in every agent itself: give a user name and password.");
@@ -92,7 +97,7 @@ public final class Database implements AutoCloseable {
                 st.execute("SET WRITE_DELAY 0");
             }
             db.restrictFiles();
-            db.migrate();
+            db.migrate(extraMigrations);
             return db;
         } catch (SQLException e) {
             pool.dispose();
@@ -206,10 +211,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
+    private void migrate(java.util.List<String> extraMigrations) {
+        java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
+        locations.addAll(extraMigrations);
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations(locations.toArray(new String[0]))
                 .cleanDisabled(true)
                 .load();
         MigrationInfo[] applied = flyway.info().applied();
@@ -222,15 +229,68 @@ public final class Database implements AutoCloseable {
                         + "). It was not changed. Install the newer Support Desk to open it.", null);
             }
         }
+        // H2 commits every DDL statement by itself, so a migration that fails halfway cannot be rolled back: take a
+        // backup first, and put it back if the migration fails
+        MigrationInfo[] pending = flyway.info().pending();
+        Path before = null;
+        if (pending.length > 0 && applied.length > 0) {
+            before = backupBeforeUpgrade(pending[pending.length - 1].getVersion().toString());
+        }
         try {
             flyway.migrate();
         } catch (FlywayException e) {
+            if (before != null) {
+                throw restoreAfterFailedUpgrade(before, pending[pending.length - 1].getVersion().toString(), e);
+            }
             SQLException sql = findSqlException(e);
             if (sql != null) {
                 throw translateOpenError(sql);
             }
             throw new StoreException("Could not prepare " + describe() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Path backupBeforeUpgrade(String version) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+        Path zip = location.backupDir().resolve("before-upgrade-to-" + version + "-" + stamp + ".zip");
+        try {
+            backupTo(zip);
+        } catch (StoreException e) {
+            throw new StoreException(describe() + " needs an upgrade (to schema version " + version + "), and a backup"
+                    + " is taken first, but it could not be written: " + e.getMessage() + " The database was not changed.", e);
+        }
+        LOG.info("Backup before the upgrade to schema version {} written to {}", version, zip);
+        return zip;
+    }
+
+    /** Puts the database file back from the backup taken before the upgrade; returns the message to throw. */
+    private StoreException restoreAfterFailedUpgrade(Path backup, String version, FlywayException failure) {
+        SQLException sql = findSqlException(failure);
+        String why = firstLine(sql != null ? sql.getMessage() : failure.getMessage());
+        LOG.error("The upgrade to schema version {} failed; restoring {}", version, backup, failure);
+        pool.dispose(); // the last connection closes the H2 database, so its file can be replaced
+        Path file = location.dataDir().resolve(DataLocation.DB_NAME + ".mv.db");
+        Path aside = location.dataDir().resolve(DataLocation.DB_NAME + ".failed-upgrade.mv.db");
+        try {
+            Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                org.h2.tools.Restore.execute(backup.toString(), location.dataDir().toString(), DataLocation.DB_NAME);
+            } catch (RuntimeException e) {
+                Files.move(aside, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                throw new IOException(e.getMessage(), e);
+            }
+            OwnerOnly.files(location.dataDir(), DataLocation.DB_NAME);
+            Files.deleteIfExists(aside);
+        } catch (IOException e) {
+            return new StoreException("Upgrading the database file " + file + " to schema version " + version
+                    + " failed (" + why + "), and putting it back from the backup failed too (" + e.getMessage()
+                    + "). The backup taken just before is " + backup + ": close Support Desk, move the database file"
+                    + " aside and unzip the backup into " + location.dataDir() + ".", failure);
+        }
+        return new StoreException.UpgradeFailed("Upgrading the database file " + file + " to schema version " + version
+                + " failed (" + why + "). It was put back as it was, from the backup taken just before: " + backup
+                + " (kept). Nothing was lost. Install the previous Support Desk, or ask your support contact.", failure);
     }
 
     private static String latestKnownVersion(Flyway flyway) {

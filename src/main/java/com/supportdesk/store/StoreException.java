@@ -102,4 +102,13 @@ public class StoreException extends RuntimeException {
             super(message);
         }
     }
+
+    /** An upgrade of the embedded database's schema failed; the database was put back from the backup taken first. */
+    public static final class UpgradeFailed extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public UpgradeFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }
