@@ -1,11 +1,9 @@
 package com.supportdesk.app;
 
-import com.supportdesk.store.Backups;
 import com.supportdesk.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,19 +13,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daily backup of the embedded database for a desk (or mail gateway) that stays open for days. Every
- * {@link #CHECK_EVERY} it asks whether today's backup is due and runs it, on one low-priority background thread,
- * at a moment that does not compete with people working: outside Business Hours (evenings, nights, weekends and
- * holidays, by the desk's own policy calendar). A desk that is never open outside Business Hours still gets one a
- * day: when the newest backup is more than {@link #LONGEST_GAP} old, it runs anyway. README ("Backups") says why.
+ * {@link #CHECK_EVERY} it asks whether today's backup (today in UTC) is due and makes it on one low-priority
+ * background thread, at a moment that does not compete with people working: outside Business Hours (nights,
+ * weekends and holidays, by the desk's own policy calendar), so a desk left running backs up each night. A desk that
+ * has not been running outside Business Hours since it started (opened in the morning, closed in the evening) has
+ * had no such moment: it makes today's backup soon after start, as before. README ("Backups") says why.
  */
 public final class BackupSchedule implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupSchedule.class);
     static final Duration CHECK_EVERY = Duration.ofMinutes(10);
-    static final Duration LONGEST_GAP = Duration.ofHours(24);
 
     private final Store store;
     private ScheduledExecutorService executor;
+    /** True once a check fell outside Business Hours: from then on backups wait for such a time. */
+    private volatile boolean sawClosedTime;
 
     BackupSchedule(Store store) {
         this.store = store;
@@ -62,24 +62,19 @@ public final class BackupSchedule implements AutoCloseable {
         return store.backups().dailyBackup();
     }
 
-    /** True when today has no backup yet and now is outside Business Hours, or the newest backup is over a day old. */
+    /**
+     * True when today has no backup yet and now is outside Business Hours, or this process has not yet been running
+     * outside Business Hours (so it may not see such a time today).
+     */
     boolean due(Instant now) {
+        boolean closed = !store.policy().clock().policy().calendarAt(now).isOpen(now);
+        if (closed) {
+            sawClosedTime = true;
+        }
         if (store.backups().todaysBackup().isPresent()) {
             return false;
         }
-        Optional<Instant> newest = newest(store.database().location().backupDir());
-        if (newest.isEmpty() || Duration.between(newest.get(), now).compareTo(LONGEST_GAP) > 0) {
-            return true;
-        }
-        return !store.policy().clock().policy().calendarAt(now).isOpen(now);
-    }
-
-    private Optional<Instant> newest(Path dir) {
-        List<Path> all = Backups.list(dir);
-        if (all.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Backups.madeAt(all.get(all.size() - 1)));
+        return closed || !sawClosedTime;
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.supportdesk.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,8 +50,6 @@ public final class Backups {
                 Files.deleteIfExists(tmp);
                 backupTo(tmp);
                 Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                // its file time is when the desk made it, by the desk's clock (BackupSchedule compares with it)
-                Files.setLastModifiedTime(target, FileTime.from(now));
                 made = Optional.of(target);
             } catch (IOException e) {
                 throw new StoreException("Could not write the daily backup " + target + ": " + e.getMessage(), e);
@@ -70,15 +67,6 @@ public final class Backups {
 
     private Path todaysPath(Instant now) {
         return db.location().backupDir().resolve(PREFIX + LocalDate.ofInstant(now, ZoneOffset.UTC) + ".zip");
-    }
-
-    /** When a backup was made (its file time; see {@link #dailyBackup}). */
-    public static Instant madeAt(Path backup) {
-        try {
-            return Files.getLastModifiedTime(backup).toInstant();
-        } catch (IOException e) {
-            return Instant.EPOCH;
-        }
     }
 
     private static void prune(Path dir) {
