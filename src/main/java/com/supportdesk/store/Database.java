@@ -50,7 +50,9 @@ public final class Database implements AutoCloseable {
     }
 
     private final DataLocation location;
-    private final JdbcConnectionPool pool;
+    /** Replaced (embedded only) when H2 closed the database after a failed write: see {@link #reopenAfterPanic}. */
+    private volatile JdbcConnectionPool pool;
+    private volatile boolean closed;
     /** The team login's data source (null for the embedded database), for connections outside the pool. */
     private PGConnectionPoolDataSource teamSource;
     private final ServerClock clock;
@@ -59,6 +61,12 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<java.util.Set<Long>> audited = new ThreadLocal<>();
     private final boolean postgres;
     private volatile TeamSession session;
+    /** How much space is left in a folder (for the full-disk message). */
+    private DiskSpace space = DiskSpace.SYSTEM;
+    private final java.util.List<java.util.function.Consumer<String>> diskListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The full-disk message last told to the listeners, until a write succeeds again. */
+    private volatile String diskProblem;
 
     private Database(DataLocation location, JdbcConnectionPool pool, Clock clock) {
         this.location = location;
@@ -76,8 +84,21 @@ public final class Database implements AutoCloseable {
         return open(location, clock, java.util.List.of());
     }
 
+    /**
+     * As {@link #open(DataLocation, Clock)}, with the probe that says how much space is left in a folder (tests give
+     * the one of a disk with a quota).
+     */
+    public static Database open(DataLocation location, Clock clock, DiskSpace space) {
+        return open(location, clock, java.util.List.of(), space);
+    }
+
     /** As {@link #open(DataLocation, Clock)}, with more Flyway locations after the program's own (tests). */
     static Database open(DataLocation location, Clock clock, java.util.List<String> extraMigrations) {
+        return open(location, clock, extraMigrations, DiskSpace.SYSTEM);
+    }
+
+    private static Database open(DataLocation location, Clock clock, java.util.List<String> extraMigrations,
+                                 DiskSpace space) {
         if (location.team()) {
             throw new StoreException.SignInRequired("The team database at " + location.displayUrl()
                     + " signs in every agent itself: give a user name and password.");
@@ -91,6 +112,7 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(16);
         pool.setLoginTimeout(10);
         Database db = new Database(location, pool, clock);
+        db.space = space;
         try {
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
                 // Belt and braces: a commit is on disk before it returns, whatever the URL says.
@@ -306,6 +328,10 @@ public final class Database implements AutoCloseable {
     }
 
     private StoreException translateOpenError(SQLException e) {
+        java.util.Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
+        if (full.isPresent()) {
+            return full.get();
+        }
         int code = e.getErrorCode();
         Path file = location.databaseFile();
         String where = file != null ? file.toString() : location.displayUrl();
@@ -401,18 +427,31 @@ public final class Database implements AutoCloseable {
             }
         }
         Connection c = null;
+        JdbcConnectionPool used = pool;
         try {
-            c = pool.getConnection();
+            c = used.getConnection();
             c.setAutoCommit(false);
             current.set(c);
             audited.set(new java.util.HashSet<>());
             T result = work.run(c);
+            boolean clearsDiskProblem = diskProblem != null && wrote(c);
             c.commit();
+            if (clearsDiskProblem) {
+                diskProblem(null);
+            }
             return result;
         } catch (SQLException e) {
             rollbackQuietly(c);
+            reopenAfterPanic(used, e);
             throw translate(e);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            rollbackQuietly(c);
+            reopenAfterPanic(used, e);
+            if (!postgres && !(e instanceof StoreException) && DiskSpace.isOutOfSpace(e)) {
+                throw fullDisk(space.diskFull(e, location.dataDir()).orElseThrow());
+            }
+            throw e;
+        } catch (Error e) {
             rollbackQuietly(c);
             throw e;
         } finally {
@@ -461,9 +500,84 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Listens for a full disk under the embedded database: the plain message when a write failed for lack of space,
+     * null once a write succeeds again (the desk's status bar shows it). Called on the thread that wrote.
+     */
+    public void onDiskFull(java.util.function.Consumer<String> listener) {
+        diskListeners.add(listener);
+    }
+
+    private StoreException.DiskFull fullDisk(StoreException.DiskFull full) {
+        LOG.warn(full.getMessage());
+        diskProblem(full.getMessage());
+        return full;
+    }
+
+    private void diskProblem(String message) {
+        diskProblem = message;
+        for (java.util.function.Consumer<String> l : diskListeners) {
+            try {
+                l.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("A full-disk listener failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * H2 closes the embedded database when a write to its file fails (a full disk, for one), and every pooled
+     * connection is dead from then on. Start a new pool: its first connection opens the file again, from its last
+     * complete commit, so the desk carries on once the cause is gone (the intake takes in the rest).
+     */
+    private void reopenAfterPanic(JdbcConnectionPool failed, Throwable e) {
+        if (postgres || closed || !databaseClosed(e)) {
+            return;
+        }
+        synchronized (this) {
+            if (pool != failed || closed) {
+                return;
+            }
+            LOG.warn("The embedded database was closed after a failed write; it opens again with the next connection");
+            JdbcConnectionPool fresh = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
+            fresh.setMaxConnections(failed.getMaxConnections());
+            fresh.setLoginTimeout(failed.getLoginTimeout());
+            pool = fresh;
+            failed.dispose();
+        }
+    }
+
+    private static boolean databaseClosed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 90098 || sql.getErrorCode() == 90121)) {
+                return true; // DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN
+            }
+            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the transaction on {@code c} changed something (H2: it has a transaction id). */
+    private boolean wrote(Connection c) {
+        if (postgres) {
+            return true;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT TRANSACTION_ID()")) {
+            return rs.next() && rs.getObject(1) != null;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     StoreException translate(SQLException e) {
         if (postgres) {
             return TeamConnections.translate(location, e);
+        }
+        java.util.Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
+        if (full.isPresent()) {
+            return fullDisk(full.get());
         }
         int code = e.getErrorCode();
         if (code == 23505 || "23505".equals(e.getSQLState())) {
@@ -490,11 +604,21 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot create the folder for " + target + ": " + e.getMessage(), e);
         }
-        run(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");
+        try {
+            run(c -> {
+                try (Statement st = c.createStatement()) {
+                    // through the same H2 file system as the database (a prefix such as nio: in the URL; none by default)
+                    st.execute("BACKUP TO '" + (location.h2FileSystemPrefix() + target).replace("'", "''") + "'");
+                }
+            });
+        } catch (StoreException e) {
+            // the zip's folder is the one that is full (it may be another disk than the database's)
+            if (DiskSpace.isOutOfSpace(e)) {
+                Path folder = target.getParent() != null ? target.getParent() : target;
+                throw space.diskFull(e.getCause() != null ? e.getCause() : e, folder).orElseThrow();
             }
-        });
+            throw e;
+        }
         try {
             OwnerOnly.file(target);
         } catch (IOException e) {
@@ -504,6 +628,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         pool.dispose();
     }
 

@@ -111,4 +111,27 @@ public class StoreException extends RuntimeException {
             super(message, cause);
         }
     }
+
+    /** A write failed because the disk is full: the message names the folder and the space left. */
+    public static final class DiskFull extends StoreException {
+        private static final long serialVersionUID = 1L;
+        private final transient java.nio.file.Path folder;
+        private final long bytesLeft;
+
+        public DiskFull(String message, java.nio.file.Path folder, long bytesLeft, Throwable cause) {
+            super(message, cause);
+            this.folder = folder;
+            this.bytesLeft = bytesLeft;
+        }
+
+        /** The folder that could not be written. */
+        public java.nio.file.Path folder() {
+            return folder;
+        }
+
+        /** The bytes left there when it failed (-1 when unknown). */
+        public long bytesLeft() {
+            return bytesLeft;
+        }
+    }
 }

@@ -320,7 +320,11 @@ public final class DeskView extends BorderPane {
                 }
             });
         }
-        HBox bar = new HBox(feedStatus, msg, mail, sp, times, db);
+        Label disk = new Label(); // a write that failed for lack of space: which folder, how much is left
+        disk.setId("diskStatus");
+        disk.getStyleClass().add("status-problem");
+        session.store().database().onDiskFull(t -> javafx.application.Platform.runLater(() -> disk.setText(t == null ? "" : t)));
+        HBox bar = new HBox(feedStatus, msg, mail, disk, sp, times, db);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
