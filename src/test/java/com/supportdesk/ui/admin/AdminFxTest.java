@@ -253,8 +253,8 @@ class AdminFxTest {
         assertThat(edited.cleared()).isTrue();
         assertThat(edited.lead()).isTrue();
 
-        set(robot, w, "#resetPassword", "second-pass");
-        set(robot, w, "#resetPassword2", "second-pass");
+        set(robot, w, "#resetPassword", "second-pass-phrase");
+        set(robot, w, "#resetPassword2", "second-pass-phrase");
         press(robot, w, "#agentResetPassword");
         waitFor(() -> label(robot, w, "#agentStatus").startsWith("New password set for Nina Shaw"));
         assertThat(f.store.agents().byId(nina.id())).isPresent();
