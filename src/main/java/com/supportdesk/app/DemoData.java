@@ -104,8 +104,18 @@ final class DemoData {
 
     private Agent ensureAgent(Agent admin, AgentSpec spec) {
         Optional<Agent> existing = store.agents().findByUsername(spec.username());
-        return existing.orElseGet(() -> store.agents().create(admin, spec, spec.username().toCharArray()));
+        return existing.orElseGet(() -> store.agents().create(admin, spec, password(spec.username()).toCharArray()));
     }
+
+    /**
+     * A demo agent's password: the user name and {@value #PASSWORD_SUFFIX} (long enough for the desk's minimum;
+     * the demo sign-in screen shows the rule).
+     */
+    static String password(String username) {
+        return username + PASSWORD_SUFFIX;
+    }
+
+    static final String PASSWORD_SUFFIX = "-demo-desk";
 
     private Customers customers(Agent admin) {
         Customer northwind = store.customers().byName("Northwind Logistics")

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the JavaFX toolkit and the main window (only when no subcommand was given). The database opens on
  * a background thread behind a splash; a {@link StoreException} is shown as a plain message, never a stack
- * trace. After start the daily backup runs in the background; closing the window closes the store.
+ * trace. Beside the embedded database run the daily backup and the local request channel; closing the window
+ * closes the store.
  */
 final class DesktopLauncher implements RootCommand.DesktopStarter {
 
@@ -55,7 +56,7 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         AtomicReference<Store> opened = new AtomicReference<>();
         AtomicReference<MailChannel> mail = new AtomicReference<>();
         MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get));
-        List<Store> toClose = new CopyOnWriteArrayList<>();
+        List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
         stage.setOnHidden(e -> shutDown(window, toClose, mail, executor));
         DataLocation location;
         try {
@@ -101,6 +102,7 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 return;
             }
             Store store = result.store();
+            toClose.add(0, wiring.holdEmbedded(options, store)); // daily backups; other processes' requests
             toClose.add(store);
             SignInGate gate = SignInGate.embedded(store);
             SignInViewModel.DemoSeeder demo = () -> {
@@ -114,7 +116,6 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
             } else {
                 window.showSignIn(gate, options.demo(), demo, signedIn);
             }
-            wiring.startDailyBackup(store);
         });
         return window;
     }
@@ -138,7 +139,7 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         t.start();
     }
 
-    private static void shutDown(MainWindow window, List<Store> stores, AtomicReference<MailChannel> mail,
+    private static void shutDown(MainWindow window, List<AutoCloseable> toClose, AtomicReference<MailChannel> mail,
                                  UiTaskExecutor executor) {
         window.close();
         try {
@@ -149,11 +150,12 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
             LOG.warn("Closing the mail channel: {}", e.getMessage());
         }
         executor.close();
-        for (Store store : stores) {
+        // first what holds the embedded database (daily backups, local requests), then the databases
+        for (AutoCloseable c : toClose) {
             try {
-                store.close();
-            } catch (RuntimeException e) {
-                LOG.warn("Closing the database: {}", e.getMessage());
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {}: {}", c.getClass().getSimpleName(), e.getMessage());
             }
         }
         Platform.exit();

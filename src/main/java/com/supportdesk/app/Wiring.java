@@ -73,6 +73,16 @@ public final class Wiring {
             public boolean isTeam(GlobalOptions options) {
                 return location(options).team();
             }
+
+            @Override
+            public AutoCloseable holdEmbedded(GlobalOptions options, Store store) {
+                return Wiring.this.holdEmbedded(options, store);
+            }
+
+            @Override
+            public java.util.Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
+                return Wiring.askHolder(options, type, args);
+            }
         };
         RootCommand root = new RootCommand(desktop, opener, environment);
         CommandLine cli = new CommandLine(root);
@@ -271,17 +281,55 @@ public final class Wiring {
                 new ReplyComposerDialog(replySender(mail), executor), callConsoleOpener(owner, store), null);
     }
 
-    /** Today's backup in the data folder, on a background thread, after start. */
-    public void startDailyBackup(Store store) {
-        Thread t = new Thread(() -> {
-            try {
-                store.backups().dailyBackup().ifPresent(p -> LOG.info("Daily backup written: {}", p));
-            } catch (RuntimeException e) {
-                LOG.warn("Daily backup failed: {}", e.getMessage());
+    /**
+     * What a process holding the embedded database runs beside it (the desktop, {@code ingest --watch}): the daily
+     * backup ({@link BackupSchedule}) and the local channel through which other processes ask it for things
+     * ({@link DeskChannel}; today a backup). Nothing for a team database. Closing stops both.
+     */
+    public AutoCloseable holdEmbedded(GlobalOptions options, Store store) {
+        if (!store.database().location().embedded()) {
+            return () -> { };
+        }
+        BackupSchedule schedule = new BackupSchedule(store).start();
+        DeskChannel channel = null;
+        try {
+            channel = DeskChannel.start(location(options).dataDir(), requests(store));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Other processes cannot ask this one for backups: {}", e.getMessage());
+        }
+        DeskChannel started = channel;
+        return () -> {
+            if (started != null) {
+                started.close();
             }
-        }, "daily-backup");
-        t.setDaemon(true);
-        t.start();
+            schedule.close();
+        };
+    }
+
+    /** The requests another process may make of the one holding the embedded database. */
+    static DeskChannel.Dispatcher requests(Store store) {
+        return new DeskChannel.Dispatcher().on(REQUEST_BACKUP, r -> {
+            String to = r.arg("to");
+            if (to == null || to.isBlank()) {
+                return DeskChannel.Reply.refused("Say where the backup goes.");
+            }
+            Path target = Path.of(to).toAbsolutePath();
+            store.backups().backupTo(target);
+            return DeskChannel.Reply.done("Backup written to " + target
+                    + " (by the Support Desk process that has the database open).");
+        });
+    }
+
+    static final String REQUEST_BACKUP = "backup";
+
+    /** Asks the process holding the embedded database of these options; empty when none answers. */
+    static java.util.Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
+        return DeskChannel.ask(location(options).dataDir(), new DeskChannel.Request(type, args)).map(reply -> {
+            if (!reply.ok()) {
+                throw new StoreException(reply.message());
+            }
+            return reply.message();
+        });
     }
 
     public static DataLocation location(GlobalOptions options) {

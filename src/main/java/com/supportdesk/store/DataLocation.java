@@ -99,12 +99,35 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
         }
         if (rest.startsWith("file:")) {
             rest = rest.substring("file:".length());
+        } else {
+            rest = rest.substring(h2FileSystemPrefix().length());
         }
         int semi = rest.indexOf(';');
         if (semi >= 0) {
             rest = rest.substring(0, semi);
         }
         return Path.of(rest + ".mv.db").toAbsolutePath();
+    }
+
+    /**
+     * The H2 file-system prefix of an embedded URL ({@code jdbc:h2:nio:/dir/supportdesk} gives {@code nio:}), or
+     * the empty string for a plain file. Files H2 writes beside the database (backups) go through the same one.
+     */
+    String h2FileSystemPrefix() {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            return "";
+        }
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        if (rest.startsWith("file:") || rest.startsWith("mem:")) {
+            return "";
+        }
+        int colon = rest.indexOf(':');
+        int slash = rest.indexOf('/');
+        // a scheme is letters before a colon that comes before the path (not a Windows drive letter like C:)
+        if (colon > 1 && (slash < 0 || colon < slash) && rest.substring(0, colon).chars().allMatch(Character::isLetter)) {
+            return rest.substring(0, colon + 1);
+        }
+        return "";
     }
 
     public Path backupDir() {

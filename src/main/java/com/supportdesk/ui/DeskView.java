@@ -363,6 +363,10 @@ public final class DeskView extends BorderPane {
                 }
             });
         }
+        Label disk = new Label(); // a write that failed for lack of space: which folder, how much is left
+        disk.setId("diskStatus");
+        disk.getStyleClass().add(Styles.STATUS_PROBLEM);
+        session.store().database().onDiskFull(t -> javafx.application.Platform.runLater(() -> disk.setText(t == null ? "" : t)));
         // The bar's own texts keep their width; when the window is too narrow for all, the database path gives way,
         // keeping its end (the file name), and shows in full in its tooltip.
         teamStatus.setId("teamStatus");
@@ -373,7 +377,7 @@ public final class DeskView extends BorderPane {
             teamStatus.setVisible(false);
             teamStatus.setManaged(false);
         }
-        for (Label own : List.of(feedStatus, msg, mail, times, teamStatus)) {
+        for (Label own : List.of(feedStatus, msg, mail, times, teamStatus, disk)) {
             own.setMinWidth(Region.USE_PREF_SIZE);
         }
         db.setMinWidth(0);
@@ -381,7 +385,7 @@ public final class DeskView extends BorderPane {
         Tooltip path = new Tooltip();
         path.textProperty().bind(db.textProperty());
         db.setTooltip(path);
-        HBox bar = new HBox(feedStatus, msg, mail, teamStatus, sp, times, db);
+        HBox bar = new HBox(feedStatus, msg, mail, teamStatus, disk, sp, times, db);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
     }

@@ -41,12 +41,12 @@ public final class SignInView extends StackPane {
         Button signIn = new Button("Sign in");
         signIn.setId("signInButton");
         signIn.getStyleClass().add(Styles.PRIMARY);
-        signIn.setDefaultButton(true);
+        signIn.defaultButtonProperty().bind(vm.mustChangeProperty().not());
         signIn.setMaxWidth(Double.MAX_VALUE);
         signIn.disableProperty().bind(vm.busyProperty());
         signIn.setOnAction(e -> vm.signIn());
-        Label demoHint = new Label("Demo database: every password equals its user name \u2014 lead (cleared team lead),"
-                + " agent, operator, sam, clara.");
+        Label demoHint = new Label("Demo database: each password is the user name followed by -demo-desk \u2014"
+                + " lead-demo-desk (cleared team lead); agent, operator, sam, clara likewise.");
         demoHint.getStyleClass().add(Styles.DEMO_HINT);
         demoHint.setId("demoHint");
         demoHint.visibleProperty().bind(vm.demoModeProperty());
@@ -74,7 +74,7 @@ public final class SignInView extends StackPane {
         Button choose = new Button("Set my password");
         choose.setId("setPassword");
         choose.getStyleClass().add(Styles.PRIMARY);
-        choose.setDefaultButton(true);
+        choose.defaultButtonProperty().bind(vm.mustChangeProperty()); // Enter: only the form on show
         choose.setMaxWidth(Double.MAX_VALUE);
         choose.disableProperty().bind(vm.busyProperty());
         choose.setOnAction(e -> vm.chooseNewPassword());
