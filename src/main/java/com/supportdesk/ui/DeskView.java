@@ -175,7 +175,8 @@ public final class DeskView extends BorderPane {
         if (batch.problem() != null) {
             feedStatus.setText("Not connected: " + batch.problem());
         } else {
-            feedStatus.setText("Live \u00b7 checked " + hms.format(ticker.clock().instant()));
+            feedStatus.setText(session.store().database().postgres()
+                    ? "Live \u00b7 changes pushed by the team database" : "Live \u00b7 checked " + hms.format(ticker.clock().instant()));
             applyAll(batch.tickets());
         }
         if (batch.session() != null) {

@@ -57,7 +57,11 @@ class TeamLiveTest {
         try (ChangeFeed feed = new ChangeFeed(mine.tickets(), una, mine.tickets().lastEventId(), TaskExecutor.direct(),
                 batches::add).pushedBy(mine.database())) {
             feed.start(60_000); // a poll a minute: anything sooner was pushed
-            Thread.sleep(500);  // listening
+            // once listening, the feed says so (the status bar's "Live") without waiting for a change
+            ChangeFeed.Batch first = batches.poll(5, TimeUnit.SECONDS);
+            assertThat(first).isNotNull();
+            assertThat(first.problem()).isNull();
+            assertThat(first.session()).isNotNull();
             Ticket t = desk.as(clara).tickets().create(clara, NewTicket.of("Printer jam", Severity.S3, Channel.AGENT,
                     Instant.now()));
             long committed = System.nanoTime();

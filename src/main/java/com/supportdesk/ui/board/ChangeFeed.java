@@ -117,17 +117,21 @@ public final class ChangeFeed implements AutoCloseable {
 
     private void followPushed() {
         long lastResync = System.nanoTime();
+        boolean listening = false;
         try (LiveChanges live = new LiveChanges(database)) {
             while (!Thread.currentThread().isInterrupted()) {
                 LiveChanges.Batch b = live.await(Duration.ofSeconds(1));
                 if (b.problem() != null) {
+                    listening = false;
                     Batch problem = new Batch(List.of(), b.problem());
                     ui.onUiThread(() -> sink.accept(problem));
                     continue;
                 }
                 boolean agents = b.changes().stream().anyMatch(c -> c.kind() == LiveChanges.Kind.AGENT);
                 boolean tickets = b.changes().stream().anyMatch(c -> c.kind() != LiveChanges.Kind.AGENT);
-                boolean resync = b.reconnected() || System.nanoTime() - lastResync > RESYNC_NANOS;
+                // (re)connected: catch up with what committed before the listening started, and say "live"
+                boolean resync = !listening || b.reconnected() || System.nanoTime() - lastResync > RESYNC_NANOS;
+                listening = true;
                 if (!tickets && !agents && !resync) {
                     continue;
                 }
