@@ -207,11 +207,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        Flyway flyway = Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration")
-                .cleanDisabled(true)
-                .load();
+        Flyway flyway = embeddedMigrations(pool).load();
         MigrationInfo[] applied = flyway.info().applied();
         for (MigrationInfo info : applied) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
@@ -231,6 +227,18 @@ public final class Database implements AutoCloseable {
             }
             throw new StoreException("Could not prepare " + describe() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The embedded database's migrations: the SQL files in {@code db/migration} and the Java ones registered here
+     * ({@link PhoneNumbersMigration}, V11).
+     */
+    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .javaMigrations(new PhoneNumbersMigration())
+                .cleanDisabled(true);
     }
 
     private static String latestKnownVersion(Flyway flyway) {
