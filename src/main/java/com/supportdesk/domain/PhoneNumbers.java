@@ -108,7 +108,7 @@ public final class PhoneNumbers {
                 throw new InvalidPhoneNumber("'" + t + "' has the wrong number of digits for a phone number in "
                         + regionName(own) + ".");
         }
-        if (!n.isItalianLeadingZero() && UTIL.getNationalSignificantNumber(n).startsWith("0")
+        if (UTIL.getNationalSignificantNumber(n).startsWith("0")
                 && "0".equals(UTIL.getNddPrefixForRegion(UTIL.getRegionCodeForCountryCode(n.getCountryCode()), true))) {
             // the trunk zero could not be taken off (too few digits after it): "01 234 5678" read in GB
             throw new InvalidPhoneNumber("'" + t + "' has the wrong number of digits for a phone number in "
