@@ -859,3 +859,354 @@ GRANT EXECUTE ON FUNCTION sd.session_agent(), sd.whoami(), sd.role_in(text, text
     TO ${prefix}agent, ${prefix}intake;
 GRANT EXECUTE ON FUNCTION sd.audit_quarantine_read(bigint, text) TO ${prefix}admin;
 GRANT EXECUTE ON FUNCTION sd.quarantine_read_audited(bigint, bigint) TO ${prefix}admin, ${prefix}intake;
+
+-- =====================================================================================================
+-- team migrate: moving an embedded desk into a freshly initialised team database
+--
+-- `support-desk team migrate` (store/TeamMigration.java; docs/decisions/007-moving-a-desk-up.md) copies every
+-- row of an embedded desk, ids kept, into this database, signed in as an admin. That necessarily writes past
+-- the per-row rules above (sensitive tickets, cleared agents, audit rows, explicit ids), so it goes through the
+-- functions of this section only, granted to ${prefix}admin, which:
+--   * work only inside an IMPORT STATE: opened by sd.import_begin on a database holding nothing but what team
+--     init made (the caller's own agent row, the standard policy, the mail gateway's login), usable only by
+--     the login that opened it and only in the transaction that opened it, and closed by sd.import_end before
+--     that transaction commits (a deferred constraint trigger refuses the commit otherwise). The row it leaves
+--     in sd_data.team_import means a database is imported into once: afterwards every function here refuses;
+--   * lock every table against other writers until the import commits or rolls back (all or nothing);
+--   * need an active admin; Official Sensitive tickets, sensitive quarantined mail and cleared agents need a
+--     cleared admin (an uncleared admin must not mint a cleared account or plant sensitive content);
+--   * give the importing admin's own login no role (they keep what team init gave them); every other agent
+--     gets a NEW login (one that already exists on the server is refused) whose password is a SCRAM verifier
+--     the client computed from a one-time password, flagged must_change_password; an inactive agent's login
+--     cannot sign in and has no password;
+--   * store imported audit rows with xact 0, a transaction id that never exists, and imported tickets with no
+--     created/classified transaction, so nothing imported ever makes content readable to anyone;
+--   * read nothing back but row counts and digests (sd.import_checksums), and only inside the open import,
+--     when every row there is one the caller has just written.
+-- =====================================================================================================
+
+-- The session, if it is an active admin; else refused.
+CREATE FUNCTION sd.import_admin() RETURNS sd.session_t
+    LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    me sd.session_t;
+BEGIN
+    SELECT * INTO me FROM sd.session_agent();
+    IF NOT coalesce(me.admin, false) THEN
+        PERFORM sd.deny('Only an active admin may move a desk into the team database.');
+    END IF;
+    RETURN me;
+END $$;
+
+-- The session, if it is an active admin holding the import opened in this very transaction; else refused.
+CREATE FUNCTION sd.import_open() RETURNS sd.session_t
+    LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    me sd.session_t := sd.import_admin();
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM sd_data.team_import i WHERE i.finished_at IS NULL AND i.login = session_user
+                   AND i.xact = txid_current_if_assigned()) THEN
+        PERFORM sd.deny('No import is open in this transaction (sd.import_begin opens one, on an empty team database).');
+    END IF;
+    RETURN me;
+END $$;
+
+-- What the database holds beyond what team init made, in words; NULL when it is empty.
+CREATE FUNCTION sd.import_what_is_there() RETURNS text
+    LANGUAGE sql STABLE AS $$
+    SELECT string_agg(w, ', ') FROM (
+        SELECT count(*) || ' other agent(s)' AS w FROM sd_data.agent WHERE username <> session_user HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' customer(s)' FROM sd_data.customer HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' contact(s)' FROM sd_data.contact HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' role change record(s)' FROM sd_data.agent_audit HAVING count(*) > 0
+        UNION ALL SELECT 'a changed response policy' FROM sd_data.policy_version
+                  HAVING count(*) <> 1 OR coalesce(bool_or(created_by IS NOT NULL), false)
+        UNION ALL SELECT count(*) || ' ticket(s)' FROM sd_data.ticket HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' history entries' FROM sd_data.ticket_event HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' message(s)' FROM sd_data.message HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' attachment(s)' FROM sd_data.attachment HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' call(s)' FROM sd_data.phone_call HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' mail checkpoint(s)' FROM sd_data.mail_checkpoint HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' quarantined message(s)' FROM sd_data.quarantine HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' training session(s)' FROM sd_data.training_session HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' outage(s)' FROM sd_data.outage HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' outage link(s)' FROM sd_data.outage_ticket HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' access audit row(s)' FROM sd_data.access_audit HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' setting(s)' FROM sd_data.app_setting HAVING count(*) > 0
+        UNION ALL SELECT count(DISTINCT m.member) || ' other login(s) holding a desk role'
+                  FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles l ON l.oid = m.member
+                  WHERE g.rolname IN ('${prefix}agent', '${prefix}cleared', '${prefix}lead', '${prefix}admin')
+                    AND l.rolcanlogin AND l.rolname <> session_user
+                  HAVING count(*) > 0
+    ) x
+$$;
+
+-- Opens the import (see the head of this section). p_source says what is moved in, for the record.
+CREATE FUNCTION sd.import_begin(p_source text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+DECLARE
+    done sd_data.team_import;
+    extra text;
+BEGIN
+    PERFORM sd.import_admin();
+    -- refused at once on a desk in use; then nobody else writes (or sees half an import) until this transaction
+    -- ends, and the check is made again under the locks
+    FOR pass IN 1..2 LOOP
+        IF pass = 2 THEN
+            PERFORM set_config('lock_timeout', '10s', true);
+            LOCK TABLE sd_data.team_import, sd_data.agent, sd_data.agent_audit, sd_data.customer, sd_data.contact,
+                sd_data.policy_version, sd_data.ticket, sd_data.ticket_event, sd_data.message, sd_data.attachment, sd_data.phone_call,
+                sd_data.mail_checkpoint, sd_data.quarantine, sd_data.training_session, sd_data.outage,
+                sd_data.outage_ticket, sd_data.access_audit, sd_data.app_setting IN EXCLUSIVE MODE;
+        END IF;
+        SELECT * INTO done FROM sd_data.team_import;
+        IF FOUND THEN
+            PERFORM sd.deny('A desk was already moved into this team database (by ' || done.login || ', '
+                            || to_char(done.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC); a desk can'
+                            || ' only be moved into a new, empty one. Nothing was changed.');
+        END IF;
+        extra := sd.import_what_is_there();
+        IF extra IS NOT NULL THEN
+            PERFORM sd.deny('The team database is not empty (it holds ' || extra || '): a desk can only be moved into'
+                            || ' a freshly initialised one. Nothing was changed.');
+        END IF;
+    END LOOP;
+    DELETE FROM sd_data.policy_version; -- the standard policy team init wrote: the desk brings its own history
+    INSERT INTO sd_data.team_import (id, login, xact, source, started_at)
+    VALUES (1, session_user, txid_current(), left(p_source, 1000), clock_timestamp());
+    RAISE LOG 'supportdesk import: % opened an import of %', session_user, p_source;
+END $$;
+
+-- One agent. The importing admin's own row takes the desk's id, name, level and date, and no role (p_verifier
+-- and the role flags must be NULL). Anyone else becomes a new login: active ones with the verifier as their
+-- one-time password, inactive ones unable to sign in.
+CREATE FUNCTION sd.import_agent(p_id bigint, p_username text, p_display_name text, p_support_level integer,
+                                p_created_at timestamptz, p_verifier text, p_cleared boolean, p_lead boolean,
+                                p_admin boolean, p_active boolean) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+DECLARE
+    me sd.session_t := sd.import_open();
+BEGIN
+    IF p_username = session_user THEN
+        IF p_verifier IS NOT NULL OR p_cleared IS NOT NULL OR p_lead IS NOT NULL OR p_admin IS NOT NULL
+                OR p_active IS NOT NULL THEN
+            PERFORM sd.deny('An import gives your own login no role and no password: you keep the ones you have.');
+        END IF;
+        UPDATE sd_data.agent SET id = p_id, display_name = p_display_name, support_level = p_support_level,
+                                 created_at = p_created_at
+        WHERE username = session_user;
+        RETURN;
+    END IF;
+    IF p_username IS NULL OR p_username !~ '^[A-Za-z0-9._@-]{1,63}$' THEN
+        PERFORM sd.deny('The agent ''' || coalesce(p_username, '') || ''' cannot become a database login: a user name'
+                        || ' is 1 to 63 letters, digits, ''.'', ''_'', ''@'' or ''-''.');
+    END IF;
+    IF p_cleared IS NULL OR p_lead IS NULL OR p_admin IS NULL OR p_active IS NULL THEN
+        PERFORM sd.deny('Say for ' || p_username || ' whether they are cleared, lead, admin and active.');
+    END IF;
+    IF p_cleared AND NOT me.cleared THEN
+        PERFORM sd.deny('The desk has cleared agents (' || p_username || '): only a cleared admin may move it.');
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_username) THEN
+        PERFORM sd.deny('A database login called ' || p_username || ' already exists on this server, so the agent '
+                        || p_username || ' cannot be given one. Nothing was changed.');
+    END IF;
+    IF p_active THEN
+        PERFORM sd.check_verifier(p_verifier);
+        EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_username, p_verifier);
+    ELSE
+        IF p_verifier IS NOT NULL THEN
+            PERFORM sd.deny('An inactive agent (' || p_username || ') gets no password.');
+        END IF;
+        EXECUTE format('CREATE ROLE %I NOLOGIN', p_username);
+    END IF;
+    PERFORM sd.set_group(p_username, 'agent', p_active);
+    PERFORM sd.set_group(p_username, 'cleared', p_cleared);
+    PERFORM sd.set_group(p_username, 'lead', p_lead);
+    PERFORM sd.set_group(p_username, 'admin', p_admin);
+    INSERT INTO sd_data.agent (id, username, display_name, support_level, must_change_password, created_at)
+    VALUES (p_id, p_username, p_display_name, p_support_level, true, p_created_at);
+END $$;
+
+-- Rows of one table (not agents), a JSON array of objects keyed by column name, ids included.
+CREATE FUNCTION sd.import_rows(p_table text, p_rows jsonb) RETURNS integer
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+DECLARE
+    me sd.session_t := sd.import_open();
+    dropped text[] := '{}';
+    forced jsonb := '{}';
+    n integer;
+BEGIN
+    IF p_table IS NULL OR p_table NOT IN ('customer', 'contact', 'agent_audit', 'policy_version', 'ticket', 'ticket_event', 'message',
+            'attachment', 'phone_call', 'mail_checkpoint', 'quarantine', 'training_session', 'outage', 'outage_ticket',
+            'access_audit', 'app_setting') THEN
+        PERFORM sd.deny('An import does not write ' || coalesce(p_table, 'that') || '.');
+    END IF;
+    IF jsonb_typeof(p_rows) IS DISTINCT FROM 'array'
+            OR EXISTS (SELECT 1 FROM jsonb_array_elements(p_rows) e WHERE jsonb_typeof(e) <> 'object') THEN
+        PERFORM sd.deny('The rows to import are a JSON array of objects.');
+    END IF;
+    IF p_table = 'ticket' THEN
+        IF NOT me.cleared AND EXISTS (SELECT 1 FROM jsonb_array_elements(p_rows) e
+                                      WHERE (e ->> 'classification') IS DISTINCT FROM 'OFFICIAL') THEN
+            PERFORM sd.deny('The desk holds Official Sensitive tickets: only a cleared admin may move it.');
+        END IF;
+        dropped := ARRAY['created_xact', 'classified_xact'];
+    ELSIF p_table = 'quarantine' THEN
+        IF NOT me.cleared AND EXISTS (SELECT 1 FROM jsonb_array_elements(p_rows) e
+                                      WHERE (e -> 'sensitive') IS DISTINCT FROM 'false'::jsonb) THEN
+            PERFORM sd.deny('The desk holds quarantined Official Sensitive mail: only a cleared admin may move it.');
+        END IF;
+    ELSIF p_table = 'access_audit' THEN
+        forced := '{"xact": 0}';
+    END IF;
+    EXECUTE format('INSERT INTO sd_data.%I SELECT r.* FROM jsonb_array_elements($1) e,'
+                   || ' LATERAL jsonb_populate_record(NULL::sd_data.%I, (e - $2) || $3) r', p_table, p_table)
+        USING p_rows, dropped, forced;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $$;
+
+-- The canonical form both sides of an import agree on (TeamMigration.java computes the same over the embedded
+-- desk): a value is its text (instants as microseconds since 1970, booleans true/false, dates YYYY-MM-DD,
+-- bytes as their SHA-256 in hex); a row is the SHA-256 of its fields, each 'N|' when NULL or 'V' LENGTH ':'
+-- TEXT '|' (LENGTH in UTF-8 bytes); a table is the SHA-256 of its rows' digests, sorted, one per line.
+CREATE FUNCTION sd.import_row(p_fields text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT encode(sha256(convert_to(coalesce(string_agg(CASE WHEN f IS NULL THEN 'N|'
+               ELSE 'V' || octet_length(convert_to(f, 'UTF8')) || ':' || f || '|' END, '' ORDER BY i), ''), 'UTF8')), 'hex')
+    FROM unnest(p_fields) WITH ORDINALITY AS u(f, i)
+$$;
+
+CREATE FUNCTION sd.import_ts(p timestamptz) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT ((extract(epoch FROM p) * 1000000)::bigint)::text
+$$;
+
+CREATE FUNCTION sd.import_bool(p boolean) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p THEN 'true' WHEN NOT p THEN 'false' END
+$$;
+
+CREATE FUNCTION sd.import_hash(p bytea) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT encode(sha256(p), 'hex')
+$$;
+
+-- Per table, the rows now stored and their digest, for the importer to compare with the desk it read. Agents
+-- are compared without their roles; 'agent roles' compares the roles of every agent but the importing admin.
+CREATE FUNCTION sd.import_checksums() RETURNS TABLE (table_name text, row_count bigint, checksum text)
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+BEGIN
+    PERFORM sd.import_open();
+    RETURN QUERY
+    WITH d (tbl, digest) AS (
+        SELECT 'customer', sd.import_row(ARRAY[x.id::text, x.name::text, sd.import_bool(x.government),
+               x.training_sessions_contracted::text, sd.import_ts(x.created_at)]) FROM sd_data.customer x
+        UNION ALL
+        SELECT 'contact', sd.import_row(ARRAY[x.id::text, x.customer_id::text, x.name::text, x.email::text, x.phone::text,
+               x.phone_digits::text, x.role::text, sd.import_bool(x.verified), sd.import_ts(x.created_at)]) FROM sd_data.contact x
+        UNION ALL
+        SELECT 'agent', sd.import_row(ARRAY[x.id::text, x.username::text, x.display_name::text, x.support_level::text,
+               sd.import_ts(x.created_at)]) FROM sd_data.agent x
+        UNION ALL
+        SELECT 'agent roles', sd.import_row(ARRAY[x.username::text, sd.import_bool(sd.role_in(x.username, 'cleared')),
+               sd.import_bool(sd.role_in(x.username, 'lead')), sd.import_bool(sd.role_in(x.username, 'admin')),
+               sd.import_bool(sd.role_in(x.username, 'agent'))]) FROM sd_data.agent x WHERE x.username <> session_user
+        UNION ALL
+        SELECT 'agent_audit', sd.import_row(ARRAY[x.id::text, sd.import_ts(x.at), x.agent_id::text, x.changed_by::text,
+               x.change::text]) FROM sd_data.agent_audit x
+        UNION ALL
+        SELECT 'policy_version', sd.import_row(ARRAY[x.id::text, sd.import_ts(x.effective_from), x.s1_seconds::text,
+               x.s2_seconds::text, x.s3_seconds::text, x.zone_id::text, x.opens::text, x.closes::text, x.region::text,
+               x.extra_closures::text, x.removed_holidays::text, x.note::text, sd.import_ts(x.created_at),
+               x.created_by::text]) FROM sd_data.policy_version x
+        UNION ALL
+        SELECT 'ticket', sd.import_row(ARRAY[x.id::text, x.subject::text, x.customer_id::text, x.contact_id::text,
+               x.severity::text, x.support_level::text, x.status::text, x.classification::text, x.channel::text,
+               sd.import_ts(x.received), sd.import_ts(x.deadline), sd.import_ts(x.first_contact_at),
+               x.first_contact_event::text, x.assignee_id::text, sd.import_bool(x.needs_triage),
+               sd.import_bool(x.needs_cleared_agent), sd.import_ts(x.resolved_at), sd.import_ts(x.created_at),
+               sd.import_ts(x.updated_at), x.updated_by::text, x.version::text]) FROM sd_data.ticket x
+        UNION ALL
+        SELECT 'ticket_event', sd.import_row(ARRAY[x.id::text, x.ticket_id::text, sd.import_ts(x.at), x.agent_id::text,
+               x.kind::text, x.detail::text]) FROM sd_data.ticket_event x
+        UNION ALL
+        SELECT 'message', sd.import_row(ARRAY[x.id::text, x.ticket_id::text, x.kind::text, x.direction::text,
+               x.message_id::text, x.in_reply_to::text, x.references_ids::text, x.from_addr::text, x.to_addr::text,
+               x.subject::text, sd.import_ts(x.sent_at), x.body, sd.import_hash(x.raw_source), x.author_agent_id::text,
+               sd.import_ts(x.created_at), x.raw_sha256::text]) FROM sd_data.message x
+        UNION ALL
+        SELECT 'attachment', sd.import_row(ARRAY[x.id::text, x.message_id::text, x.filename::text, x.content_type::text,
+               x.size_bytes::text, sd.import_bool(x.too_large), sd.import_hash(x.content)]) FROM sd_data.attachment x
+        UNION ALL
+        SELECT 'phone_call', sd.import_row(ARRAY[x.id::text, x.ticket_id::text, x.operator_id::text, x.contact_id::text,
+               x.direction::text, sd.import_ts(x.started), sd.import_ts(x.ended), x.notes, sd.import_bool(x.draft),
+               x.draft_state::text, sd.import_ts(x.updated_at)]) FROM sd_data.phone_call x
+        UNION ALL
+        SELECT 'mail_checkpoint', sd.import_row(ARRAY[x.account::text, x.folder::text, x.uid_validity::text,
+               x.last_uid::text, sd.import_ts(x.updated_at)]) FROM sd_data.mail_checkpoint x
+        UNION ALL
+        SELECT 'quarantine', sd.import_row(ARRAY[x.id::text, x.account::text, x.folder::text, x.uid::text,
+               sd.import_ts(x.received), x.reason::text, sd.import_hash(x.raw_source), sd.import_ts(x.created_at),
+               sd.import_ts(x.resolved_at), x.resolution::text, x.category::text, x.message_key::text,
+               x.raw_sha256::text, x.sender::text, x.subject::text, sd.import_bool(x.sensitive)]) FROM sd_data.quarantine x
+        UNION ALL
+        SELECT 'training_session', sd.import_row(ARRAY[x.id::text, x.customer_id::text, to_char(x.held_on, 'YYYY-MM-DD'),
+               x.topic::text, x.attendees::text, x.delivered_by::text, sd.import_ts(x.created_at)])
+        FROM sd_data.training_session x
+        UNION ALL
+        SELECT 'outage', sd.import_row(ARRAY[x.id::text, x.customer_id::text, sd.import_ts(x.started),
+               sd.import_ts(x.ended), x.description::text, sd.import_bool(x.scheduled), sd.import_ts(x.created_at)])
+        FROM sd_data.outage x
+        UNION ALL
+        SELECT 'outage_ticket', sd.import_row(ARRAY[x.outage_id::text, x.ticket_id::text]) FROM sd_data.outage_ticket x
+        UNION ALL
+        SELECT 'access_audit', sd.import_row(ARRAY[x.id::text, sd.import_ts(x.at), x.agent_id::text, x.ticket_id::text,
+               x.quarantine_id::text, x.view_name::text]) FROM sd_data.access_audit x
+        UNION ALL
+        SELECT 'app_setting', sd.import_row(ARRAY[x.setting_key::text, x.setting_value::text]) FROM sd_data.app_setting x
+    )
+    SELECT n.tbl, count(d.digest),
+           encode(sha256(convert_to(coalesce(string_agg(d.digest, E'\n' ORDER BY d.digest COLLATE "C"), ''), 'UTF8')), 'hex')
+    FROM unnest(ARRAY['customer', 'contact', 'agent', 'agent roles', 'agent_audit', 'policy_version', 'ticket', 'ticket_event',
+                      'message', 'attachment', 'phone_call', 'mail_checkpoint', 'quarantine', 'training_session',
+                      'outage', 'outage_ticket', 'access_audit', 'app_setting']) WITH ORDINALITY AS n (tbl, ord)
+    LEFT JOIN d ON d.tbl = n.tbl
+    GROUP BY n.tbl, n.ord
+    ORDER BY n.ord;
+END $$;
+
+-- Closes the import: identities continue after the highest id moved in, and the record is finished.
+CREATE FUNCTION sd.import_end() RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+DECLARE
+    t text;
+BEGIN
+    PERFORM sd.import_open();
+    FOREACH t IN ARRAY ARRAY['customer', 'contact', 'agent', 'agent_audit', 'policy_version', 'ticket', 'ticket_event', 'message',
+                             'attachment', 'phone_call', 'quarantine', 'training_session', 'outage', 'access_audit'] LOOP
+        EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), m) FROM (SELECT max(id) AS m FROM sd_data.%I) x'
+                       || ' WHERE m IS NOT NULL', 'sd_data.' || t, t);
+    END LOOP;
+    UPDATE sd_data.team_import SET finished_at = clock_timestamp() WHERE id = 1;
+    RAISE LOG 'supportdesk import: % finished the import', session_user;
+END $$;
+
+-- An import is closed before its transaction commits, or the commit fails (so an import state never outlives it).
+CREATE FUNCTION sd.import_must_end() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM sd_data.team_import WHERE id = NEW.id AND finished_at IS NULL) THEN
+        PERFORM sd.deny('An import must be closed with sd.import_end() before its transaction commits.');
+    END IF;
+    RETURN NULL;
+END $$;
+DROP TRIGGER IF EXISTS import_must_end ON sd_data.team_import;
+CREATE CONSTRAINT TRIGGER import_must_end AFTER INSERT OR UPDATE ON sd_data.team_import
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sd.import_must_end();
+
+GRANT EXECUTE ON FUNCTION sd.import_begin(text),
+    sd.import_agent(bigint, text, text, integer, timestamptz, text, boolean, boolean, boolean, boolean),
+    sd.import_rows(text, jsonb), sd.import_checksums(), sd.import_end()
+    TO ${prefix}admin;

@@ -39,6 +39,22 @@ public final class OwnerOnly {
         }
     }
 
+    /**
+     * Creates a new, empty file that only its owner may open (0600 from the moment it exists where the file system
+     * has POSIX modes; an owner-only ACL set before anything is written otherwise).
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the file exists (it is never overwritten)
+     */
+    public static Path newFile(Path file) throws IOException {
+        if (Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        restrict(file, false);
+        return file;
+    }
+
     /** Restricts every regular file directly in {@code dir} whose name starts with {@code prefix}. */
     public static void files(Path dir, String prefix) throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -111,6 +111,42 @@ public final class TestPostgres {
                 "postgres", "postgres");
     }
 
+    /**
+     * Everything a team database holds (every table of sd_data, every row, sequences) and every login and membership
+     * on the server, as text, as the server's superuser reads them: equal snapshots mean nothing was changed.
+     */
+    public static String snapshot(String url) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (Connection su = superuser(url.substring(url.lastIndexOf('/') + 1)); Statement st = su.createStatement()) {
+            List<String> queries = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                    + " 'sd_data' AND table_type = 'BASE TABLE' ORDER BY 1")) {
+                while (rs.next()) {
+                    queries.add("SELECT * FROM sd_data." + rs.getString(1) + " ORDER BY 1");
+                }
+            }
+            queries.add("SELECT r.rolname, m.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid"
+                    + " JOIN pg_roles m ON m.oid = a.member ORDER BY 1, 2");
+            queries.add("SELECT rolname, rolcanlogin, rolpassword, rolvaliduntil FROM pg_authid ORDER BY 1");
+            queries.add("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'sd_data' ORDER BY 1");
+            for (String q : queries) {
+                b.append(q).append('\n');
+                try (ResultSet rs = st.executeQuery(q)) {
+                    java.sql.ResultSetMetaData md = rs.getMetaData();
+                    while (rs.next()) {
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            Object v = rs.getObject(i);
+                            b.append(v instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : String.valueOf(v))
+                                    .append('|');
+                        }
+                        b.append('\n');
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
     private static void dropLeftovers(Connection c) throws SQLException {
         List<String> databases = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
