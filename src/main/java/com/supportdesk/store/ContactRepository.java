@@ -198,13 +198,7 @@ public final class ContactRepository {
         });
     }
 
-    /**
-     * The phone columns of a contact: as typed, E.164, extension, digits for matching, and the contact's region.
-     *
-     * @param given       the region the caller named, or null
-     * @param kept        the contact's region so far, or null
-     * @param fallback    the desk's default region
-     */
+    /** The phone columns of a contact: as typed, E.164, extension, digits for matching, and the contact's region. */
     record PhoneColumns(String typed, String e164, String extension, String digits, String region) {
 
         PhoneColumns withExtension(String ext) {
@@ -212,6 +206,14 @@ public final class ContactRepository {
         }
     }
 
+    /**
+     * Reads a contact's number for storage.
+     *
+     * @param given    the region the caller named, or null
+     * @param kept     the contact's region so far, or null
+     * @param fallback the desk's default region
+     * @throws StoreException.Invalid for a number, extension or region that cannot be read
+     */
     static PhoneColumns phoneColumns(String phone, String extension, String given, String kept, String fallback) {
         String region = given == null || given.isBlank() ? kept : regionOrInvalid(given);
         String ext = extension == null ? null : extension.strip();
