@@ -150,6 +150,7 @@ public final class IngestCommand implements Callable<Integer> {
             store.close();
         }, "ingest-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        AutoCloseable holder = CliSupport.root(spec).storeOpener().holdEmbedded(CliSupport.root(spec).global(), store);
         service.start();
         try {
             while (service.isRunning()) {
@@ -158,6 +159,7 @@ public final class IngestCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             service.stopAndWait(Duration.ofSeconds(20));
         } finally {
+            closeQuietly(holder);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -165,6 +167,14 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // stopping: nothing more to do
+        }
     }
 
     /** {@code 2 s}, {@code 5 min}, {@code 1 min 30 s}. */

@@ -20,4 +20,20 @@ public interface StoreOpener {
     default boolean isTeam(GlobalOptions options) {
         return false;
     }
+
+    /**
+     * Starts what runs beside a process that holds the embedded database for long (daily backups, answering other
+     * processes' requests); closing stops it. Nothing for a team database.
+     */
+    default AutoCloseable holdEmbedded(GlobalOptions options, Store store) {
+        return () -> { };
+    }
+
+    /**
+     * Asks the process holding the embedded database to do {@code type} (e.g. {@code backup} with {@code to}) over
+     * the local, user-only channel. Empty when no process answers; a refusal is thrown as a {@code StoreException}.
+     */
+    default java.util.Optional<String> askHolder(GlobalOptions options, String type, java.util.Map<String, String> args) {
+        return java.util.Optional.empty();
+    }
 }

@@ -301,7 +301,8 @@ public final class MailIntake {
             synchronized (failedAttempts) {
                 attempts = failedAttempts.merge(key, 1, Integer::sum);
             }
-            if (attempts < MAX_ATTEMPTS || e instanceof com.supportdesk.store.StoreException.Unreachable) {
+            if (attempts < MAX_ATTEMPTS || e instanceof com.supportdesk.store.StoreException.Unreachable
+                    || e instanceof com.supportdesk.store.StoreException.DiskFull) { // a full disk is no fault of the message
                 throw e;
             }
             LOG.warn("Message UID {} of {} failed {} times; keeping it in the quarantine so the rest of the folder"
@@ -686,7 +687,8 @@ public final class MailIntake {
      * statement (a subject, an address), so only their code is named.
      */
     static String plain(Throwable e) {
-        if (e instanceof com.supportdesk.store.StoreException.Unreachable && e.getMessage() != null) {
+        if ((e instanceof com.supportdesk.store.StoreException.Unreachable
+                || e instanceof com.supportdesk.store.StoreException.DiskFull) && e.getMessage() != null) {
             return e.getMessage().replaceAll("[.\\s]+$", "");
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -34,10 +34,17 @@ public final class AgentRepository {
 
     private final Database db;
     private final Passwords passwords;
+    private final SignInThrottle throttle;
+    /**
+     * A hash of a password nobody knows, made with the same work factor as real ones: an unknown user name is
+     * checked against it, so it takes as long to refuse as a wrong password (made at the first sign-in).
+     */
+    private volatile String dummyHash;
 
     public AgentRepository(Database db, Passwords passwords) {
         this.db = db;
         this.passwords = passwords;
+        this.throttle = new SignInThrottle(db);
     }
 
     public long count() {
@@ -246,8 +253,10 @@ public final class AgentRepository {
     }
 
     /**
-     * Signs in; the same message for an unknown user and a wrong password. On a team database the database
-     * checked the password when this store was opened with that user's login: this only confirms the name.
+     * Signs in; the same message, and the same time, for an unknown user and a wrong password. On the embedded
+     * database repeated failures for one user name make the next attempts wait ({@link SignInThrottle}). On a team
+     * database the database checked the password when this store was opened with that user's login (throttling
+     * there is the server's): this only confirms the name.
      */
     public Agent authenticate(String username, char[] password) {
         String name = username == null ? "" : username.strip();
@@ -263,6 +272,8 @@ public final class AgentRepository {
             }
             return a;
         }
+        throttle.check(name);
+        String dummy = dummyHash(); // made before the first check, so that check costs the same for every name
         record Row(Agent agent, String hash) {
         }
         Optional<Row> row = db.tx(c -> {
@@ -273,13 +284,31 @@ public final class AgentRepository {
                 }
             }
         });
-        if (row.isEmpty() || !passwords.verify(password, row.get().hash())) {
+        // the same work for a name nobody has as for a wrong password: checked against a hash of the same cost
+        boolean ok = passwords.verify(password, row.isPresent() ? row.get().hash() : dummy);
+        if (row.isEmpty() || !ok) {
+            throttle.failed(name);
             throw new StoreException.AccessDenied("Unknown user name or wrong password.");
         }
+        throttle.succeeded(name);
         if (!row.get().agent().active()) {
             throw new StoreException.AccessDenied("The account '" + name + "' is deactivated. Ask an admin.");
         }
         return row.get().agent();
+    }
+
+    private String dummyHash() {
+        String d = dummyHash;
+        if (d == null) {
+            char[] nobody = new char[32];
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            for (int i = 0; i < nobody.length; i++) {
+                nobody[i] = (char) ('a' + random.nextInt(26));
+            }
+            d = passwords.hash(nobody);
+            dummyHash = d;
+        }
+        return d;
     }
 
     public Optional<Agent> findByUsername(String username) {

@@ -32,6 +32,20 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
         return defaultDataDir(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
+    /** Where a demo lives when no --data-dir is given: beside the real desk's folder, never in it. */
+    public static Path defaultDemoDir() {
+        Path real = defaultDataDir();
+        return real.resolveSibling(real.getFileName() + "-demo");
+    }
+
+    /** The file that marks a data folder as a demo's (written when demo data is seeded). */
+    public static final String DEMO_MARKER = "DEMO";
+
+    /** True when this is a demo's data folder: the window and the status bar then say DEMO. */
+    public boolean demo() {
+        return embedded() && java.nio.file.Files.exists(dataDir.resolve(DEMO_MARKER));
+    }
+
     /**
      * Resolves the options: an explicit URL wins; otherwise an embedded file in the data folder. A team database
      * is a PostgreSQL URL; H2 server URLs (tcp, ssl, AUTO_SERVER) are refused: they let anyone on the network
@@ -85,12 +99,35 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
         }
         if (rest.startsWith("file:")) {
             rest = rest.substring("file:".length());
+        } else {
+            rest = rest.substring(h2FileSystemPrefix().length());
         }
         int semi = rest.indexOf(';');
         if (semi >= 0) {
             rest = rest.substring(0, semi);
         }
         return Path.of(rest + ".mv.db").toAbsolutePath();
+    }
+
+    /**
+     * The H2 file-system prefix of an embedded URL ({@code jdbc:h2:nio:/dir/supportdesk} gives {@code nio:}), or
+     * the empty string for a plain file. Files H2 writes beside the database (backups) go through the same one.
+     */
+    String h2FileSystemPrefix() {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            return "";
+        }
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        if (rest.startsWith("file:") || rest.startsWith("mem:")) {
+            return "";
+        }
+        int colon = rest.indexOf(':');
+        int slash = rest.indexOf('/');
+        // a scheme is letters before a colon that comes before the path (not a Windows drive letter like C:)
+        if (colon > 1 && (slash < 0 || colon < slash) && rest.substring(0, colon).chars().allMatch(Character::isLetter)) {
+            return rest.substring(0, colon + 1);
+        }
+        return "";
     }
 
     public Path backupDir() {

@@ -47,10 +47,27 @@ public final class Database implements AutoCloseable {
      */
     public record TeamSession(String login, Long agentId, boolean agent, boolean cleared, boolean lead, boolean admin,
                               boolean intake, boolean mustChangePassword, boolean tls, Duration clockOffset) {
+
+        /** How far off this computer's clock may be before the status bar warns. */
+        public static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(30);
+
+        /** The status bar's warning when this computer's clock is off by more than 30 s, or null. */
+        public String clockWarning() {
+            if (clockOffset.abs().compareTo(CLOCK_TOLERANCE) <= 0) {
+                return null;
+            }
+            long s = clockOffset.abs().toSeconds();
+            String by = s >= 3600 ? (s / 3600) + " h " + (s % 3600 / 60) + " min"
+                    : s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+            return "This computer's clock is " + by + (clockOffset.isNegative() ? " ahead of" : " behind")
+                    + " the database server's; countdowns use the server's time.";
+        }
     }
 
     private final DataLocation location;
-    private final JdbcConnectionPool pool;
+    /** Replaced (embedded only) when H2 closed the database after a failed write: see {@link #reopenAfterPanic}. */
+    private volatile JdbcConnectionPool pool;
+    private volatile boolean closed;
     /** The team login's data source (null for the embedded database), for connections outside the pool. */
     private PGConnectionPoolDataSource teamSource;
     private final ServerClock clock;
@@ -59,6 +76,12 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<java.util.Set<Long>> audited = new ThreadLocal<>();
     private final boolean postgres;
     private volatile TeamSession session;
+    /** How much space is left in a folder (for the full-disk message). */
+    private DiskSpace space = DiskSpace.SYSTEM;
+    private final java.util.List<java.util.function.Consumer<String>> diskListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The full-disk message last told to the listeners, until a write succeeds again. */
+    private volatile String diskProblem;
 
     private Database(DataLocation location, JdbcConnectionPool pool, Clock clock) {
         this.location = location;
@@ -73,6 +96,24 @@ public final class Database implements AutoCloseable {
      * {@link #openTeam}.
      */
     public static Database open(DataLocation location, Clock clock) {
+        return open(location, clock, java.util.List.of());
+    }
+
+    /**
+     * As {@link #open(DataLocation, Clock)}, with the probe that says how much space is left in a folder (tests give
+     * the one of a disk with a quota).
+     */
+    public static Database open(DataLocation location, Clock clock, DiskSpace space) {
+        return open(location, clock, java.util.List.of(), space);
+    }
+
+    /** As {@link #open(DataLocation, Clock)}, with more Flyway locations after the program's own (tests). */
+    static Database open(DataLocation location, Clock clock, java.util.List<String> extraMigrations) {
+        return open(location, clock, extraMigrations, DiskSpace.SYSTEM);
+    }
+
+    private static Database open(DataLocation location, Clock clock, java.util.List<String> extraMigrations,
+                                 DiskSpace space) {
         if (location.team()) {
             throw new StoreException.SignInRequired("The team database at " + location.displayUrl()
                     + " signs in every agent itself: give a user name and password.");
@@ -86,13 +127,14 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(16);
         pool.setLoginTimeout(10);
         Database db = new Database(location, pool, clock);
+        db.space = space;
         try {
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
                 // Belt and braces: a commit is on disk before it returns, whatever the URL says.
                 st.execute("SET WRITE_DELAY 0");
             }
             db.restrictFiles();
-            db.migrate();
+            db.migrate(extraMigrations);
             return db;
         } catch (SQLException e) {
             pool.dispose();
@@ -206,8 +248,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        Flyway flyway = embeddedMigrations(pool).load();
+    private void migrate(java.util.List<String> extraMigrations) {
+        Flyway flyway = embeddedMigrations(pool, extraMigrations).load();
         MigrationInfo[] applied = flyway.info().applied();
         for (MigrationInfo info : applied) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
@@ -218,9 +260,19 @@ public final class Database implements AutoCloseable {
                         + "). It was not changed. Install the newer Support Desk to open it.", null);
             }
         }
+        // H2 commits every DDL statement by itself, so a migration that fails halfway cannot be rolled back: take a
+        // backup first, and put it back if the migration fails
+        MigrationInfo[] pending = flyway.info().pending();
+        Path before = null;
+        if (pending.length > 0 && applied.length > 0) {
+            before = backupBeforeUpgrade(pending[pending.length - 1].getVersion().toString());
+        }
         try {
             flyway.migrate();
         } catch (FlywayException e) {
+            if (before != null) {
+                throw restoreAfterFailedUpgrade(before, pending[pending.length - 1].getVersion().toString(), e);
+            }
             SQLException sql = findSqlException(e);
             if (sql != null) {
                 throw translateOpenError(sql);
@@ -229,16 +281,66 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private Path backupBeforeUpgrade(String version) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+        Path zip = location.backupDir().resolve("before-upgrade-to-" + version + "-" + stamp + ".zip");
+        try {
+            backupTo(zip);
+        } catch (StoreException e) {
+            throw new StoreException(describe() + " needs an upgrade (to schema version " + version + "), and a backup"
+                    + " is taken first, but it could not be written: " + e.getMessage() + " The database was not changed.", e);
+        }
+        LOG.info("Backup before the upgrade to schema version {} written to {}", version, zip);
+        return zip;
+    }
+
+    /** Puts the database file back from the backup taken before the upgrade; returns the message to throw. */
+    private StoreException restoreAfterFailedUpgrade(Path backup, String version, FlywayException failure) {
+        SQLException sql = findSqlException(failure);
+        String why = firstLine(sql != null ? sql.getMessage() : failure.getMessage());
+        LOG.error("The upgrade to schema version {} failed; restoring {}", version, backup, failure);
+        pool.dispose(); // the last connection closes the H2 database, so its file can be replaced
+        Path file = location.dataDir().resolve(DataLocation.DB_NAME + ".mv.db");
+        Path aside = location.dataDir().resolve(DataLocation.DB_NAME + ".failed-upgrade.mv.db");
+        try {
+            Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                org.h2.tools.Restore.execute(backup.toString(), location.dataDir().toString(), DataLocation.DB_NAME);
+            } catch (RuntimeException e) {
+                Files.move(aside, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                throw new IOException(e.getMessage(), e);
+            }
+            OwnerOnly.files(location.dataDir(), DataLocation.DB_NAME);
+            Files.deleteIfExists(aside);
+        } catch (IOException e) {
+            return new StoreException("Upgrading the database file " + file + " to schema version " + version
+                    + " failed (" + why + "), and putting it back from the backup failed too (" + e.getMessage()
+                    + "). The backup taken just before is " + backup + ": close Support Desk, move the database file"
+                    + " aside and unzip the backup into " + location.dataDir() + ".", failure);
+        }
+        return new StoreException.UpgradeFailed("Upgrading the database file " + file + " to schema version " + version
+                + " failed (" + why + "). It was put back as it was, from the backup taken just before: " + backup
+                + " (kept). Nothing was lost. Install the previous Support Desk, or ask your support contact.", failure);
+    }
+
     /**
-     * The embedded database's migrations: the SQL files in {@code db/migration} and the Java ones registered here
-     * ({@link PhoneNumbersMigration}, V11).
+     * The embedded database's migrations: the SQL files in {@code db/migration} (and {@code extraLocations}, for
+     * tests) and the Java ones registered here ({@link PhoneNumbersMigration}, V11).
      */
-    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource) {
+    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource,
+                                                                                     java.util.List<String> extraLocations) {
+        java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
+        locations.addAll(extraLocations);
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations.toArray(new String[0]))
                 .javaMigrations(new PhoneNumbersMigration())
                 .cleanDisabled(true);
+    }
+
+    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource) {
+        return embeddedMigrations(dataSource, java.util.List.of());
     }
 
     private static String latestKnownVersion(Flyway flyway) {
@@ -254,6 +356,10 @@ public final class Database implements AutoCloseable {
     }
 
     private StoreException translateOpenError(SQLException e) {
+        java.util.Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
+        if (full.isPresent()) {
+            return full.get();
+        }
         int code = e.getErrorCode();
         Path file = location.databaseFile();
         String where = file != null ? file.toString() : location.displayUrl();
@@ -349,18 +455,31 @@ public final class Database implements AutoCloseable {
             }
         }
         Connection c = null;
+        JdbcConnectionPool used = pool;
         try {
-            c = pool.getConnection();
+            c = used.getConnection();
             c.setAutoCommit(false);
             current.set(c);
             audited.set(new java.util.HashSet<>());
             T result = work.run(c);
+            boolean clearsDiskProblem = diskProblem != null && wrote(c);
             c.commit();
+            if (clearsDiskProblem) {
+                diskProblem(null);
+            }
             return result;
         } catch (SQLException e) {
             rollbackQuietly(c);
+            reopenAfterPanic(used, e);
             throw translate(e);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            rollbackQuietly(c);
+            reopenAfterPanic(used, e);
+            if (!postgres && !(e instanceof StoreException) && DiskSpace.isOutOfSpace(e)) {
+                throw fullDisk(space.diskFull(e, location.dataDir()).orElseThrow());
+            }
+            throw e;
+        } catch (Error e) {
             rollbackQuietly(c);
             throw e;
         } finally {
@@ -409,9 +528,84 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Listens for a full disk under the embedded database: the plain message when a write failed for lack of space,
+     * null once a write succeeds again (the desk's status bar shows it). Called on the thread that wrote.
+     */
+    public void onDiskFull(java.util.function.Consumer<String> listener) {
+        diskListeners.add(listener);
+    }
+
+    private StoreException.DiskFull fullDisk(StoreException.DiskFull full) {
+        LOG.warn(full.getMessage());
+        diskProblem(full.getMessage());
+        return full;
+    }
+
+    private void diskProblem(String message) {
+        diskProblem = message;
+        for (java.util.function.Consumer<String> l : diskListeners) {
+            try {
+                l.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("A full-disk listener failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * H2 closes the embedded database when a write to its file fails (a full disk, for one), and every pooled
+     * connection is dead from then on. Start a new pool: its first connection opens the file again, from its last
+     * complete commit, so the desk carries on once the cause is gone (the intake takes in the rest).
+     */
+    private void reopenAfterPanic(JdbcConnectionPool failed, Throwable e) {
+        if (postgres || closed || !databaseClosed(e)) {
+            return;
+        }
+        synchronized (this) {
+            if (pool != failed || closed) {
+                return;
+            }
+            LOG.warn("The embedded database was closed after a failed write; it opens again with the next connection");
+            JdbcConnectionPool fresh = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
+            fresh.setMaxConnections(failed.getMaxConnections());
+            fresh.setLoginTimeout(failed.getLoginTimeout());
+            pool = fresh;
+            failed.dispose();
+        }
+    }
+
+    private static boolean databaseClosed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 90098 || sql.getErrorCode() == 90121)) {
+                return true; // DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN
+            }
+            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the transaction on {@code c} changed something (H2: it has a transaction id). */
+    private boolean wrote(Connection c) {
+        if (postgres) {
+            return true;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT TRANSACTION_ID()")) {
+            return rs.next() && rs.getObject(1) != null;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     StoreException translate(SQLException e) {
         if (postgres) {
             return TeamConnections.translate(location, e);
+        }
+        java.util.Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
+        if (full.isPresent()) {
+            return fullDisk(full.get());
         }
         int code = e.getErrorCode();
         if (code == 23505 || "23505".equals(e.getSQLState())) {
@@ -438,11 +632,21 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot create the folder for " + target + ": " + e.getMessage(), e);
         }
-        run(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");
+        try {
+            run(c -> {
+                try (Statement st = c.createStatement()) {
+                    // through the same H2 file system as the database (a prefix such as nio: in the URL; none by default)
+                    st.execute("BACKUP TO '" + (location.h2FileSystemPrefix() + target).replace("'", "''") + "'");
+                }
+            });
+        } catch (StoreException e) {
+            // the zip's folder is the one that is full (it may be another disk than the database's)
+            if (DiskSpace.isOutOfSpace(e)) {
+                Path folder = target.getParent() != null ? target.getParent() : target;
+                throw space.diskFull(e.getCause() != null ? e.getCause() : e, folder).orElseThrow();
             }
-        });
+            throw e;
+        }
         try {
             OwnerOnly.file(target);
         } catch (IOException e) {
@@ -452,6 +656,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         pool.dispose();
     }
 

@@ -102,4 +102,36 @@ public class StoreException extends RuntimeException {
             super(message);
         }
     }
+
+    /** An upgrade of the embedded database's schema failed; the database was put back from the backup taken first. */
+    public static final class UpgradeFailed extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public UpgradeFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A write failed because the disk is full: the message names the folder and the space left. */
+    public static final class DiskFull extends StoreException {
+        private static final long serialVersionUID = 1L;
+        private final transient java.nio.file.Path folder;
+        private final long bytesLeft;
+
+        public DiskFull(String message, java.nio.file.Path folder, long bytesLeft, Throwable cause) {
+            super(message, cause);
+            this.folder = folder;
+            this.bytesLeft = bytesLeft;
+        }
+
+        /** The folder that could not be written. */
+        public java.nio.file.Path folder() {
+            return folder;
+        }
+
+        /** The bytes left there when it failed (-1 when unknown). */
+        public long bytesLeft() {
+            return bytesLeft;
+        }
+    }
 }

@@ -48,6 +48,24 @@ class AgentRepositoryTest {
     }
 
     @Test
+    void newPasswordsNeedTwelveCharactersWhenCreatingAndChanging() {
+        AgentSpec vera = new AgentSpec("vera", "Vera", Clearance.NONE, SupportLevel.L1, false, false, true);
+        assertThatThrownBy(() -> as(admin).agents().create(admin, vera, "elevenchars".toCharArray()))
+                .isInstanceOf(StoreException.Invalid.class)
+                .hasMessageStartingWith("A password needs at least 12 characters");
+        assertThat(as(admin).agents().findByUsername("vera")).isEmpty();
+        assertThatThrownBy(() -> as(una).agents().resetPassword(una, una.id(), "short-pw".toCharArray()))
+                .isInstanceOf(StoreException.Invalid.class)
+                .hasMessageStartingWith("A password needs at least 12 characters");
+        assertThatThrownBy(() -> as(admin).agents().resetPassword(admin, una.id(), "short-pw".toCharArray()))
+                .isInstanceOf(StoreException.Invalid.class);
+        // twelve is enough, and the old password still works after the refusals
+        Agent made = as(admin).agents().create(admin, vera, "twelve chars".toCharArray());
+        assertThat(made.username()).isEqualTo("vera");
+        as(una).agents().resetPassword(una, una.id(), "una's own long one".toCharArray());
+    }
+
+    @Test
     void roleChangesAreRecordedWithWhoAndWhat() {
         as(admin).agents().update(admin, una.id(), new AgentSpec("una", "Una", Clearance.CLEARED, SupportLevel.L1,
                 true, false, true));

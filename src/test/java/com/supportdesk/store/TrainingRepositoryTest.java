@@ -46,7 +46,7 @@ class TrainingRepositoryTest {
         store = desk.store();
         admin = desk.admin();
         lead = as(admin).agents().create(admin, new AgentSpec("lee", "Lee Lead", Clearance.NONE, SupportLevel.L2, true, false,
-                true), "lee".toCharArray());
+                true), com.supportdesk.testing.TestStores.password("lee").toCharArray());
         agent = desk.agent("ann", Clearance.NONE);
         acme = as(admin).customers().create(admin, "Acme", false, 4);
     }

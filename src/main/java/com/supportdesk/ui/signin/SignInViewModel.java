@@ -4,37 +4,41 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.AgentRepository.AgentSpec;
-import com.supportdesk.store.Store;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.signin.SignInGate.SignedIn;
+import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskState;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Signing in against the store; on an empty database, creating the first admin or trying the demo data.
- * Passwords are handed to the store as char arrays and wiped afterwards.
+ * Signing in through a {@link SignInGate} (this desktop's database, or a team database that checks the password
+ * itself); on an empty embedded database, creating the first admin or trying the demo data; after a one-time
+ * password, choosing one's own. Passwords are handed on as char arrays and wiped afterwards.
  */
 public final class SignInViewModel {
 
-    /** Fills the database with demo data and returns the agent to sign in as ({@code lead}). Runs in the background. */
+    /** Fills a demo database with demo data and returns its sign-in ({@code lead}). Runs in the background. */
     @FunctionalInterface
     public interface DemoSeeder {
-        Agent seed();
+        SignedIn seed();
     }
 
-    private final Store store;
+    private final SignInGate gate;
     private final TaskExecutor executor;
     private final DemoSeeder demo;
-    private final Consumer<Agent> onSignedIn;
+    private final Consumer<SignedIn> onSignedIn;
+    /** Signed in with a one-time password: waiting for the agent's own. */
+    private SignedIn pending;
 
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
@@ -42,22 +46,31 @@ public final class SignInViewModel {
     private final StringProperty adminName = new SimpleStringProperty(this, "adminName", "");
     private final StringProperty adminPassword = new SimpleStringProperty(this, "adminPassword", "");
     private final StringProperty adminRepeat = new SimpleStringProperty(this, "adminRepeat", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** The one message line (what is wrong, or what is happening) and the busy flag. */
+    private final TaskState state = TaskState.oneLine(this);
     private final ReadOnlyBooleanWrapper firstRun = new ReadOnlyBooleanWrapper(this, "firstRun");
     private final BooleanProperty demoMode = new SimpleBooleanProperty(this, "demoMode");
+    private final ReadOnlyBooleanWrapper mustChange = new ReadOnlyBooleanWrapper(this, "mustChange");
+    private final StringProperty newPassword = new SimpleStringProperty(this, "newPassword", "");
+    private final StringProperty newRepeat = new SimpleStringProperty(this, "newRepeat", "");
 
-    public SignInViewModel(Store store, TaskExecutor executor, boolean demoMode, DemoSeeder demo, Consumer<Agent> onSignedIn) {
-        this.store = store;
+    public SignInViewModel(SignInGate gate, TaskExecutor executor, boolean demoMode, DemoSeeder demo,
+                           Consumer<SignedIn> onSignedIn) {
+        this.gate = gate;
         this.executor = executor;
         this.demo = demo;
         this.onSignedIn = onSignedIn;
-        this.demoMode.set(demoMode);
+        this.demoMode.set(demoMode && !gate.team());
+    }
+
+    /** Where this screen signs in: the team database's address, or "" for this computer's own desk. */
+    public String where() {
+        return gate.where();
     }
 
     /** Finds out whether the database has no agents yet (then the first-admin form is shown). */
     public CompletableFuture<Boolean> checkFirstRun() {
-        return executor.supply(() -> store.agents().count() == 0).thenApply(first -> {
+        return executor.supply(gate::firstRun).thenApply(first -> {
             firstRun.set(first);
             return first;
         });
@@ -66,39 +79,75 @@ public final class SignInViewModel {
     public CompletableFuture<Agent> signIn() {
         String user = username.get() == null ? "" : username.get().strip();
         if (user.isEmpty()) {
-            message.set("Type your user name.");
+            state.setStatus("Type your user name.");
             return CompletableFuture.completedFuture(null);
         }
         char[] pw = password.get() == null ? new char[0] : password.get().toCharArray();
         return run(() -> {
             try {
-                return store.agents().authenticate(user, pw);
+                return gate.signIn(user, pw);
             } finally {
                 Arrays.fill(pw, '\0');
             }
         }, true);
     }
 
+    /**
+     * After a one-time password: sets the agent's own, then signs in with it (on a team database the new password
+     * is the login's, so the session is opened again with it).
+     */
+    public CompletableFuture<Agent> chooseNewPassword() {
+        SignedIn was = pending;
+        String pw = newPassword.get() == null ? "" : newPassword.get();
+        if (was == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (pw.isEmpty()) {
+            state.setStatus("Choose a new password.");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!pw.equals(newRepeat.get())) {
+            state.setStatus("The two passwords differ.");
+            return CompletableFuture.completedFuture(null);
+        }
+        char[] chars = pw.toCharArray();
+        return run(() -> {
+            try {
+                was.store().agents().resetPassword(was.agent(), was.agent().id(), chars);
+                if (gate.team()) {
+                    was.store().close();
+                    return gate.signIn(was.agent().username(), chars);
+                }
+                return new SignedIn(was.store(), was.agent(), false);
+            } finally {
+                Arrays.fill(chars, '\0');
+            }
+        }, false).whenComplete((a, err) -> {
+            newPassword.set("");
+            newRepeat.set("");
+        });
+    }
+
     public CompletableFuture<Agent> createFirstAdmin() {
         String user = adminUsername.get() == null ? "" : adminUsername.get().strip();
         String pw = adminPassword.get() == null ? "" : adminPassword.get();
         if (user.isEmpty()) {
-            message.set("Choose a user name for the admin.");
+            state.setStatus("Choose a user name for the admin.");
             return CompletableFuture.completedFuture(null);
         }
         if (pw.isEmpty()) {
-            message.set("Choose a password.");
+            state.setStatus("Choose a password.");
             return CompletableFuture.completedFuture(null);
         }
         if (!pw.equals(adminRepeat.get())) {
-            message.set("The two passwords differ.");
+            state.setStatus("The two passwords differ.");
             return CompletableFuture.completedFuture(null);
         }
         char[] chars = pw.toCharArray();
         String name = adminName.get();
         return run(() -> {
             try {
-                return store.agents().create(null, new AgentSpec(user, name, Clearance.NONE, SupportLevel.L3, true, true, true),
+                return gate.createFirstAdmin(new AgentSpec(user, name, Clearance.NONE, SupportLevel.L3, true, true, true),
                         chars);
             } finally {
                 Arrays.fill(chars, '\0');
@@ -107,65 +156,88 @@ public final class SignInViewModel {
     }
 
     public CompletableFuture<Agent> tryDemo() {
-        message.set("Filling the database with demo data\u2026");
-        return run(demo::seed, false);
+        state.setStatus("Filling the database with demo data\u2026");
+        return run(() -> demo.seed(), false);
     }
 
-    private CompletableFuture<Agent> run(java.util.concurrent.Callable<Agent> work, boolean clearPassword) {
-        busy.set(true);
-        return executor.supply(work).handle((agent, err) -> {
-            busy.set(false);
-            if (clearPassword) {
-                password.set("");
-            }
-            if (err != null) {
-                Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                message.set(t.getMessage());
-                return null;
-            }
-            message.set("");
-            onSignedIn.accept(agent);
-            return agent;
-        });
+    /**
+     * Signs in with what {@code work} returns; a failure's message stays on the screen, and the future gives null.
+     * A one-time password holds the sign-in back until the agent has chosen their own.
+     */
+    private CompletableFuture<Agent> run(Callable<SignedIn> work, boolean clearPassword) {
+        return BackgroundTask.wrap(work).trackedBy(state)
+                .onFinished(() -> {
+                    if (clearPassword) {
+                        password.set("");
+                    }
+                })
+                .onSuccess(signedIn -> {
+                    if (signedIn.mustChangePassword()) {
+                        pending = signedIn;
+                        mustChange.set(true);
+                        state.setStatus("You signed in with a one-time password: choose your own to go on.");
+                        return;
+                    }
+                    pending = null;
+                    mustChange.set(false);
+                    state.setStatus("");
+                    onSignedIn.accept(signedIn);
+                })
+                .executeWith(executor)
+                .thenApply(SignedIn::agent)
+                .exceptionally(err -> null);
     }
 
-    public StringProperty username() {
+    public StringProperty usernameProperty() {
         return username;
     }
 
-    public StringProperty password() {
+    public StringProperty passwordProperty() {
         return password;
     }
 
-    public StringProperty adminUsername() {
+    public StringProperty adminUsernameProperty() {
         return adminUsername;
     }
 
-    public StringProperty adminName() {
+    public StringProperty adminNameProperty() {
         return adminName;
     }
 
-    public StringProperty adminPassword() {
+    public StringProperty adminPasswordProperty() {
         return adminPassword;
     }
 
-    public StringProperty adminRepeat() {
+    public StringProperty adminRepeatProperty() {
         return adminRepeat;
     }
 
-    public ReadOnlyStringProperty message() {
-        return message.getReadOnlyProperty();
+    public ReadOnlyStringProperty messageProperty() {
+        return state.statusProperty();
     }
 
-    public ReadOnlyBooleanProperty busy() {
-        return busy.getReadOnlyProperty();
+    public ReadOnlyBooleanProperty busyProperty() {
+        return state.busyProperty();
     }
 
-    public ReadOnlyBooleanProperty firstRun() {
+    public ReadOnlyBooleanProperty firstRunProperty() {
         return firstRun.getReadOnlyProperty();
     }
 
-    public BooleanProperty demoMode() {
+    public BooleanProperty demoModeProperty() {
         return demoMode;
+    }
+
+    /** True while a one-time password waits for the agent's own (the new-password form is shown). */
+    public ReadOnlyBooleanProperty mustChangeProperty() {
+        return mustChange.getReadOnlyProperty();
+    }
+
+    public StringProperty newPasswordProperty() {
+        return newPassword;
+    }
+
+    public StringProperty newRepeatProperty() {
+        return newRepeat;
     }
 }

@@ -57,7 +57,7 @@ class WallboardFxTest {
 
     private WallboardWindow open(FxRobot robot, DeskView desk) throws Exception {
         robot.press(KeyCode.F11).release(KeyCode.F11);
-        waitFor(() -> desk.tools().wallboard().isPresent() && !desk.tools().wallboard().get().viewModel().loading().get()
+        waitFor(() -> desk.tools().wallboard().isPresent() && !desk.tools().wallboard().get().viewModel().loadingProperty().get()
                 && !desk.tools().wallboard().get().viewModel().countdowns().isEmpty());
         return desk.tools().wallboard().orElseThrow();
     }
@@ -136,7 +136,7 @@ class WallboardFxTest {
     void anUnclearedLeadSeesPlaceholdersAndNoSensitiveSubjectAnywhere(FxRobot robot) throws Exception {
         Agent lead = f.store.agents().findByUsername("lead").orElseThrow();
         f.store.agents().create(lead, new AgentSpec("una", "Una Lead", Clearance.NONE, SupportLevel.L2, true, false, true),
-                "una".toCharArray());
+                TestStores.password("una").toCharArray());
         DeskView desk = f.desk(robot, "una");
         WallboardWindow w = open(robot, desk);
         List<Ticket> shown = list(robot, w, "#wallCountdowns").getItems();
