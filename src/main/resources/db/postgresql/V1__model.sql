@@ -30,11 +30,17 @@ CREATE TABLE sd_data.contact (
     role         VARCHAR(20)  NOT NULL,
     verified     BOOLEAN      NOT NULL DEFAULT TRUE,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- the number read (domain.PhoneNumbers): E.164, the extension apart, the contact's country (ISO 3166-1 alpha-2);
+    -- phone_digits holds the number's digits as dialled in its own country (as the embedded database's V11)
+    phone_e164   VARCHAR(16),
+    phone_ext    VARCHAR(20),
+    region       VARCHAR(2),
     CONSTRAINT uq_contact_email UNIQUE (email),
     CONSTRAINT ck_contact_role CHECK (role IN ('ADMINISTRATOR', 'REGISTERED_USER'))
 );
 CREATE INDEX ix_contact_customer ON sd_data.contact (customer_id);
 CREATE INDEX ix_contact_phone ON sd_data.contact (phone_digits);
+CREATE INDEX ix_contact_phone_e164 ON sd_data.contact (phone_e164 text_pattern_ops);
 
 -- An agent's password is their PostgreSQL login's (SCRAM-SHA-256); clearance, lead, admin and active are
 -- memberships of the group roles, read at query time. The columns below are what the roles cannot say.

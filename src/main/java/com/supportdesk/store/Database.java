@@ -249,13 +249,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate(java.util.List<String> extraMigrations) {
-        java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
-        locations.addAll(extraMigrations);
-        Flyway flyway = Flyway.configure()
-                .dataSource(pool)
-                .locations(locations.toArray(new String[0]))
-                .cleanDisabled(true)
-                .load();
+        Flyway flyway = embeddedMigrations(pool, extraMigrations).load();
         MigrationInfo[] applied = flyway.info().applied();
         for (MigrationInfo info : applied) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
@@ -328,6 +322,25 @@ public final class Database implements AutoCloseable {
         return new StoreException.UpgradeFailed("Upgrading the database file " + file + " to schema version " + version
                 + " failed (" + why + "). It was put back as it was, from the backup taken just before: " + backup
                 + " (kept). Nothing was lost. Install the previous Support Desk, or ask your support contact.", failure);
+    }
+
+    /**
+     * The embedded database's migrations: the SQL files in {@code db/migration} (and {@code extraLocations}, for
+     * tests) and the Java ones registered here ({@link PhoneNumbersMigration}, V11).
+     */
+    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource,
+                                                                                     java.util.List<String> extraLocations) {
+        java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
+        locations.addAll(extraLocations);
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(locations.toArray(new String[0]))
+                .javaMigrations(new PhoneNumbersMigration())
+                .cleanDisabled(true);
+    }
+
+    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource) {
+        return embeddedMigrations(dataSource, java.util.List.of());
     }
 
     private static String latestKnownVersion(Flyway flyway) {

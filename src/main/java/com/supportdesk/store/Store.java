@@ -24,7 +24,8 @@ public final class Store implements AutoCloseable {
         this.db = db;
         this.agents = new AgentRepository(db, passwords);
         this.customers = new CustomerRepository(db);
-        this.contacts = new ContactRepository(db);
+        this.settings = new SettingsRepository(db);
+        this.contacts = new ContactRepository(db, settings);
         this.policy = new PolicyRepository(db);
         this.audit = new AuditRepository(db);
         this.tickets = new TicketRepository(db, policy, audit, displayZone);
@@ -33,7 +34,6 @@ public final class Store implements AutoCloseable {
         this.training = new TrainingRepository(db);
         this.outages = new OutageRepository(db);
         this.calls = new CallRepository(db, tickets, audit);
-        this.settings = new SettingsRepository(db);
     }
 
     /** Opens the database at the location (migrating it) with the standard password hashing. */

@@ -425,7 +425,8 @@ class TeamMigrationTest {
     /** The columns both sides share, every row as text, in key order. */
     private static final Map<String, String> SHARED = Map.ofEntries(
             Map.entry("customer", "id, name, government, training_sessions_contracted, created_at"),
-            Map.entry("contact", "id, customer_id, name, email, phone, phone_digits, role, verified, created_at"),
+            Map.entry("contact", "id, customer_id, name, email, phone, phone_digits, role, verified, created_at,"
+                    + " phone_e164, phone_ext, region"),
             Map.entry("agent", "id, username, display_name, support_level, created_at"),
             Map.entry("agent_audit", "id, at, agent_id, changed_by, change"),
             Map.entry("policy_version", "id, effective_from, s1_seconds, s2_seconds, s3_seconds, zone_id, opens, closes,"
