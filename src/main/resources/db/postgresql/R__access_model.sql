@@ -1105,7 +1105,8 @@ BEGIN
                x.training_sessions_contracted::text, sd.import_ts(x.created_at)]) FROM sd_data.customer x
         UNION ALL
         SELECT 'contact', sd.import_row(ARRAY[x.id::text, x.customer_id::text, x.name::text, x.email::text, x.phone::text,
-               x.phone_digits::text, x.role::text, sd.import_bool(x.verified), sd.import_ts(x.created_at)]) FROM sd_data.contact x
+               x.phone_digits::text, x.role::text, sd.import_bool(x.verified), sd.import_ts(x.created_at),
+               x.phone_e164::text, x.phone_ext::text, x.region::text]) FROM sd_data.contact x
         UNION ALL
         SELECT 'agent', sd.import_row(ARRAY[x.id::text, x.username::text, x.display_name::text, x.support_level::text,
                sd.import_ts(x.created_at)]) FROM sd_data.agent x

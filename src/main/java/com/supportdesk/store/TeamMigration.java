@@ -329,15 +329,8 @@ public final class TeamMigration {
 
     enum Kind { TEXT, LONG, BOOL, INSTANT, DATE, BYTES }
 
-    /**
-     * A column copied. {@code checked}: part of the table's canonical digest; false for a column that
-     * sd.import_checksums (db/postgresql/R__access_model.sql) does not read yet, which is copied and compared by the
-     * tests but not by the digest.
-     */
-    record Column(String name, Kind kind, boolean checked) {
-        Column(String name, Kind kind) {
-            this(name, kind, true);
-        }
+    /** A column copied, and part of the table's canonical digest (the same column list sd.import_checksums reads). */
+    record Column(String name, Kind kind) {
     }
 
     /**
@@ -346,25 +339,6 @@ public final class TeamMigration {
      * read at once in {@code order}.
      */
     record TableSpec(String name, String key, String order, List<Column> columns) {
-
-        /** The row's values that the canonical digest covers. */
-        Object[] checked(Object[] row) {
-            if (columns.stream().allMatch(Column::checked)) {
-                return row;
-            }
-            List<Object> out = new ArrayList<>(row.length);
-            for (int i = 0; i < row.length; i++) {
-                if (columns.get(i).checked()) {
-                    out.add(row[i]);
-                }
-            }
-            return out.toArray();
-        }
-    }
-
-    /** A text column copied but not in sd.import_checksums yet (see {@link Column}). */
-    private static Column unchecked(String name) {
-        return new Column(name, Kind.TEXT, false);
     }
 
     private static Column t(String name) {
@@ -394,9 +368,7 @@ public final class TeamMigration {
     static final List<TableSpec> TABLES = List.of(
             byId("customer", n("id"), t("name"), b("government"), n("training_sessions_contracted"), ts("created_at")),
             byId("contact", n("id"), n("customer_id"), t("name"), t("email"), t("phone"), t("phone_digits"), t("role"),
-                    b("verified"), ts("created_at"),
-                    // the phone number as read (V11); not in sd.import_checksums' contact row yet
-                    unchecked("phone_e164"), unchecked("phone_ext"), unchecked("region")),
+                    b("verified"), ts("created_at"), t("phone_e164"), t("phone_ext"), t("region")),
             byId("agent_audit", n("id"), ts("at"), n("agent_id"), n("changed_by"), t("change")),
             byId("policy_version", n("id"), ts("effective_from"), n("s1_seconds"), n("s2_seconds"), n("s3_seconds"),
                     t("zone_id"), t("opens"), t("closes"), t("region"), t("extra_closures"), t("removed_holidays"),
@@ -810,7 +782,7 @@ public final class TeamMigration {
         }
 
         void add(Object[] row, Digest digest, BatchSink sink) throws SQLException {
-            digest.add(table.checked(row));
+            digest.add(row);
             try {
                 json.writeStartObject();
                 for (int i = 0; i < row.length; i++) {
