@@ -13,12 +13,15 @@ final class PartContent implements MailContent {
     private final long offset;
     private final Session session;
     private final int[] path;
+    private final int[] limits;
 
-    PartContent(RawSource source, long offset, Session session, int[] path) {
+    /** @param limits the part limit each multipart on the path was read with (so it is cut the same way again) */
+    PartContent(RawSource source, long offset, Session session, int[] path, int[] limits) {
         this.source = source;
         this.offset = offset;
         this.session = session;
         this.path = path.clone();
+        this.limits = limits.clone();
     }
 
     @Override
@@ -30,7 +33,7 @@ final class PartContent implements MailContent {
             throw new IOException("The raw message could not be opened again: " + e.getMessage(), e);
         }
         try {
-            InputStream content = Parts.navigate(opened.message(), path).getInputStream();
+            InputStream content = Parts.navigate(opened.message(), path, limits).getInputStream();
             return new FilterInputStream(content) {
                 @Override
                 public void close() throws IOException {
