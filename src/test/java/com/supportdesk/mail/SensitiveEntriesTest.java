@@ -10,9 +10,6 @@ import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.MailboxRepository.QuarantineEntry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,22 +31,10 @@ class SensitiveEntriesTest extends IntakeTestBase {
 
     @BeforeEach
     void wire() {
-        MailParser parser = new MailParser();
-        intake = new MailIntake(store, file -> {
-            if (parserBroken.get()) {
-                throw new MailParseException("The parser could not read it today.");
-            }
-            return parser.parse(file);
-        }, clock, MailIntake.DEFAULT_BATCH);
+        intake = intakeBrokenWhile(parserBroken);
         quarantine = new QuarantineService(store, intake);
         unclearedAdmin = store.agents().create(admin, new AgentSpec("uadmin", "Uncleared Admin", Clearance.NONE, null,
                 false, true, true), "uadmin-password".toCharArray());
-    }
-
-    private IntakeOutcome ingest(byte[] raw) throws Exception {
-        Path file = Files.createTempFile(spool, "raw", ".eml");
-        Files.write(file, raw);
-        return intake.ingestRaw(file, Instant.parse("2026-02-02T10:00:00Z"), "test@local", "raw");
     }
 
     private static String base64(String text) {
