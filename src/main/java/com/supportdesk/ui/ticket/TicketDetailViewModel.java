@@ -64,7 +64,7 @@ public final class TicketDetailViewModel {
 
     /** Said on an e-mail from an unknown sender, where the conversation is shown. */
     public static final String UNKNOWN_SENDER = "Unknown sender: not this ticket's contact or a contact of its customer."
-            + " Not used as the reply address; the ticket was not reopened.";
+            + " It changed nothing on the ticket and is not used as the reply address.";
 
     private final Store store;
     private final Agent agent;
