@@ -100,6 +100,8 @@ public final class MailIntake {
      * does not look at that budget.
      */
     static final Duration DEFAULT_READ_LIMIT = Duration.ofSeconds(60);
+    /** Messages at least this large are read under a mark (see {@link ReadingMarks}). */
+    static final long MARK_FROM_BYTES = 64 * 1024;
     /** Said of a message the intake gave up on. */
     static final String KEPT = "It was kept here so the rest of the mailbox could be read; retry it once the cause is fixed.";
     /** Stack of the thread that reads a message (deep structures recurse in the libraries). */
@@ -416,9 +418,14 @@ public final class MailIntake {
         return "The message could not be read as e-mail (" + cause.getClass().getSimpleName() + ").";
     }
 
-    /** Whether a message is read under a {@link ReadingMarks} mark: mail from the server, not an admin's retry. */
+    /**
+     * Whether a message is read under a {@link ReadingMarks} mark: mail from the server (not an admin's retry) of
+     * at least {@link #MARK_FROM_BYTES}. The mark costs a commit of its own; a smaller message cannot hold enough to
+     * end the program (the parser's caps bound what one message holds, and errors and overlong reads are caught), so
+     * the usual small mail is read without one.
+     */
     private static boolean marked(Source src) {
-        return src.uid() != null && src.retriedQuarantineId() == null;
+        return src.uid() != null && src.retriedQuarantineId() == null && src.size() >= MARK_FROM_BYTES;
     }
 
     /** One message, one transaction. */

@@ -130,7 +130,9 @@ class HostileIntakeTest extends IntakeTestBase {
     @Test
     void aMessageThatEndedTheProgramIsQuarantinedAfterTheRestart() throws Exception {
         deliver(message("ann@acme.example", "Before", "<d1@acme.example>", "", "one"));
-        deliver(test("die", "Deadly", "<d2@acme.example>"));
+        // (large enough to be read under a mark: smaller mail cannot hold enough to end the program)
+        deliver(message("ann@acme.example", "Deadly", "<d2@acme.example>", "X-Test: die\n",
+                "line of text\n".repeat((int) (MailIntake.MARK_FROM_BYTES / 10))));
         deliver(message("ann@acme.example", "After", "<d3@acme.example>", "", "three"));
         store.close();
 
