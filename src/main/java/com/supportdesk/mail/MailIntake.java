@@ -747,19 +747,23 @@ public final class MailIntake {
         int tooLarge = 0;
         int damaged = 0;
         double tooLargeMb = 0;
-        for (MailAttachment a : mail.attachments()) {
-            if (a.tooLarge()) {
-                tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), true, null);
-                tooLarge++;
-                tooLargeMb += a.size() / (1024.0 * 1024.0);
-                continue;
-            }
-            try (GuardedStream in2 = new GuardedStream(a)) {
-                tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), false, in2);
-                if (in2.failed()) {
-                    damaged++;
+        try (PartContent.Reader parts = new PartContent.Reader()) { // one reading of the source for all of them
+            for (MailAttachment a : mail.attachments()) {
+                if (a.tooLarge()) {
+                    tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), true, null);
+                    tooLarge++;
+                    tooLargeMb += a.size() / (1024.0 * 1024.0);
+                    continue;
+                }
+                try (GuardedStream in2 = new GuardedStream(() -> parts.open(a))) {
+                    tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), false, in2);
+                    if (in2.failed()) {
+                        damaged++;
+                    }
                 }
             }
+        } catch (IOException e) {
+            LOG.debug("Closing the raw source after the attachments failed: {}", e.getClass().getSimpleName());
         }
         StringBuilder notes = new StringBuilder();
         if (tooLarge > 0) {
@@ -852,10 +856,10 @@ public final class MailIntake {
         private final InputStream in;
         private boolean failed;
 
-        GuardedStream(MailAttachment attachment) {
+        GuardedStream(MailContent content) {
             InputStream opened;
             try {
-                opened = attachment.open();
+                opened = content.open();
             } catch (IOException | RuntimeException e) {
                 opened = InputStream.nullInputStream();
                 failed = true;
