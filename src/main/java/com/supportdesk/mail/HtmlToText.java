@@ -93,7 +93,7 @@ final class HtmlToText {
                     newline();
                     Element parent = el.parent();
                     boolean ordered = parent != null && parent.normalName().equals("ol");
-                    out.append(ordered ? numberOf(el, parent) + ". " : "- ");
+                    out.append(ordered ? numberIn(parent) + ". " : "- ");
                 }
                 case "img" -> {
                     String alt = el.attr("alt").trim();
@@ -141,7 +141,7 @@ final class HtmlToText {
          * The number of an {@code li} in its {@code ol}: counted as the list is walked (asking jsoup for the sibling
          * index of every item would scan the list once per item).
          */
-        private int numberOf(Element li, Element ol) {
+        private int numberIn(Element ol) {
             return ++itemsSeen.computeIfAbsent(ol, k -> new int[1])[0];
         }
 
