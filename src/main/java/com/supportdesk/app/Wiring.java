@@ -93,8 +93,8 @@ public final class Wiring {
     }
 
     /**
-     * Sends e-mail replies. Default until the mail issue wires SMTP here: nothing is sent and the composer says
-     * "E-mail sending is not configured yet".
+     * Sends e-mail replies through the open store's mail channel (SMTP; the reply is recorded as customer contact).
+     * Before the store has opened there is no channel: nothing is sent and the composer says so.
      */
     public ReplySender replySender(Supplier<MailChannel> mail) {
         return (agent, ticket, draft) -> {
@@ -109,8 +109,8 @@ public final class Wiring {
     }
 
     /**
-     * Opens the call console (Ctrl+L). Default until the phone issue wires {@code ui.phone} here: a message that
-     * the console is not installed.
+     * Opens the call console (Ctrl+L) and the chat log window of {@code ui.phone}. The console is built on first use
+     * with an executor of its own with one thread, so a call's autosaves and its end are stored in order.
      */
     public CallConsoleOpener callConsoleOpener(Window owner, Supplier<Store> store) {
         return new CallConsoleOpener() {

@@ -9,7 +9,6 @@ import com.supportdesk.mail.MailChannel;
 import com.supportdesk.mail.MailConnectionException;
 import com.supportdesk.mail.MailIntake;
 import com.supportdesk.mail.MailSettings;
-import com.supportdesk.mail.MailTimeouts;
 import com.supportdesk.mail.TlsMode;
 import com.supportdesk.store.Store;
 import java.io.IOException;
@@ -91,15 +90,15 @@ public final class IngestCommand implements Callable<Integer> {
             if (intake != mail.intake()) {
                 intake.onNewTicket(mail.replies()::acknowledge);
             }
-            return mode.once ? once(intake, account, out, err) : watch(mail, intake, account, out, store);
+            return mode.once ? once(mail, intake, account, out, err) : watch(mail, intake, account, out, store);
         } finally {
             store.close();
         }
     }
 
-    private int once(MailIntake intake, ImapSettings account, PrintWriter out, PrintWriter err) throws IOException {
-        try (ImapMailbox mailbox = ImapMailbox.open(account, MailTimeouts.defaults(),
-                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+    private int once(MailChannel mail, MailIntake intake, ImapSettings account, PrintWriter out, PrintWriter err)
+            throws IOException {
+        try (ImapMailbox mailbox = mail.openMailbox(account)) {
             IntakeCounts counts = intake.catchUp(mailbox, true);
             out.println(counts.summary());
             return 0;
@@ -116,10 +115,25 @@ public final class IngestCommand implements Callable<Integer> {
     private int watch(MailChannel mail, MailIntake intake, ImapSettings account, PrintWriter out, Store store)
             throws InterruptedException {
         DateTimeFormatter time = DateTimeFormatter.ISO_INSTANT;
-        IntakeService service = new IntakeService(intake, () -> account, mail.spoolDir(), status -> {
-            synchronized (out) {
-                out.println(time.format(status.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + " " + status.text());
-                out.flush();
+        IntakeService service = mail.intakeService(intake, () -> account, new IntakeService.Listener() {
+            @Override
+            public void status(IntakeService.Status status) {
+                String text = IntakeService.SIGN_IN_EXPIRED.equals(status.text())
+                        ? "sign-in expired: sign in again (Admin \u2192 Mail settings, or 'support-desk mail sign-in')"
+                        : status.text();
+                line(status.at(), text);
+            }
+
+            @Override
+            public void retrying(Duration wait) {
+                line(java.time.Instant.now(), "trying again in " + spoken(wait));
+            }
+
+            private void line(java.time.Instant at, String text) {
+                synchronized (out) {
+                    out.println(time.format(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + " " + text);
+                    out.flush();
+                }
             }
         });
         // Ctrl+C: stop fetching (the message being stored finishes its transaction), then close the database
@@ -147,6 +161,15 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code 2 s}, {@code 5 min}, {@code 1 min 30 s}. */
+    static String spoken(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        return s % 60 == 0 ? s / 60 + " min" : s / 60 + " min " + s % 60 + " s";
     }
 
     private TlsMode parseTls() {
@@ -181,9 +204,11 @@ public final class IngestCommand implements Callable<Integer> {
             throw new com.supportdesk.store.StoreException("No IMAP account is set up: give --imap-url"
                     + " imap://USER@HOST:PORT/FOLDER, or an admin saves one under Mail settings.");
         }
+        if (s.oauth()) {
+            return s; // the saved OAuth sign-in: access tokens come from its refresh token
+        }
         if (fromEnv != null) {
-            return new ImapSettings(s.host(), s.port(), s.tls(), s.user(), fromEnv, s.folder(), s.afterImport(),
-                    s.moveToFolder());
+            return s.withPassword(fromEnv);
         }
         if (s.password().isEmpty() && saved.warning() != null) {
             throw new com.supportdesk.store.StoreException(saved.warning() + " Or set " + PASSWORD_ENV + ".");

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What is needed to open a ticket. {@code received} is when the customer asked (DESIGN.md section 1):
+ * What is needed to open a ticket. {@code received} is when the customer asked (docs/response-clock.md):
  * INTERNALDATE for e-mail, the console's open instant for a call, the first line of a chat transcript.
  */
 public record NewTicket(String subject, Severity severity, SupportLevel level, Channel channel, Long customerId,

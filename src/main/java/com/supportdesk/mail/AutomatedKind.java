@@ -2,7 +2,7 @@ package com.supportdesk.mail;
 
 /**
  * Why a message was judged to be sent by a machine. Anything but {@link #NONE} never opens a ticket
- * and never gets an acknowledgement (DESIGN.md section 4).
+ * and never gets an acknowledgement (docs/mail.md).
  */
 public enum AutomatedKind {
     /** Written by a person (as far as the headers tell). */

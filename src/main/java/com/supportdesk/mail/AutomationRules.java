@@ -5,7 +5,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Recognises automated mail from its headers, structure and subject (DESIGN.md section 4; RFC 3834).
+ * Recognises automated mail from its headers, structure and subject (docs/mail.md; RFC 3834).
  * Checked in this order, first match wins: loop, bounce, auto-reply, list, bulk.
  */
 final class AutomationRules {

@@ -10,7 +10,19 @@ public final class ConnectionCheck {
 
     /** Opens the folder and closes it again. */
     public static String imap(ImapSettings settings, MailTimeouts timeouts) throws MailConnectionException {
-        try (ImapMailbox mailbox = ImapMailbox.open(settings, timeouts, Path.of(System.getProperty("java.io.tmpdir")))) {
+        return imap(settings, timeouts, null);
+    }
+
+    /** Opens the folder and closes it again; an OAuth account signs in with an access token from {@code tokens}. */
+    public static String imap(ImapSettings settings, MailTimeouts timeouts, MailTokens tokens)
+            throws MailConnectionException {
+        Path spool = Path.of(System.getProperty("java.io.tmpdir"));
+        if (settings.oauth() && tokens == null) {
+            throw new MailConnectionException(MailProblem.AUTHENTICATION, "This account signs in with OAuth; sign in"
+                    + " with the provider first.", null);
+        }
+        try (ImapMailbox mailbox = tokens == null ? ImapMailbox.open(settings, timeouts, spool)
+                : tokens.openImap(settings, timeouts, spool)) {
             return "Connected to " + settings.account() + ": the folder " + settings.folder() + " can be read"
                     + (mailbox.supportsIdle() ? " and new mail is announced at once (IMAP IDLE)." : "; it is checked every minute.");
         }
@@ -18,7 +30,12 @@ public final class ConnectionCheck {
 
     /** Connects and logs in without sending anything. */
     public static String smtp(SmtpSettings settings, MailTimeouts timeouts) throws MailSendException {
-        new SmtpSender(settings, timeouts).checkConnection();
+        return smtp(settings, timeouts, null);
+    }
+
+    /** Connects and logs in without sending anything; an OAuth server gets an access token from {@code tokens}. */
+    public static String smtp(SmtpSettings settings, MailTimeouts timeouts, MailTokens tokens) throws MailSendException {
+        new SmtpSender(settings, timeouts, tokens).checkConnection();
         return "Connected to " + settings.account() + " on port " + settings.port() + (settings.needsLogin()
                 ? " and logged in." : ".") + " Replies will be sent from " + settings.fromAddress() + ".";
     }

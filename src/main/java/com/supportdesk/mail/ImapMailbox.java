@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open IMAP folder (DESIGN.md section 4).
+ * One open IMAP folder (docs/mail.md).
  *
  * <p>Reading never marks a message as seen ({@code mail.imap.peek}); {@link #markProcessed} does, and must
  * only be called after the tickets and the checkpoint are committed. Catch up with
@@ -57,6 +57,8 @@ public final class ImapMailbox implements AutoCloseable {
     private final Object pollLock = new Object();
     private volatile boolean closed;
     private boolean moveTargetChecked;
+    /** When the login's access token should be renewed (reconnect before then); null for a password login. */
+    private volatile Instant renewBy;
     /** Messages in the folder when {@link #fetchSince} last looked (or after the last move): -1 before that. */
     private volatile int countAtLastFetch = -1;
 
@@ -79,18 +81,27 @@ public final class ImapMailbox implements AutoCloseable {
         return open(settings, MailTimeouts.defaults(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** Connects, logs in and opens the configured folder read-write. */
+    /** Connects, logs in with the settings' password and opens the configured folder read-write. */
     public static ImapMailbox open(ImapSettings settings, MailTimeouts timeouts, Path spoolDir)
+            throws MailConnectionException {
+        return open(settings, settings.password(), timeouts, spoolDir);
+    }
+
+    /**
+     * Connects, logs in with {@code secret} — the password, or for {@link MailAuth#OAUTH} an OAuth 2.0 access token
+     * sent with SASL XOAUTH2 — and opens the configured folder read-write.
+     */
+    public static ImapMailbox open(ImapSettings settings, String secret, MailTimeouts timeouts, Path spoolDir)
             throws MailConnectionException {
         Objects.requireNonNull(spoolDir, "spoolDir");
         MailFailures.Endpoint endpoint = new MailFailures.Endpoint(settings.host(), settings.port(),
-                settings.account(), settings.password(), timeouts);
+                settings.account(), secret, timeouts, settings.oauth());
         LOG.info("Connecting to IMAP {} on port {} ({}), folder {}", settings.account(), settings.port(),
                 settings.tls(), settings.folder());
         IMAPStore store = null;
         try {
             store = (IMAPStore) MailSessions.imap(settings, timeouts).getStore("imap");
-            store.connect(settings.host(), settings.port(), settings.user(), settings.password());
+            store.connect(settings.host(), settings.port(), settings.user(), secret);
             IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
             if (!folder.exists()) {
                 throw new MailConnectionException(MailProblem.SERVER_ERROR, "The folder " + settings.folder()
@@ -172,6 +183,19 @@ public final class ImapMailbox implements AutoCloseable {
         } catch (MessagingException e) {
             throw failure(endpoint, e);
         }
+    }
+
+    /**
+     * For an OAuth login: when the access token it used should be renewed. The session stays logged in, but the
+     * intake reconnects (with a fresh token) by then, so a server that ends sessions when their token expires does not
+     * cut a fetch short. Null for a password login.
+     */
+    public Instant renewBy() {
+        return renewBy;
+    }
+
+    void renewBy(Instant when) {
+        this.renewBy = when;
     }
 
     /** The account and folder this mailbox reads, as configured. */

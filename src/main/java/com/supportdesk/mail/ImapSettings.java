@@ -1,19 +1,15 @@
 package com.supportdesk.mail;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * An IMAP account. The password never appears in {@link #toString()}.
  *
  * @param folder       folder to read, {@code INBOX} when blank
  * @param moveToFolder where {@link AfterImport#MOVE} puts processed messages (required for MOVE)
+ * @param auth         password, or the saved OAuth 2.0 sign-in (then {@code password} is unused and empty)
  */
 public record ImapSettings(String host, int port, TlsMode tls, String user, String password, String folder,
-                           AfterImport afterImport, String moveToFolder) {
+                           AfterImport afterImport, String moveToFolder, MailAuth auth) {
 
     public static final String DEFAULT_FOLDER = "INBOX";
 
@@ -33,6 +29,13 @@ public record ImapSettings(String host, int port, TlsMode tls, String user, Stri
             throw new IllegalArgumentException("\"after import: move\" needs a folder to move messages to");
         }
         moveToFolder = moveToFolder == null || moveToFolder.isBlank() ? null : moveToFolder.trim();
+        auth = auth == null ? MailAuth.PASSWORD : auth;
+    }
+
+    /** An account that signs in with a password. */
+    public ImapSettings(String host, int port, TlsMode tls, String user, String password, String folder,
+                        AfterImport afterImport, String moveToFolder) {
+        this(host, port, tls, user, password, folder, afterImport, moveToFolder, MailAuth.PASSWORD);
     }
 
     /** Standard port: 993 for SSL, 143 otherwise. */
@@ -45,32 +48,29 @@ public record ImapSettings(String host, int port, TlsMode tls, String user, Stri
      * e.g. {@code support%40example.com}). {@code imaps://} is accepted for SSL. After import: mark seen.
      */
     public static ImapSettings fromUrl(String url, TlsMode tls, String password) {
-        URI uri;
-        try {
-            uri = new URI(url == null ? "" : url.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not an IMAP URL (expected imap://USER@HOST:PORT/FOLDER): " + url, e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("imap") && !scheme.equals("imaps")) {
-            throw new IllegalArgumentException("not an IMAP URL (expected imap://USER@HOST:PORT/FOLDER): " + url);
-        }
-        TlsMode mode = tls != null ? tls : scheme.equals("imaps") ? TlsMode.SSL : TlsMode.NONE;
-        String rawUser = uri.getRawUserInfo();
-        if (rawUser == null || rawUser.isBlank() || uri.getHost() == null) {
-            throw new IllegalArgumentException("the IMAP URL needs a user and a host: imap://USER@HOST:PORT/FOLDER");
-        }
-        if (rawUser.contains(":")) {
-            throw new IllegalArgumentException("put the password in the settings or the environment, not in the URL");
-        }
-        String user = URLDecoder.decode(rawUser, StandardCharsets.UTF_8);
-        int port = uri.getPort() > 0 ? uri.getPort() : defaultPort(mode);
-        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-        return new ImapSettings(uri.getHost(), port, mode, user, password, path, AfterImport.MARK_SEEN, null);
+        MailUrl u = MailUrl.parse(url, "imap", "imap://USER@HOST:PORT/FOLDER");
+        TlsMode mode = tls != null ? tls : u.secure() ? TlsMode.SSL : TlsMode.NONE;
+        int port = u.port() > 0 ? u.port() : defaultPort(mode);
+        return new ImapSettings(u.host(), port, mode, u.user(), password, u.path(), AfterImport.MARK_SEEN, null);
     }
 
     public ImapSettings withAfterImport(AfterImport after, String moveTo) {
-        return new ImapSettings(host, port, tls, user, password, folder, after, moveTo);
+        return new ImapSettings(host, port, tls, user, password, folder, after, moveTo, auth);
+    }
+
+    /** The same account signing in with {@code method} (OAuth: the password is dropped). */
+    public ImapSettings withAuth(MailAuth method) {
+        return new ImapSettings(host, port, tls, user, method == MailAuth.OAUTH ? "" : password, folder, afterImport,
+                moveToFolder, method);
+    }
+
+    /** The same account with another password (e.g. from the environment); the sign-in method stays. */
+    public ImapSettings withPassword(String newPassword) {
+        return new ImapSettings(host, port, tls, user, newPassword, folder, afterImport, moveToFolder, auth);
+    }
+
+    public boolean oauth() {
+        return auth == MailAuth.OAUTH;
     }
 
     /** {@code user@host}, for messages. */
@@ -82,6 +82,6 @@ public record ImapSettings(String host, int port, TlsMode tls, String user, Stri
     public String toString() {
         return "ImapSettings[host=" + host + ", port=" + port + ", tls=" + tls + ", user=" + user
                 + ", password=" + MailSettingsChecks.mask(password) + ", folder=" + folder
-                + ", afterImport=" + afterImport + ", moveToFolder=" + moveToFolder + "]";
+                + ", afterImport=" + afterImport + ", moveToFolder=" + moveToFolder + ", auth=" + auth.key() + "]";
     }
 }

@@ -42,7 +42,14 @@ public final class IntakeService implements AutoCloseable {
     @FunctionalInterface
     public interface Listener {
         void status(Status status);
+
+        /** After an error: the loop waits {@code wait} before it tries again (the gateway says so). */
+        default void retrying(Duration wait) {
+        }
     }
+
+    /** The status line while the saved OAuth sign-in is revoked or expired (the status bar shows it after "Mail: "). */
+    public static final String SIGN_IN_EXPIRED = "sign-in expired \u2014 Admin \u2192 Mail settings";
 
     /** Waits between reconnects; tests pass one that returns at once. */
     @FunctionalInterface
@@ -194,7 +201,12 @@ public final class IntakeService implements AutoCloseable {
                     runConnected(s);
                     continue; // stopped, or the server closed the connection cleanly
                 } catch (MailConnectionException e) {
-                    publish(State.ERROR, "error: " + e.getMessage(), IntakeCounts.NONE);
+                    if (e.problem() == MailProblem.SIGN_IN_EXPIRED) {
+                        LOG.warn("Mail intake: {}", e.getMessage());
+                        publish(State.ERROR, SIGN_IN_EXPIRED, IntakeCounts.NONE);
+                    } else {
+                        publish(State.ERROR, "error: " + e.getMessage(), IntakeCounts.NONE);
+                    }
                     wait = e.problem() == MailProblem.AUTHENTICATION ? options.maxBackoff() : backoff;
                 } catch (MailIntake.IntakeException e) {
                     total = total.plus(e.partial());
@@ -216,6 +228,11 @@ public final class IntakeService implements AutoCloseable {
                 }
                 if (running) {
                     LOG.info("Mail intake reconnects in {} s", wait.toSeconds());
+                    try {
+                        listener.retrying(wait);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Mail intake status listener failed: {}", e.getClass().getSimpleName());
+                    }
                     sleeper.sleep(wait);
                     backoff = min(backoff.multipliedBy(2), options.maxBackoff());
                 }
@@ -260,10 +277,15 @@ public final class IntakeService implements AutoCloseable {
                 if (!running) {
                     return;
                 }
+                Instant renewBy = mailbox.renewBy();
+                if (renewBy != null && !clock.instant().isBefore(renewBy)) {
+                    LOG.info("Mail intake: the access token for {} is due for renewal; reconnecting", s.account());
+                    return;
+                }
                 if (idle) {
-                    mailbox.idle(options.idleMax());
+                    mailbox.idle(untilRenewal(options.idleMax(), renewBy));
                 } else {
-                    mailbox.poll(options.pollInterval());
+                    mailbox.poll(untilRenewal(options.pollInterval(), renewBy));
                 }
                 if (running && !mailbox.isConnected()) {
                     throw lost(s, null);
@@ -272,6 +294,16 @@ public final class IntakeService implements AutoCloseable {
         } finally {
             current = null;
         }
+    }
+
+    /** {@code wait}, or less when the login's access token is due for renewal before then (at least 100 ms). */
+    private Duration untilRenewal(Duration wait, Instant renewBy) {
+        if (renewBy == null) {
+            return wait;
+        }
+        Duration left = Duration.between(clock.instant(), renewBy);
+        Duration shortest = Duration.ofMillis(100);
+        return min(wait, left.compareTo(shortest) < 0 ? shortest : left);
     }
 
     private static MailConnectionException lost(ImapSettings s, Throwable cause) {

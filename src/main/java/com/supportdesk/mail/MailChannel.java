@@ -1,5 +1,6 @@
 package com.supportdesk.mail;
 
+import com.supportdesk.mail.oauth.OAuthFlows;
 import com.supportdesk.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +31,7 @@ public final class MailChannel implements AutoCloseable {
     private final MailIntake intake;
     private final ReplyService replies;
     private final QuarantineService quarantine;
+    private final MailTokens tokens;
     private IntakeService running;
 
     public MailChannel(Store store, Clock clock) {
@@ -41,7 +43,9 @@ public final class MailChannel implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.intake = new MailIntake(store);
-        this.replies = new ReplyService(store, settings::load, clock);
+        this.tokens = new MailTokens(settings, new OAuthFlows(), Clock.systemUTC());
+        this.replies = new ReplyService(store, settings::load,
+                smtp -> new SmtpSender(smtp, MailTimeouts.defaults(), tokens)::send, clock);
         this.quarantine = new QuarantineService(store, intake);
         intake.onNewTicket(replies::acknowledge);
     }
@@ -60,6 +64,16 @@ public final class MailChannel implements AutoCloseable {
 
     public MailIntake intake() {
         return intake;
+    }
+
+    /** Access tokens for the saved OAuth sign-in (shared by intake and replies). */
+    public MailTokens tokens() {
+        return tokens;
+    }
+
+    /** Opens the account (with its password, or an access token of the saved sign-in) with default timeouts. */
+    public ImapMailbox openMailbox(ImapSettings account) throws MailConnectionException {
+        return tokens.openImap(account, MailTimeouts.defaults(), spoolDir());
     }
 
     /**
@@ -81,9 +95,19 @@ public final class MailChannel implements AutoCloseable {
 
     /** An intake service for the given account (the CLI's {@code ingest --watch}), started. */
     public IntakeService startService(java.util.function.Supplier<ImapSettings> account, IntakeService.Listener listener) {
-        IntakeService service = new IntakeService(intake, account, spoolDir(), listener);
+        IntakeService service = intakeService(intake, account, listener);
         service.start();
         return service;
+    }
+
+    /**
+     * An intake service (not started) over {@code intake} for the given account, which signs in with the password or
+     * the saved OAuth sign-in.
+     */
+    public IntakeService intakeService(MailIntake intake, java.util.function.Supplier<ImapSettings> account,
+                                       IntakeService.Listener listener) {
+        return new IntakeService(intake, account, this::openMailbox, IntakeService.Options.defaults(), null,
+                Clock.systemUTC(), listener);
     }
 
     /** Stops the background intake (waiting up to 10 s for the message being stored). */

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Charset rules for mail text (DESIGN.md section 4).
+ * Charset rules for mail text (docs/mail.md).
  *
  * <ul>
  *   <li>{@code iso-8859-1} and {@code latin1} are decoded as {@code windows-1252} (what senders mean), except

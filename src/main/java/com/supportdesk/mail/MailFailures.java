@@ -22,8 +22,14 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 /** Turns Jakarta Mail exceptions into a {@link MailProblem} and one plain sentence without secrets. */
 final class MailFailures {
 
-    /** The server being talked to; {@code secret} is only used to scrub messages. */
-    record Endpoint(String host, int port, String account, String secret, MailTimeouts timeouts) {
+    /**
+     * The server being talked to; {@code secret} (password or access token) is only used to scrub messages;
+     * {@code oauth} when the login was an OAuth 2.0 access token (SASL XOAUTH2).
+     */
+    record Endpoint(String host, int port, String account, String secret, MailTimeouts timeouts, boolean oauth) {
+        Endpoint(String host, int port, String account, String secret, MailTimeouts timeouts) {
+            this(host, port, account, secret, timeouts, false);
+        }
     }
 
     private MailFailures() {
@@ -60,7 +66,12 @@ final class MailFailures {
     static String explain(MailProblem problem, Endpoint at, Throwable failure) {
         String where = at.host() + ":" + at.port();
         return switch (problem) {
-            case AUTHENTICATION -> "The mail server rejected the user name or password for " + at.account() + ".";
+            case AUTHENTICATION -> at.oauth()
+                    ? "The mail server rejected the OAuth access token for " + at.account() + "; check that the mailbox"
+                    + " allows IMAP/SMTP with OAuth and that the account that signed in may use it."
+                    : "The mail server rejected the user name or password for " + at.account() + ".";
+            case SIGN_IN_EXPIRED -> "The mail sign-in for " + at.account() + " has expired or was revoked; an admin"
+                    + " signs in again under Admin → Mail settings.";
             case UNKNOWN_HOST -> "The mail server " + at.host() + " could not be found; check the host name.";
             case CONNECTION_REFUSED -> "The mail server " + at.host() + " refused the connection on port " + at.port()
                     + "; check the host name, the port and that the server is running.";

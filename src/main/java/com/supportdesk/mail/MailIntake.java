@@ -52,7 +52,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns fetched mail into tickets (DESIGN.md section 4). Each message is handled in ONE transaction: its raw
+ * Turns fetched mail into tickets (docs/mail.md). Each message is handled in ONE transaction: its raw
  * source, what it became (a new ticket, a message on an existing ticket, a bounce on the ticket it bounced from,
  * an automated-log or quarantine entry) and the folder's checkpoint (UIDVALIDITY, last UID) commit together.
  * Messages are flagged or moved on the server only after their commit, so a crash can only cause a re-fetch,

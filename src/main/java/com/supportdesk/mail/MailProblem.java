@@ -12,7 +12,12 @@ public enum MailProblem {
     /** An established connection broke; reconnect. */
     CONNECTION_LOST,
     /** The server answered with an error not covered above. */
-    SERVER_ERROR;
+    SERVER_ERROR,
+    /**
+     * The saved OAuth 2.0 sign-in was revoked or has expired (the token endpoint answered {@code invalid_grant}):
+     * an admin signs in again. Nothing is fetched or sent meanwhile.
+     */
+    SIGN_IN_EXPIRED;
 
     /** Worth retrying later without a change of settings. */
     public boolean isTransient() {

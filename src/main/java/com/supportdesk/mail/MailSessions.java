@@ -17,6 +17,9 @@ final class MailSessions {
         p.put("mail.imap.peek", "true"); // reading never sets \Seen; that happens after the commit
         p.put("mail.imap.partialfetch", "true");
         p.put("mail.imap.fetchsize", String.valueOf(IMAP_FETCH_BLOCK));
+        if (s.oauth()) {
+            oauth(p, "imap");
+        }
         return Session.getInstance(p);
     }
 
@@ -24,7 +27,21 @@ final class MailSessions {
         Properties p = common("smtp", s.host(), s.port(), s.tls(), t);
         p.put("mail.smtp.auth", String.valueOf(s.needsLogin()));
         p.put("mail.smtp.from", s.fromAddress()); // envelope sender: bounces come back to the desk
+        if (s.oauth()) {
+            oauth(p, "smtp");
+        }
         return Session.getInstance(p);
+    }
+
+    /**
+     * Only SASL XOAUTH2, the access token in place of the password (Angus Mail's built-in mechanism), and never the
+     * plain LOGIN/PLAIN mechanisms that would hand the token over as a password.
+     */
+    private static void oauth(Properties p, String protocol) {
+        String prefix = "mail." + protocol + ".";
+        p.put(prefix + "auth.mechanisms", "XOAUTH2");
+        p.put(prefix + "auth.login.disable", "true");
+        p.put(prefix + "auth.plain.disable", "true");
     }
 
     private static Properties common(String protocol, String host, int port, TlsMode tls, MailTimeouts t) {

@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import com.supportdesk.mail.oauth.OAuthClient;
+import com.supportdesk.mail.oauth.OAuthProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads and saves {@link MailSettings} in the shared {@code app_setting} table under {@code mail.*}. Passwords
- * are stored encrypted with the local {@link SecretBox}, never in plain text; nothing here logs a value.
+ * Loads and saves {@link MailSettings} in the shared {@code app_setting} table under {@code mail.*}. Passwords, the
+ * OAuth refresh token and client secret are stored encrypted with the local {@link SecretBox}, never in plain text;
+ * nothing here logs a secret.
  */
 public final class MailSettingsService {
 
@@ -39,12 +43,25 @@ public final class MailSettingsService {
     static final String SMTP_FROM_NAME = "mail.smtp.fromName";
     static final String ACK = "mail.ack.enabled";
     static final String FETCH_IN_DESKTOP = "mail.intake.desktop";
+    static final String IMAP_AUTH = "mail.imap.auth";
+    static final String SMTP_AUTH = "mail.smtp.auth";
+    static final String OAUTH_PROVIDER = "mail.oauth.provider";
+    static final String OAUTH_TENANT = "mail.oauth.tenant";
+    static final String OAUTH_CLIENT_ID = "mail.oauth.clientId";
+    static final String OAUTH_CLIENT_SECRET = "mail.oauth.clientSecret";
+    static final String OAUTH_AUTHORIZE_URL = "mail.oauth.authorizeUrl";
+    static final String OAUTH_TOKEN_URL = "mail.oauth.tokenUrl";
+    static final String OAUTH_DEVICE_URL = "mail.oauth.deviceUrl";
+    static final String OAUTH_SCOPES = "mail.oauth.scopes";
+    static final String OAUTH_REFRESH_TOKEN = "mail.oauth.refreshToken";
+    static final String OAUTH_ACCOUNT = "mail.oauth.account";
+    static final String OAUTH_GRANT_ID = "mail.oauth.grantId";
+    static final String OAUTH_SIGNED_IN_AT = "mail.oauth.signedInAt";
 
     private static final List<String> IMAP_KEYS = List.of(IMAP_HOST, IMAP_PORT, IMAP_TLS, IMAP_USER, IMAP_PASSWORD,
-            IMAP_FOLDER, IMAP_AFTER, IMAP_MOVE_TO);
+            IMAP_FOLDER, IMAP_AFTER, IMAP_MOVE_TO, IMAP_AUTH);
     private static final List<String> SMTP_KEYS = List.of(SMTP_HOST, SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_PASSWORD,
-            SMTP_FROM, SMTP_FROM_NAME);
-
+            SMTP_FROM, SMTP_FROM_NAME, SMTP_AUTH);
     private final SettingsRepository settings;
     private final SecretBox secrets;
 
@@ -74,9 +91,10 @@ public final class MailSettingsService {
             try {
                 TlsMode tls = TlsMode.parse(v.getOrDefault(IMAP_TLS, "ssl"));
                 AfterImport after = "move".equalsIgnoreCase(v.get(IMAP_AFTER)) ? AfterImport.MOVE : AfterImport.MARK_SEEN;
+                MailAuth auth = MailAuth.parse(v.get(IMAP_AUTH));
                 imap = new ImapSettings(v.get(IMAP_HOST), port(v.get(IMAP_PORT), ImapSettings.defaultPort(tls)), tls,
-                        v.get(IMAP_USER), password(v, IMAP_PASSWORD, "IMAP", problems), v.get(IMAP_FOLDER), after,
-                        v.get(IMAP_MOVE_TO));
+                        v.get(IMAP_USER), auth == MailAuth.OAUTH ? "" : password(v, IMAP_PASSWORD, "IMAP", problems),
+                        v.get(IMAP_FOLDER), after, v.get(IMAP_MOVE_TO), auth);
             } catch (IllegalArgumentException e) {
                 problems.add("The saved IMAP settings are incomplete (" + e.getMessage() + ").");
             }
@@ -85,16 +103,139 @@ public final class MailSettingsService {
         if (present(v, SMTP_HOST)) {
             try {
                 TlsMode tls = TlsMode.parse(v.getOrDefault(SMTP_TLS, "starttls"));
+                MailAuth auth = MailAuth.parse(v.get(SMTP_AUTH));
                 smtp = new SmtpSettings(v.get(SMTP_HOST), port(v.get(SMTP_PORT), SmtpSettings.defaultPort(tls)), tls,
-                        v.get(SMTP_USER), password(v, SMTP_PASSWORD, "SMTP", problems), v.get(SMTP_FROM),
-                        v.get(SMTP_FROM_NAME));
+                        v.get(SMTP_USER), auth == MailAuth.OAUTH ? "" : password(v, SMTP_PASSWORD, "SMTP", problems),
+                        v.get(SMTP_FROM), v.get(SMTP_FROM_NAME), auth);
             } catch (IllegalArgumentException e) {
                 problems.add("The saved SMTP settings are incomplete (" + e.getMessage() + ").");
             }
         }
+        OAuthAccount oauth = oauth(v, problems);
         boolean ack = Boolean.parseBoolean(v.getOrDefault(ACK, "false"));
         boolean desktop = Boolean.parseBoolean(v.getOrDefault(FETCH_IN_DESKTOP, "true"));
-        return new MailSettings(imap, smtp, ack, desktop, problems.isEmpty() ? null : String.join(" ", problems));
+        return new MailSettings(imap, smtp, ack, desktop, problems.isEmpty() ? null : String.join(" ", problems), oauth);
+    }
+
+    /** The saved sign-in, or null; a refresh token that cannot be decrypted here is left out and explained. */
+    private OAuthAccount oauth(Map<String, String> v, List<String> problems) {
+        if (!present(v, OAUTH_GRANT_ID)) {
+            return null;
+        }
+        try {
+            OAuthProvider provider = OAuthProvider.parse(v.get(OAUTH_PROVIDER));
+            String secret = null;
+            if (present(v, OAUTH_CLIENT_SECRET)) {
+                secret = secrets.decrypt(v.get(OAUTH_CLIENT_SECRET), OAUTH_CLIENT_SECRET);
+            }
+            OAuthClient client = client(v, provider, secret);
+            String refresh = secrets.decrypt(v.get(OAUTH_REFRESH_TOKEN), OAUTH_REFRESH_TOKEN);
+            return new OAuthAccount(client, v.get(OAUTH_ACCOUNT), refresh, v.get(OAUTH_GRANT_ID), instant(v.get(OAUTH_SIGNED_IN_AT)));
+        } catch (SecretBox.SecretException e) {
+            LOG.warn("The saved mail sign-in cannot be decrypted here: {}", e.getMessage());
+            problems.add("The mail sign-in cannot be used on this computer (it was saved with another computer's key"
+                    + " file, " + SecretBox.KEY_FILE + "); sign in again here, or copy that key file into this"
+                    + " computer's data folder.");
+            return readableWithoutTokens(v);
+        } catch (IllegalArgumentException e) {
+            problems.add("The saved mail sign-in is incomplete (" + e.getMessage() + "); sign in again.");
+            return null;
+        }
+    }
+
+    /** The sign-in as far as it can be shown (provider, account) when its secrets cannot be decrypted here. */
+    private static OAuthAccount readableWithoutTokens(Map<String, String> v) {
+        try {
+            OAuthProvider provider = OAuthProvider.parse(v.get(OAUTH_PROVIDER));
+            OAuthClient client = client(v, provider, provider == OAuthProvider.GOOGLE ? "(not readable here)" : null);
+            return new OAuthAccount(client, v.get(OAUTH_ACCOUNT), null, v.get(OAUTH_GRANT_ID), instant(v.get(OAUTH_SIGNED_IN_AT)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static OAuthClient client(Map<String, String> v, OAuthProvider provider, String secret) {
+        return OAuthClient.saved(provider, v.get(OAUTH_TENANT), v.get(OAUTH_CLIENT_ID), secret, v.get(OAUTH_AUTHORIZE_URL),
+                v.get(OAUTH_TOKEN_URL), v.get(OAUTH_DEVICE_URL), v.get(OAUTH_SCOPES));
+    }
+
+    /**
+     * Saves a new OAuth 2.0 sign-in (admins only), replacing any earlier one, in one transaction: the app
+     * registration, the account, and the refresh token and client secret encrypted with the local {@link SecretBox}.
+     * Every process using the mailbox switches to it at its next token renewal.
+     *
+     * @return the saved sign-in with its new grant id
+     * @throws StoreException.AccessDenied for anyone but an admin
+     */
+    public OAuthAccount saveSignIn(Agent admin, OAuthClient client, String account, String refreshToken) {
+        requireAdmin(admin);
+        if (refreshToken == null || refreshToken.isEmpty()) {
+            throw new StoreException.Invalid("The sign-in server sent no refresh token, so the desk could not stay"
+                    + " signed in; check that the scopes include offline access (Microsoft: offline_access; Google asks"
+                    + " for it itself).");
+        }
+        OAuthAccount saved = new OAuthAccount(client, account, refreshToken, UUID.randomUUID().toString(),
+                settingsClock().instant());
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(OAUTH_PROVIDER, client.provider().key());
+        values.put(OAUTH_TENANT, client.tenant());
+        values.put(OAUTH_CLIENT_ID, client.clientId());
+        values.put(OAUTH_CLIENT_SECRET, client.clientSecret() == null ? null : encrypt(client.clientSecret(), OAUTH_CLIENT_SECRET));
+        values.put(OAUTH_AUTHORIZE_URL, client.authorizationEndpoint().toString());
+        values.put(OAUTH_TOKEN_URL, client.tokenEndpoint().toString());
+        values.put(OAUTH_DEVICE_URL, client.deviceEndpoint() == null ? null : client.deviceEndpoint().toString());
+        values.put(OAUTH_SCOPES, client.scopeText());
+        values.put(OAUTH_REFRESH_TOKEN, encrypt(refreshToken, OAUTH_REFRESH_TOKEN));
+        values.put(OAUTH_ACCOUNT, saved.account());
+        values.put(OAUTH_GRANT_ID, saved.grantId());
+        values.put(OAUTH_SIGNED_IN_AT, saved.signedInAt().toString());
+        settings.putAll(admin, values);
+        LOG.info("Mail sign-in saved by {}: {}", admin.username(), saved.describe());
+        return saved;
+    }
+
+    /**
+     * Replaces the saved refresh token after the server rotated it: in one transaction, and only while the saved
+     * sign-in is still {@code grantId} with the refresh token {@code used} (another process may have rotated it, or an
+     * admin signed in again, meanwhile: then theirs is kept). No rights check: the system does this.
+     *
+     * @return whether the new token was saved
+     */
+    public boolean rotateRefreshToken(String grantId, String used, String fresh) {
+        String encrypted = encrypt(fresh, OAUTH_REFRESH_TOKEN);
+        Map<String, String> written = settings.update(List.of(OAUTH_GRANT_ID, OAUTH_REFRESH_TOKEN), current -> {
+            if (!grantId.equals(current.get(OAUTH_GRANT_ID))) {
+                return Map.of();
+            }
+            try {
+                String stored = current.get(OAUTH_REFRESH_TOKEN);
+                if (stored == null || !used.equals(secrets.decrypt(stored, OAUTH_REFRESH_TOKEN))) {
+                    return Map.of();
+                }
+            } catch (SecretBox.SecretException e) {
+                return Map.of();
+            }
+            return Map.of(OAUTH_REFRESH_TOKEN, encrypted);
+        });
+        return !written.isEmpty();
+    }
+
+    private static void requireAdmin(Agent admin) {
+        if (admin == null || !admin.admin()) {
+            throw new StoreException.AccessDenied("Only an admin may change the mail settings.");
+        }
+    }
+
+    private java.time.Clock settingsClock() {
+        return java.time.Clock.systemUTC();
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return text == null || text.isBlank() ? null : java.time.Instant.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**
@@ -104,9 +245,7 @@ public final class MailSettingsService {
      * @throws StoreException.AccessDenied for anyone but an admin
      */
     public void save(Agent admin, MailSettings s) {
-        if (admin == null || !admin.admin()) {
-            throw new StoreException.AccessDenied("Only an admin may change the mail settings.");
-        }
+        requireAdmin(admin);
         Map<String, String> values = new LinkedHashMap<>();
         IMAP_KEYS.forEach(k -> values.put(k, null));
         SMTP_KEYS.forEach(k -> values.put(k, null));
@@ -120,6 +259,7 @@ public final class MailSettingsService {
             values.put(IMAP_FOLDER, imap.folder());
             values.put(IMAP_AFTER, imap.afterImport() == AfterImport.MOVE ? "move" : "seen");
             values.put(IMAP_MOVE_TO, imap.moveToFolder());
+            values.put(IMAP_AUTH, imap.auth().key());
         }
         SmtpSettings smtp = s.smtp();
         if (smtp != null) {
@@ -130,12 +270,14 @@ public final class MailSettingsService {
             values.put(SMTP_PASSWORD, encrypt(smtp.password(), SMTP_PASSWORD));
             values.put(SMTP_FROM, smtp.fromAddress());
             values.put(SMTP_FROM_NAME, smtp.fromName().isEmpty() ? null : smtp.fromName());
+            values.put(SMTP_AUTH, smtp.auth().key());
         }
         values.put(ACK, String.valueOf(s.acknowledge()));
         values.put(FETCH_IN_DESKTOP, String.valueOf(s.fetchInDesktop()));
         settings.putAll(admin, values);
         LOG.info("Mail settings saved by {} (IMAP {}, SMTP {}, acknowledgements {})", admin.username(),
-                imap == null ? "off" : imap.account(), smtp == null ? "off" : smtp.account(), s.acknowledge() ? "on" : "off");
+                imap == null ? "off" : imap.account() + " with " + imap.auth().key(),
+                smtp == null ? "off" : smtp.account() + " with " + smtp.auth().key(), s.acknowledge() ? "on" : "off");
     }
 
     private String encrypt(String password, String key) {

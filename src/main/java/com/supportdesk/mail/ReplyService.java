@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Agents' e-mail replies and the optional automatic acknowledgement (DESIGN.md sections 1 and 4).
+ * Agents' e-mail replies and the optional automatic acknowledgement (docs/mail.md; what counts as customer
+ * contact: docs/response-clock.md).
  *
  * <p>A reply is built by {@link ReplyBuilder} ({@code [SD-n]} in the subject, OFFICIAL-SENSITIVE kept for a
  * sensitive ticket, a Message-ID, In-Reply-To/References from the ticket's newest inbound e-mail, loop-prevention

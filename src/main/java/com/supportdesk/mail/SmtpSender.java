@@ -20,16 +20,28 @@ public final class SmtpSender {
     private final SmtpSettings settings;
     private final Session session;
     private final MailFailures.Endpoint endpoint;
+    private final MailTokens.Source tokens;
 
     public SmtpSender(SmtpSettings settings) {
         this(settings, MailTimeouts.defaults());
     }
 
     public SmtpSender(SmtpSettings settings, MailTimeouts timeouts) {
+        this(settings, timeouts, (MailTokens.Source) null);
+    }
+
+    /** @param tokens where an {@link MailAuth#OAUTH} server's access tokens come from (null: password only) */
+    public SmtpSender(SmtpSettings settings, MailTimeouts timeouts, MailTokens tokens) {
+        this(settings, timeouts, tokens == null ? null : tokens.source());
+    }
+
+    /** @param tokens where an {@link MailAuth#OAUTH} server's access tokens come from (null: password only) */
+    public SmtpSender(SmtpSettings settings, MailTimeouts timeouts, MailTokens.Source tokens) {
         this.settings = settings;
         this.session = MailSessions.smtp(settings, timeouts);
         this.endpoint = new MailFailures.Endpoint(settings.host(), settings.port(), settings.account(),
-                settings.password(), timeouts);
+                settings.password(), timeouts, settings.oauth());
+        this.tokens = tokens;
     }
 
     /**
@@ -37,9 +49,8 @@ public final class SmtpSender {
      * On failure the exception says why in one sentence.
      */
     public void checkConnection() throws MailSendException {
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect(settings.host(), settings.port(), settings.user(),
-                    settings.needsLogin() ? settings.password() : null);
+        try (Transport transport = connect()) {
+            LOG.debug("SMTP {}: connected", settings.account());
         } catch (MessagingException e) {
             MailProblem problem = MailFailures.classify(e);
             String reason = MailFailures.explain(problem, endpoint, e);
@@ -65,9 +76,7 @@ public final class SmtpSender {
         if (recipients == null || recipients.length == 0) {
             throw new MailSendException(MailProblem.RECIPIENT_REJECTED, "The message has no recipient.", null);
         }
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect(settings.host(), settings.port(), settings.user(),
-                    settings.needsLogin() ? settings.password() : null);
+        try (Transport transport = connect()) {
             transport.sendMessage(message, recipients);
             LOG.info("Sent {} via SMTP {} to {} recipient(s)", messageId, settings.account(), recipients.length);
         } catch (MessagingException e) {
@@ -77,6 +86,44 @@ public final class SmtpSender {
             LOG.warn("SMTP {}: {}", settings.account(), problem == MailProblem.RECIPIENT_REJECTED
                     ? "the mail server refused a recipient" : reason);
             throw new MailSendException(problem, reason, e);
+        }
+    }
+
+    /**
+     * A connected, logged-in transport: with the password, or for {@link MailAuth#OAUTH} with an access token (SASL
+     * XOAUTH2), renewed once and tried again when the server refuses it.
+     */
+    private Transport connect() throws MessagingException, MailSendException {
+        if (!settings.oauth()) {
+            Transport transport = session.getTransport("smtp");
+            transport.connect(settings.host(), settings.port(), settings.user(),
+                    settings.needsLogin() ? settings.password() : null);
+            return transport;
+        }
+        try {
+            return connectWithToken(token(false));
+        } catch (jakarta.mail.AuthenticationFailedException refused) {
+            LOG.info("SMTP {} refused the access token; renewing it and trying once more", settings.account());
+            return connectWithToken(token(true));
+        }
+    }
+
+    private Transport connectWithToken(String token) throws MessagingException {
+        Transport transport = session.getTransport("smtp");
+        transport.connect(settings.host(), settings.port(), settings.user(), token);
+        return transport;
+    }
+
+    private String token(boolean renew) throws MailSendException {
+        if (tokens == null) {
+            throw new MailSendException(MailProblem.AUTHENTICATION, "The SMTP server " + settings.host()
+                    + " is set up to sign in with OAuth, but this sender has no sign-in to use.", null);
+        }
+        try {
+            return tokens.token(renew);
+        } catch (MailSignInException e) {
+            LOG.warn("SMTP {}: {}", settings.account(), e.getMessage());
+            throw new MailSendException(e.problem(), e.getMessage(), e);
         }
     }
 }

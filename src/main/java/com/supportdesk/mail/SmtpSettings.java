@@ -6,9 +6,10 @@ package com.supportdesk.mail;
  * @param user        empty or null for a server that needs no login
  * @param fromAddress the desk's address, used as From and for generated Message-IDs
  * @param fromName    display name of the desk, may be empty
+ * @param auth        password, or the saved OAuth 2.0 sign-in over SASL XOAUTH2 (needs a user; the password is unused)
  */
 public record SmtpSettings(String host, int port, TlsMode tls, String user, String password, String fromAddress,
-                           String fromName) {
+                           String fromName, MailAuth auth) {
 
     public SmtpSettings {
         host = MailSettingsChecks.host(host);
@@ -23,6 +24,38 @@ public record SmtpSettings(String host, int port, TlsMode tls, String user, Stri
         }
         fromAddress = fromAddress.trim();
         fromName = fromName == null ? "" : fromName.trim();
+        auth = auth == null ? MailAuth.PASSWORD : auth;
+        if (auth == MailAuth.OAUTH && user == null) {
+            throw new IllegalArgumentException("signing in to the SMTP server with OAuth needs the mailbox's user name");
+        }
+    }
+
+    /** A server that takes a password (or no login when {@code user} is blank). */
+    public SmtpSettings(String host, int port, TlsMode tls, String user, String password, String fromAddress,
+                        String fromName) {
+        this(host, port, tls, user, password, fromAddress, fromName, MailAuth.PASSWORD);
+    }
+
+    /** The same server signing in with {@code method} (OAuth: the password is dropped). */
+    public SmtpSettings withAuth(MailAuth method) {
+        return new SmtpSettings(host, port, tls, user, method == MailAuth.OAUTH ? "" : password, fromAddress, fromName,
+                method);
+    }
+
+    public boolean oauth() {
+        return auth == MailAuth.OAUTH;
+    }
+
+    /**
+     * Reads {@code smtp://USER@HOST:PORT} ({@code smtps://} for SSL; the user may be URL-encoded). Without {@code tls}:
+     * SSL for {@code smtps://}, else STARTTLS. The From address defaults to the user when that is an address.
+     */
+    public static SmtpSettings fromUrl(String url, TlsMode tls, String password, String fromAddress, String fromName) {
+        MailUrl u = MailUrl.parse(url, "smtp", "smtp://USER@HOST:PORT");
+        TlsMode mode = tls != null ? tls : u.secure() ? TlsMode.SSL : TlsMode.STARTTLS;
+        int port = u.port() > 0 ? u.port() : defaultPort(mode);
+        String from = fromAddress == null || fromAddress.isBlank() ? u.user() : fromAddress;
+        return new SmtpSettings(u.host(), port, mode, u.user(), password, from, fromName);
     }
 
     /** Standard port: 465 for SSL, 587 for STARTTLS, 25 otherwise. */
@@ -51,6 +84,6 @@ public record SmtpSettings(String host, int port, TlsMode tls, String user, Stri
     public String toString() {
         return "SmtpSettings[host=" + host + ", port=" + port + ", tls=" + tls + ", user=" + user
                 + ", password=" + MailSettingsChecks.mask(password) + ", fromAddress=" + fromAddress
-                + ", fromName=" + fromName + "]";
+                + ", fromName=" + fromName + ", auth=" + auth.key() + "]";
     }
 }

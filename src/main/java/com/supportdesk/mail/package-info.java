@@ -1,5 +1,5 @@
 /**
- * The e-mail channel (DESIGN.md section 4), in two layers.
+ * The e-mail channel, in two layers; its rules and their reasons are in {@code docs/mail.md}.
  *
  * <p><b>Mail without the store</b>:
  * <ul>
@@ -23,7 +23,11 @@
  *       optional acknowledgement.</li>
  *   <li>{@link com.supportdesk.mail.QuarantineService}: retry, make ticket anyway, save raw source, dismiss.</li>
  *   <li>{@link com.supportdesk.mail.MailSettingsService} with {@link com.supportdesk.mail.SecretBox}: the
- *       settings in {@code app_setting}, passwords encrypted.</li>
+ *       settings in {@code app_setting}, passwords and the OAuth refresh token encrypted.</li>
+ *   <li>{@link com.supportdesk.mail.MailTokens}: access tokens of the saved OAuth 2.0 sign-in
+ *       ({@link com.supportdesk.mail.OAuthAccount}) for IMAP and SMTP over XOAUTH2, renewed before they expire;
+ *       {@link com.supportdesk.mail.MailSignIn} saves a finished sign-in. The client flows are in
+ *       {@code mail.oauth}.</li>
  *   <li>{@link com.supportdesk.mail.MailChannel}: all of the above built for one store — what the application
  *       wires.</li>
  * </ul>

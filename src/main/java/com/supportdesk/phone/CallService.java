@@ -24,7 +24,7 @@ import java.util.List;
  * Logging telephone calls: autosaved drafts while the call is in progress, and the finished call on its
  * ticket in one transaction.
  *
- * <p>Response clock (DESIGN.md section 1): a call with the customer on an <em>existing</em> ticket, inbound
+ * <p>Response clock (docs/response-clock.md): a call with the customer on an <em>existing</em> ticket, inbound
  * or outbound, is customer contact; it stops the clock if it is the ticket's first contact, at the
  * <em>call's start</em> — the moment the desk was talking to the customer, so a long call never pushes the
  * contact past its deadline (and never before the ticket was received). An inbound call that opens a new

@@ -2,7 +2,10 @@ package com.supportdesk.phone;
 
 import java.util.regex.Pattern;
 
-/** The customer's OFFICIAL-SENSITIVE marking (DESIGN.md section 3): {@code OFFICIAL-SENSITIVE} or {@code OFFICIAL SENSITIVE}, any case. */
+/**
+ * The customer's OFFICIAL-SENSITIVE marking (docs/access-model.md): {@code OFFICIAL-SENSITIVE} or
+ * {@code OFFICIAL SENSITIVE}, any case.
+ */
 public final class Markings {
 
     private static final Pattern MARKING = Pattern.compile("\\bOFFICIAL[-\\s_]SENSITIVE\\b", Pattern.CASE_INSENSITIVE);

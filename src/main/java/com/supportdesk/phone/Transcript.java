@@ -38,7 +38,7 @@ public record Transcript(List<Line> lines, String text) {
         return lines.get(lines.size() - 1);
     }
 
-    /** When the customer asked: the first line's time, in the given zone (DESIGN.md section 1). */
+    /** When the customer asked: the first line's time, in the given zone (docs/response-clock.md). */
     public Instant received(ZoneId zone) {
         return first().instant(zone);
     }

@@ -1,5 +1,12 @@
 package com.supportdesk.sla;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +29,7 @@ import java.util.TreeMap;
 /**
  * Reads closure dates for the business calendar from files admins already have: an iCalendar file ({@code .ics},
  * e.g. an office-closures calendar exported from Outlook or Google) or the gov.uk bank-holidays JSON
- * ({@code https://www.gov.uk/bank-holidays.json}). Pure Java, no I/O beyond {@link #read}; every problem is an
+ * ({@code https://www.gov.uk/bank-holidays.json}, read with Jackson). No I/O beyond {@link #read}; every problem is an
  * {@link ImportException} whose message says what is wrong in plain words (with the line where that helps).
  *
  * <p>iCalendar: each {@code VEVENT}'s {@code DTSTART} — a date ({@code DTSTART;VALUE=DATE:20261224}) or a date-time
@@ -313,36 +320,40 @@ public final class HolidayImport {
 
     /** Parses the gov.uk bank-holidays JSON and takes the region's division. */
     public static Result govUk(String json, HolidayRegion region) {
-        Object root = new JsonReader(json == null ? "" : json).document();
-        if (!(root instanceof Map<?, ?> divisions)) {
+        JsonNode root = readJson(json == null ? "" : json);
+        if (!root.isObject()) {
             throw new ImportException("This is not the gov.uk bank-holidays file: it should be an object with the"
                     + " divisions england-and-wales, scotland and northern-ireland.");
         }
-        Object division = divisions.get(region.id());
-        if (!(division instanceof Map<?, ?> div)) {
+        JsonNode division = root.get(region.id());
+        if (division == null || !division.isObject()) {
+            List<String> names = new ArrayList<>();
+            root.fieldNames().forEachRemaining(names::add);
             throw new ImportException("This is not the gov.uk bank-holidays file, or it has no '" + region.id()
-                    + "' division" + (divisions.isEmpty() ? "." : " (it has: " + String.join(", ",
-                    divisions.keySet().stream().map(String::valueOf).toList()) + ")."));
+                    + "' division" + (names.isEmpty() ? "." : " (it has: " + String.join(", ", names) + ")."));
         }
-        if (!(div.get("events") instanceof List<?> events)) {
+        JsonNode events = division.get("events");
+        if (events == null || !events.isArray()) {
             throw new ImportException("The '" + region.id() + "' division has no list of events.");
         }
         TreeMap<LocalDate, String> dates = new TreeMap<>();
         int n = 0;
-        for (Object o : events) {
+        for (JsonNode ev : events) {
             n++;
-            if (!(o instanceof Map<?, ?> ev) || !(ev.get("date") instanceof String date)) {
+            JsonNode date = ev.get("date");
+            if (date == null || !date.isTextual()) {
                 throw new ImportException("Event " + n + " of '" + region.id() + "' has no date.");
             }
             LocalDate d;
             try {
-                d = LocalDate.parse(date.strip());
+                d = LocalDate.parse(date.asText().strip());
             } catch (DateTimeParseException e) {
-                throw new ImportException("Event " + n + " of '" + region.id() + "': '" + date + "' is not a date"
-                        + " (YYYY-MM-DD).");
+                throw new ImportException("Event " + n + " of '" + region.id() + "': '" + date.asText() + "' is not a"
+                        + " date (YYYY-MM-DD).");
             }
-            String title = ev.get("title") instanceof String s && !s.isBlank() ? s.strip() : "Bank holiday";
-            dates.putIfAbsent(d, title);
+            JsonNode title = ev.get("title");
+            dates.putIfAbsent(d, title != null && title.isTextual() && !title.asText().isBlank()
+                    ? title.asText().strip() : "Bank holiday");
         }
         if (dates.isEmpty()) {
             throw new ImportException("The '" + region.id() + "' division lists no dates.");
@@ -352,190 +363,42 @@ public final class HolidayImport {
         return new Result("gov.uk bank holidays (" + region.displayName() + ")", out, List.of());
     }
 
-    /** Just enough JSON (RFC 8259) for the gov.uk file: objects, arrays, strings, numbers, literals. */
-    private static final class JsonReader {
-        private final String s;
-        private int i;
+    /** Jackson's own limits apply (nesting depth, string length), so no file can exhaust the stack or the heap. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-        JsonReader(String s) {
-            this.s = s;
+    private static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw new ImportException("This is not the gov.uk bank-holidays file: its JSON is nested too deeply or"
+                    + " holds too long a value" + at(e.getLocation()) + ".");
+        } catch (JsonProcessingException e) {
+            throw new ImportException("This is not valid JSON: " + reason(e) + at(e.getLocation()) + ".");
         }
+    }
 
-        Object document() {
-            skip();
-            Object v = value();
-            skip();
-            if (i < s.length()) {
-                throw error("unexpected text after the end of the JSON");
-            }
-            return v;
+    /**
+     * Jackson's reason without its internals: "Unexpected character (']' (code 93)): expected a value" becomes
+     * "unexpected ']'", "Unexpected end-of-input: …" becomes "the file ends too early", and "Unrecognized token
+     * 'tru': was expecting (JSON String, …)" becomes "unrecognized token 'tru'".
+     */
+    private static String reason(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? "a syntax error" : e.getOriginalMessage();
+        m = m.lines().findFirst().orElse(m);
+        int marker = m.indexOf(" (start marker");
+        if (marker > 0) {
+            m = m.substring(0, marker);
         }
+        m = m.replaceAll("^Unexpected character \\((.+?) \\(code \\d+\\)\\).*", "unexpected $1")
+                .replaceAll("^Unexpected end-of-input.*", "the file ends too early")
+                .replaceAll("(: was expecting)? \\(JSON String[^)]*\\)", "").strip();
+        return m.isEmpty() ? "a syntax error" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
 
-        private Object value() {
-            if (i >= s.length()) {
-                throw error("the file ends too early");
-            }
-            char c = s.charAt(i);
-            switch (c) {
-                case '{' -> {
-                    return object();
-                }
-                case '[' -> {
-                    return array();
-                }
-                case '"' -> {
-                    return string();
-                }
-                default -> {
-                    if (c == '-' || Character.isDigit(c)) {
-                        int start = i;
-                        while (i < s.length() && "+-.eE0123456789".indexOf(s.charAt(i)) >= 0) {
-                            i++;
-                        }
-                        try {
-                            return new java.math.BigDecimal(s.substring(start, i));
-                        } catch (NumberFormatException e) {
-                            i = start;
-                            throw error("a malformed number");
-                        }
-                    }
-                    for (String lit : new String[] {"true", "false", "null"}) {
-                        if (s.startsWith(lit, i)) {
-                            i += lit.length();
-                            return lit.equals("null") ? null : Boolean.valueOf(lit);
-                        }
-                    }
-                    throw error("unexpected '" + c + "'");
-                }
-            }
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            i++;
-            skip();
-            if (peek() == '}') {
-                i++;
-                return m;
-            }
-            while (true) {
-                skip();
-                if (peek() != '"') {
-                    throw error("expected a name in quotes");
-                }
-                String k = string();
-                skip();
-                expect(':');
-                skip();
-                m.put(k, value());
-                skip();
-                char c = peek();
-                i++;
-                if (c == '}') {
-                    return m;
-                }
-                if (c != ',') {
-                    i--;
-                    throw error("expected ',' or '}'");
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> l = new ArrayList<>();
-            i++;
-            skip();
-            if (peek() == ']') {
-                i++;
-                return l;
-            }
-            while (true) {
-                skip();
-                l.add(value());
-                skip();
-                char c = peek();
-                i++;
-                if (c == ']') {
-                    return l;
-                }
-                if (c != ',') {
-                    i--;
-                    throw error("expected ',' or ']'");
-                }
-            }
-        }
-
-        private String string() {
-            StringBuilder b = new StringBuilder();
-            i++;
-            while (i < s.length()) {
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c == '\\') {
-                    if (i >= s.length()) {
-                        break;
-                    }
-                    char e = s.charAt(i++);
-                    switch (e) {
-                        case 'n' -> b.append('\n');
-                        case 't' -> b.append('\t');
-                        case 'r' -> b.append('\r');
-                        case 'b' -> b.append('\b');
-                        case 'f' -> b.append('\f');
-                        case 'u' -> {
-                            if (i + 4 > s.length()) {
-                                throw error("a broken \\u escape");
-                            }
-                            try {
-                                b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                            } catch (NumberFormatException x) {
-                                throw error("a broken \\u escape");
-                            }
-                            i += 4;
-                        }
-                        default -> b.append(e);
-                    }
-                } else {
-                    b.append(c);
-                }
-            }
-            throw error("a string that never ends");
-        }
-
-        private char peek() {
-            if (i >= s.length()) {
-                throw error("the file ends too early");
-            }
-            return s.charAt(i);
-        }
-
-        private void expect(char c) {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            i++;
-        }
-
-        private void skip() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private ImportException error(String what) {
-            int line = 1;
-            int col = 1;
-            for (int k = 0; k < Math.min(i, s.length()); k++) {
-                if (s.charAt(k) == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-            }
-            return new ImportException("This is not valid JSON: " + what + " at line " + line + ", column " + col + ".");
-        }
+    private static String at(JsonLocation where) {
+        return where == null || where.getLineNr() < 1 ? ""
+                : " at line " + where.getLineNr() + ", column " + Math.max(1, where.getColumnNr());
     }
 }

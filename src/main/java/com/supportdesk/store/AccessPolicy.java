@@ -6,7 +6,7 @@ import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 
 /**
- * Who may see and change what (DESIGN.md section 3). Applied by the store on every read path, so
+ * Who may see and change what (docs/access-model.md). Applied by the store on every read path, so
  * no caller (board, search, export, report, notification, CLI) can receive sensitive content for an
  * agent without clearance.
  */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where the desk keeps its data (DESIGN.md section 2): the OS data folder unless {@code --data-dir}
+ * Where the desk keeps its data (docs/architecture.md, "Storage"): the OS data folder unless {@code --data-dir}
  * or {@code --db-url} says otherwise.
  */
 public record DataLocation(Path dataDir, String jdbcUrl) {

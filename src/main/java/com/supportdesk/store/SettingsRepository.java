@@ -70,6 +70,29 @@ public final class SettingsRepository {
         });
     }
 
+    /**
+     * Reads the settings {@code keys} and writes what {@code change} returns for them, in one transaction and without
+     * a rights check: for the system itself (e.g. a sign-in token the mail server's sign-in rotated). {@code change}
+     * gets the current values (a missing key is absent) and returns the values to write (null removes a key; a key
+     * not returned is left alone); returning an empty map writes nothing.
+     *
+     * @return the values written
+     */
+    public Map<String, String> update(java.util.Collection<String> keys,
+                                      java.util.function.UnaryOperator<Map<String, String>> change) {
+        return db.tx(c -> {
+            Map<String, String> current = new TreeMap<>();
+            for (String key : keys) {
+                get(c, key).ifPresent(v -> current.put(key, v));
+            }
+            Map<String, String> writes = change.apply(java.util.Collections.unmodifiableMap(current));
+            for (Map.Entry<String, String> e : writes.entrySet()) {
+                put(c, e.getKey(), e.getValue());
+            }
+            return writes;
+        });
+    }
+
     /** Writes one setting within the caller's transaction (no rights check: for the system itself). */
     public void put(Connection c, String key, String value) throws SQLException {
         if (key == null || key.isBlank() || key.length() > MAX_KEY) {

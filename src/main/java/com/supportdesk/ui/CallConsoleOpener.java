@@ -4,8 +4,8 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 
 /**
- * Opens the telephone call console (issue 6 implements it in {@code ui.phone}). The board calls it for
- * "Log a call" (Ctrl+L, global) with the ticket at hand, or with none to start a new call.
+ * Opens the telephone call console ({@code ui.phone.CallConsole}, connected in {@code app.Wiring}). The board
+ * calls it for "Log a call" (Ctrl+L, global) with the ticket at hand, or with none to start a new call.
  */
 @FunctionalInterface
 public interface CallConsoleOpener {

@@ -30,7 +30,7 @@ import javafx.stage.Stage;
 import picocli.CommandLine;
 
 /**
- * Board benchmark (issue 5). Prints figures; asserts nothing; not part of {@code mvn verify}.
+ * Board benchmark. Prints figures; asserts nothing; not part of {@code mvn verify}.
  *
  * <ol>
  *   <li>FX-thread time per tick (the shared 1 Hz tick handler plus the CSS and layout pass it causes) and the

@@ -43,7 +43,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Mail intake benchmark (issue 4). Prints figures; asserts nothing (speed is not a unit test).
+ * Mail intake benchmark. Prints figures; asserts nothing (speed is not a unit test).
  *
  * <ul>
  *   <li>{@code scale N1,N2,…}: generated messages delivered to GreenMail on loopback in chunks of

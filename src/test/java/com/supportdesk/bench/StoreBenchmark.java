@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Store benchmark (issue 3): inserts per second, the board query at 1,000 and 100,000 total tickets, and
+ * Store benchmark: inserts per second, the board query at 1,000 and 100,000 total tickets, and
  * the heap used by the loaded open tickets. Prints figures; asserts nothing (speed is not a unit test).
  * Run: {@code mvn -Pbench verify -Dbench=store} (see README, Benchmarks).
  */

@@ -2,10 +2,7 @@ package com.supportdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.mail.AfterImport;
 import com.supportdesk.mail.ImapSettings;
@@ -16,6 +13,7 @@ import com.supportdesk.mail.TlsMode;
 import com.supportdesk.store.AccessPolicy;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.Cli;
+import com.supportdesk.testing.DeskGreenMail;
 import com.supportdesk.testing.HostileMail;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
@@ -46,10 +44,7 @@ class IngestCommandTest {
     static final String PASSWORD = "imap-Secret-42";
 
     @RegisterExtension
-    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetup.dynamicPort(
-            ServerSetup.createCopy(ServerSetupTest.SMTP_IMAP, setup -> setup.createCopy("127.0.0.1"))))
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("desk@localhost", "desk", PASSWORD))
-            .withPerMethodLifecycle(true);
+    static final GreenMailExtension GREENMAIL = DeskGreenMail.extension(PASSWORD);
 
     @TempDir
     Path dir;

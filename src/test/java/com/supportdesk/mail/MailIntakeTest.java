@@ -28,7 +28,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The intake end to end: GreenMail → IMAP → parser → store, for every branch of DESIGN.md section 4. */
+/** The intake end to end: GreenMail → IMAP → parser → store, for every branch of docs/mail.md. */
 class MailIntakeTest extends IntakeTestBase {
 
     @Test

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 7: a session that takes in, threads, answers, acknowledges and quarantines Official Sensitive mail leaves
- * no trace of its subject, body, addresses or attachment names in the log — at every level, DEBUG included.
+ * A session that takes in, threads, answers, acknowledges and quarantines Official Sensitive mail leaves no
+ * trace of its subject, body, addresses or attachment names in the log — at every level, DEBUG included.
  */
 class SensitiveMailLogTest extends IntakeTestBase {
 

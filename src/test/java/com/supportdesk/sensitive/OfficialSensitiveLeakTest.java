@@ -45,10 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 7: around the UI, straight at the store and the services built on it. Unique marker strings are
- * planted in a sensitive ticket's subject, body, note, attachment name and contact; every output built for an
- * uncleared reader (or nobody) is searched for them. The log of a whole session, including cleared agents
- * reading the ticket, must not contain them either.
+ * Official Sensitive content on every path around the UI: straight at the store and the services built on it.
+ * Unique marker strings are planted in a sensitive ticket's subject, body, note, attachment name and contact;
+ * every output built for an uncleared reader (or nobody) is searched for them. The log of a whole session,
+ * including cleared agents reading the ticket, must not contain them either.
  */
 class OfficialSensitiveLeakTest {
 

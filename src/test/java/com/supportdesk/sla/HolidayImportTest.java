@@ -80,6 +80,14 @@ class HolidayImportTest {
         assertThatThrownBy(() -> HolidayImport.read(sample("broken.json"), HolidayRegion.ENGLAND_AND_WALES, GMT))
                 .isInstanceOf(ImportException.class)
                 .hasMessage("This is not valid JSON: unexpected ']' at line 3, column 1.");
+        assertThatThrownBy(() -> HolidayImport.parse("{\"england-and-wales\": {\"events\": [",
+                HolidayRegion.ENGLAND_AND_WALES, GMT))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("This is not valid JSON: the file ends too early at line 1, column 35.");
+        assertThatThrownBy(() -> HolidayImport.parse("{\"england-and-wales\": {}} trailing",
+                HolidayRegion.ENGLAND_AND_WALES, GMT))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("This is not valid JSON: unrecognized token 'trailing' at line 1, column 35.");
         assertThatThrownBy(() -> HolidayImport.parse("{\"wales-only\": {}}", HolidayRegion.SCOTLAND, GMT))
                 .hasMessage("This is not the gov.uk bank-holidays file, or it has no 'scotland' division (it has: wales-only).");
         assertThatThrownBy(() -> HolidayImport.parse("Date,Title\n2026-12-24,Closed\n", HolidayRegion.SCOTLAND, GMT))
@@ -91,6 +99,14 @@ class HolidayImportTest {
         assertThatThrownBy(() -> HolidayImport.parse("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\n"
                 + "DTEND;VALUE=DATE:20280101\nEND:VEVENT\nEND:VCALENDAR", HolidayRegion.SCOTLAND, GMT))
                 .hasMessageContaining("lasts more than a year");
+    }
+
+    @Test
+    void deeplyNestedJsonGivesAPlainMessageNotAStackOverflow() {
+        String nested = "{\"england-and-wales\": " + "[".repeat(200_000);
+        assertThatThrownBy(() -> HolidayImport.parse(nested, HolidayRegion.ENGLAND_AND_WALES, GMT))
+                .isInstanceOf(ImportException.class)
+                .hasMessageStartingWith("This is not the gov.uk bank-holidays file: its JSON is nested too deeply");
     }
 
     @Test

@@ -33,6 +33,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The desk under headless Monocle: sign-in, board, countdowns, filters, actions, conflicts, Official Sensitive. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DeskFxTest {
 

@@ -2,6 +2,9 @@ package com.supportdesk.ui.mail;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.mail.MailChannel;
+import com.supportdesk.mail.oauth.OAuthFlows;
+import java.io.IOException;
+import java.net.URI;
 import com.supportdesk.store.StoreException;
 import java.time.ZoneId;
 import java.util.concurrent.Executor;
@@ -26,8 +29,10 @@ public final class MailScreens {
      */
     public static Stage openSettings(Window owner, MailChannel mail, Agent agent, Executor background, Runnable onSaved) {
         requireAdmin(agent, "change the mail settings");
-        MailSettingsViewModel vm = new MailSettingsViewModel(mail.settings(), agent, MailSettingsViewModel.Tester.real(),
-                background, Platform::runLater);
+        MailSignInViewModel signIn = new MailSignInViewModel(mail.settings(), agent, new OAuthFlows(),
+                MailScreens::openInSystemBrowser, mail.tokens(), background, Platform::runLater);
+        MailSettingsViewModel vm = new MailSettingsViewModel(mail.settings(), agent,
+                MailSettingsViewModel.Tester.real(mail.tokens()), signIn, background, Platform::runLater);
         vm.savedProperty().addListener((o, was, now) -> {
             if (now && onSaved != null) {
                 onSaved.run();
@@ -45,6 +50,16 @@ public final class MailScreens {
         requireAdmin(agent, "see quarantined mail");
         return QuarantineView.show(owner, new QuarantineViewModel(mail.quarantine(), agent, zone, background,
                 Platform::runLater));
+    }
+
+    /** The system browser (java.awt.Desktop); throws where there is none, and the dialog shows the address. */
+    static void openInSystemBrowser(URI address) throws IOException {
+        if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.Desktop.isDesktopSupported()
+                && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+            java.awt.Desktop.getDesktop().browse(address);
+            return;
+        }
+        throw new IOException("no system browser");
     }
 
     private static void requireAdmin(Agent agent, String what) {

@@ -87,7 +87,9 @@ public final class MailSettingsView {
         row(imap, 2, "Security", tls("imapTls", vm.imapTlsProperty()));
         row(imap, 3, "Port", text("imapPort", vm.imapPortProperty(), "993"));
         row(imap, 4, "User name", text("imapUser", vm.imapUserProperty(), "support@example.com"));
-        row(imap, 5, "Password", password("imapPassword", vm.imapPasswordProperty()));
+        PasswordField imapPassword = password("imapPassword", vm.imapPasswordProperty());
+        imapPassword.disableProperty().bind(vm.imapEnabledProperty().not().or(vm.imapOAuthProperty()));
+        row(imap, 5, "Password", imapPassword);
         row(imap, 6, "Folder", text("imapFolder", vm.imapFolderProperty(), "INBOX"));
         ComboBox<AfterImport> after = new ComboBox<>();
         after.setId("afterImport");
@@ -99,11 +101,15 @@ public final class MailSettingsView {
         moveTo.disableProperty().bind(vm.afterImportProperty().isNotEqualTo(AfterImport.MOVE)
                 .or(vm.imapEnabledProperty().not()));
         row(imap, 8, "Move to folder", moveTo);
+        if (vm.signIn() != null) {
+            imap.add(check("imapOAuth", "Sign in with the provider (OAuth 2.0, see Sign-in) instead of the password",
+                    vm.imapOAuthProperty()), 1, 9);
+        }
         disableUnless(imap, imapOn, vm.imapEnabledProperty());
         Button testImap = button("testImap", "Test IMAP connection");
         testImap.setOnAction(e -> vm.testImap());
         testImap.disableProperty().bind(vm.busyProperty().or(vm.imapEnabledProperty().not()));
-        imap.add(testImap, 1, 9);
+        imap.add(testImap, 1, 10);
 
         GridPane smtp = grid();
         CheckBox smtpOn = check("smtpEnabled", "Send replies through this SMTP server", vm.smtpEnabledProperty());
@@ -112,14 +118,20 @@ public final class MailSettingsView {
         row(smtp, 2, "Security", tls("smtpTls", vm.smtpTlsProperty()));
         row(smtp, 3, "Port", text("smtpPort", vm.smtpPortProperty(), "587"));
         row(smtp, 4, "User name", text("smtpUser", vm.smtpUserProperty(), "empty if the server needs no login"));
-        row(smtp, 5, "Password", password("smtpPassword", vm.smtpPasswordProperty()));
+        PasswordField smtpPassword = password("smtpPassword", vm.smtpPasswordProperty());
+        smtpPassword.disableProperty().bind(vm.smtpEnabledProperty().not().or(vm.smtpOAuthProperty()));
+        row(smtp, 5, "Password", smtpPassword);
         row(smtp, 6, "From address", text("fromAddress", vm.fromAddressProperty(), "support@example.com"));
         row(smtp, 7, "From name", text("fromName", vm.fromNameProperty(), "Example Support"));
+        if (vm.signIn() != null) {
+            smtp.add(check("smtpOAuth", "Sign in with the provider (OAuth 2.0, see Sign-in) instead of the password",
+                    vm.smtpOAuthProperty()), 1, 8);
+        }
         disableUnless(smtp, smtpOn, vm.smtpEnabledProperty());
         Button testSmtp = button("testSmtp", "Test SMTP connection");
         testSmtp.setOnAction(e -> vm.testSmtp());
         testSmtp.disableProperty().bind(vm.busyProperty().or(vm.smtpEnabledProperty().not()));
-        smtp.add(testSmtp, 1, 8);
+        smtp.add(testSmtp, 1, 9);
 
         VBox options = new VBox(8,
                 check("acknowledge", "Acknowledge each new e-mail ticket automatically (at most once an hour per sender;"
@@ -155,6 +167,12 @@ public final class MailSettingsView {
             p.setCollapsible(false);
         }
         VBox form = new VBox(10, in, out, opts);
+        if (vm.signIn() != null) {
+            TitledPane signIn = new TitledPane("Sign-in with Microsoft 365, Google or another OAuth 2.0 server",
+                    new MailSignInView(vm.signIn()).root());
+            signIn.setCollapsible(false);
+            form.getChildren().add(2, signIn);
+        }
         form.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
@@ -166,7 +184,7 @@ public final class MailSettingsView {
         return pane;
     }
 
-    private static GridPane grid() {
+    static GridPane grid() {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(6);
@@ -179,7 +197,7 @@ public final class MailSettingsView {
         return g;
     }
 
-    private static void row(GridPane g, int row, String label, javafx.scene.Node field) {
+    static void row(GridPane g, int row, String label, javafx.scene.Node field) {
         Label l = new Label(label);
         l.setLabelFor(field);
         g.add(l, 0, row);
@@ -196,7 +214,7 @@ public final class MailSettingsView {
                 });
     }
 
-    private static TextField text(String id, StringProperty p, String prompt) {
+    static TextField text(String id, StringProperty p, String prompt) {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
@@ -204,7 +222,7 @@ public final class MailSettingsView {
         return f;
     }
 
-    private static PasswordField password(String id, StringProperty p) {
+    static PasswordField password(String id, StringProperty p) {
         PasswordField f = new PasswordField();
         f.setId(id);
         f.textProperty().bindBidirectional(p);
@@ -219,7 +237,7 @@ public final class MailSettingsView {
         return c;
     }
 
-    private static Button button(String id, String text) {
+    static Button button(String id, String text) {
         Button b = new Button(text);
         b.setId(id);
         return b;
@@ -238,7 +256,7 @@ public final class MailSettingsView {
         return c;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

@@ -4,9 +4,12 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.mail.AfterImport;
 import com.supportdesk.mail.ConnectionCheck;
 import com.supportdesk.mail.ImapSettings;
+import com.supportdesk.mail.MailAuth;
 import com.supportdesk.mail.MailSettings;
 import com.supportdesk.mail.MailSettingsService;
 import com.supportdesk.mail.MailTimeouts;
+import com.supportdesk.mail.MailTokens;
+import com.supportdesk.mail.OAuthAccount;
 import com.supportdesk.mail.SmtpSettings;
 import com.supportdesk.mail.TlsMode;
 import java.util.Objects;
@@ -36,17 +39,22 @@ public final class MailSettingsViewModel {
 
         /** The real servers, with short timeouts so the dialog answers quickly. */
         static Tester real() {
+            return real(null);
+        }
+
+        /** The real servers; an OAuth account signs in with an access token of the saved sign-in from {@code tokens}. */
+        static Tester real(MailTokens tokens) {
             MailTimeouts quick = new MailTimeouts(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(15),
                     java.time.Duration.ofSeconds(15));
             return new Tester() {
                 @Override
                 public String imap(ImapSettings s) throws Exception {
-                    return ConnectionCheck.imap(s, quick);
+                    return ConnectionCheck.imap(s, quick, tokens);
                 }
 
                 @Override
                 public String smtp(SmtpSettings s) throws Exception {
-                    return ConnectionCheck.smtp(s, quick);
+                    return ConnectionCheck.smtp(s, quick, tokens);
                 }
             };
         }
@@ -78,14 +86,31 @@ public final class MailSettingsViewModel {
     private final BooleanProperty acknowledge = new SimpleBooleanProperty(this, "acknowledge");
     private final BooleanProperty fetchInDesktop = new SimpleBooleanProperty(this, "fetchInDesktop", true);
 
+    private final BooleanProperty imapOAuth = new SimpleBooleanProperty(this, "imapOAuth");
+    private final BooleanProperty smtpOAuth = new SimpleBooleanProperty(this, "smtpOAuth");
+
     private final BackgroundWork work;
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
+    private final MailSignInViewModel signIn;
 
     public MailSettingsViewModel(MailSettingsService service, Agent admin, Tester tester, Executor background, Executor ui) {
+        this(service, admin, tester, null, background, ui);
+    }
+
+    /**
+     * @param signIn "sign in with the provider" (OAuth 2.0), or null to offer passwords only; after a sign-in the
+     *               enabled IMAP and SMTP parts switch to it (and an empty user name takes the signed-in account)
+     */
+    public MailSettingsViewModel(MailSettingsService service, Agent admin, Tester tester, MailSignInViewModel signIn,
+                                 Executor background, Executor ui) {
         this.service = Objects.requireNonNull(service, "service");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.tester = Objects.requireNonNull(tester, "tester");
         this.work = new BackgroundWork(this, background, ui);
+        this.signIn = signIn;
+        if (signIn != null) {
+            signIn.onSignedIn(this::useSignIn);
+        }
         // a port left at the old mode's standard follows the TLS choice
         imapTls.addListener((o, was, now) -> followDefault(imapPort, was == null ? -1 : ImapSettings.defaultPort(was),
                 now == null ? -1 : ImapSettings.defaultPort(now)));
@@ -109,6 +134,7 @@ public final class MailSettingsViewModel {
             imapPort.set(String.valueOf(i.port()));
             imapUser.set(i.user());
             imapPassword.set(i.password());
+            imapOAuth.set(i.oauth());
             imapFolder.set(i.folder());
             afterImport.set(i.afterImport());
             moveToFolder.set(i.moveToFolder() == null ? "Processed" : i.moveToFolder());
@@ -121,11 +147,15 @@ public final class MailSettingsViewModel {
             smtpPort.set(String.valueOf(m.port()));
             smtpUser.set(m.user() == null ? "" : m.user());
             smtpPassword.set(m.password());
+            smtpOAuth.set(m.oauth());
             fromAddress.set(m.fromAddress());
             fromName.set(m.fromName());
         }
         acknowledge.set(s.acknowledge());
         fetchInDesktop.set(s.fetchInDesktop());
+        if (signIn != null) {
+            signIn.load(s.oauth());
+        }
         work.status(s.warning() == null ? "" : s.warning());
         saved.set(false);
     }
@@ -137,6 +167,11 @@ public final class MailSettingsViewModel {
                     acknowledge.get(), fetchInDesktop.get(), null);
             if (s.acknowledge() && s.smtp() == null) {
                 work.status("Acknowledgements need the outgoing (SMTP) server.");
+                return false;
+            }
+            boolean oauth = (s.imap() != null && s.imap().oauth()) || (s.smtp() != null && s.smtp().oauth());
+            if (oauth && service.load().oauth() == null) {
+                work.status("Sign in with the provider first (under Sign-in), or use passwords.");
                 return false;
             }
             service.save(admin, s);
@@ -181,14 +216,36 @@ public final class MailSettingsViewModel {
 
     /** The IMAP part of the form as settings; throws with a plain reason when something is missing. */
     ImapSettings imap() {
-        return new ImapSettings(imapHost.get(), port(imapPort.get(), "IMAP"), imapTls.get(), imapUser.get().strip(),
+        ImapSettings i = new ImapSettings(imapHost.get(), port(imapPort.get(), "IMAP"), imapTls.get(), imapUser.get().strip(),
                 imapPassword.get(), imapFolder.get(), afterImport.get(),
                 afterImport.get() == AfterImport.MOVE ? moveToFolder.get() : null);
+        return imapOAuth.get() ? i.withAuth(MailAuth.OAUTH) : i;
     }
 
     SmtpSettings smtp() {
-        return new SmtpSettings(smtpHost.get(), port(smtpPort.get(), "SMTP"), smtpTls.get(), smtpUser.get(),
+        SmtpSettings m = new SmtpSettings(smtpHost.get(), port(smtpPort.get(), "SMTP"), smtpTls.get(), smtpUser.get(),
                 smtpPassword.get(), fromAddress.get(), fromName.get());
+        return smtpOAuth.get() ? m.withAuth(MailAuth.OAUTH) : m;
+    }
+
+    /** After a sign-in: the enabled parts use it; empty user names and From address take the signed-in account. */
+    private void useSignIn(OAuthAccount account) {
+        String who = account.account();
+        if (imapEnabled.get()) {
+            imapOAuth.set(true);
+            if (who != null && imapUser.get().isBlank()) {
+                imapUser.set(who);
+            }
+        }
+        if (smtpEnabled.get()) {
+            smtpOAuth.set(true);
+            if (who != null && smtpUser.get().isBlank()) {
+                smtpUser.set(who);
+            }
+            if (who != null && fromAddress.get().isBlank()) {
+                fromAddress.set(who);
+            }
+        }
     }
 
     private static int port(String text, String what) {
@@ -207,7 +264,7 @@ public final class MailSettingsViewModel {
         }
     }
 
-    private static String capitalise(String s) {
+    static String capitalise(String s) {
         return s == null || s.isEmpty() ? "Something is missing" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
@@ -277,6 +334,21 @@ public final class MailSettingsViewModel {
 
     public StringProperty fromNameProperty() {
         return fromName;
+    }
+
+    /** IMAP signs in with the saved OAuth sign-in instead of the password. */
+    public BooleanProperty imapOAuthProperty() {
+        return imapOAuth;
+    }
+
+    /** SMTP signs in with the saved OAuth sign-in instead of the password. */
+    public BooleanProperty smtpOAuthProperty() {
+        return smtpOAuth;
+    }
+
+    /** "Sign in with the provider", or null when the dialog offers passwords only. */
+    public MailSignInViewModel signIn() {
+        return signIn;
     }
 
     public BooleanProperty acknowledgeProperty() {

@@ -6,7 +6,7 @@ import javafx.stage.Window;
 
 /**
  * Opens the e-mail reply composer for a ticket (Ctrl+R). The default is {@link ReplyComposerDialog}, which
- * sends through a {@link ReplySender}; the mail issue may replace the whole composer.
+ * sends through a {@link ReplySender}.
  */
 @FunctionalInterface
 public interface ReplyComposer {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window's entry points: admins get the screens, others a plain refusal; the status bar model. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MailScreensFxTest {
 

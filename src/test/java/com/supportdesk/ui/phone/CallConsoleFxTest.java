@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The operator's call console end to end, keyboard only, headless: shortcut, lookup, new ticket, draft
  * recovery, Esc, an outbound call. The store is a real H2 file; phone work runs on a background executor.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CallConsoleFxTest {
 

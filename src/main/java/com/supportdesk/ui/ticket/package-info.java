@@ -1,0 +1,8 @@
+/**
+ * The ticket at hand, in the right-hand pane of the desk: header and countdown, conversation, history and
+ * attachments ({@code TicketDetailView} and its view-model), and every action on the ticket with its dialog
+ * ({@code TicketActions}: new ticket, assign, severity, support level, status, internal note, reply by e-mail).
+ * Each change goes to the store with the version the agent loaded; when someone else changed the ticket first,
+ * the dialog stays open with the message and what was typed.
+ */
+package com.supportdesk.ui.ticket;
