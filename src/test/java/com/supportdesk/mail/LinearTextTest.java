@@ -112,7 +112,7 @@ class LinearTextTest {
                         throw new UncheckedIOException(e);
                     }
                 });
-            }, 2_000);
+            }, 5_000);
         }
 
         @Test
