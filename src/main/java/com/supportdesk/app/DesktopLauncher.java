@@ -5,7 +5,7 @@ import com.supportdesk.cli.RootCommand;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.ui.FxTaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.ui.mail.IntakeStatusModel;
@@ -41,7 +41,7 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
 
     /** Opens the store behind a splash and shows sign-in (or, with --demo, the desk signed in as lead). */
     MainWindow open(GlobalOptions options, Stage stage) {
-        FxTaskExecutor executor = new FxTaskExecutor("database");
+        UiTaskExecutor executor = new UiTaskExecutor("database");
         java.util.concurrent.atomic.AtomicReference<Store> opened = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicReference<MailChannel> mail = new java.util.concurrent.atomic.AtomicReference<>();
         MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get));
@@ -95,7 +95,7 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         t.start();
     }
 
-    private static void shutDown(MainWindow window, Store store, MailChannel mail, FxTaskExecutor executor) {
+    private static void shutDown(MainWindow window, Store store, MailChannel mail, UiTaskExecutor executor) {
         window.close();
         try {
             mail.close();

@@ -7,16 +7,14 @@ import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.ui.CallConsoleOpener;
-import com.supportdesk.ui.FxTaskExecutor;
+import com.supportdesk.ui.common.CallConsoleOpener;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.phone.CallConsole;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.mail.ReplyService;
 import java.util.function.Supplier;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.FxDialogService;
 import com.supportdesk.ui.MainWindow;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.WindowStateStore;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
@@ -118,7 +116,7 @@ public final class Wiring {
 
             private CallConsole console() {
                 if (console == null) {
-                    console = new CallConsole(store.get(), clock, displayZone(), new FxTaskExecutor("call-console", 1));
+                    console = new CallConsole(store.get(), clock, displayZone(), new UiTaskExecutor("call-console", 1));
                 }
                 return console;
             }

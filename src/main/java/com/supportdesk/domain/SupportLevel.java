@@ -27,6 +27,14 @@ public enum SupportLevel {
         };
     }
 
+    /**
+     * Whether moving a ticket from {@code from} to this level hands it to third level, which needs the complete steps
+     * to reproduce and the isolation done at level 2 (second level's duties, added to the conversation).
+     */
+    public boolean needsReproductionFrom(SupportLevel from) {
+        return this == L3 && from != L3;
+    }
+
     /** The next level up, or empty at level 3. */
     public java.util.Optional<SupportLevel> next() {
         return this == L3 ? java.util.Optional.empty() : java.util.Optional.of(of(number + 1));

@@ -3,6 +3,7 @@ package com.supportdesk.ui;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.ui.board.Notifier;
 import com.supportdesk.ui.common.Icons;
+import com.supportdesk.ui.common.Theme;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
@@ -30,8 +31,7 @@ public final class ControlsFxNotifier implements Notifier {
         try {
             FontIcon icon = new FontIcon(Icons.severity(alert.severity()));
             icon.setIconSize(28);
-            icon.setIconColor(javafx.scene.paint.Color.web(alert.severity() == Severity.S1 ? "#c62828"
-                    : alert.severity() == Severity.S2 ? "#b35c00" : "#1565c0"));
+            icon.setIconColor(Theme.severityColor(alert.severity()));
             Notifications n = Notifications.create()
                     .title(alert.title())
                     .text(alert.text())

@@ -6,7 +6,15 @@ import com.supportdesk.ui.board.BoardView;
 import com.supportdesk.ui.board.BoardViewModel;
 import com.supportdesk.ui.board.ChangeFeed;
 import com.supportdesk.ui.board.Notifier;
+import com.supportdesk.ui.common.ActionFactory;
+import com.supportdesk.ui.common.CallConsoleOpener;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.Ticker;
 import com.supportdesk.ui.ticket.ReplyComposer;
 import com.supportdesk.ui.ticket.TicketActions;
 import com.supportdesk.ui.ticket.TicketDetailView;
@@ -21,11 +29,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -63,7 +72,8 @@ public final class DeskView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Label feedStatus = new Label("Connecting\u2026");
     private final DateTimeFormatter hms;
-    private final com.supportdesk.ui.admin.DeskTools tools;
+    private final DeskTools tools;
+    private final ActionFactory actionFactory = new ActionFactory();
 
     public DeskView(Session session, Services s, java.util.function.Supplier<Window> owner) {
         this.session = session;
@@ -80,7 +90,7 @@ public final class DeskView extends BorderPane {
         actions = new TicketActions(detail, owner, s.composer(), s.callConsole(), s.dialogs(), s.executor());
         boardView = new BoardView(board, ticker, fmt);
         sensitiveView = sensitiveBoard == null ? null : new BoardView(sensitiveBoard, ticker, fmt);
-        TicketDetailView detailView = new TicketDetailView(detail, actions);
+        TicketDetailView detailView = new TicketDetailView(detail, actions, actionFactory);
 
         detail.setOnChanged(t -> applyAll(List.of(t)));
         actions.setOnCreated(t -> {
@@ -89,13 +99,13 @@ public final class DeskView extends BorderPane {
             target.apply(List.of(t));
             target.selectById(t.id());
         });
-        board.selected().addListener((o, was, t) -> {
+        board.selectedProperty().addListener((o, was, t) -> {
             if (t != null) {
                 detail.show(t);
             }
         });
         if (sensitiveBoard != null) {
-            sensitiveBoard.selected().addListener((o, was, t) -> {
+            sensitiveBoard.selectedProperty().addListener((o, was, t) -> {
                 if (t != null) {
                     detail.show(t);
                 }
@@ -111,15 +121,15 @@ public final class DeskView extends BorderPane {
             Tab sens = new Tab("Official Sensitive", sensitiveView);
             sens.setId("sensitiveTab");
             sens.setClosable(false);
-            sens.getStyleClass().add("sensitive-tab");
+            sens.getStyleClass().add(Styles.SENSITIVE_TAB);
             sens.setGraphic(new FontIcon(MaterialDesignS.SHIELD_LOCK_OUTLINE));
             tabs.getTabs().add(sens);
         }
         tabs.setId("boards");
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, index) ->
                 detail.setView(index.intValue() == 1 && sensitiveView != null ? "official sensitive view" : "desktop board"));
-        tools = new com.supportdesk.ui.admin.DeskTools(new com.supportdesk.ui.admin.DeskTools.Context(session, ticker,
-                s.executor(), s.clock(), owner, feedStatus.textProperty()));
+        tools = new DeskTools(new DeskTools.Context(session, ticker, s.executor(), s.clock(), owner,
+                feedStatus.textProperty(), actionFactory));
         SplitPane split = new SplitPane(tabs, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.70);
@@ -129,7 +139,7 @@ public final class DeskView extends BorderPane {
         setCenter(split);
         setBottom(statusBar());
 
-        ticker.nowSecond().addListener((o, was, now) -> {
+        ticker.nowSecondProperty().addListener((o, was, now) -> {
             long n = now.longValue();
             board.onTick(n);
             if (sensitiveBoard != null) {
@@ -146,7 +156,7 @@ public final class DeskView extends BorderPane {
     public CompletableFuture<Void> load() {
         CompletableFuture<Void> a = board.load().thenRun(() -> {
             if (feed == null) {
-                feed = new ChangeFeed(session.store().tickets(), session.agent(), board.feedPosition().get(),
+                feed = new ChangeFeed(session.store().tickets(), session.agent(), board.feedPositionProperty().get(),
                         services.executor(), this::onFeed);
                 if (live) {
                     feed.start(1000);
@@ -204,43 +214,42 @@ public final class DeskView extends BorderPane {
     }
 
     private MenuBar menus() {
+        ActionFactory f = actionFactory;
         Menu file = new Menu("_File");
-        file.getItems().addAll(item("New ticket\u2026", "Shortcut+N", "menuNewTicket", actions::newTicket),
-                item("Log a call\u2026", "Shortcut+L", "menuLogCall", actions::newCall),
-                item("Log chat\u2026", "Shortcut+Shift+L", "menuLogChat", actions::logChat),
+        file.getItems().addAll(f.menuItem(DeskAction.NEW_TICKET, actions::newTicket),
+                f.menuItem(DeskAction.NEW_CALL, actions::newCall),
+                f.menuItem(DeskAction.LOG_CHAT, actions::logChat),
                 new SeparatorMenuItem());
         if (services.signOut() != null) {
-            file.getItems().add(item("Sign out", "Shortcut+Shift+Q", "menuSignOut", services.signOut()));
+            file.getItems().add(f.menuItem(DeskAction.SIGN_OUT, services.signOut()));
         }
-        file.getItems().addAll(
-                item("Quit", "Shortcut+Q", "menuQuit", () -> getScene().getWindow().hide()));
+        file.getItems().add(f.menuItem(DeskAction.QUIT, () -> getScene().getWindow().hide()));
         Menu ticket = new Menu("_Ticket");
-        ticket.getItems().addAll(item("Assign to me", "Shortcut+M", "menuAssignMe", actions::assignToMe),
-                item("Assign to\u2026", "Shortcut+Shift+M", "menuAssign", actions::assignTo),
-                item("Change severity\u2026", "Shortcut+Shift+S", "menuSeverity", actions::changeSeverity),
-                item("Change support level\u2026", "Shortcut+E", "menuLevel", actions::changeLevel),
-                item("Change status\u2026", "Shortcut+T", "menuStatus", actions::changeStatus),
-                item("Add internal note\u2026", "Shortcut+Shift+N", "menuNote", actions::addNote),
-                item("Reply by e-mail\u2026", "Shortcut+R", "menuReply", actions::reply),
+        ticket.getItems().addAll(f.menuItem(DeskAction.ASSIGN_TO_ME, actions::assignToMe),
+                f.menuItem(DeskAction.ASSIGN, actions::assignTo),
+                f.menuItem(DeskAction.CHANGE_SEVERITY, actions::changeSeverity),
+                f.menuItem(DeskAction.CHANGE_LEVEL, actions::changeLevel),
+                f.menuItem(DeskAction.CHANGE_STATUS, actions::changeStatus),
+                f.menuItem(DeskAction.ADD_NOTE, actions::addNote),
+                f.menuItem(DeskAction.REPLY, actions::reply),
                 new SeparatorMenuItem(),
-                item("Reload", "F5", "menuReload", detail::reload));
+                f.menuItem(DeskAction.RELOAD, detail::reload));
         Menu view = new Menu("_View");
-        view.getItems().add(item("Board", "Shortcut+1", "menuBoard", () -> tabs.getSelectionModel().select(0)));
+        view.getItems().add(f.menuItem(DeskAction.SHOW_BOARD, () -> tabs.getSelectionModel().select(0)));
         if (sensitiveBoard != null) {
-            view.getItems().add(item("Official Sensitive", "Shortcut+2", "menuSensitive", () -> tabs.getSelectionModel().select(1)));
+            view.getItems().add(f.menuItem(DeskAction.SHOW_SENSITIVE, () -> tabs.getSelectionModel().select(1)));
         }
-        view.getItems().addAll(item("Find\u2026", "Shortcut+F", "menuFind", this::focusSearch),
-                item("Clear filters", "Shortcut+Shift+F", "menuClear", () -> currentBoard().viewModel().clearFilters()));
+        view.getItems().addAll(f.menuItem(DeskAction.FIND, this::focusSearch),
+                f.menuItem(DeskAction.CLEAR_FILTERS, () -> currentBoard().viewModel().clearFilters()));
         tools.wallboardItem().ifPresent(i -> view.getItems().addAll(new SeparatorMenuItem(), i));
         Menu help = new Menu("_Help");
-        help.getItems().add(item("Keyboard shortcuts", "F1", "menuKeys", () -> new FxDialogService(() -> getScene().getWindow())
-                .showInfo("Keyboard shortcuts", SHORTCUTS)));
-        help.getItems().addAll(new SeparatorMenuItem(), tools.aboutItem());
+        help.getItems().addAll(f.menuItem(DeskAction.SHORTCUTS, this::showShortcuts), new SeparatorMenuItem(),
+                tools.aboutItem());
         MenuBar bar = new MenuBar(file, ticket, view);
         bar.getMenus().addAll(tools.menus());
         if (services.mail() != null) {
-            List<MenuItem> mailItems = services.mail().adminItems(() -> getScene().getWindow(),
-                    session.agent(), session.zone(), r -> services.executor().run(r::run));
+            List<MenuItem> mailItems = services.mail().adminItems(f, () -> getScene().getWindow(),
+                    session.agent(), session.zone(), services.executor());
             bar.getMenus().stream().filter(m -> "menuAdmin".equals(m.getId())).findFirst()
                     .ifPresent(admin -> {
                         admin.getItems().add(new SeparatorMenuItem());
@@ -252,20 +261,9 @@ public final class DeskView extends BorderPane {
         return bar;
     }
 
-    static final String SHORTCUTS = String.join("\n",
-            "Ctrl+N  New ticket", "Ctrl+L  Log a call (call console)", "Ctrl+Shift+L  Log a chat transcript", "Ctrl+M  Assign to me",
-            "Ctrl+Shift+M  Assign to someone", "Ctrl+Shift+S  Change severity", "Ctrl+E  Change support level (escalate)",
-            "Ctrl+T  Change status", "Ctrl+Shift+N  Add internal note", "Ctrl+R  Reply by e-mail", "F5  Reload the ticket",
-            "Ctrl+F  Search", "Ctrl+Shift+F  Clear filters", "Ctrl+1 / Ctrl+2  Board / Official Sensitive",
-            "F11  Lead wallboard (Esc leaves it)", "Ctrl+Shift+E  Quarterly report",
-            "Ctrl+Enter  Submit a dialog, Esc  cancel it", "Ctrl+Shift+Q  Sign out", "Ctrl+Q  Quit");
-
-    private static MenuItem item(String text, String accel, String id, Runnable r) {
-        MenuItem i = new MenuItem(text);
-        i.setId(id);
-        i.setAccelerator(KeyCombination.keyCombination(accel));
-        i.setOnAction(e -> r.run());
-        return i;
+    /** Help → Keyboard shortcuts (F1): every key of the desk, from the action registry. */
+    private void showShortcuts() {
+        services.dialogs().showInfo("Keyboard shortcuts", actionFactory.shortcutsHelp());
     }
 
     private void focusSearch() {
@@ -278,11 +276,11 @@ public final class DeskView extends BorderPane {
 
     private HBox header() {
         Label title = new Label("Support Desk", new FontIcon(MaterialDesignH.HEADSET));
-        title.getStyleClass().add("app-title");
+        title.getStyleClass().add(Styles.APP_TITLE);
         Agent a = session.agent();
         Label user = new Label(a.displayName() + " \u00b7 " + a.level().label() + (a.lead() ? " \u00b7 team lead" : "")
                 + (a.cleared() ? " \u00b7 cleared" : ""));
-        user.getStyleClass().add("app-user");
+        user.getStyleClass().add(Styles.APP_USER);
         user.setId("signedInAs");
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
@@ -294,7 +292,7 @@ public final class DeskView extends BorderPane {
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, i) ->
                 search.getChildren().setAll(currentBoard().searchField()));
         HBox h = new HBox(title, sp, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY), search, sp2, user);
-        h.getStyleClass().add("app-header");
+        h.getStyleClass().add(Styles.APP_HEADER);
         return h;
     }
 
@@ -302,10 +300,12 @@ public final class DeskView extends BorderPane {
         Label db = new Label(session.store().database().location().databaseFile() != null
                 ? "Database: " + session.store().database().location().databaseFile()
                 : "Database: " + session.store().database().location().jdbcUrl());
+        db.setId("databaseStatus");
         Label times = new Label("Times in " + session.zone().getId() + " \u00b7 business hours 09:00\u201318:00 GMT, Mon\u2013Fri");
+        times.setId("zoneStatus");
         feedStatus.setId("feedStatus");
         Label msg = new Label();
-        msg.textProperty().bind(board.message());
+        msg.textProperty().bind(board.messageProperty());
         msg.setId("boardMessage");
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
@@ -314,14 +314,24 @@ public final class DeskView extends BorderPane {
         if (services.mail() != null) {
             mail.textProperty().bind(services.mail().status().textProperty());
             services.mail().status().problemProperty().addListener((o, was, bad) -> {
-                mail.getStyleClass().remove("status-problem");
+                mail.getStyleClass().remove(Styles.STATUS_PROBLEM);
                 if (bad) {
-                    mail.getStyleClass().add("status-problem");
+                    mail.getStyleClass().add(Styles.STATUS_PROBLEM);
                 }
             });
         }
+        // The bar's own texts keep their width; when the window is too narrow for all, the database path gives way,
+        // keeping its end (the file name), and shows in full in its tooltip.
+        for (Label own : List.of(feedStatus, msg, mail, times)) {
+            own.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        db.setMinWidth(0);
+        db.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        Tooltip path = new Tooltip();
+        path.textProperty().bind(db.textProperty());
+        db.setTooltip(path);
         HBox bar = new HBox(feedStatus, msg, mail, sp, times, db);
-        bar.getStyleClass().add("status-bar");
+        bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
     }
 
@@ -354,7 +364,7 @@ public final class DeskView extends BorderPane {
     }
 
     /** The lead and admin tools (wallboard, administration, reports, About). */
-    public com.supportdesk.ui.admin.DeskTools tools() {
+    public DeskTools tools() {
         return tools;
     }
 }

@@ -3,10 +3,17 @@ package com.supportdesk.ui;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.board.Notifier;
+import com.supportdesk.ui.common.CallConsoleOpener;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.FxDialogService;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.Theme;
 import com.supportdesk.ui.signin.SignInView;
 import com.supportdesk.ui.signin.SignInViewModel;
 import com.supportdesk.ui.ticket.ReplyComposer;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -15,7 +22,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -27,7 +33,7 @@ import javafx.stage.Window;
  */
 public final class MainWindow {
 
-    public static final String TITLE = "Support Desk";
+    public static final String TITLE = Theme.APP_TITLE;
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
 
@@ -46,7 +52,7 @@ public final class MainWindow {
         this.stage = stage;
         this.services = services;
         this.scene = new Scene(new VBox(), 1280, 760);
-        scene.getStylesheets().add(MainWindow.class.getResource("desk.css").toExternalForm());
+        Theme.apply(scene);
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
@@ -63,7 +69,7 @@ public final class MainWindow {
         Label l = new Label(text);
         l.setId("splashText");
         VBox box = new VBox(p, l);
-        box.getStyleClass().add("splash");
+        box.getStyleClass().add(Styles.SPLASH);
         box.setId("splash");
         setRoot(box);
         show();
@@ -114,7 +120,7 @@ public final class MainWindow {
                 .whenComplete((d, err) -> {
                     if (err != null) {
                         new FxDialogService(this::window).showError("Cannot open the desk",
-                                com.supportdesk.ui.common.FormDialog.plain(err));
+                                Errors.plain(err));
                     }
                 });
     }
@@ -198,16 +204,6 @@ public final class MainWindow {
 
     /** Window icons from /icons/support-desk-*.png when the packaging provides them. */
     static void addIcons(Stage stage) {
-        java.util.List<Image> icons = new java.util.ArrayList<>();
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            try (InputStream in = MainWindow.class.getResourceAsStream("/icons/support-desk-" + size + ".png")) {
-                if (in != null) {
-                    icons.add(new Image(in));
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                // no icon is not worth failing for
-            }
-        }
-        stage.getIcons().setAll(icons);
+        stage.getIcons().setAll(Theme.icons());
     }
 }

@@ -5,7 +5,7 @@ import com.supportdesk.cli.GlobalOptions;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.DeskView;
-import com.supportdesk.ui.FxTaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
 import com.supportdesk.ui.WindowStateStore;
 import com.supportdesk.ui.board.Notifier;
@@ -103,7 +103,7 @@ public final class BoardBenchmark {
         GlobalOptions o = CommandLine.populateCommand(new GlobalOptions(), "--data-dir", dir.toString());
         Store store = new Wiring(Map.of(), clock).openStore(o);
         Agent lead = store.agents().findByUsername("lead").orElseThrow();
-        FxTaskExecutor executor = new FxTaskExecutor("bench");
+        UiTaskExecutor executor = new UiTaskExecutor("bench");
         CompletableFuture<DeskView> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
@@ -113,7 +113,7 @@ public final class BoardBenchmark {
             stage.setY(0);
             stage.setWidth(1200);
             stage.setHeight(760);
-            w.showDesk(store, lead).thenAccept(desk -> desk.board().loading().addListener((obs, was, now) -> {
+            w.showDesk(store, lead).thenAccept(desk -> desk.board().loadingProperty().addListener((obs, was, now) -> {
                 if (!now) {
                     shown.complete(desk);
                 }
@@ -219,7 +219,7 @@ public final class BoardBenchmark {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             CompletableFuture<Long> frame = new CompletableFuture<>();
             Platform.startup(() -> {
-                FxTaskExecutor executor = new FxTaskExecutor("probe");
+                UiTaskExecutor executor = new UiTaskExecutor("probe");
                 Stage stage = new Stage();
                 stage.setX(0);
                 stage.setY(0);
@@ -236,7 +236,7 @@ public final class BoardBenchmark {
                     Store store = new Wiring(Map.of(), clock).openStore(o);
                     return new Object[] {store, store.agents().findByUsername("lead").orElseThrow()};
                 }).thenCompose(x -> w.showDesk((Store) x[0], (Agent) x[1])).thenAccept(desk -> {
-                    desk.board().loading().addListener((obs, was, now) -> {
+                    desk.board().loadingProperty().addListener((obs, was, now) -> {
                         if (!now) {
                             // the next pulse renders the loaded board
                             desk.getScene().addPostLayoutPulseListener(new Runnable() {

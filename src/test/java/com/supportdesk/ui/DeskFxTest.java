@@ -13,6 +13,8 @@ import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.board.BoardViewModel;
 import com.supportdesk.ui.board.Notifier;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.TicketOrder;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
 import java.nio.file.Path;
@@ -55,7 +57,7 @@ class DeskFxTest {
     Store store;
     Stage stage;
     MainWindow window;
-    FxTaskExecutor executor = new FxTaskExecutor("test-db");
+    UiTaskExecutor executor = new UiTaskExecutor("test-db");
     List<Agent> callConsole = new ArrayList<>();
     List<Notifier.Alert> alerts = new ArrayList<>();
 
@@ -83,7 +85,7 @@ class DeskFxTest {
     private DeskView desk(FxRobot robot, String username) throws Exception {
         Agent a = store.agents().findByUsername(username).orElseThrow();
         DeskView desk = WaitForAsyncUtils.asyncFx(() -> window.showDesk(store, a)).get().get(15, TimeUnit.SECONDS);
-        waitFor(() -> desk.board().size() > 0 && !desk.board().loading().get());
+        waitFor(() -> desk.board().size() > 0 && !desk.board().loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> stage.requestFocus());
         return desk;
@@ -133,7 +135,7 @@ class DeskFxTest {
             ListView<Ticket> list = robot.lookup("#" + c[0]).queryAs(ListView.class);
             assertThat(list.getItems()).isNotEmpty().allMatch(t -> t.status() == TicketStatus.valueOf(c[1]));
             if (!c[0].equals("board-resolved-today")) {
-                assertThat(list.getItems()).isSortedAccordingTo(BoardViewModel.URGENCY);
+                assertThat(list.getItems()).isSortedAccordingTo(TicketOrder.URGENCY);
             }
         }
         @SuppressWarnings("unchecked")
@@ -173,7 +175,7 @@ class DeskFxTest {
                 .tryQuery().isPresent());
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(n -> "S1 Critical".equals(((javafx.scene.control.Labeled) n).getText()))
                 .queryAs(Node.class));
-        waitFor(() -> desk.board().severityFilter().get() == Severity.S1);
+        waitFor(() -> desk.board().severityFilterProperty().get() == Severity.S1);
         for (BoardViewModel.Column c : BoardViewModel.Column.values()) {
             assertThat(desk.board().column(c)).allMatch(t -> t.severity() == Severity.S1);
         }
@@ -193,13 +195,13 @@ class DeskFxTest {
         Ticket unassigned = desk.board().column(BoardViewModel.Column.NEW).stream().filter(t -> t.assigneeId() == null)
                 .findFirst().orElseThrow();
         robot.clickOn(cell(robot, "board-new", unassigned.id()));
-        waitFor(() -> desk.detail().ticket().get() != null && desk.detail().ticket().get().id() == unassigned.id());
+        waitFor(() -> desk.detail().ticketProperty().get() != null && desk.detail().ticketProperty().get().id() == unassigned.id());
         robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
         waitFor(() -> desk.board().ticket(unassigned.id()).assigneeName() != null);
         assertThat(store.tickets().get(desk.session().agent(), unassigned.id()).assigneeName()).isEqualTo("Lee Adams");
         Node c = cell(robot, "board-new", unassigned.id());
         assertThat(((Label) ((Parent) c).lookup(".card-meta")).getText()).contains("Lee Adams");
-        assertThat(desk.board().selected().get().id()).isEqualTo(unassigned.id());
+        assertThat(desk.board().selectedProperty().get().id()).isEqualTo(unassigned.id());
     }
 
     @Test
@@ -207,8 +209,8 @@ class DeskFxTest {
         DeskView desk = desk(robot, "lead");
         Ticket t = desk.board().column(BoardViewModel.Column.NEW).get(0);
         robot.clickOn(cell(robot, "board-new", t.id()));
-        waitFor(() -> desk.detail().ticket().get() != null && desk.detail().ticket().get().id() == t.id()
-                && !desk.detail().busy().get());
+        waitFor(() -> desk.detail().ticketProperty().get() != null && desk.detail().ticketProperty().get().id() == t.id()
+                && !desk.detail().busyProperty().get());
         // someone else, through another connection, changes the ticket underneath
         try (Store other = TestStores.open(dir, clock)) {
             Agent sam = other.agents().findByUsername("sam").orElseThrow();
@@ -227,7 +229,7 @@ class DeskFxTest {
         assertThat(store.tickets().get(desk.session().agent(), t.id()).level().number()).isEqualTo(t.level().number());
         robot.clickOn("#dialogCancel");
         robot.clickOn("#conflictReload");
-        waitFor(() -> desk.detail().conflict().get().isEmpty() && desk.detail().ticket().get().severity() == Severity.S2);
+        waitFor(() -> desk.detail().conflictProperty().get().isEmpty() && desk.detail().ticketProperty().get().severity() == Severity.S2);
     }
 
     @Test
@@ -271,7 +273,7 @@ class DeskFxTest {
         assertThat(((Label) card.lookup(".card-meta")).getText()).contains(placeholder.assigneeName());
         robot.clickOn(c);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(desk.detail().ticket().get()).isNull();
+        assertThat(desk.detail().ticketProperty().get()).isNull();
         assertThat(robot.lookup("#boardMessage").queryAs(Label.class).getText()).contains("cannot be opened");
         // no content of a sensitive ticket anywhere in the window
         assertThat(robot.lookup(".label").queryAllAs(Label.class)).noneMatch(l -> l.getText() != null

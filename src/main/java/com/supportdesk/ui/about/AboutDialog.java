@@ -1,11 +1,11 @@
 package com.supportdesk.ui.about;
 
 import com.supportdesk.store.DataLocation;
-import com.supportdesk.ui.MainWindow;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.Theme;
 import java.io.InputStream;
 import java.util.Map;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -13,7 +13,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -53,26 +52,26 @@ public final class AboutDialog {
         icon.setId("aboutIcon");
         icon.setFitWidth(64);
         icon.setFitHeight(64);
-        Label name = new Label(MainWindow.TITLE);
-        name.getStyleClass().add("about-name");
+        Label name = new Label(Theme.APP_TITLE);
+        name.getStyleClass().add(Styles.ABOUT_NAME);
         Label version = new Label("Version " + info.version());
         version.setId("aboutVersionLine");
-        version.getStyleClass().add("about-version");
+        version.getStyleClass().add(Styles.ABOUT_VERSION);
         Label what = new Label("Help desk for the support policy: severity board, response clock in Business Hours,"
                 + " Official Sensitive handling.");
         what.setWrapText(true);
-        what.getStyleClass().add("about-version");
+        what.getStyleClass().add(Styles.ABOUT_VERSION);
         VBox title = new VBox(4, name, version, what);
         HBox.setHgrow(title, Priority.ALWAYS);
         HBox head = new HBox(16, icon, title);
         head.setAlignment(Pos.CENTER_LEFT);
 
         GridPane facts = new GridPane();
-        facts.getStyleClass().add("about-facts");
+        facts.getStyleClass().add(Styles.ABOUT_FACTS);
         int row = 0;
         for (Map.Entry<String, String> f : info.facts().entrySet()) {
             Label l = new Label(f.getKey());
-            l.getStyleClass().add("form-label");
+            l.getStyleClass().add(Styles.FORM_LABEL);
             l.setMinWidth(Region.USE_PREF_SIZE);
             TextField value = new TextField(f.getValue());
             value.setEditable(false);
@@ -102,19 +101,11 @@ public final class AboutDialog {
         HBox.setHgrow(sp, Priority.ALWAYS);
         HBox buttons = new HBox(8, copy, sp, close);
         VBox root = new VBox(head, facts, buttons);
-        root.getStyleClass().add("about");
+        root.getStyleClass().add(Styles.ABOUT);
         root.setId("aboutView");
         root.setPrefWidth(640);
 
-        Scene scene = new Scene(root);
-        com.supportdesk.ui.admin.ToolWindow.dress(stage, scene, owner);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.setTitle("About " + MainWindow.TITLE);
-        stage.setResizable(false);
+        Theme.fixedWindow(stage, root, owner, "About " + Theme.APP_TITLE, stage::close);
         if (owner != null) {
             stage.initModality(Modality.WINDOW_MODAL);
         }

@@ -2,6 +2,8 @@ package com.supportdesk.ui.admin;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.SupportLevel;
+import com.supportdesk.ui.common.Forms;
+import com.supportdesk.ui.common.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -32,7 +34,7 @@ public final class AgentsView extends BorderPane {
     public AgentsView(AgentsViewModel vm) {
         this.vm = vm;
         setId("agentsView");
-        getStyleClass().add("admin-view");
+        getStyleClass().add(Styles.ADMIN_VIEW);
         setTop(Forms.header("Agents", MaterialDesignA.ACCOUNT_GROUP,
                 "Staff accounts: security clearance (Official Sensitive), support level, team lead, admin, active."));
         table = Forms.table("agentsTable", "No agents");
@@ -47,18 +49,18 @@ public final class AgentsView extends BorderPane {
             @Override
             protected void updateItem(Agent a, boolean empty) {
                 super.updateItem(a, empty);
-                getStyleClass().remove("inactive");
+                getStyleClass().remove(Styles.INACTIVE);
                 if (!empty && a != null && !a.active()) {
-                    getStyleClass().add("inactive");
+                    getStyleClass().add(Styles.INACTIVE);
                 }
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> {
-            if (a != null && a != vm.editing().get()) {
+            if (a != null && a != vm.editingProperty().get()) {
                 vm.edit(a);
             }
         });
-        vm.editing().addListener((o, was, a) -> {
+        vm.editingProperty().addListener((o, was, a) -> {
             if (a == null) {
                 table.getSelectionModel().clearSelection();
             } else if (table.getSelectionModel().getSelectedItem() == null
@@ -74,25 +76,25 @@ public final class AgentsView extends BorderPane {
         HBox.setHgrow(list, Priority.ALWAYS);
 
         VBox right = new VBox(form(), passwordReset());
-        right.getStyleClass().add("admin-column");
+        right.getStyleClass().add(Styles.ADMIN_COLUMN);
         right.setPrefWidth(430);
         right.setMinWidth(420);
         HBox body = new HBox(list, right);
-        body.getStyleClass().addAll("admin-columns", "admin-body");
+        body.getStyleClass().addAll(Styles.ADMIN_COLUMNS, Styles.ADMIN_BODY);
         setCenter(body);
     }
 
     private VBox form() {
         TextField username = new TextField();
         username.setId("agentUsername");
-        username.textProperty().bindBidirectional(vm.username());
-        username.editableProperty().bind(vm.creating());
+        username.textProperty().bindBidirectional(vm.usernameProperty());
+        username.editableProperty().bind(vm.creatingProperty());
         TextField name = new TextField();
         name.setId("agentDisplayName");
-        name.textProperty().bindBidirectional(vm.displayName());
+        name.textProperty().bindBidirectional(vm.displayNameProperty());
         ComboBox<SupportLevel> level = new ComboBox<>(FXCollections.observableArrayList(SupportLevel.values()));
         level.setId("agentLevel");
-        level.valueProperty().bindBidirectional(vm.level());
+        level.valueProperty().bindBidirectional(vm.levelProperty());
         level.setConverter(new StringConverter<>() {
             @Override
             public String toString(SupportLevel l) {
@@ -104,66 +106,66 @@ public final class AgentsView extends BorderPane {
                 return null;
             }
         });
-        CheckBox cleared = check("agentCleared", "Security cleared (Official Sensitive)", vm.cleared());
-        CheckBox lead = check("agentLead", "Team lead (wallboard, training, outages)", vm.lead());
-        CheckBox admin = check("agentAdmin", "Admin (policy, staff, customers)", vm.admin());
-        CheckBox active = check("agentActive", "Active (may sign in)", vm.active());
+        CheckBox cleared = check("agentCleared", "Security cleared (Official Sensitive)", vm.clearedProperty());
+        CheckBox lead = check("agentLead", "Team lead (wallboard, training, outages)", vm.leadProperty());
+        CheckBox admin = check("agentAdmin", "Admin (policy, staff, customers)", vm.adminProperty());
+        CheckBox active = check("agentActive", "Active (may sign in)", vm.activeProperty());
         PasswordField pw = new PasswordField();
         pw.setId("agentPassword");
-        pw.textProperty().bindBidirectional(vm.password());
+        pw.textProperty().bindBidirectional(vm.passwordProperty());
         PasswordField pw2 = new PasswordField();
         pw2.setId("agentPassword2");
-        pw2.textProperty().bindBidirectional(vm.repeat());
+        pw2.textProperty().bindBidirectional(vm.repeatProperty());
         GridPane g = Forms.grid();
         Forms.row(g, 0, "User name", username);
         Forms.row(g, 1, "Full name", name);
         Forms.row(g, 2, "Support level", level);
         g.add(new VBox(6, cleared, lead, admin, active), 1, 3);
         Label pwLabel = new Label("Initial password");
-        pwLabel.getStyleClass().add("form-label");
+        pwLabel.getStyleClass().add(Styles.FORM_LABEL);
         Label pw2Label = new Label("Repeat");
-        pw2Label.getStyleClass().add("form-label");
+        pw2Label.getStyleClass().add(Styles.FORM_LABEL);
         g.add(pwLabel, 0, 4);
         g.add(pw, 1, 4);
         g.add(pw2Label, 0, 5);
         g.add(pw2, 1, 5);
         for (javafx.scene.Node n : new javafx.scene.Node[] {pwLabel, pw, pw2Label, pw2}) {
-            n.visibleProperty().bind(vm.creating());
-            n.managedProperty().bind(vm.creating());
+            n.visibleProperty().bind(vm.creatingProperty());
+            n.managedProperty().bind(vm.creatingProperty());
         }
         Button save = new Button(null, new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setId("agentSave");
-        save.getStyleClass().add("primary");
-        save.textProperty().bind(Bindings.when(vm.creating()).then("Create agent").otherwise("Save changes"));
-        save.disableProperty().bind(vm.busy());
+        save.getStyleClass().add(Styles.PRIMARY);
+        save.textProperty().bind(Bindings.when(vm.creatingProperty()).then("Create agent").otherwise("Save changes"));
+        save.disableProperty().bind(vm.busyProperty());
         save.setDefaultButton(true);
         save.setOnAction(e -> vm.save());
         Label title = new Label();
-        title.getStyleClass().add("section-title");
+        title.getStyleClass().add(Styles.SECTION_TITLE);
         VBox box = Forms.section("Agent", MaterialDesignA.ACCOUNT_EDIT_OUTLINE, g, Forms.buttons(save),
-                Forms.error("agentError", vm.error()), Forms.status("agentStatus", vm.status()));
+                Forms.error("agentError", vm.errorProperty()), Forms.status("agentStatus", vm.statusProperty()));
         Label head = (Label) box.getChildren().get(0);
-        head.textProperty().bind(Bindings.createStringBinding(() -> vm.editing().get() == null ? "New agent"
-                : "Edit " + vm.editing().get().displayName(), vm.editing()));
+        head.textProperty().bind(Bindings.createStringBinding(() -> vm.editingProperty().get() == null ? "New agent"
+                : "Edit " + vm.editingProperty().get().displayName(), vm.editingProperty()));
         return box;
     }
 
     private VBox passwordReset() {
         PasswordField pw = new PasswordField();
         pw.setId("resetPassword");
-        pw.textProperty().bindBidirectional(vm.password());
+        pw.textProperty().bindBidirectional(vm.passwordProperty());
         PasswordField pw2 = new PasswordField();
         pw2.setId("resetPassword2");
-        pw2.textProperty().bindBidirectional(vm.repeat());
+        pw2.textProperty().bindBidirectional(vm.repeatProperty());
         GridPane g = Forms.grid();
         Forms.row(g, 0, "New password", pw);
         Forms.row(g, 1, "Repeat", pw2);
         Button reset = new Button("Reset password", new FontIcon(MaterialDesignK.KEY_VARIANT));
         reset.setId("agentResetPassword");
-        reset.disableProperty().bind(vm.busy());
+        reset.disableProperty().bind(vm.busyProperty());
         reset.setOnAction(e -> vm.resetPassword());
         VBox box = Forms.section("Reset password", MaterialDesignK.KEY_OUTLINE, g, Forms.buttons(reset));
-        box.visibleProperty().bind(vm.creating().not());
+        box.visibleProperty().bind(vm.creatingProperty().not());
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

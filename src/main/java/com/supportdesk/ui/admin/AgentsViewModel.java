@@ -6,7 +6,8 @@ import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskViewModel;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
@@ -27,7 +28,7 @@ import javafx.collections.ObservableList;
  * and active, and reset a password. The store checks every rule (admins only, no duplicate user names, an admin
  * cannot demote or deactivate themselves, password strength) and its messages are shown as they are. No Nodes here.
  */
-public final class AgentsViewModel extends FormState {
+public final class AgentsViewModel extends TaskViewModel {
 
     private final Store store;
     private final Agent admin;
@@ -158,47 +159,47 @@ public final class AgentsViewModel extends FormState {
         return agents;
     }
 
-    public ReadOnlyObjectProperty<Agent> editing() {
+    public ReadOnlyObjectProperty<Agent> editingProperty() {
         return editing.getReadOnlyProperty();
     }
 
-    public StringProperty username() {
+    public StringProperty usernameProperty() {
         return username;
     }
 
-    public StringProperty displayName() {
+    public StringProperty displayNameProperty() {
         return displayName;
     }
 
-    public BooleanProperty cleared() {
+    public BooleanProperty clearedProperty() {
         return cleared;
     }
 
-    public ObjectProperty<SupportLevel> level() {
+    public ObjectProperty<SupportLevel> levelProperty() {
         return level;
     }
 
-    public BooleanProperty lead() {
+    public BooleanProperty leadProperty() {
         return lead;
     }
 
-    public BooleanProperty admin() {
+    public BooleanProperty adminProperty() {
         return isAdmin;
     }
 
-    public BooleanProperty active() {
+    public BooleanProperty activeProperty() {
         return active;
     }
 
-    public StringProperty password() {
+    public StringProperty passwordProperty() {
         return password;
     }
 
-    public StringProperty repeat() {
+    public StringProperty repeatProperty() {
         return repeat;
     }
 
-    public ReadOnlyBooleanProperty creating() {
+    public ReadOnlyBooleanProperty creatingProperty() {
         return creating.getReadOnlyProperty();
     }
 

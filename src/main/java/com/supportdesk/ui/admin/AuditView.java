@@ -1,6 +1,8 @@
 package com.supportdesk.ui.admin;
 
 import com.supportdesk.store.AuditRepository.AuditEntry;
+import com.supportdesk.ui.common.Forms;
+import com.supportdesk.ui.common.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
@@ -24,29 +26,29 @@ public final class AuditView extends BorderPane {
     public AuditView(AuditViewModel vm) {
         this.vm = vm;
         setId("auditView");
-        getStyleClass().add("admin-view");
+        getStyleClass().add(Styles.ADMIN_VIEW);
         setTop(Forms.header("Access audit", MaterialDesignS.SHIELD_SEARCH,
                 "Every read of Official Sensitive content \u2014 who, when, which ticket, which view. Cleared team leads only."));
         DatePicker from = Forms.datePicker("auditFrom");
-        from.valueProperty().bindBidirectional(vm.from());
+        from.valueProperty().bindBidirectional(vm.fromProperty());
         from.setPrefWidth(130);
         DatePicker to = Forms.datePicker("auditTo");
-        to.valueProperty().bindBidirectional(vm.to());
+        to.valueProperty().bindBidirectional(vm.toProperty());
         to.setPrefWidth(130);
         Button show = new Button("Show", new FontIcon(MaterialDesignM.MAGNIFY));
         show.setId("auditShow");
-        show.getStyleClass().add("primary");
+        show.getStyleClass().add(Styles.PRIMARY);
         show.setDefaultButton(true);
-        show.disableProperty().bind(vm.busy());
+        show.disableProperty().bind(vm.busyProperty());
         show.setOnAction(e -> vm.load());
         TextField filter = new TextField();
         filter.setId("auditFilter");
         filter.setPromptText("Filter by agent, ticket or view");
-        filter.textProperty().bindBidirectional(vm.filter());
+        filter.textProperty().bindBidirectional(vm.filterProperty());
         filter.setPrefWidth(240);
         Button export = new Button("Export CSV\u2026", new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
         export.setId("auditExport");
-        export.disableProperty().bind(vm.busy());
+        export.disableProperty().bind(vm.busyProperty());
         export.setOnAction(e -> vm.export());
         HBox bar = new HBox(8, new Label("From"), from, new Label("to"), to, show, Forms.spacer(), filter, export);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -58,11 +60,11 @@ public final class AuditView extends BorderPane {
         table.getColumns().add(Forms.column("Ticket", 100, AuditEntry::ref));
         table.getColumns().add(Forms.column("View", 200, AuditEntry::view));
         VBox box = Forms.section("Reads", MaterialDesignS.SHIELD_LOCK_OUTLINE, bar, table,
-                Forms.error("auditError", vm.error()), Forms.status("auditStatus", vm.status()));
+                Forms.error("auditError", vm.errorProperty()), Forms.status("auditStatus", vm.statusProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox body = new VBox(box);
         VBox.setVgrow(box, Priority.ALWAYS);
-        body.getStyleClass().add("admin-body");
+        body.getStyleClass().add(Styles.ADMIN_BODY);
         setCenter(body);
     }
 

@@ -5,8 +5,9 @@ import com.supportdesk.report.Csv;
 import com.supportdesk.store.AuditRepository.AuditEntry;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskViewModel;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ import javafx.collections.transformation.FilteredList;
  * ticket, which view — between two days, filtered by agent or ticket, and exported to CSV. The audit names tickets by
  * ref only, never by content. No Nodes here.
  */
-public final class AuditViewModel extends FormState {
+public final class AuditViewModel extends TaskViewModel {
 
     /** Whether the agent may browse the audit (the store enforces the same rule). */
     public static boolean mayBrowse(Agent a) {
@@ -144,15 +145,15 @@ public final class AuditViewModel extends FormState {
         return when.format(t);
     }
 
-    public ObjectProperty<LocalDate> from() {
+    public ObjectProperty<LocalDate> fromProperty() {
         return from;
     }
 
-    public ObjectProperty<LocalDate> to() {
+    public ObjectProperty<LocalDate> toProperty() {
         return to;
     }
 
-    public StringProperty filter() {
+    public StringProperty filterProperty() {
         return filter;
     }
 

@@ -3,6 +3,8 @@ package com.supportdesk.ui.admin;
 import com.supportdesk.domain.Contact;
 import com.supportdesk.domain.ContactRole;
 import com.supportdesk.domain.Customer;
+import com.supportdesk.ui.common.Forms;
+import com.supportdesk.ui.common.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -31,7 +33,7 @@ public final class CustomersView extends BorderPane {
     public CustomersView(CustomersViewModel vm) {
         this.vm = vm;
         setId("customersView");
-        getStyleClass().add("admin-view");
+        getStyleClass().add(Styles.ADMIN_VIEW);
         setTop(Forms.header("Customers & contacts", MaterialDesignO.OFFICE_BUILDING_OUTLINE,
                 "Customers with the UK Government flag (Official Sensitive markings apply) and contracted training"
                         + " sessions; each customer's administrators and registered users."));
@@ -41,12 +43,12 @@ public final class CustomersView extends BorderPane {
         table.getColumns().add(Forms.column("Government", 90, c -> c.government() ? "UK Government" : "\u2014"));
         table.getColumns().add(Forms.column("Training sessions", 220, vm::trainingSummary));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> {
-            if (c != null && (vm.editing().get() == null || vm.editing().get().id() != c.id())) {
+            if (c != null && (vm.editingProperty().get() == null || vm.editingProperty().get().id() != c.id())) {
                 vm.edit(c);
             }
         });
         vm.customers().addListener((javafx.collections.ListChangeListener<Customer>) ch -> {
-            Customer e = vm.editing().get();
+            Customer e = vm.editingProperty().get();
             if (e != null) {
                 vm.customers().stream().filter(c -> c.id() == e.id()).findFirst()
                         .ifPresent(c -> table.getSelectionModel().select(c));
@@ -64,31 +66,31 @@ public final class CustomersView extends BorderPane {
         HBox.setHgrow(list, Priority.ALWAYS);
 
         VBox right = new VBox(customerForm(), contacts());
-        right.getStyleClass().add("admin-column");
+        right.getStyleClass().add(Styles.ADMIN_COLUMN);
         right.setPrefWidth(560);
         right.setMinWidth(520);
         VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
         HBox body = new HBox(list, right);
-        body.getStyleClass().addAll("admin-columns", "admin-body");
+        body.getStyleClass().addAll(Styles.ADMIN_COLUMNS, Styles.ADMIN_BODY);
         setCenter(body);
     }
 
     private VBox customerForm() {
         TextField name = new TextField();
         name.setId("customerName");
-        name.textProperty().bindBidirectional(vm.name());
+        name.textProperty().bindBidirectional(vm.nameProperty());
         CheckBox gov = new CheckBox("UK Government (Official Sensitive markings apply)");
         gov.setId("customerGovernment");
-        gov.selectedProperty().bindBidirectional(vm.government());
+        gov.selectedProperty().bindBidirectional(vm.governmentProperty());
         TextField sessions = new TextField();
         sessions.setId("customerSessions");
         sessions.setPrefColumnCount(4);
         sessions.setMaxWidth(80);
-        sessions.textProperty().bindBidirectional(vm.sessions());
+        sessions.textProperty().bindBidirectional(vm.sessionsProperty());
         Label training = new Label();
         training.setId("customerTraining");
-        training.getStyleClass().add("summary-pill");
-        training.textProperty().bind(vm.trainingText());
+        training.getStyleClass().add(Styles.SUMMARY_PILL);
+        training.textProperty().bind(vm.trainingTextProperty());
         training.visibleProperty().bind(training.textProperty().isNotEmpty());
         HBox sessionRow = new HBox(10, sessions, training);
         sessionRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -98,14 +100,14 @@ public final class CustomersView extends BorderPane {
         Forms.row(g, 2, "Training sessions", sessionRow);
         Button save = new Button(null, new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setId("customerSave");
-        save.getStyleClass().add("primary");
-        save.textProperty().bind(Bindings.when(vm.editing().isNull()).then("Add customer").otherwise("Save customer"));
-        save.disableProperty().bind(vm.busy());
+        save.getStyleClass().add(Styles.PRIMARY);
+        save.textProperty().bind(Bindings.when(vm.editingProperty().isNull()).then("Add customer").otherwise("Save customer"));
+        save.disableProperty().bind(vm.busyProperty());
         save.setOnAction(e -> vm.save());
         VBox box = Forms.section("Customer", MaterialDesignO.OFFICE_BUILDING_COG_OUTLINE, g, Forms.buttons(save),
-                Forms.error("customerError", vm.error()), Forms.status("customerStatus", vm.status()));
+                Forms.error("customerError", vm.errorProperty()), Forms.status("customerStatus", vm.statusProperty()));
         ((Label) box.getChildren().get(0)).textProperty().bind(Bindings.createStringBinding(() ->
-                vm.editing().get() == null ? "New customer" : vm.editing().get().name(), vm.editing()));
+                vm.editingProperty().get() == null ? "New customer" : vm.editingProperty().get().name(), vm.editingProperty()));
         return box;
     }
 
@@ -117,17 +119,17 @@ public final class CustomersView extends BorderPane {
         table.getColumns().add(Forms.column("E-mail", 170, Contact::email));
         table.getColumns().add(Forms.column("Phone", 120, Contact::phone));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> {
-            if (c != null && vm.editingContact().get() != c) {
+            if (c != null && vm.editingContactProperty().get() != c) {
                 vm.editContact(c);
             }
         });
         table.setPrefHeight(140);
         TextField name = new TextField();
         name.setId("contactName");
-        name.textProperty().bindBidirectional(vm.contactName());
+        name.textProperty().bindBidirectional(vm.contactNameProperty());
         ComboBox<ContactRole> role = new ComboBox<>(FXCollections.observableArrayList(ContactRole.values()));
         role.setId("contactRole");
-        role.valueProperty().bindBidirectional(vm.role());
+        role.valueProperty().bindBidirectional(vm.roleProperty());
         role.setConverter(new StringConverter<>() {
             @Override
             public String toString(ContactRole r) {
@@ -141,10 +143,10 @@ public final class CustomersView extends BorderPane {
         });
         TextField email = new TextField();
         email.setId("contactEmail");
-        email.textProperty().bindBidirectional(vm.email());
+        email.textProperty().bindBidirectional(vm.emailProperty());
         TextField phone = new TextField();
         phone.setId("contactPhone");
-        phone.textProperty().bindBidirectional(vm.phone());
+        phone.textProperty().bindBidirectional(vm.phoneProperty());
         GridPane g = Forms.grid();
         Forms.row(g, 0, "Name", name);
         Forms.row(g, 1, "Role", role);
@@ -152,25 +154,25 @@ public final class CustomersView extends BorderPane {
         g.add(email, 3, 0);
         g.add(new Label("Phone"), 2, 1);
         g.add(phone, 3, 1);
-        g.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> n.getStyleClass().add("form-label"));
+        g.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> n.getStyleClass().add(Styles.FORM_LABEL));
         javafx.scene.layout.ColumnConstraints c3 = new javafx.scene.layout.ColumnConstraints();
         javafx.scene.layout.ColumnConstraints c4 = new javafx.scene.layout.ColumnConstraints();
         c4.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(c3, c4);
         Button save = new Button(null, new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setId("contactSave");
-        save.textProperty().bind(Bindings.when(vm.editingContact().isNull()).then("Add contact").otherwise("Save contact"));
-        save.disableProperty().bind(vm.busy().or(vm.editing().isNull()));
+        save.textProperty().bind(Bindings.when(vm.editingContactProperty().isNull()).then("Add contact").otherwise("Save contact"));
+        save.disableProperty().bind(vm.busyProperty().or(vm.editingProperty().isNull()));
         save.setOnAction(e -> vm.saveContact());
         Button fresh = new Button("New contact", new FontIcon(MaterialDesignA.ACCOUNT_PLUS_OUTLINE));
         fresh.setId("newContact");
-        fresh.disableProperty().bind(vm.editing().isNull());
+        fresh.disableProperty().bind(vm.editingProperty().isNull());
         fresh.setOnAction(e -> {
             table.getSelectionModel().clearSelection();
             vm.editContact(null);
         });
         VBox box = Forms.section("Contacts", MaterialDesignD.DOMAIN, table, g, Forms.buttons(save, fresh),
-                Forms.error("contactError", vm.contactError()), Forms.status("contactStatus", vm.contactStatus()));
+                Forms.error("contactError", vm.contactErrorProperty()), Forms.status("contactStatus", vm.contactStatusProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
     }

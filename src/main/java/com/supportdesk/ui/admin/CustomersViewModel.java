@@ -7,7 +7,9 @@ import com.supportdesk.domain.Customer;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.store.TrainingRepository;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskViewModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +34,7 @@ import javafx.collections.ObservableList;
  * Customers (name, UK Government flag, contracted training sessions, with contracted vs delivered vs remaining) and
  * each customer's contacts (name, role, e-mail, phone), for admins. Store messages are shown as they are. No Nodes.
  */
-public final class CustomersViewModel extends FormState {
+public final class CustomersViewModel extends TaskViewModel {
 
     private final Store store;
     private final Agent admin;
@@ -198,7 +200,7 @@ public final class CustomersViewModel extends FormState {
                 .whenComplete((saved, err) -> {
                     setBusy(false);
                     if (err != null) {
-                        contactError.set(AdminSupport.plain(err));
+                        contactError.set(Errors.plain(err));
                         return;
                     }
                     boolean found = false;
@@ -227,23 +229,23 @@ public final class CustomersViewModel extends FormState {
         return customers;
     }
 
-    public ReadOnlyObjectProperty<Customer> editing() {
+    public ReadOnlyObjectProperty<Customer> editingProperty() {
         return editing.getReadOnlyProperty();
     }
 
-    public StringProperty name() {
+    public StringProperty nameProperty() {
         return name;
     }
 
-    public BooleanProperty government() {
+    public BooleanProperty governmentProperty() {
         return government;
     }
 
-    public StringProperty sessions() {
+    public StringProperty sessionsProperty() {
         return sessions;
     }
 
-    public ReadOnlyStringProperty trainingText() {
+    public ReadOnlyStringProperty trainingTextProperty() {
         return trainingText.getReadOnlyProperty();
     }
 
@@ -251,34 +253,34 @@ public final class CustomersViewModel extends FormState {
         return contacts;
     }
 
-    public ReadOnlyObjectProperty<Contact> editingContact() {
+    public ReadOnlyObjectProperty<Contact> editingContactProperty() {
         return editingContact.getReadOnlyProperty();
     }
 
-    public StringProperty contactName() {
+    public StringProperty contactNameProperty() {
         return contactName;
     }
 
-    public StringProperty email() {
+    public StringProperty emailProperty() {
         return email;
     }
 
-    public StringProperty phone() {
+    public StringProperty phoneProperty() {
         return phone;
     }
 
-    public ObjectProperty<ContactRole> role() {
+    public ObjectProperty<ContactRole> roleProperty() {
         return role;
     }
 
 
 
 
-    public ReadOnlyStringProperty contactError() {
+    public ReadOnlyStringProperty contactErrorProperty() {
         return contactError.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty contactStatus() {
+    public ReadOnlyStringProperty contactStatusProperty() {
         return contactStatus.getReadOnlyProperty();
     }
 }

@@ -3,6 +3,9 @@ package com.supportdesk.ui.admin;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.report.Availability;
 import com.supportdesk.report.Durations;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Forms;
+import com.supportdesk.ui.common.Styles;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.collections.FXCollections;
@@ -34,10 +37,10 @@ public final class OutagesView extends BorderPane {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private final OutagesViewModel vm;
 
-    public OutagesView(OutagesViewModel vm, AdminDialogs dialogs) {
+    public OutagesView(OutagesViewModel vm, DialogService dialogs) {
         this.vm = vm;
         setId("outagesView");
-        getStyleClass().add("admin-view");
+        getStyleClass().add(Styles.ADMIN_VIEW);
         setTop(Forms.header("Outages and availability", MaterialDesignL.LAN_DISCONNECT,
                 "Monthly availability = 1 \u2212 unscheduled downtime / minutes in the month, against 99.5 %. Scheduled"
                         + " maintenance belongs outside Business Hours: any part inside them is flagged and counts as unscheduled."));
@@ -57,16 +60,16 @@ public final class OutagesView extends BorderPane {
             @Override
             protected void updateItem(OutagesViewModel.OutageRow r, boolean empty) {
                 super.updateItem(r, empty);
-                getStyleClass().remove("flagged");
+                getStyleClass().remove(Styles.FLAGGED);
                 if (!empty && r != null && r.flagged()) {
-                    getStyleClass().add("flagged");
+                    getStyleClass().add(Styles.FLAGGED);
                 }
             }
         });
         Button delete = new Button("Delete outage\u2026", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
         delete.setId("outageDelete");
-        delete.getStyleClass().add("danger");
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busy()));
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         delete.setOnAction(e -> {
             OutagesViewModel.OutageRow r = table.getSelectionModel().getSelectedItem();
             if (r != null && dialogs.confirm("Delete this outage?", "The outage of " + vm.when(r.outage().start())
@@ -77,52 +80,52 @@ public final class OutagesView extends BorderPane {
         VBox list = Forms.section("Outages", MaterialDesignL.LAN_DISCONNECT, table, Forms.buttons(delete));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox left = new VBox(list, availability());
-        left.getStyleClass().add("admin-column");
+        left.getStyleClass().add(Styles.ADMIN_COLUMN);
         VBox.setVgrow(list, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
 
         VBox right = new VBox(form());
-        right.getStyleClass().add("admin-column");
+        right.getStyleClass().add(Styles.ADMIN_COLUMN);
         right.setPrefWidth(390);
         right.setMinWidth(370);
         HBox body = new HBox(left, right);
-        body.getStyleClass().addAll("admin-columns", "admin-body");
+        body.getStyleClass().addAll(Styles.ADMIN_COLUMNS, Styles.ADMIN_BODY);
         setCenter(body);
     }
 
     private VBox form() {
         DatePicker startDate = Forms.datePicker("outageStartDate");
-        startDate.valueProperty().bindBidirectional(vm.startDate());
+        startDate.valueProperty().bindBidirectional(vm.startDateProperty());
         startDate.setPrefWidth(130);
         TextField startTime = new TextField();
         startTime.setId("outageStartTime");
         startTime.setPrefColumnCount(5);
-        startTime.textProperty().bindBidirectional(vm.startTime());
+        startTime.textProperty().bindBidirectional(vm.startTimeProperty());
         DatePicker endDate = Forms.datePicker("outageEndDate");
-        endDate.valueProperty().bindBidirectional(vm.endDate());
+        endDate.valueProperty().bindBidirectional(vm.endDateProperty());
         endDate.setPrefWidth(130);
         TextField endTime = new TextField();
         endTime.setId("outageEndTime");
         endTime.setPrefColumnCount(5);
-        endTime.textProperty().bindBidirectional(vm.endTime());
+        endTime.textProperty().bindBidirectional(vm.endTimeProperty());
         TextField description = new TextField();
         description.setId("outageDescription");
         description.setPromptText("What was down, e.g. Payments API unavailable");
-        description.textProperty().bindBidirectional(vm.description());
+        description.textProperty().bindBidirectional(vm.descriptionProperty());
         CheckBox scheduled = new CheckBox("Scheduled maintenance");
         scheduled.setId("outageScheduled");
-        scheduled.selectedProperty().bindBidirectional(vm.scheduled());
+        scheduled.selectedProperty().bindBidirectional(vm.scheduledProperty());
         ObservableList<Customer> choices = FXCollections.observableArrayList();
         choices.add(null);
         vm.customers().addListener((javafx.collections.ListChangeListener<Customer>) ch -> {
-            Customer keep = vm.customer().get();
+            Customer keep = vm.customerProperty().get();
             choices.setAll(vm.customers());
             choices.add(0, null);
-            vm.customer().set(keep);
+            vm.customerProperty().set(keep);
         });
         ComboBox<Customer> customer = new ComboBox<>(choices);
         customer.setId("outageCustomer");
-        customer.valueProperty().bindBidirectional(vm.customer());
+        customer.valueProperty().bindBidirectional(vm.customerProperty());
         customer.setConverter(names("All customers"));
         customer.setButtonCell(new javafx.scene.control.ListCell<>() {
             @Override
@@ -134,7 +137,7 @@ public final class OutagesView extends BorderPane {
         TextField tickets = new TextField();
         tickets.setId("outageTickets");
         tickets.setPromptText("Severity 1 tickets, e.g. SD-1010, SD-1012");
-        tickets.textProperty().bindBidirectional(vm.tickets());
+        tickets.textProperty().bindBidirectional(vm.ticketsProperty());
         GridPane g = Forms.grid();
         Forms.row(g, 0, "Start", times(startDate, startTime));
         Forms.row(g, 1, "End", times(endDate, endTime));
@@ -144,12 +147,12 @@ public final class OutagesView extends BorderPane {
         Forms.row(g, 5, "Linked tickets", tickets);
         Button add = new Button("Record outage", new FontIcon(MaterialDesignC.CALENDAR_PLUS));
         add.setId("outageAdd");
-        add.getStyleClass().add("primary");
-        add.disableProperty().bind(vm.busy());
+        add.getStyleClass().add(Styles.PRIMARY);
+        add.disableProperty().bind(vm.busyProperty());
         add.setOnAction(e -> vm.add());
         return Forms.section("Record an outage", MaterialDesignC.CLOCK_ALERT_OUTLINE, g,
-                Forms.warning("outageOverlap", vm.overlapWarning()), Forms.buttons(add),
-                Forms.error("outageError", vm.error()), Forms.status("outageStatus", vm.status()));
+                Forms.warning("outageOverlap", vm.overlapWarningProperty()), Forms.buttons(add),
+                Forms.error("outageError", vm.errorProperty()), Forms.status("outageStatus", vm.statusProperty()));
     }
 
     private static HBox times(DatePicker d, TextField t) {
@@ -161,7 +164,7 @@ public final class OutagesView extends BorderPane {
     private VBox availability() {
         ComboBox<Customer> customer = new ComboBox<>(vm.customers());
         customer.setId("availabilityCustomer");
-        customer.valueProperty().bindBidirectional(vm.availabilityCustomer());
+        customer.valueProperty().bindBidirectional(vm.availabilityCustomerProperty());
         customer.setConverter(names(""));
         customer.setPrefWidth(260);
         TableView<Availability.Month> t = Forms.table("availabilityTable", "Choose a customer");
@@ -174,9 +177,9 @@ public final class OutagesView extends BorderPane {
             @Override
             protected void updateItem(Availability.Month m, boolean empty) {
                 super.updateItem(m, empty);
-                getStyleClass().remove("below-target");
+                getStyleClass().remove(Styles.BELOW_TARGET);
                 if (!empty && m != null && !m.meetsTarget()) {
-                    getStyleClass().add("below-target");
+                    getStyleClass().add(Styles.BELOW_TARGET);
                 }
             }
         });
@@ -185,7 +188,7 @@ public final class OutagesView extends BorderPane {
         HBox head = new HBox(10, new Label("Customer"), customer);
         head.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("Outages recorded for all customers count for each of them.");
-        note.getStyleClass().add("admin-hint");
+        note.getStyleClass().add(Styles.ADMIN_HINT);
         return Forms.section("Monthly availability", MaterialDesignS.SERVER_NETWORK, head, t, note);
     }
 

@@ -10,7 +10,8 @@ import com.supportdesk.store.OutageRepository.NewOutage;
 import com.supportdesk.store.OutageRepository.Outage;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ import javafx.collections.ObservableList;
  * (1 − unscheduled downtime / minutes in the month) of the last six months against 99.5 % for a chosen customer,
  * computed by {@link Availability} exactly as the quarterly report does. No Nodes here.
  */
-public final class OutagesViewModel extends FormState {
+public final class OutagesViewModel extends TaskViewModel {
 
     /** An outage with the part of it inside Business Hours (flagged when it was scheduled). */
     public record OutageRow(Outage outage, Duration businessOverlap) {
@@ -262,43 +263,43 @@ public final class OutagesViewModel extends FormState {
         return customers;
     }
 
-    public ObjectProperty<LocalDate> startDate() {
+    public ObjectProperty<LocalDate> startDateProperty() {
         return startDate;
     }
 
-    public StringProperty startTime() {
+    public StringProperty startTimeProperty() {
         return startTime;
     }
 
-    public ObjectProperty<LocalDate> endDate() {
+    public ObjectProperty<LocalDate> endDateProperty() {
         return endDate;
     }
 
-    public StringProperty endTime() {
+    public StringProperty endTimeProperty() {
         return endTime;
     }
 
-    public StringProperty description() {
+    public StringProperty descriptionProperty() {
         return description;
     }
 
-    public BooleanProperty scheduled() {
+    public BooleanProperty scheduledProperty() {
         return scheduled;
     }
 
-    public ObjectProperty<Customer> customer() {
+    public ObjectProperty<Customer> customerProperty() {
         return customer;
     }
 
-    public StringProperty tickets() {
+    public StringProperty ticketsProperty() {
         return tickets;
     }
 
-    public ReadOnlyStringProperty overlapWarning() {
+    public ReadOnlyStringProperty overlapWarningProperty() {
         return overlapWarning.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Customer> availabilityCustomer() {
+    public ObjectProperty<Customer> availabilityCustomerProperty() {
         return availabilityCustomer;
     }
 

@@ -6,10 +6,13 @@ import com.supportdesk.sla.HolidayRegion;
 import com.supportdesk.sla.PolicyVersion;
 import com.supportdesk.store.PolicyRepository.StoredVersion;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DialogService.FileType;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Icons;
+import com.supportdesk.ui.common.Styles;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -39,40 +42,40 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 public final class PolicyView extends BorderPane {
 
     private final PolicyViewModel vm;
-    private final AdminDialogs dialogs;
+    private final DialogService dialogs;
 
-    public PolicyView(PolicyViewModel vm, AdminDialogs dialogs) {
+    public PolicyView(PolicyViewModel vm, DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         setId("policyView");
-        getStyleClass().add("admin-view");
+        getStyleClass().add(Styles.ADMIN_VIEW);
         setTop(Forms.header("Response policy", MaterialDesignT.TIMER_COG_OUTLINE,
                 "Targets, Business Hours and closed days. Each save is a new version in force from the instant you choose;"
                         + " tickets received before it keep their deadlines and results."));
 
         VBox left = new VBox(targets(), hours(), save());
-        left.getStyleClass().add("admin-column");
+        left.getStyleClass().add(Styles.ADMIN_COLUMN);
         left.setPrefWidth(380);
         left.setMinWidth(370);
         VBox middle = new VBox(closures());
-        middle.getStyleClass().add("admin-column");
+        middle.getStyleClass().add(Styles.ADMIN_COLUMN);
         middle.setPrefWidth(330);
         middle.setMinWidth(320);
         VBox right = new VBox(holidays());
-        right.getStyleClass().add("admin-column");
+        right.getStyleClass().add(Styles.ADMIN_COLUMN);
         HBox.setHgrow(right, Priority.ALWAYS);
         VBox.setVgrow(middle.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(right.getChildren().get(0), Priority.ALWAYS);
         HBox days = new HBox(middle, right);
-        days.getStyleClass().add("admin-columns");
+        days.getStyleClass().add(Styles.ADMIN_COLUMNS);
         VBox history = history();
         VBox rightSide = new VBox(days, history);
-        rightSide.getStyleClass().add("admin-column");
+        rightSide.getStyleClass().add(Styles.ADMIN_COLUMN);
         VBox.setVgrow(days, Priority.ALWAYS);
         HBox.setHgrow(rightSide, Priority.ALWAYS);
         HBox center = new HBox(left, rightSide);
-        center.getStyleClass().add("admin-columns");
-        center.getStyleClass().add("admin-body");
+        center.getStyleClass().add(Styles.ADMIN_COLUMNS);
+        center.getStyleClass().add(Styles.ADMIN_BODY);
         setCenter(center);
     }
 
@@ -85,16 +88,16 @@ public final class PolicyView extends BorderPane {
             TextField f = new TextField();
             f.setId("target" + s.name());
             f.setPrefColumnCount(7);
-            f.textProperty().bindBidirectional(s == Severity.S1 ? vm.s1() : s == Severity.S2 ? vm.s2() : vm.s3());
+            f.textProperty().bindBidirectional(s == Severity.S1 ? vm.s1Property() : s == Severity.S2 ? vm.s2Property() : vm.s3Property());
             f.setTooltip(new Tooltip("Business Hours to the first customer contact, e.g. 1h, 4h, 1h 30m"));
             Label sev = new Label(Countdown.severityText(s), new FontIcon(Icons.severity(s)));
-            sev.getStyleClass().addAll("severity-badge", "sev-" + s.name().toLowerCase(Locale.ROOT));
+            sev.getStyleClass().addAll(Styles.SEVERITY_BADGE, Styles.severity(s));
             g.add(sev, 0, row);
             g.add(f, 1, row);
             row++;
         }
         Label hint = new Label("Business Hours until the first customer contact");
-        hint.getStyleClass().add("admin-hint");
+        hint.getStyleClass().add(Styles.ADMIN_HINT);
         return Forms.section("Response targets", MaterialDesignT.TIMER_OUTLINE, g, hint);
     }
 
@@ -102,22 +105,22 @@ public final class PolicyView extends BorderPane {
         TextField opens = new TextField();
         opens.setId("opens");
         opens.setPrefColumnCount(5);
-        opens.textProperty().bindBidirectional(vm.opens());
+        opens.textProperty().bindBidirectional(vm.opensProperty());
         TextField closes = new TextField();
         closes.setId("closes");
         closes.setPrefColumnCount(5);
-        closes.textProperty().bindBidirectional(vm.closes());
+        closes.textProperty().bindBidirectional(vm.closesProperty());
         Label to = new Label("to");
         HBox times = new HBox(8, opens, to, closes, new Label("Mon\u2013Fri"));
         times.setAlignment(Pos.CENTER_LEFT);
         ComboBox<ZoneId> zone = new ComboBox<>(FXCollections.observableArrayList(PolicyViewModel.ZONES));
         zone.setId("zone");
-        zone.valueProperty().bindBidirectional(vm.zone());
+        zone.valueProperty().bindBidirectional(vm.zoneProperty());
         zone.setConverter(converter(z -> z.equals(CalendarSpec.GMT) ? "GMT (UTC+0 all year, the policy's)"
                 : z.getId() + " (UK clock time)"));
         ComboBox<HolidayRegion> region = new ComboBox<>(FXCollections.observableArrayList(HolidayRegion.values()));
         region.setId("region");
-        region.valueProperty().bindBidirectional(vm.region());
+        region.valueProperty().bindBidirectional(vm.regionProperty());
         region.setConverter(converter(r -> r.displayName() + " bank holidays"));
         GridPane g = Forms.grid();
         Forms.row(g, 0, "Open", times);
@@ -128,12 +131,12 @@ public final class PolicyView extends BorderPane {
 
     private VBox save() {
         DatePicker date = Forms.datePicker("effectiveDate");
-        date.valueProperty().bindBidirectional(vm.effectiveDate());
+        date.valueProperty().bindBidirectional(vm.effectiveDateProperty());
         date.setPrefWidth(130);
         TextField time = new TextField();
         time.setId("effectiveTime");
         time.setPrefColumnCount(5);
-        time.textProperty().bindBidirectional(vm.effectiveTime());
+        time.textProperty().bindBidirectional(vm.effectiveTimeProperty());
         Button now = new Button("Now");
         now.setId("effectiveNow");
         now.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -143,28 +146,28 @@ public final class PolicyView extends BorderPane {
         TextField note = new TextField();
         note.setId("policyNote");
         note.setPromptText("Why it changes, e.g. Office closed for the move");
-        note.textProperty().bindBidirectional(vm.note());
+        note.textProperty().bindBidirectional(vm.noteProperty());
         GridPane g = Forms.grid();
         Forms.row(g, 0, "In force from", when);
         Forms.row(g, 1, "Note", note);
         Label zoneHint = new Label("Date and time in your time zone (" + vm.displayZone().getId() + ").");
-        zoneHint.getStyleClass().add("admin-hint");
+        zoneHint.getStyleClass().add(Styles.ADMIN_HINT);
         Button save = new Button("Save as new version", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setId("policySave");
-        save.getStyleClass().add("primary");
-        save.disableProperty().bind(vm.busy());
+        save.getStyleClass().add(Styles.PRIMARY);
+        save.disableProperty().bind(vm.busyProperty());
         save.setOnAction(e -> confirmAndSave());
         Button revert = new Button("Revert");
         revert.setId("policyRevert");
         revert.setTooltip(new Tooltip("Back to the version in force now"));
         revert.setOnAction(e -> vm.revert());
         return Forms.section("Save as a new version", MaterialDesignH.HISTORY, g, zoneHint,
-                Forms.warning("effectiveWarning", vm.effectiveWarning()), Forms.buttons(save, revert),
-                Forms.error("policyError", vm.error()), Forms.status("policyStatus", vm.status()));
+                Forms.warning("effectiveWarning", vm.effectiveWarningProperty()), Forms.buttons(save, revert),
+                Forms.error("policyError", vm.errorProperty()), Forms.status("policyStatus", vm.statusProperty()));
     }
 
     private void confirmAndSave() {
-        if (vm.effectiveInThePast() && !dialogs.confirm("Re-measure past tickets?", vm.effectiveWarning().get()
+        if (vm.effectiveInThePast() && !dialogs.confirm("Re-measure past tickets?", vm.effectiveWarningProperty().get()
                 + "\n\nTheir results in reports can change.", "Save and re-measure")) {
             return;
         }
@@ -197,7 +200,7 @@ public final class PolicyView extends BorderPane {
         Button importButton = new Button("Import .ics or gov.uk JSON\u2026", new FontIcon(MaterialDesignF.FILE_IMPORT_OUTLINE));
         importButton.setId("importClosures");
         importButton.setOnAction(e -> dialogs.askOpenFile("Import closure dates",
-                "iCalendar or gov.uk bank holidays|*.ics|*.json", "All files|*.*").ifPresent(vm::importFile));
+                FileType.of("iCalendar or gov.uk bank holidays", "*.ics", "*.json"), FileType.ALL).ifPresent(vm::importFile));
         importButton.setMaxWidth(Double.MAX_VALUE);
 
         ListView<LocalDate> kept = new ListView<>(vm.removedHolidays());
@@ -210,7 +213,7 @@ public final class PolicyView extends BorderPane {
         restore.disableProperty().bind(kept.getSelectionModel().selectedItemProperty().isNull());
         restore.setOnAction(e -> vm.restoreHoliday(kept.getSelectionModel().getSelectedItem()));
         Label keptTitle = new Label("Bank holidays kept open");
-        keptTitle.getStyleClass().add("subsection-title");
+        keptTitle.getStyleClass().add(Styles.SUBSECTION_TITLE);
         VBox box = Forms.section("Office closures", MaterialDesignC.CALENDAR_REMOVE_OUTLINE, list,
                 Forms.buttons(pick, add, remove), importButton, keptTitle, kept, Forms.buttons(restore));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -218,12 +221,12 @@ public final class PolicyView extends BorderPane {
     }
 
     private VBox holidays() {
-        Spinner<Integer> year = new Spinner<>(2000, 2100, vm.year().get());
+        Spinner<Integer> year = new Spinner<>(2000, 2100, vm.yearProperty().get());
         year.setId("holidayYear");
         year.setEditable(true);
         year.setPrefWidth(90);
-        year.valueProperty().addListener((o, was, y) -> vm.year().set(y));
-        vm.year().addListener((o, was, y) -> year.getValueFactory().setValue(y.intValue()));
+        year.valueProperty().addListener((o, was, y) -> vm.yearProperty().set(y));
+        vm.yearProperty().addListener((o, was, y) -> year.getValueFactory().setValue(y.intValue()));
         ListView<PolicyViewModel.HolidayLine> list = new ListView<>(vm.holidays());
         list.setId("holidayList");
         list.setPlaceholder(placeholder("No closed weekdays"));
@@ -231,7 +234,7 @@ public final class PolicyView extends BorderPane {
             @Override
             protected void updateItem(PolicyViewModel.HolidayLine h, boolean empty) {
                 super.updateItem(h, empty);
-                getStyleClass().removeAll("kept-open", "office-closure");
+                getStyleClass().removeAll(Styles.KEPT_OPEN, Styles.OFFICE_CLOSURE);
                 if (empty || h == null) {
                     setText(null);
                     setGraphic(null);
@@ -239,9 +242,9 @@ public final class PolicyView extends BorderPane {
                 }
                 setText(PolicyViewModel.format(h.date()) + "   " + h.name() + (h.keptOpen() ? "  (kept open)" : ""));
                 if (h.keptOpen()) {
-                    getStyleClass().add("kept-open");
+                    getStyleClass().add(Styles.KEPT_OPEN);
                 } else if (h.officeClosure()) {
-                    getStyleClass().add("office-closure");
+                    getStyleClass().add(Styles.OFFICE_CLOSURE);
                 }
             }
         });
@@ -259,7 +262,7 @@ public final class PolicyView extends BorderPane {
         keepOpen.setOnAction(e -> vm.keepOpen(list.getSelectionModel().getSelectedItem().date()));
         closeAgain.setOnAction(e -> vm.restoreHoliday(list.getSelectionModel().getSelectedItem().date()));
         Label count = new Label();
-        count.getStyleClass().add("admin-hint");
+        count.getStyleClass().add(Styles.ADMIN_HINT);
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.holidays().stream().filter(h -> !h.keptOpen()).count()
                 + " closed weekdays, as edited", vm.holidays()));
         Label yearLabel = new Label("Year");
@@ -286,7 +289,7 @@ public final class PolicyView extends BorderPane {
         Label l = new Label(text);
         l.setWrapText(true);
         l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        l.getStyleClass().add("filter-label");
+        l.getStyleClass().add(Styles.FILTER_LABEL);
         return l;
     }
 
@@ -307,8 +310,8 @@ public final class PolicyView extends BorderPane {
         t.setPrefHeight(120);
         t.setMinHeight(96);
         Label inForce = new Label();
-        inForce.getStyleClass().add("admin-hint");
-        inForce.textProperty().bind(vm.inForce());
+        inForce.getStyleClass().add(Styles.ADMIN_HINT);
+        inForce.textProperty().bind(vm.inForceProperty());
         HBox head = new HBox(inForce);
         return Forms.section("Version history", MaterialDesignH.HISTORY, head, t);
     }

@@ -12,7 +12,9 @@ import com.supportdesk.sla.ResponseTargets;
 import com.supportdesk.store.PolicyRepository.StoredVersion;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -50,12 +52,12 @@ import javafx.collections.ObservableList;
 /**
  * Policy administration (admins): the response targets, opening hours, calendar zone, holiday region and closure
  * dates of the policy, edited as a draft and saved as a new policy version effective from a chosen instant (default:
- * now). A version effective in the past re-measures the tickets received since then, which {@link #effectiveWarning()}
+ * now). A version effective in the past re-measures the tickets received since then, which {@link #effectiveWarningProperty()}
  * says before saving. The holiday list of a year is computed for the draft, so it shows what saving would do.
  * Closure dates can be imported from an iCalendar file or the gov.uk bank-holidays JSON ({@link HolidayImport}).
  * No Nodes here.
  */
-public final class PolicyViewModel extends FormState {
+public final class PolicyViewModel extends TaskViewModel {
 
     /** The zones an admin may choose: the policy's fixed GMT, or UK civil time. */
     public static final List<ZoneId> ZONES = List.of(CalendarSpec.GMT, ZoneId.of("Europe/London"));
@@ -247,14 +249,14 @@ public final class PolicyViewModel extends FormState {
     /**
      * Imports closure dates from an iCalendar file or the gov.uk bank-holidays JSON in the background; weekend days
      * and dates the draft already closes on are skipped, and bank holidays the draft keeps open stay open. The
-     * future completes with the summary shown to the admin (also in {@link #status()}).
+     * future completes with the summary shown to the admin (also in {@link #statusProperty()}).
      */
     public CompletableFuture<String> importFile(Path file) {
         HolidayRegion r = region.get();
         ZoneId z = zone.get();
         return background(() -> HolidayImport.read(file, r, z)).handle((result, err) -> {
             if (err != null) {
-                String m = "Could not import " + file.getFileName() + ": " + AdminSupport.plain(err);
+                String m = "Could not import " + file.getFileName() + ": " + Errors.plain(err);
                 setError(m);
                 return m;
             }
@@ -516,31 +518,31 @@ public final class PolicyViewModel extends FormState {
         return versions;
     }
 
-    public StringProperty s1() {
+    public StringProperty s1Property() {
         return s1;
     }
 
-    public StringProperty s2() {
+    public StringProperty s2Property() {
         return s2;
     }
 
-    public StringProperty s3() {
+    public StringProperty s3Property() {
         return s3;
     }
 
-    public StringProperty opens() {
+    public StringProperty opensProperty() {
         return opens;
     }
 
-    public StringProperty closes() {
+    public StringProperty closesProperty() {
         return closes;
     }
 
-    public ObjectProperty<ZoneId> zone() {
+    public ObjectProperty<ZoneId> zoneProperty() {
         return zone;
     }
 
-    public ObjectProperty<HolidayRegion> region() {
+    public ObjectProperty<HolidayRegion> regionProperty() {
         return region;
     }
 
@@ -552,19 +554,19 @@ public final class PolicyViewModel extends FormState {
         return removedHolidays;
     }
 
-    public ObjectProperty<LocalDate> effectiveDate() {
+    public ObjectProperty<LocalDate> effectiveDateProperty() {
         return effectiveDate;
     }
 
-    public StringProperty effectiveTime() {
+    public StringProperty effectiveTimeProperty() {
         return effectiveTime;
     }
 
-    public StringProperty note() {
+    public StringProperty noteProperty() {
         return note;
     }
 
-    public IntegerProperty year() {
+    public IntegerProperty yearProperty() {
         return year;
     }
 
@@ -572,18 +574,18 @@ public final class PolicyViewModel extends FormState {
         return holidays;
     }
 
-    public ReadOnlyStringProperty effectiveWarning() {
+    public ReadOnlyStringProperty effectiveWarningProperty() {
         return effectiveWarning.getReadOnlyProperty();
     }
 
 
 
-    public ReadOnlyStringProperty inForce() {
+    public ReadOnlyStringProperty inForceProperty() {
         return inForce.getReadOnlyProperty();
     }
 
 
-    public ReadOnlyBooleanProperty dirty() {
+    public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty.getReadOnlyProperty();
     }
 

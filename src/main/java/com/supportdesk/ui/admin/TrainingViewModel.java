@@ -4,9 +4,10 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.store.TrainingRepository;
 import com.supportdesk.store.TrainingRepository.Session;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.store.TrainingRepository;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskViewModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,7 +27,7 @@ import javafx.collections.ObservableList;
  * delivered vs remaining (a session counts as delivered once its date is today or earlier; later ones are planned),
  * recording a session and deleting one recorded in error. No Nodes here.
  */
-public final class TrainingViewModel extends FormState {
+public final class TrainingViewModel extends TaskViewModel {
 
     private final Store store;
     private final Agent actor;
@@ -144,7 +145,7 @@ public final class TrainingViewModel extends FormState {
         return customers;
     }
 
-    public ObjectProperty<Customer> customer() {
+    public ObjectProperty<Customer> customerProperty() {
         return customer;
     }
 
@@ -156,23 +157,23 @@ public final class TrainingViewModel extends FormState {
         return people;
     }
 
-    public ReadOnlyObjectProperty<TrainingRepository.Summary> summary() {
+    public ReadOnlyObjectProperty<TrainingRepository.Summary> summaryProperty() {
         return summary.getReadOnlyProperty();
     }
 
-    public ObjectProperty<LocalDate> date() {
+    public ObjectProperty<LocalDate> dateProperty() {
         return date;
     }
 
-    public StringProperty topic() {
+    public StringProperty topicProperty() {
         return topic;
     }
 
-    public StringProperty attendees() {
+    public StringProperty attendeesProperty() {
         return attendees;
     }
 
-    public StringProperty deliveredBy() {
+    public StringProperty deliveredByProperty() {
         return deliveredBy;
     }
 

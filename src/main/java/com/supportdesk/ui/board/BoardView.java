@@ -4,9 +4,12 @@ import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.ui.Ticker;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DeskAction;
 import com.supportdesk.ui.common.Icons;
+import com.supportdesk.ui.common.KeyStyle;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.Ticker;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.function.Function;
@@ -53,7 +56,7 @@ public final class BoardView extends BorderPane {
                     + " access audit. Do not copy content out of this view.", new FontIcon(MaterialDesignS.SHIELD_LOCK));
             l.setWrapText(true);
             HBox banner = new HBox(l);
-            banner.getStyleClass().add("sensitive-banner");
+            banner.getStyleClass().add(Styles.SENSITIVE_BANNER);
             banner.setId("sensitiveBanner");
             top.getChildren().add(banner);
         }
@@ -61,17 +64,17 @@ public final class BoardView extends BorderPane {
         setTop(top);
 
         HBox columns = new HBox();
-        columns.getStyleClass().add("board");
+        columns.getStyleClass().add(Styles.BOARD);
         for (BoardViewModel.Column c : BoardViewModel.Column.values()) {
             ListView<Ticket> list = new ListView<>(vm.column(c));
             list.setId(prefix + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            list.getStyleClass().add("ticket-list");
+            list.getStyleClass().add(Styles.TICKET_LIST);
             list.setFixedCellSize(106);
             list.setCellFactory(lv -> new TicketCell(ticker, vm.responseClock(), fmt));
             list.setPlaceholder(emptyLabel(c));
             list.setFocusTraversable(true);
             list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-                if (syncing || vm.updating().get() || now == null) {
+                if (syncing || vm.updatingProperty().get() || now == null) {
                     return;
                 }
                 vm.select(now);
@@ -79,15 +82,15 @@ public final class BoardView extends BorderPane {
             });
             lists.put(c, list);
             Label title = new Label(c.title());
-            title.getStyleClass().add("column-title");
+            title.getStyleClass().add(Styles.COLUMN_TITLE);
             Label count = new Label();
-            count.getStyleClass().add("column-count");
+            count.getStyleClass().add(Styles.COLUMN_COUNT);
             count.setId(list.getId() + "-count");
             count.textProperty().bind(Bindings.size(vm.column(c)).asString());
             HBox head = new HBox(8, title, count);
             head.setAlignment(Pos.CENTER_LEFT);
             VBox column = new VBox(head, list);
-            column.getStyleClass().add("board-column");
+            column.getStyleClass().add(Styles.BOARD_COLUMN);
             VBox.setVgrow(list, Priority.ALWAYS);
             HBox.setHgrow(column, Priority.ALWAYS);
             boolean resolved = c == BoardViewModel.Column.RESOLVED_TODAY;
@@ -97,54 +100,54 @@ public final class BoardView extends BorderPane {
             columns.getChildren().add(column);
         }
         setCenter(columns);
-        vm.revision().addListener(o -> syncSelection());
-        vm.selected().addListener(o -> syncSelection());
+        vm.revisionProperty().addListener(o -> syncSelection());
+        vm.selectedProperty().addListener(o -> syncSelection());
     }
 
     private static Label emptyLabel(BoardViewModel.Column c) {
         Label l = new Label(c == BoardViewModel.Column.RESOLVED_TODAY ? "Nothing resolved yet today" : "No tickets");
-        l.getStyleClass().add("filter-label");
+        l.getStyleClass().add(Styles.FILTER_LABEL);
         return l;
     }
 
     private HBox filterBar(String prefix) {
-        search.setPromptText("Search ref, subject, customer (Ctrl+F)");
-        search.getStyleClass().add("search-field");
+        search.setPromptText("Search ref, subject, customer (" + DeskAction.FIND.keyText(KeyStyle.current()) + ")");
+        search.getStyleClass().add(Styles.SEARCH_FIELD);
         search.setId(prefix + "search");
-        search.textProperty().bindBidirectional(vm.searchText());
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
         ComboBox<Severity> sev = combo(prefix + "severity", "Any severity", Severity.values(), Countdown::severityText);
-        sev.valueProperty().bindBidirectional(vm.severityFilter());
+        sev.valueProperty().bindBidirectional(vm.severityFilterProperty());
         ComboBox<SupportLevel> level = combo(prefix + "level", "Any level", SupportLevel.values(), SupportLevel::label);
-        level.valueProperty().bindBidirectional(vm.levelFilter());
+        level.valueProperty().bindBidirectional(vm.levelFilterProperty());
         ComboBox<BoardViewModel.AssigneeFilter> who = new ComboBox<>(FXCollections.observableArrayList(
                 BoardViewModel.AssigneeFilter.values()));
         who.setId(prefix + "assignee");
-        who.valueProperty().bindBidirectional(vm.assigneeFilter());
+        who.valueProperty().bindBidirectional(vm.assigneeFilterProperty());
         String any = "Any customer";
         ObservableList<String> customers = FXCollections.observableArrayList(any);
         ComboBox<String> customer = new ComboBox<>(customers);
         customer.setId(prefix + "customer");
         customer.setValue(any);
-        customer.valueProperty().addListener((o, was, v) -> vm.customerFilter().set(v == null || any.equals(v) ? null : v));
+        customer.valueProperty().addListener((o, was, v) -> vm.customerFilterProperty().set(v == null || any.equals(v) ? null : v));
         vm.customerNames().addListener((javafx.collections.ListChangeListener<String>) ch -> {
             java.util.List<String> all = new java.util.ArrayList<>();
             all.add(any);
             all.addAll(vm.customerNames());
-            String current = vm.customerFilter().get();
+            String current = vm.customerFilterProperty().get();
             customers.setAll(all);
             customer.setValue(current == null ? any : current);
         });
-        vm.customerFilter().addListener((o, was, v) -> customer.setValue(v == null ? any : v));
+        vm.customerFilterProperty().addListener((o, was, v) -> customer.setValue(v == null ? any : v));
         ComboBox<Channel> channel = combo(prefix + "channel", "Any channel", Channel.values(), Icons::channelText);
-        channel.valueProperty().bindBidirectional(vm.channelFilter());
+        channel.valueProperty().bindBidirectional(vm.channelFilterProperty());
         Button clear = new Button(null, new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clear.setId(prefix + "clearFilters");
         clear.setTooltip(new Tooltip("Show every ticket again"));
         clear.setOnAction(e -> vm.clearFilters());
         Label filterLabel = new Label(null, new FontIcon(MaterialDesignF.FILTER_OUTLINE));
-        filterLabel.getStyleClass().add("filter-label");
+        filterLabel.getStyleClass().add(Styles.FILTER_LABEL);
         HBox bar = new HBox(filterLabel, sev, level, who, customer, channel, clear);
-        bar.getStyleClass().add("filter-bar");
+        bar.getStyleClass().add(Styles.FILTER_BAR);
         sev.setPrefWidth(128);
         level.setPrefWidth(108);
         who.setPrefWidth(142);
@@ -209,7 +212,7 @@ public final class BoardView extends BorderPane {
 
     /** After a refresh, the card of the selected ticket is selected again (wherever it moved). */
     private void syncSelection() {
-        Ticket s = vm.selected().get();
+        Ticket s = vm.selectedProperty().get();
         syncing = true;
         try {
             for (ListView<Ticket> l : lists.values()) {

@@ -9,8 +9,11 @@ import com.supportdesk.domain.Ticket;
 import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TicketRepository;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.NewerWins;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TicketOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,18 +85,6 @@ public final class BoardViewModel {
         }
     }
 
-    /** Most urgent first: unanswered before answered, then by deadline (= least business time left). */
-    public static final Comparator<Ticket> URGENCY = Comparator
-            .comparing((Ticket t) -> t.firstContactAt() != null)
-            .thenComparing(Ticket::deadline)
-            .thenComparing(Ticket::severity)
-            .thenComparingLong(Ticket::id);
-
-    /** The resolved column: most recently resolved first. */
-    public static final Comparator<Ticket> RECENTLY_RESOLVED = Comparator
-            .comparing(Ticket::resolvedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparingLong(Ticket::id);
-
     private final Store store;
     private final Agent agent;
     private final TaskExecutor executor;
@@ -162,7 +153,7 @@ public final class BoardViewModel {
         }).handle((l, err) -> {
             loading.set(false);
             if (err != null) {
-                message.set(plain(err));
+                message.set(Errors.plain(err));
                 return null;
             }
             setAll(l.tickets());
@@ -244,7 +235,7 @@ public final class BoardViewModel {
                 continue;
             }
             Ticket old = byId.get(t.id());
-            if (old != null && old.equals(t)) {
+            if (!NewerWins.replaces(t, old)) {
                 continue;
             }
             changed = true;
@@ -315,7 +306,7 @@ public final class BoardViewModel {
     }
 
     private static Comparator<Ticket> comparator(Column c) {
-        return c == Column.RESOLVED_TODAY ? RECENTLY_RESOLVED : URGENCY;
+        return c == Column.RESOLVED_TODAY ? TicketOrder.RECENTLY_RESOLVED : TicketOrder.URGENCY;
     }
 
     private Instant startOfToday() {
@@ -427,64 +418,55 @@ public final class BoardViewModel {
         return customerNames;
     }
 
-    public ObjectProperty<Severity> severityFilter() {
+    public ObjectProperty<Severity> severityFilterProperty() {
         return severityFilter;
     }
 
-    public ObjectProperty<SupportLevel> levelFilter() {
+    public ObjectProperty<SupportLevel> levelFilterProperty() {
         return levelFilter;
     }
 
-    public ObjectProperty<AssigneeFilter> assigneeFilter() {
+    public ObjectProperty<AssigneeFilter> assigneeFilterProperty() {
         return assigneeFilter;
     }
 
-    public ObjectProperty<String> customerFilter() {
+    public ObjectProperty<String> customerFilterProperty() {
         return customerFilter;
     }
 
-    public ObjectProperty<Channel> channelFilter() {
+    public ObjectProperty<Channel> channelFilterProperty() {
         return channelFilter;
     }
 
-    public StringProperty searchText() {
+    public StringProperty searchTextProperty() {
         return searchText;
     }
 
-    public ReadOnlyObjectProperty<Ticket> selected() {
+    public ReadOnlyObjectProperty<Ticket> selectedProperty() {
         return selected.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loading() {
+    public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty message() {
+    public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
     /** True while cards are being replaced (views ignore the selection churn this causes). */
-    public ReadOnlyBooleanProperty updating() {
+    public ReadOnlyBooleanProperty updatingProperty() {
         return updating.getReadOnlyProperty();
     }
 
     /** Increases whenever the visible cards change (the view re-selects after it). */
-    public ReadOnlyLongProperty revision() {
+    public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }
 
     /** The change-feed position this board is current to. */
-    public LongProperty feedPosition() {
+    public LongProperty feedPositionProperty() {
         return feedPosition;
-    }
-
-    static String plain(Throwable err) {
-        Throwable t = err;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
 }

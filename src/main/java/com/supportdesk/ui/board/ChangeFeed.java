@@ -3,7 +3,7 @@ package com.supportdesk.ui.board;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.TicketRepository;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -5,7 +5,6 @@ import com.supportdesk.domain.Ticket;
 import com.supportdesk.sla.BusinessCalendar;
 import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.ui.common.Countdown;
-import java.time.Instant;
 import java.util.Map;
 import java.util.PriorityQueue;
 

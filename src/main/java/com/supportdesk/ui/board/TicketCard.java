@@ -1,13 +1,12 @@
 package com.supportdesk.ui.board;
 
-import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.Icons;
+import com.supportdesk.ui.common.Styles;
 import java.time.Instant;
-import java.util.EnumMap;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -31,26 +30,19 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
  */
 final class TicketCard extends VBox {
 
-    private static final EnumMap<Severity, String> SEV_CLASS = new EnumMap<>(Severity.class);
-
-    static {
-        for (Severity s : Severity.values()) {
-            SEV_CLASS.put(s, "sev-" + s.name().toLowerCase(java.util.Locale.ROOT));
-        }
-    }
 
     private final Label ref = new Label();
     private final Label severity = new Label();
     private final FontIcon severityIcon = new FontIcon();
     private final FontIcon channelIcon = new FontIcon();
-    private final Label sensitiveTag = new Label(null, Icons.icon(MaterialDesignS.SHIELD_LOCK_OUTLINE, "shield"));
+    private final Label sensitiveTag = new Label(null, Icons.icon(MaterialDesignS.SHIELD_LOCK_OUTLINE, Styles.SHIELD));
     private final Label subject = new Label();
     private final Label customer = new Label();
     private final Label meta = new Label();
     private final Label level = new Label();
     private final Label countdown = new Label();
     private final FontIcon countdownIcon = new FontIcon(MaterialDesignT.TIMER_OUTLINE);
-    private final FontIcon lock = Icons.icon(MaterialDesignL.LOCK, "lock");
+    private final FontIcon lock = Icons.icon(MaterialDesignL.LOCK, Styles.LOCK);
     private final Tooltip channelTip = new Tooltip();
 
     private Ticket ticket;
@@ -59,25 +51,25 @@ final class TicketCard extends VBox {
     private String lastText;
 
     TicketCard() {
-        getStyleClass().add("ticket-card");
-        ref.getStyleClass().add("card-ref");
-        severity.getStyleClass().add("severity-badge");
+        getStyleClass().add(Styles.TICKET_CARD);
+        ref.getStyleClass().add(Styles.CARD_REF);
+        severity.getStyleClass().add(Styles.SEVERITY_BADGE);
         severity.setGraphic(severityIcon);
-        channelIcon.getStyleClass().add("card-channel");
+        channelIcon.getStyleClass().add(Styles.CARD_CHANNEL);
         Label channel = new Label(null, channelIcon);
         Tooltip.install(channel, channelTip);
-        sensitiveTag.getStyleClass().add("sensitive-tag");
+        sensitiveTag.getStyleClass().add(Styles.SENSITIVE_TAG);
         sensitiveTag.setTooltip(new Tooltip("OFFICIAL-SENSITIVE: cleared staff only; opening it is audited"));
         sensitiveTag.setManaged(false);
         sensitiveTag.setVisible(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        level.getStyleClass().add("card-level");
+        level.getStyleClass().add(Styles.CARD_LEVEL);
         level.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(6, severity, ref, sensitiveTag, spacer, channel);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        subject.getStyleClass().add("card-subject");
+        subject.getStyleClass().add(Styles.CARD_SUBJECT);
         subject.setTextOverrun(OverrunStyle.ELLIPSIS);
         subject.setMaxWidth(Double.MAX_VALUE);
         subject.setMinWidth(0);
@@ -94,17 +86,17 @@ final class TicketCard extends VBox {
         customerRow.setAlignment(Pos.CENTER_LEFT);
         subjectRow.setAlignment(Pos.CENTER_LEFT);
 
-        customer.getStyleClass().add("card-customer");
+        customer.getStyleClass().add(Styles.CARD_CUSTOMER);
         customer.setTextOverrun(OverrunStyle.ELLIPSIS);
         customer.setMinWidth(0);
         customer.setMaxWidth(Double.MAX_VALUE);
-        meta.getStyleClass().add("card-meta");
+        meta.getStyleClass().add(Styles.CARD_META);
         meta.setTextOverrun(OverrunStyle.ELLIPSIS);
         meta.setMinWidth(0);
-        countdown.getStyleClass().add("countdown");
+        countdown.getStyleClass().add(Styles.COUNTDOWN);
         countdown.setGraphic(countdownIcon);
         countdown.setMinWidth(Region.USE_PREF_SIZE);
-        countdown.getStyleClass().add("card-countdown");
+        countdown.getStyleClass().add(Styles.CARD_COUNTDOWN);
         HBox.setHgrow(meta, Priority.ALWAYS);
         meta.setMaxWidth(Double.MAX_VALUE);
         meta.setAlignment(Pos.CENTER_RIGHT);
@@ -116,7 +108,7 @@ final class TicketCard extends VBox {
     void show(Ticket t, ResponseClock clock, Countdown fmt, Instant now) {
         this.ticket = t;
         ref.setText(t.ref());
-        String sc = SEV_CLASS.get(t.severity());
+        String sc = Styles.severity(t.severity());
         if (!sc.equals(sevClass)) {
             if (sevClass != null) {
                 getStyleClass().remove(sevClass);
@@ -131,9 +123,9 @@ final class TicketCard extends VBox {
         channelIcon.setIconCode(Icons.channel(t.channel()));
         channelTip.setText(Icons.channelText(t.channel()));
         boolean placeholder = t.redacted();
-        getStyleClass().remove("placeholder-card");
+        getStyleClass().remove(Styles.PLACEHOLDER_CARD);
         if (placeholder) {
-            getStyleClass().add("placeholder-card");
+            getStyleClass().add(Styles.PLACEHOLDER_CARD);
         }
         lock.setVisible(placeholder);
         lock.setManaged(placeholder);

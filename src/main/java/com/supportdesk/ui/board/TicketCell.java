@@ -2,8 +2,9 @@ package com.supportdesk.ui.board;
 
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.sla.ResponseClock;
-import com.supportdesk.ui.Ticker;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.Ticker;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.scene.control.ContentDisplay;
@@ -30,9 +31,9 @@ final class TicketCell extends ListCell<Ticket> {
                 card.tick(clock, fmt, ticker.now());
             }
         };
-        ticker.nowSecond().addListener(new WeakInvalidationListener(onTick));
+        ticker.nowSecondProperty().addListener(new WeakInvalidationListener(onTick));
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        getStyleClass().add("ticket-cell");
+        getStyleClass().add(Styles.TICKET_CELL);
         setPrefWidth(0);
     }
 

@@ -1,16 +1,12 @@
 package com.supportdesk.ui.common;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,16 +35,16 @@ public final class FormDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         Label head = new Label(header);
-        head.getStyleClass().add("dialog-header");
+        head.getStyleClass().add(Styles.DIALOG_HEADER);
         head.setWrapText(true);
-        error.getStyleClass().add("dialog-error");
+        error.getStyleClass().add(Styles.DIALOG_ERROR);
         error.setId("dialogError");
         error.setManaged(false);
         error.setVisible(false);
         error.setMaxWidth(520);
         ok = new Button(okText);
         ok.setId("dialogOk");
-        ok.getStyleClass().add("primary");
+        ok.getStyleClass().add(Styles.PRIMARY);
         ok.setDefaultButton(true);
         cancel.setId("dialogCancel");
         cancel.setCancelButton(true);
@@ -57,13 +53,11 @@ public final class FormDialog {
         HBox buttons = new HBox(8, spacer, cancel, ok);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox root = new VBox(12, head, content, error, buttons);
-        root.getStyleClass().add("form-dialog");
+        root.getStyleClass().add(Styles.FORM_DIALOG);
         root.setPrefWidth(540);
         Scene scene = new Scene(root);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), ok::fire);
+        Theme.apply(scene);
+        ActionFactory.install(scene, DeskAction.SUBMIT_DIALOG, ok::fire);
         stage.setScene(scene);
         cancel.setOnAction(e -> stage.close());
         ok.setOnAction(e -> submit());
@@ -94,7 +88,7 @@ public final class FormDialog {
             if (err == null) {
                 stage.close();
             } else {
-                showError(plain(err));
+                showError(Errors.plain(err));
             }
         });
     }
@@ -115,13 +109,5 @@ public final class FormDialog {
 
     public Stage stage() {
         return stage;
-    }
-
-    public static String plain(Throwable err) {
-        Throwable t = err;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? "Something went wrong (" + t.getClass().getSimpleName() + ")." : t.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package com.supportdesk.ui.lead;
 
+import com.supportdesk.ui.common.Styles;
 import java.util.function.BiFunction;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
@@ -34,16 +35,16 @@ final class AgentLoadCell extends ListCell<WallboardViewModel.AgentLoad> {
     AgentLoadCell(WallboardViewModel vm, BiFunction<Ikon, Double, FontIcon> icons) {
         this.vm = vm;
         this.icons = icons;
-        getStyleClass().add("wall-load-cell");
-        name.getStyleClass().add("wall-agent");
-        open.getStyleClass().add("wall-agent-count");
+        getStyleClass().add(Styles.WALL_LOAD_CELL);
+        name.getStyleClass().add(Styles.WALL_AGENT);
+        open.getStyleClass().add(Styles.WALL_AGENT_COUNT);
         open.setMinWidth(Region.USE_PREF_SIZE);
-        waiting.getStyleClass().add("wall-agent-waiting");
+        waiting.getStyleClass().add(Styles.WALL_AGENT_WAITING);
         waiting.setMinWidth(Region.USE_PREF_SIZE);
         Region track = new Region();
-        track.getStyleClass().add("wall-load-track");
-        waitingBar.getStyleClass().add("wall-load-waiting");
-        answeredBar.getStyleClass().add("wall-load-answered");
+        track.getStyleClass().add(Styles.WALL_LOAD_TRACK);
+        waitingBar.getStyleClass().add(Styles.WALL_LOAD_WAITING);
+        answeredBar.getStyleClass().add(Styles.WALL_LOAD_ANSWERED);
         for (Region r : new Region[] {waitingBar, answeredBar}) {
             r.setMinWidth(0);
             r.setMaxWidth(Region.USE_PREF_SIZE);
@@ -60,12 +61,12 @@ final class AgentLoadCell extends ListCell<WallboardViewModel.AgentLoad> {
         barBox.widthProperty().addListener(o -> sizeBars());
         HBox.setHgrow(barBox, Priority.ALWAYS);
         HBox counts = new HBox(open, waiting);
-        counts.getStyleClass().add("wall-agent-counts");
+        counts.getStyleClass().add(Styles.WALL_AGENT_COUNTS);
         counts.setAlignment(Pos.BASELINE_RIGHT);
         counts.setMinWidth(Region.USE_PREF_SIZE);
         row = new HBox(name, barBox, counts);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("wall-agent-row");
+        row.getStyleClass().add(Styles.WALL_AGENT_ROW);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         setPrefWidth(0);
     }
@@ -80,7 +81,7 @@ final class AgentLoadCell extends ListCell<WallboardViewModel.AgentLoad> {
         name.setText(a.name());
         if (a.cleared()) {
             FontIcon shield = icons.apply(MaterialDesignS.SHIELD_CHECK, 0.9);
-            shield.getStyleClass().add("wall-cleared");
+            shield.getStyleClass().add(Styles.WALL_CLEARED);
             name.setGraphic(shield);
         } else {
             name.setGraphic(null);

@@ -3,10 +3,10 @@ package com.supportdesk.ui.lead;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.sla.SlaStatus;
-import com.supportdesk.ui.Ticker;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.Icons;
-import java.util.Locale;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.Ticker;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
@@ -48,35 +48,35 @@ final class WallboardCell extends ListCell<Ticket> {
         this.ticker = ticker;
         this.fmt = fmt;
         this.compact = compact;
-        getStyleClass().add(compact ? "wall-cell-compact" : "wall-cell");
-        severity.getStyleClass().add("wall-severity");
+        getStyleClass().add(compact ? Styles.WALL_CELL_COMPACT : Styles.WALL_CELL);
+        severity.getStyleClass().add(Styles.WALL_SEVERITY);
         severity.setGraphic(severityIcon);
         severity.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        ref.getStyleClass().add("wall-ref");
+        ref.getStyleClass().add(Styles.WALL_REF);
         ref.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        subject.getStyleClass().add("wall-subject");
+        subject.getStyleClass().add(Styles.WALL_SUBJECT);
         subject.setTextOverrun(OverrunStyle.ELLIPSIS);
         subject.setMaxWidth(Double.MAX_VALUE);
         subject.setMinWidth(0);
-        meta.getStyleClass().add("wall-meta");
+        meta.getStyleClass().add(Styles.WALL_META);
         meta.setMinWidth(0);
-        countdown.getStyleClass().add("wall-countdown");
+        countdown.getStyleClass().add(Styles.WALL_COUNTDOWN);
         countdown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        lock.getStyleClass().add("wall-lock");
+        lock.getStyleClass().add(Styles.WALL_LOCK);
         javafx.beans.binding.IntegerBinding iconSize = javafx.beans.binding.Bindings.createIntegerBinding(
                 () -> (int) Math.round(fontSize.get() * (compact ? 1.0 : 1.1)), fontSize);
         severityIcon.iconSizeProperty().bind(iconSize);
         lock.iconSizeProperty().bind(iconSize);
         VBox text = compact ? null : new VBox(subject, meta);
         if (text != null) {
-            text.getStyleClass().add("wall-text");
+            text.getStyleClass().add(Styles.WALL_TEXT);
             text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
         } else {
             HBox.setHgrow(subject, Priority.ALWAYS);
         }
         row = compact ? new HBox(severity, ref, subject, countdown) : new HBox(severity, ref, text, countdown);
-        row.getStyleClass().add("wall-row");
+        row.getStyleClass().add(Styles.WALL_ROW);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setMinWidth(0);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
@@ -86,7 +86,7 @@ final class WallboardCell extends ListCell<Ticket> {
                 tick(getItem());
             }
         };
-        ticker.nowSecond().addListener(new WeakInvalidationListener(onTick));
+        ticker.nowSecondProperty().addListener(new WeakInvalidationListener(onTick));
     }
 
     @Override
@@ -101,15 +101,15 @@ final class WallboardCell extends ListCell<Ticket> {
         Severity s = t.severity();
         severity.setText(s.name());
         severityIcon.setIconCode(Icons.severity(s));
-        severity.getStyleClass().removeIf(c -> c.startsWith("sev-"));
-        severity.getStyleClass().add("sev-" + s.name().toLowerCase(Locale.ROOT));
+        severity.getStyleClass().removeIf(Styles::isSeverity);
+        severity.getStyleClass().add(Styles.severity(s));
         ref.setText(t.ref());
         boolean hidden = vm.hidden(t);
         subject.setText(vm.subject(t));
         subject.setGraphic(hidden ? lock : null);
-        row.getStyleClass().remove("wall-placeholder");
+        row.getStyleClass().remove(Styles.WALL_PLACEHOLDER);
         if (hidden) {
-            row.getStyleClass().add("wall-placeholder");
+            row.getStyleClass().add(Styles.WALL_PLACEHOLDER);
         }
         if (!compact) {
             String customer = vm.customer(t);

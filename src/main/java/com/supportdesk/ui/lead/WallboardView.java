@@ -3,10 +3,13 @@ package com.supportdesk.ui.lead;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.report.QuarterlyReport.Compliance;
-import com.supportdesk.ui.Ticker;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DeskAction;
 import com.supportdesk.ui.common.Icons;
-import java.util.Locale;
+import com.supportdesk.ui.common.KeyStyle;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.Theme;
+import com.supportdesk.ui.common.Ticker;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
@@ -56,8 +59,8 @@ public final class WallboardView extends BorderPane {
         this.ticker = ticker;
         this.fmt = fmt;
         setId("wallboard");
-        getStyleClass().add("wallboard");
-        getStylesheets().add(WallboardView.class.getResource("wallboard.css").toExternalForm());
+        getStyleClass().add(Styles.WALLBOARD);
+        getStylesheets().add(Theme.wallboardStylesheet());
 
         countdowns = tickets("wallCountdowns", vm.countdowns(), false, "No open tickets");
         overdue = tickets("wallOverdue", vm.overdue(), true, "Nothing overdue");
@@ -66,7 +69,7 @@ public final class WallboardView extends BorderPane {
 
         setTop(header());
         GridPane grid = new GridPane();
-        grid.getStyleClass().add("wall-grid");
+        grid.getStyleClass().add(Styles.WALL_GRID);
         ColumnConstraints wide = new ColumnConstraints();
         wide.setPercentWidth(52);
         ColumnConstraints narrow = new ColumnConstraints();
@@ -76,22 +79,22 @@ public final class WallboardView extends BorderPane {
         half.setPercentHeight(50);
         half.setVgrow(Priority.ALWAYS);
         grid.getRowConstraints().addAll(half, half);
-        grid.add(panel("Waiting for first response \u00b7 open tickets", MaterialDesignT.TIMER_SAND, "wall-panel-main",
+        grid.add(panel("Waiting for first response \u00b7 open tickets", MaterialDesignT.TIMER_SAND, Styles.WALL_PANEL_MAIN,
                 Bindings.size(vm.countdowns()).asString(), countdowns), 0, 0, 1, 2);
-        grid.add(panel("Overdue", MaterialDesignA.ALARM_LIGHT, "wall-panel-overdue",
+        grid.add(panel("Overdue", MaterialDesignA.ALARM_LIGHT, Styles.WALL_PANEL_OVERDUE,
                 Bindings.size(vm.overdue()).asString(), overdue), 1, 0);
-        grid.add(panel("At risk", MaterialDesignA.ALERT, "wall-panel-risk",
+        grid.add(panel("At risk", MaterialDesignA.ALERT, Styles.WALL_PANEL_RISK,
                 Bindings.size(vm.atRisk()).asString(), atRisk), 2, 0);
-        grid.add(panel("Needs attention", MaterialDesignS.SHIELD_ACCOUNT, "wall-panel-attention",
+        grid.add(panel("Needs attention", MaterialDesignS.SHIELD_ACCOUNT, Styles.WALL_PANEL_ATTENTION,
                 Bindings.size(vm.attention()).asString(), attention), 1, 1);
-        grid.add(panel("Agent load", MaterialDesignA.ACCOUNT_GROUP, "wall-panel-load",
-                Bindings.concat(vm.unassigned().asString(), " unassigned"), agentLoad()), 2, 1);
+        grid.add(panel("Agent load", MaterialDesignA.ACCOUNT_GROUP, Styles.WALL_PANEL_LOAD,
+                Bindings.concat(vm.unassignedProperty().asString(), " unassigned"), agentLoad()), 2, 1);
         setCenter(grid);
         setBottom(new VBox(compliance(), footer(feedStatus)));
 
-        onTick = o -> vm.onTick(ticker.nowSecond().get());
-        ticker.nowSecond().addListener(onTick);
-        vm.showSensitive().addListener(o -> {
+        onTick = o -> vm.onTick(ticker.nowSecondProperty().get());
+        ticker.nowSecondProperty().addListener(onTick);
+        vm.showSensitiveProperty().addListener(o -> {
             countdowns.refresh();
             overdue.refresh();
             atRisk.refresh();
@@ -118,7 +121,7 @@ public final class WallboardView extends BorderPane {
 
     /** Stops following the ticker (the window closed). */
     public void dispose() {
-        ticker.nowSecond().removeListener(onTick);
+        ticker.nowSecondProperty().removeListener(onTick);
     }
 
     public WallboardViewModel viewModel() {
@@ -139,51 +142,51 @@ public final class WallboardView extends BorderPane {
 
     private HBox header() {
         Label title = new Label("Wallboard");
-        title.getStyleClass().add("wall-title");
+        title.getStyleClass().add(Styles.WALL_TITLE);
         Label app = new Label("Support Desk");
-        app.getStyleClass().add("wall-app");
+        app.getStyleClass().add(Styles.WALL_APP);
         VBox name = new VBox(app, title);
-        name.getStyleClass().add("wall-name");
+        name.getStyleClass().add(Styles.WALL_NAME);
 
         Label time = new Label();
         time.setId("wallClock");
-        time.getStyleClass().add("wall-clock");
-        time.textProperty().bind(vm.clockText());
+        time.getStyleClass().add(Styles.WALL_CLOCK);
+        time.textProperty().bind(vm.clockTextProperty());
         Label date = new Label();
-        date.getStyleClass().add("wall-date");
-        date.textProperty().bind(vm.dateText());
+        date.getStyleClass().add(Styles.WALL_DATE);
+        date.textProperty().bind(vm.dateTextProperty());
         Label desk = new Label();
         desk.setId("wallDeskState");
-        desk.getStyleClass().add("wall-desk-state");
-        desk.textProperty().bind(vm.deskState());
-        vm.deskOpen().addListener((o, was, isOpen) -> desk.pseudoClassStateChanged(OPEN, isOpen));
-        desk.pseudoClassStateChanged(OPEN, vm.deskOpen().get());
+        desk.getStyleClass().add(Styles.WALL_DESK_STATE);
+        desk.textProperty().bind(vm.deskStateProperty());
+        vm.deskOpenProperty().addListener((o, was, isOpen) -> desk.pseudoClassStateChanged(OPEN, isOpen));
+        desk.pseudoClassStateChanged(OPEN, vm.deskOpenProperty().get());
         VBox when = new VBox(date, desk);
-        when.getStyleClass().add("wall-when");
+        when.getStyleClass().add(Styles.WALL_WHEN);
         HBox clock = new HBox(time, when);
-        clock.getStyleClass().add("wall-clock-box");
+        clock.getStyleClass().add(Styles.WALL_CLOCK_BOX);
         clock.setAlignment(Pos.CENTER_LEFT);
 
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
         HBox h = new HBox(name, clock, sp);
-        h.getStyleClass().add("wall-header");
+        h.getStyleClass().add(Styles.WALL_HEADER);
         h.setAlignment(Pos.CENTER_LEFT);
         for (Severity s : Severity.values()) {
             h.getChildren().add(severityTile(s));
         }
         h.getChildren().addAll(
-                tile("wallOverdueCount", "Overdue", MaterialDesignA.ALARM_LIGHT, "wall-tile-overdue",
+                tile("wallOverdueCount", "Overdue", MaterialDesignA.ALARM_LIGHT, Styles.WALL_TILE_OVERDUE,
                         Bindings.size(vm.overdue()).asString(), null),
-                tile("wallAtRiskCount", "At risk", MaterialDesignA.ALERT, "wall-tile-risk",
+                tile("wallAtRiskCount", "At risk", MaterialDesignA.ALERT, Styles.WALL_TILE_RISK,
                         Bindings.size(vm.atRisk()).asString(), null));
         if (vm.viewer().cleared()) {
             ToggleButton show = new ToggleButton(null, icon(MaterialDesignE.EYE_OUTLINE));
             show.setId("wallShowSensitive");
-            show.getStyleClass().add("wall-toggle");
+            show.getStyleClass().add(Styles.WALL_TOGGLE);
             show.setTooltip(new Tooltip("Show Official Sensitive subjects on the wall (only when everyone who can see the"
                     + " display is cleared)"));
-            show.selectedProperty().bindBidirectional(vm.showSensitive());
+            show.selectedProperty().bindBidirectional(vm.showSensitiveProperty());
             h.getChildren().add(show);
         }
         return h;
@@ -192,30 +195,29 @@ public final class WallboardView extends BorderPane {
     private static final javafx.css.PseudoClass OPEN = javafx.css.PseudoClass.getPseudoClass("open");
 
     private VBox severityTile(Severity s) {
-        String sev = s.name().toLowerCase(Locale.ROOT);
-        return tile("wallOpen" + s.name(), Countdown.severityText(s), Icons.severity(s), "sev-" + sev,
-                vm.open(s).asString(), Bindings.concat(vm.waiting(s).asString(), " waiting"));
+        return tile("wallOpen" + s.name(), Countdown.severityText(s), Icons.severity(s), Styles.severity(s),
+                vm.openCountProperty(s).asString(), Bindings.concat(vm.waitingCountProperty(s).asString(), " waiting"));
     }
 
     private VBox tile(String id, String title, Ikon icon, String style, javafx.beans.value.ObservableStringValue value,
                              javafx.beans.value.ObservableStringValue sub) {
         Label head = new Label(title, icon(icon));
-        head.getStyleClass().add("wall-tile-title");
+        head.getStyleClass().add(Styles.WALL_TILE_TITLE);
         Label number = new Label();
         number.setId(id);
-        number.getStyleClass().add("wall-tile-number");
+        number.getStyleClass().add(Styles.WALL_TILE_NUMBER);
         number.textProperty().bind(value);
         VBox box = new VBox(head, number);
         if (sub != null) {
             Label l = new Label();
-            l.getStyleClass().add("wall-tile-sub");
+            l.getStyleClass().add(Styles.WALL_TILE_SUB);
             l.textProperty().bind(sub);
             HBox line = new HBox(number, l);
             line.setAlignment(Pos.BASELINE_LEFT);
-            line.getStyleClass().add("wall-tile-line");
+            line.getStyleClass().add(Styles.WALL_TILE_LINE);
             box.getChildren().setAll(head, line);
         }
-        box.getStyleClass().addAll("wall-tile", style);
+        box.getStyleClass().addAll(Styles.WALL_TILE, style);
         return box;
     }
 
@@ -224,12 +226,12 @@ public final class WallboardView extends BorderPane {
     private ListView<Ticket> tickets(String id, ObservableList<Ticket> items, boolean compact, String empty) {
         ListView<Ticket> l = new ListView<>(items);
         l.setId(id);
-        l.getStyleClass().add("wall-list");
+        l.getStyleClass().add(Styles.WALL_LIST);
         l.setFocusTraversable(false);
         l.setMouseTransparent(false);
         l.setCellFactory(x -> new WallboardCell(vm, ticker, fmt, compact, fontSize));
         Label none = new Label(empty);
-        none.getStyleClass().add("wall-empty");
+        none.getStyleClass().add(Styles.WALL_EMPTY);
         none.setWrapText(true);
         none.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         none.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
@@ -245,20 +247,20 @@ public final class WallboardView extends BorderPane {
     private VBox panel(String title, Ikon icon, String style, javafx.beans.value.ObservableStringValue count,
                               javafx.scene.Node body) {
         Label head = new Label(title, icon(icon));
-        head.getStyleClass().add("wall-panel-title");
+        head.getStyleClass().add(Styles.WALL_PANEL_TITLE);
         head.setMinWidth(0);
         Label n = new Label();
-        n.getStyleClass().add("wall-panel-count");
+        n.getStyleClass().add(Styles.WALL_PANEL_COUNT);
         n.textProperty().bind(count);
         n.setMinWidth(Region.USE_PREF_SIZE);
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
         HBox top = new HBox(head, sp, n);
         top.setAlignment(Pos.CENTER_LEFT);
-        top.getStyleClass().add("wall-panel-head");
+        top.getStyleClass().add(Styles.WALL_PANEL_HEAD);
         VBox box = new VBox(top, body);
         VBox.setVgrow(body, Priority.ALWAYS);
-        box.getStyleClass().addAll("wall-panel", style);
+        box.getStyleClass().addAll(Styles.WALL_PANEL, style);
         box.setMinHeight(0);
         box.setMinWidth(0);
         return box;
@@ -267,11 +269,11 @@ public final class WallboardView extends BorderPane {
     private ListView<WallboardViewModel.AgentLoad> agentLoad() {
         ListView<WallboardViewModel.AgentLoad> l = new ListView<>(vm.agentLoad());
         l.setId("wallLoad");
-        l.getStyleClass().add("wall-list");
+        l.getStyleClass().add(Styles.WALL_LIST);
         l.setFocusTraversable(false);
         l.setCellFactory(x -> new AgentLoadCell(vm, this::icon));
         Label none = new Label("No active agents");
-        none.getStyleClass().add("wall-empty");
+        none.getStyleClass().add(Styles.WALL_EMPTY);
         l.setPlaceholder(none);
         return l;
     }
@@ -280,11 +282,11 @@ public final class WallboardView extends BorderPane {
 
     private HBox compliance() {
         Label title = new Label("Response\ncompliance", icon(MaterialDesignC.CHECK_DECAGRAM));
-        title.getStyleClass().add("wall-compliance-title");
+        title.getStyleClass().add(Styles.WALL_COMPLIANCE_TITLE);
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox strip = new HBox(title);
         strip.setId("wallCompliance");
-        strip.getStyleClass().add("wall-compliance");
+        strip.getStyleClass().add(Styles.WALL_COMPLIANCE);
         strip.setAlignment(Pos.CENTER_LEFT);
         for (Severity s : Severity.values()) {
             strip.getChildren().add(complianceTile(s));
@@ -294,22 +296,22 @@ public final class WallboardView extends BorderPane {
 
     private GridPane complianceTile(Severity s) {
         Label head = new Label(Countdown.severityText(s), icon(Icons.severity(s)));
-        head.getStyleClass().addAll("wall-severity", "sev-" + s.name().toLowerCase(Locale.ROOT));
+        head.getStyleClass().addAll(Styles.WALL_SEVERITY, Styles.severity(s));
         GridPane g = new GridPane();
         g.setId("wallCompliance" + s.name());
-        g.getStyleClass().add("wall-compliance-tile");
+        g.getStyleClass().add(Styles.WALL_COMPLIANCE_TILE);
         g.add(head, 0, 0, 2, 1);
         Label[] cells = new Label[4];
         String[] ids = {"TodayPct", "TodayText", "MonthPct", "MonthText"};
         for (int i = 0; i < 4; i++) {
             cells[i] = new Label();
             cells[i].setId("wallCompliance" + s.name() + ids[i]);
-            cells[i].getStyleClass().add(i % 2 == 0 ? "wall-pct" : "wall-pct-text");
+            cells[i].getStyleClass().add(i % 2 == 0 ? Styles.WALL_PCT : Styles.WALL_PCT_TEXT);
         }
         Label today = new Label("Today");
-        today.getStyleClass().add("wall-period");
+        today.getStyleClass().add(Styles.WALL_PERIOD);
         Label month = new Label("This month");
-        month.getStyleClass().add("wall-period");
+        month.getStyleClass().add(Styles.WALL_PERIOD);
         g.add(today, 0, 1);
         g.add(month, 1, 1);
         g.add(cells[0], 0, 2);
@@ -333,34 +335,34 @@ public final class WallboardView extends BorderPane {
     private static void show(Label pct, Label text, Compliance c) {
         pct.setText(WallboardViewModel.percentText(c));
         text.setText(WallboardViewModel.complianceText(c));
-        pct.getStyleClass().removeAll("wall-pct-good", "wall-pct-warn");
+        pct.getStyleClass().removeAll(Styles.WALL_PCT_GOOD, Styles.WALL_PCT_WARN);
         if (c.pctMet() != null) {
-            pct.getStyleClass().add(c.missed() == 0 ? "wall-pct-good" : "wall-pct-warn");
+            pct.getStyleClass().add(c.missed() == 0 ? Styles.WALL_PCT_GOOD : Styles.WALL_PCT_WARN);
         }
     }
 
     private HBox footer(ObservableStringValue feedStatus) {
         Label live = new Label();
         live.setId("wallFeedStatus");
-        live.getStyleClass().add("wall-footer-text");
+        live.getStyleClass().add(Styles.WALL_FOOTER_TEXT);
         if (feedStatus != null) {
             live.textProperty().bind(feedStatus);
         }
         Label msg = new Label();
-        msg.getStyleClass().add("wall-footer-text");
-        msg.textProperty().bind(vm.message());
+        msg.getStyleClass().add(Styles.WALL_FOOTER_TEXT);
+        msg.textProperty().bind(vm.messageProperty());
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
         Label viewer = new Label();
         viewer.setId("wallViewer");
         viewer.textProperty().bind(Bindings.createStringBinding(() -> "Viewing as " + vm.viewer().displayName()
-                + (vm.showSensitive().get() ? " \u00b7 Official Sensitive subjects shown"
-                : " \u00b7 Official Sensitive tickets shown as placeholders"), vm.showSensitive()));
-        viewer.getStyleClass().add("wall-footer-text");
-        Label keys = new Label("Esc leaves \u00b7 F11 full screen");
-        keys.getStyleClass().add("wall-footer-text");
+                + (vm.showSensitiveProperty().get() ? " \u00b7 Official Sensitive subjects shown"
+                : " \u00b7 Official Sensitive tickets shown as placeholders"), vm.showSensitiveProperty()));
+        viewer.getStyleClass().add(Styles.WALL_FOOTER_TEXT);
+        Label keys = new Label("Esc leaves \u00b7 " + DeskAction.WALLBOARD.keyText(KeyStyle.current()) + " full screen");
+        keys.getStyleClass().add(Styles.WALL_FOOTER_TEXT);
         HBox f = new HBox(live, msg, sp, viewer, keys);
-        f.getStyleClass().add("wall-footer");
+        f.getStyleClass().add(Styles.WALL_FOOTER);
         return f;
     }
 }

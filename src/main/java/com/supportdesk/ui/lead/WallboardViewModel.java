@@ -11,9 +11,11 @@ import com.supportdesk.sla.ResponsePolicy;
 import com.supportdesk.sla.SlaState;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
-import com.supportdesk.ui.board.BoardViewModel;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.NewerWins;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TicketOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,7 +56,7 @@ import javafx.collections.ObservableList;
  * priority queue, so the cost per tick does not grow with the number of open tickets. No Nodes here.
  *
  * <p>A wall display is seen by the whole room, so Official Sensitive tickets show as placeholders even for a cleared
- * viewer until they choose {@link #showSensitive()}; for an uncleared viewer the store already sent placeholders.
+ * viewer until they choose {@link #showSensitiveProperty()}; for an uncleared viewer the store already sent placeholders.
  */
 public final class WallboardViewModel {
 
@@ -154,7 +156,7 @@ public final class WallboardViewModel {
         }).handle((l, err) -> {
             loading.set(false);
             if (err != null) {
-                message.set(plain(err));
+                message.set(Errors.plain(err));
                 return null;
             }
             responseClock = l.clock();
@@ -205,7 +207,7 @@ public final class WallboardViewModel {
         }
         for (Ticket t : fresh) {
             Ticket known = open.containsKey(t.id()) ? open.get(t.id()) : month.get(t.id());
-            if (known != null && (known.version() > t.version() || known.equals(t))) {
+            if (!NewerWins.replaces(t, known)) {
                 continue;
             }
             changed = true;
@@ -268,7 +270,7 @@ public final class WallboardViewModel {
 
     private void rebuild(Instant t) {
         List<Ticket> all = new ArrayList<>(open.values());
-        all.sort(BoardViewModel.URGENCY);
+        all.sort(TicketOrder.URGENCY);
         countdowns.setAll(all);
         List<Ticket> flagged = all.stream().filter(x -> x.needsTriage() || x.needsClearedAgent()).toList();
         attention.setAll(flagged);
@@ -438,48 +440,48 @@ public final class WallboardViewModel {
         return compliance;
     }
 
-    public ReadOnlyIntegerProperty open(Severity s) {
+    public ReadOnlyIntegerProperty openCountProperty(Severity s) {
         return openBySeverity.get(s).getReadOnlyProperty();
     }
 
-    public ReadOnlyIntegerProperty waiting(Severity s) {
+    public ReadOnlyIntegerProperty waitingCountProperty(Severity s) {
         return waitingBySeverity.get(s).getReadOnlyProperty();
     }
 
-    public ReadOnlyIntegerProperty unassigned() {
+    public ReadOnlyIntegerProperty unassignedProperty() {
         return unassigned.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loading() {
+    public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty message() {
+    public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty clockText() {
+    public ReadOnlyStringProperty clockTextProperty() {
         return clockText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty dateText() {
+    public ReadOnlyStringProperty dateTextProperty() {
         return dateText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty deskState() {
+    public ReadOnlyStringProperty deskStateProperty() {
         return deskState.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty deskOpen() {
+    public ReadOnlyBooleanProperty deskOpenProperty() {
         return deskOpen.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Instant> now() {
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
         return now.getReadOnlyProperty();
     }
 
     /** Show Official Sensitive subjects on the wall (cleared viewers only; off by default). */
-    public BooleanProperty showSensitive() {
+    public BooleanProperty showSensitiveProperty() {
         return showSensitive;
     }
 
@@ -494,13 +496,5 @@ public final class WallboardViewModel {
     /** "75 %", or "—" when nothing was due. */
     public static String percentText(Compliance c) {
         return c.pctMet() == null ? "\u2014" : String.format(Locale.UK, "%.0f %%", Math.floor(c.pctMet()));
-    }
-
-    static String plain(Throwable err) {
-        Throwable t = err;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

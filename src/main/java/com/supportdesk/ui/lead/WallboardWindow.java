@@ -1,10 +1,12 @@
 package com.supportdesk.ui.lead;
 
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
-import com.supportdesk.ui.Ticker;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.Theme;
+import com.supportdesk.ui.common.Ticker;
 import java.time.Clock;
 import java.util.Collection;
 import javafx.beans.value.ObservableStringValue;
@@ -32,12 +34,13 @@ public final class WallboardWindow {
         vm = new WallboardViewModel(session, executor, clock);
         view = new WallboardView(vm, ticker, new Countdown(session.zone()), feedStatus);
         Scene scene = new Scene(view, 1280, 720);
-        scene.setFill(javafx.scene.paint.Color.web("#0b0f14"));
+        Theme.apply(scene);
+        scene.setFill(Theme.WALLBOARD_FILL);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 close();
-            } else if (e.getCode() == KeyCode.F11) {
+            } else if (DeskAction.WALLBOARD.accelerator().filter(k -> k.match(e)).isPresent()) {
                 e.consume();
                 setFullScreen(!isFullScreen());
             }

@@ -2,9 +2,11 @@ package com.supportdesk.ui.mail;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.mail.MailChannel;
+import com.supportdesk.ui.common.ActionFactory;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
@@ -16,17 +18,14 @@ import javafx.stage.Window;
 public record MailDesk(MailChannel channel, IntakeStatusModel status) {
 
     /** "Mail settings…" and "Mail quarantine…" for an admin (empty for anyone else). */
-    public List<MenuItem> adminItems(Supplier<Window> owner, Agent agent, ZoneId zone, Executor background) {
+    public List<MenuItem> adminItems(ActionFactory actions, Supplier<Window> owner, Agent agent, ZoneId zone,
+                                     TaskExecutor executor) {
         if (!agent.admin()) {
             return List.of();
         }
-        MenuItem settings = new MenuItem("Mail settings\u2026");
-        settings.setId("menuMailSettings");
-        settings.setOnAction(e -> MailScreens.openSettings(owner.get(), channel, agent, background,
-                () -> channel.startIntake(status)));
-        MenuItem quarantine = new MenuItem("Mail quarantine\u2026");
-        quarantine.setId("menuQuarantine");
-        quarantine.setOnAction(e -> MailScreens.openQuarantine(owner.get(), channel, agent, zone, background));
-        return List.of(settings, quarantine);
+        return List.of(actions.menuItem(DeskAction.MAIL_SETTINGS, () -> MailScreens.openSettings(owner.get(), channel, agent,
+                        executor, () -> channel.startIntake(status))),
+                actions.menuItem(DeskAction.MAIL_QUARANTINE, () -> MailScreens.openQuarantine(owner.get(), channel, agent,
+                        zone, executor)));
     }
 }

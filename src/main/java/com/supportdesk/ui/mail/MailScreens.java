@@ -3,18 +3,19 @@ package com.supportdesk.ui.mail;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.mail.oauth.OAuthFlows;
+import com.supportdesk.store.StoreException;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.FxDialogService;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.io.IOException;
 import java.net.URI;
-import com.supportdesk.store.StoreException;
 import java.time.ZoneId;
-import java.util.concurrent.Executor;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * One-line entry points for the main window: the mail settings dialog and the quarantine screen, both for admins
- * only. Work runs on {@code background} (the window's I/O executor); results come back on the FX thread.
+ * only. Work runs on the desk's {@link TaskExecutor}; results come back on the FX thread.
  */
 public final class MailScreens {
 
@@ -27,12 +28,12 @@ public final class MailScreens {
      *
      * @throws StoreException.AccessDenied when {@code agent} is not an admin
      */
-    public static Stage openSettings(Window owner, MailChannel mail, Agent agent, Executor background, Runnable onSaved) {
+    public static Stage openSettings(Window owner, MailChannel mail, Agent agent, TaskExecutor executor, Runnable onSaved) {
         requireAdmin(agent, "change the mail settings");
         MailSignInViewModel signIn = new MailSignInViewModel(mail.settings(), agent, new OAuthFlows(),
-                MailScreens::openInSystemBrowser, mail.tokens(), background, Platform::runLater);
+                MailScreens::openInSystemBrowser, mail.tokens(), executor);
         MailSettingsViewModel vm = new MailSettingsViewModel(mail.settings(), agent,
-                MailSettingsViewModel.Tester.real(mail.tokens()), signIn, background, Platform::runLater);
+                MailSettingsViewModel.Tester.real(mail.tokens()), signIn, executor);
         vm.savedProperty().addListener((o, was, now) -> {
             if (now && onSaved != null) {
                 onSaved.run();
@@ -46,10 +47,12 @@ public final class MailScreens {
      *
      * @throws StoreException.AccessDenied when {@code agent} is not an admin
      */
-    public static Stage openQuarantine(Window owner, MailChannel mail, Agent agent, ZoneId zone, Executor background) {
+    public static Stage openQuarantine(Window owner, MailChannel mail, Agent agent, ZoneId zone, TaskExecutor executor) {
         requireAdmin(agent, "see quarantined mail");
-        return QuarantineView.show(owner, new QuarantineViewModel(mail.quarantine(), agent, zone, background,
-                Platform::runLater));
+        Stage[] window = new Stage[1];
+        DialogService dialogs = new FxDialogService(() -> window[0] != null ? window[0] : owner);
+        window[0] = QuarantineView.show(owner, new QuarantineViewModel(mail.quarantine(), agent, zone, executor, dialogs));
+        return window[0];
     }
 
     /** The system browser (java.awt.Desktop); throws where there is none, and the dialog shows the address. */

@@ -2,6 +2,8 @@ package com.supportdesk.ui.mail;
 
 import com.supportdesk.mail.AfterImport;
 import com.supportdesk.mail.TlsMode;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.Theme;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -52,18 +54,17 @@ public final class MailSettingsView {
         vm.load();
         MailSettingsView view = new MailSettingsView(vm);
         Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
         stage.setTitle(TITLE);
         Scene scene = new Scene(view.root(), 640, 640);
+        Theme.dress(stage, scene, owner);
+        if (owner != null) {
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
             }
         });
-        stage.setScene(scene);
         view.closeButton().setOnAction(e -> stage.close());
         stage.show();
         return stage;
@@ -148,6 +149,7 @@ public final class MailSettingsView {
 
         Button save = button("save", "Save");
         save.setDefaultButton(true);
+        save.getStyleClass().add(Styles.PRIMARY);
         if (vm.editable()) {
             save.disableProperty().bind(vm.busyProperty());
         } else {

@@ -12,8 +12,11 @@ import com.supportdesk.mail.MailTokens;
 import com.supportdesk.mail.OAuthAccount;
 import com.supportdesk.mail.SmtpSettings;
 import com.supportdesk.mail.TlsMode;
+import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskState;
 import java.util.Objects;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,8 +29,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The mail settings dialog's state (admins only): IMAP account, SMTP server, acknowledgements, and whether this
- * desktop fetches mail. Never touches a Node; background work goes through the given executors, so it is tested
- * without the toolkit ({@code Runnable::run} for both).
+ * desktop fetches mail. Never touches a Node; background work goes through the given TaskExecutor, so it is tested
+ * without the toolkit ({@link TaskExecutor#direct()}).
  */
 public final class MailSettingsViewModel {
 
@@ -89,12 +92,13 @@ public final class MailSettingsViewModel {
     private final BooleanProperty imapOAuth = new SimpleBooleanProperty(this, "imapOAuth");
     private final BooleanProperty smtpOAuth = new SimpleBooleanProperty(this, "smtpOAuth");
 
-    private final BackgroundWork work;
+    private final TaskState work = TaskState.oneLine(this);
+    private final TaskExecutor executor;
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
     private final MailSignInViewModel signIn;
 
-    public MailSettingsViewModel(MailSettingsService service, Agent admin, Tester tester, Executor background, Executor ui) {
-        this(service, admin, tester, null, background, ui);
+    public MailSettingsViewModel(MailSettingsService service, Agent admin, Tester tester, TaskExecutor executor) {
+        this(service, admin, tester, null, executor);
     }
 
     /**
@@ -102,11 +106,11 @@ public final class MailSettingsViewModel {
      *               enabled IMAP and SMTP parts switch to it (and an empty user name takes the signed-in account)
      */
     public MailSettingsViewModel(MailSettingsService service, Agent admin, Tester tester, MailSignInViewModel signIn,
-                                 Executor background, Executor ui) {
+                                 TaskExecutor executor) {
         this.service = Objects.requireNonNull(service, "service");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.tester = Objects.requireNonNull(tester, "tester");
-        this.work = new BackgroundWork(this, background, ui);
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.signIn = signIn;
         if (signIn != null) {
             signIn.onSignedIn(this::useSignIn);
@@ -156,7 +160,7 @@ public final class MailSettingsViewModel {
         if (signIn != null) {
             signIn.load(s.oauth());
         }
-        work.status(s.warning() == null ? "" : s.warning());
+        work.setStatus(s.warning() == null ? "" : s.warning());
         saved.set(false);
     }
 
@@ -166,22 +170,22 @@ public final class MailSettingsViewModel {
             MailSettings s = new MailSettings(imapEnabled.get() ? imap() : null, smtpEnabled.get() ? smtp() : null,
                     acknowledge.get(), fetchInDesktop.get(), null);
             if (s.acknowledge() && s.smtp() == null) {
-                work.status("Acknowledgements need the outgoing (SMTP) server.");
+                work.setStatus("Acknowledgements need the outgoing (SMTP) server.");
                 return false;
             }
             boolean oauth = (s.imap() != null && s.imap().oauth()) || (s.smtp() != null && s.smtp().oauth());
             if (oauth && service.load().oauth() == null) {
-                work.status("Sign in with the provider first (under Sign-in), or use passwords.");
+                work.setStatus("Sign in with the provider first (under Sign-in), or use passwords.");
                 return false;
             }
             service.save(admin, s);
-            work.status("Saved. The intake uses the new account from its next connection.");
+            work.setStatus("Saved. The intake uses the new account from its next connection.");
             saved.set(true);
             return true;
         } catch (IllegalArgumentException e) {
-            work.status(capitalise(e.getMessage()) + ".");
+            work.setStatus(capitalise(e.getMessage()) + ".");
         } catch (RuntimeException e) {
-            work.status(e.getMessage());
+            work.setStatus(e.getMessage());
         }
         return false;
     }
@@ -192,7 +196,7 @@ public final class MailSettingsViewModel {
         try {
             s = imap();
         } catch (IllegalArgumentException e) {
-            work.status("IMAP: " + e.getMessage() + ".");
+            work.setStatus("IMAP: " + e.getMessage() + ".");
             return;
         }
         run("Connecting to " + s.account() + "…", () -> tester.imap(s));
@@ -204,14 +208,14 @@ public final class MailSettingsViewModel {
         try {
             s = smtp();
         } catch (IllegalArgumentException e) {
-            work.status("SMTP: " + e.getMessage() + ".");
+            work.setStatus("SMTP: " + e.getMessage() + ".");
             return;
         }
         run("Connecting to " + s.account() + "…", () -> tester.smtp(s));
     }
 
-    private void run(String pending, BackgroundWork.Work<String> check) {
-        work.run(pending, check, work::status);
+    private void run(String pending, Callable<String> check) {
+        BackgroundTask.wrap(check).trackedBy(work).withStatus(pending).onSuccess(work::setStatus).executeWith(executor);
     }
 
     /** The IMAP part of the form as settings; throws with a plain reason when something is missing. */
@@ -364,7 +368,7 @@ public final class MailSettingsViewModel {
     }
 
     public String status() {
-        return work.status();
+        return work.getStatus();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -9,13 +9,15 @@ import com.supportdesk.mail.oauth.OAuthClient;
 import com.supportdesk.mail.oauth.OAuthFlows;
 import com.supportdesk.mail.oauth.OAuthProvider;
 import com.supportdesk.mail.oauth.TokenGrant;
+import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskState;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,8 +34,8 @@ import javafx.beans.property.StringProperty;
  * secret of a desktop OAuth client) or another OAuth 2.0 server (endpoints, scopes). {@link #signIn()} opens the
  * system browser with an authorization-code request with PKCE and a loopback redirect (RFC 8252), waits in the
  * background for the browser to come back, and saves the sign-in (refresh token encrypted); {@link #signedInProperty()}
- * then names the account. Never touches a Node; tests pass {@code Runnable::run} as the UI executor and a browser that
- * follows the address itself.
+ * then names the account. Never touches a Node; tests pass {@link TaskExecutor#direct()} and a browser that follows
+ * the address itself.
  */
 public final class MailSignInViewModel {
 
@@ -51,8 +53,8 @@ public final class MailSignInViewModel {
     private final OAuthFlows flows;
     private final Browser browser;
     private final MailTokens tokens;
-    private final BackgroundWork work;
-    private final Executor ui;
+    private final TaskState work = TaskState.oneLine(this);
+    private final TaskExecutor executor;
 
     private final ObjectProperty<OAuthProvider> provider = new SimpleObjectProperty<>(this, "provider", OAuthProvider.MICROSOFT);
     private final StringProperty tenant = new SimpleStringProperty(this, "tenant", "");
@@ -70,17 +72,16 @@ public final class MailSignInViewModel {
 
     /**
      * @param tokens the channel's token cache (forgotten after a new sign-in), or null
-     * @param ui     the FX thread ({@code Platform::runLater}); tests pass {@code Runnable::run}
+     * @param executor the desk's TaskExecutor ({@link TaskExecutor#direct()} in tests)
      */
     public MailSignInViewModel(MailSettingsService service, Agent admin, OAuthFlows flows, Browser browser,
-                               MailTokens tokens, Executor background, Executor ui) {
+                               MailTokens tokens, TaskExecutor executor) {
         this.service = Objects.requireNonNull(service, "service");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.flows = Objects.requireNonNull(flows, "flows");
         this.browser = Objects.requireNonNull(browser, "browser");
         this.tokens = tokens;
-        this.ui = Objects.requireNonNull(ui, "ui");
-        this.work = new BackgroundWork(this, background, ui);
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** Told (on the UI thread) after each successful sign-in, e.g. to switch IMAP and SMTP to it. */
@@ -118,40 +119,40 @@ public final class MailSignInViewModel {
         try {
             client = client();
         } catch (IllegalArgumentException e) {
-            work.status(MailSettingsViewModel.capitalise(e.getMessage()) + ".");
+            work.setStatus(MailSettingsViewModel.capitalise(e.getMessage()) + ".");
             return;
         }
-        work.run("Opening the " + client.provider().label() + " sign-in page in your browser\u2026", () -> {
+        BackgroundTask.wrap(() -> {
             CodeFlowSession s = CodeFlowSession.start(flows, client);
             session = s;
             try {
                 URI address = s.authorizationUrl();
                 try {
                     browser.open(address);
-                    ui.execute(() -> work.status("Waiting for the browser: sign in there and allow access. If no"
+                    executor.onUiThread(() -> work.setStatus("Waiting for the browser: sign in there and allow access. If no"
                             + " browser opened, open the address below in one."));
                 } catch (Exception noBrowser) {
-                    ui.execute(() -> work.status("No browser could be opened here: open the address below in a browser"
+                    executor.onUiThread(() -> work.setStatus("No browser could be opened here: open the address below in a browser"
                             + " on this computer and sign in."));
                 }
-                ui.execute(() -> waitingAddress.set(address.toString()));
+                executor.onUiThread(() -> waitingAddress.set(address.toString()));
                 TokenGrant grant = s.await(WAIT);
                 return service.saveSignIn(admin, client, grant.account(), grant.refreshToken());
             } finally {
                 session = null;
                 s.close();
-                ui.execute(() -> waitingAddress.set(""));
+                executor.onUiThread(() -> waitingAddress.set(""));
             }
-        }, saved -> {
+        }).trackedBy(work).withStatus("Opening the " + client.provider().label() + " sign-in page in your browser\u2026").onSuccess(saved -> {
             if (tokens != null) {
                 tokens.forget();
             }
             account.set(saved);
             signedIn.set(describe(saved));
-            work.status("Signed in as " + saved.describe() + ". Incoming and outgoing mail are set to use it: Save to"
+            work.setStatus("Signed in as " + saved.describe() + ". Incoming and outgoing mail are set to use it: Save to"
                     + " apply.");
             onSignedIn.accept(saved);
-        });
+        }).executeWith(executor);
     }
 
     /** Stops waiting for the browser. */
@@ -230,7 +231,7 @@ public final class MailSignInViewModel {
     }
 
     public String status() {
-        return work.status();
+        return work.getStatus();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -1,8 +1,9 @@
 package com.supportdesk.ui.mail;
 
-import java.nio.file.Path;
+import com.supportdesk.ui.common.ActionFactory;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.Theme;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -13,16 +14,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -35,23 +31,11 @@ public final class QuarantineView {
 
     public static final String TITLE = "Quarantined mail";
 
-    /** Asks where to save a file; the default opens a file chooser. */
-    @FunctionalInterface
-    public interface SaveLocation {
-        Optional<Path> ask(Window owner, String suggestedName);
-    }
-
     private final QuarantineViewModel vm;
-    private final SaveLocation saveLocation;
     private final BorderPane root;
 
     public QuarantineView(QuarantineViewModel vm) {
-        this(vm, QuarantineView::chooseFile);
-    }
-
-    public QuarantineView(QuarantineViewModel vm, SaveLocation saveLocation) {
         this.vm = vm;
-        this.saveLocation = saveLocation;
         this.root = build();
     }
 
@@ -59,11 +43,8 @@ public final class QuarantineView {
     public static Stage show(Window owner, QuarantineViewModel vm) {
         QuarantineView view = new QuarantineView(vm);
         Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
         stage.setTitle(TITLE);
-        stage.setScene(view.scene());
+        Theme.dress(stage, view.scene(), owner);
         stage.show();
         vm.refresh();
         return stage;
@@ -72,10 +53,11 @@ public final class QuarantineView {
     /** A scene with the keyboard shortcuts installed. */
     public Scene scene() {
         Scene scene = new Scene(root, 980, 560);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::retry);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), vm::makeTicket);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveRaw);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
+        Theme.apply(scene);
+        ActionFactory.install(scene, DeskAction.QUARANTINE_RETRY, vm::retry);
+        ActionFactory.install(scene, DeskAction.QUARANTINE_MAKE_TICKET, vm::makeTicket);
+        ActionFactory.install(scene, DeskAction.QUARANTINE_SAVE_RAW, vm::saveRawSource);
+        ActionFactory.install(scene, DeskAction.QUARANTINE_REFRESH, vm::refresh);
         return scene;
     }
 
@@ -114,20 +96,16 @@ public final class QuarantineView {
         resolved.selectedProperty().bindBidirectional(vm.showResolvedProperty());
         HBox filters = new HBox(16, automated, resolved);
 
-        Button retry = button("retry", "Retry", "Read the message again (Ctrl+R)");
-        retry.setOnAction(e -> vm.retry());
+        ActionFactory factory = new ActionFactory();
+        Button retry = factory.button(DeskAction.QUARANTINE_RETRY, vm::retry);
         retry.disableProperty().bind(vm.canRetryBinding().not());
-        Button make = button("makeTicket", "Make ticket anyway", "Open a ticket with whatever can be read (Ctrl+T)");
-        make.setOnAction(e -> vm.makeTicket());
+        Button make = factory.button(DeskAction.QUARANTINE_MAKE_TICKET, vm::makeTicket);
         make.disableProperty().bind(vm.canActBinding().not());
-        Button save = button("saveRaw", "Save raw source…", "Save the message exactly as it arrived (Ctrl+S)");
-        save.setOnAction(e -> saveRaw());
+        Button save = factory.button(DeskAction.QUARANTINE_SAVE_RAW, vm::saveRawSource);
         save.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
-        Button dismiss = button("dismiss", "Dismiss", "Mark it dealt with, without a ticket");
-        dismiss.setOnAction(e -> vm.dismiss());
+        Button dismiss = factory.button(DeskAction.QUARANTINE_DISMISS, vm::dismiss);
         dismiss.disableProperty().bind(vm.canActBinding().not());
-        Button refresh = button("refresh", "Refresh", "Load the list again (F5)");
-        refresh.setOnAction(e -> vm.refresh());
+        Button refresh = factory.button(DeskAction.QUARANTINE_REFRESH, vm::refresh);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(8, retry, make, save, dismiss, spacer, refresh);
@@ -146,35 +124,11 @@ public final class QuarantineView {
         return pane;
     }
 
-    private void saveRaw() {
-        if (vm.selectedProperty().get() == null) {
-            return;
-        }
-        Window owner = root.getScene() == null ? null : root.getScene().getWindow();
-        saveLocation.ask(owner, vm.suggestedFileName()).ifPresent(vm::saveRawSource);
-    }
-
-    private static Optional<Path> chooseFile(Window owner, String suggestedName) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save raw source");
-        chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("E-mail message (*.eml)", "*.eml"));
-        java.io.File file = chooser.showSaveDialog(owner);
-        return Optional.ofNullable(file).map(java.io.File::toPath);
-    }
-
     private static TableColumn<QuarantineViewModel.Row, String> column(String title, double width,
                                                                        Function<QuarantineViewModel.Row, String> value) {
         TableColumn<QuarantineViewModel.Row, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
-    }
-
-    private static Button button(String id, String text, String tip) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        return b;
     }
 }

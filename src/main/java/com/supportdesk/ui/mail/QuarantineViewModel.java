@@ -6,13 +6,17 @@ import com.supportdesk.mail.IntakeOutcome;
 import com.supportdesk.mail.QuarantineService;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.MailboxRepository.QuarantineEntry;
+import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.DialogService.FileType;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskState;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -44,21 +48,25 @@ public final class QuarantineViewModel {
     private final QuarantineService service;
     private final Agent admin;
     private final ZoneId zone;
+    private final DialogService dialogs;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty showAutomated = new SimpleBooleanProperty(this, "showAutomated");
     private final BooleanProperty showResolved = new SimpleBooleanProperty(this, "showResolved");
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
-    private final BackgroundWork work;
+    private final TaskState work = TaskState.oneLine(this);
+    private final TaskExecutor executor;
     private final BooleanBinding canRetry;
     private final BooleanBinding canAct;
 
-    public QuarantineViewModel(QuarantineService service, Agent admin, ZoneId zone, Executor background, Executor ui) {
+    public QuarantineViewModel(QuarantineService service, Agent admin, ZoneId zone, TaskExecutor executor,
+                               DialogService dialogs) {
         this.service = Objects.requireNonNull(service, "service");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.work = new BackgroundWork(this, background, ui);
-        canAct = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().entry().open() && !work.busy(),
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        canAct = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().entry().open() && !work.isBusy(),
                 selected, work.busyProperty());
         canRetry = Bindings.createBooleanBinding(() -> canAct.get()
                 && selected.get().entry().category() == QuarantineCategory.UNREADABLE, canAct, selected);
@@ -70,14 +78,14 @@ public final class QuarantineViewModel {
     public void refresh() {
         QuarantineCategory category = showAutomated.get() ? QuarantineCategory.AUTOMATED : QuarantineCategory.UNREADABLE;
         boolean resolved = showResolved.get();
-        work.run(null, () -> service.list(admin, category, resolved), entries -> {
+        BackgroundTask.wrap(() -> service.list(admin, category, resolved)).trackedBy(work).onSuccess(entries -> {
             Long keep = selected.get() == null ? null : selected.get().id();
             rows.setAll(entries.stream().map(this::row).toList());
             selected.set(rows.stream().filter(r -> keep != null && r.id() == keep).findFirst().orElse(null));
-            if (work.status().isEmpty() || work.status().startsWith("Nothing")) {
-                work.status(rows.isEmpty() ? "Nothing here." : "");
+            if (work.getStatus().isEmpty() || work.getStatus().startsWith("Nothing")) {
+                work.setStatus(rows.isEmpty() ? "Nothing here." : "");
             }
-        });
+        }).executeWith(executor);
     }
 
     /** Reads the selected unreadable message again through the intake. */
@@ -86,12 +94,13 @@ public final class QuarantineViewModel {
         if (r == null || !canRetry.get()) {
             return;
         }
-        work.run("Reading message " + r.id() + " again…", () -> service.retry(admin, r.id()), outcome -> {
-            work.status(outcome.kind() == IntakeOutcome.Kind.QUARANTINED
-                    ? "Message " + r.id() + " still cannot be read; it stays here."
-                    : "Message " + r.id() + ": " + outcome.describe() + ".");
-            refresh();
-        });
+        BackgroundTask.wrap(() -> service.retry(admin, r.id())).trackedBy(work)
+                .withStatus("Reading message " + r.id() + " again…").onSuccess(outcome -> {
+                    work.setStatus(outcome.kind() == IntakeOutcome.Kind.QUARANTINED
+                            ? "Message " + r.id() + " still cannot be read; it stays here."
+                            : "Message " + r.id() + ": " + outcome.describe() + ".");
+                    refresh();
+                }).executeWith(executor);
     }
 
     /** Opens a ticket from the selected entry whatever it is. */
@@ -100,10 +109,11 @@ public final class QuarantineViewModel {
         if (r == null || !canAct.get()) {
             return;
         }
-        work.run("Making a ticket from message " + r.id() + "…", () -> service.makeTicket(admin, r.id()), ticketId -> {
-            work.status("Ticket " + Ticket.ref(ticketId) + " made from message " + r.id() + ".");
-            refresh();
-        });
+        BackgroundTask.wrap(() -> service.makeTicket(admin, r.id())).trackedBy(work)
+                .withStatus("Making a ticket from message " + r.id() + "…").onSuccess(ticketId -> {
+                    work.setStatus("Ticket " + Ticket.ref(ticketId) + " made from message " + r.id() + ".");
+                    refresh();
+                }).executeWith(executor);
     }
 
     /** Marks the selected entry dealt with (the raw source is kept). */
@@ -112,13 +122,19 @@ public final class QuarantineViewModel {
         if (r == null || !canAct.get()) {
             return;
         }
-        work.run(null, () -> {
-            service.dismiss(admin, r.id());
-            return r.id();
-        }, id -> {
-            work.status("Message " + id + " dismissed.");
+        BackgroundTask.wrap(() -> service.dismiss(admin, r.id())).trackedBy(work).onSuccess(v -> {
+            work.setStatus("Message " + r.id() + " dismissed.");
             refresh();
-        });
+        }).executeWith(executor);
+    }
+
+    /** Asks where to save the selected entry's raw source (Ctrl+S), then writes it there. */
+    public void saveRawSource() {
+        if (selected.get() == null) {
+            return;
+        }
+        dialogs.askSaveLocation("Save raw source", suggestedFileName(), FileType.of("E-mail message (*.eml)", "*.eml"))
+                .ifPresent(this::saveRawSource);
     }
 
     /** Writes the selected entry's raw source to {@code target}. */
@@ -127,8 +143,8 @@ public final class QuarantineViewModel {
         if (r == null || target == null) {
             return;
         }
-        work.run("Saving…", () -> service.saveRawSource(admin, r.id(), target),
-                bytes -> work.status("Saved " + size(bytes) + " to " + target + "."));
+        BackgroundTask.wrap(() -> service.saveRawSource(admin, r.id(), target)).trackedBy(work).withStatus("Saving…")
+                .onSuccess(bytes -> work.setStatus("Saved " + size(bytes) + " to " + target + ".")).executeWith(executor);
     }
 
     /** A file name to suggest for the raw source. */
@@ -176,7 +192,7 @@ public final class QuarantineViewModel {
     }
 
     public String status() {
-        return work.status();
+        return work.getStatus();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

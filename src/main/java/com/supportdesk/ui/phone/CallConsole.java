@@ -3,22 +3,16 @@ package com.supportdesk.ui.phone;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.FxDialogService;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
  * The telephone operator's entry point, for the main window: opens the call console (Ctrl+L) and the
@@ -27,34 +21,30 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * being offered back as "unfinished").
  *
  * <p>Wiring: build one per application with the store, the clock, the agent's zone and the executor for
- * phone work; then {@link #installShortcut} on the main scene, and put {@link #callMenuItem} /
- * {@link #chatMenuItem} in a menu or {@link #toolbarButton} on the toolbar.
+ * phone work. The desk's menu opens it ({@code DeskAction.NEW_CALL}, Ctrl+L, and {@code LOG_CHAT}).
  */
 public final class CallConsole {
 
-    /** Ctrl+L (Cmd+L on macOS) opens the call console. */
-    public static final KeyCombination SHORTCUT = KeyCombination.keyCombination("Shortcut+L");
-
     private final PhoneContext context;
-    private final Function<Supplier<Window>, PhoneDialogs> dialogs;
+    private final Function<Supplier<Window>, DialogService> dialogs;
     private Stage console;
     private CallConsoleViewModel consoleModel;
     private Consumer<Ticket> onLogged = t -> { };
 
     /**
-     * Production: FX timeline ticks, JavaFX alerts, background work on {@code tasks} (give it one thread, so a
+     * Production: FX timeline ticks, the desk's dialogs, background work on {@code tasks} (give it one thread, so a
      * call's autosaves and its end are stored in order).
      */
     public CallConsole(Store store, Clock clock, ZoneId zone, TaskExecutor tasks) {
-        this(new PhoneContext(store, clock, zone, Background.of(tasks), Ticker.fx(), PhoneContext.AUTOSAVE_EVERY),
-                FxPhoneDialogs::new);
+        this(new PhoneContext(store, clock, zone, tasks, RepeatingTimer.fx(), PhoneContext.AUTOSAVE_EVERY),
+                FxDialogService::new);
     }
 
     /**
      * Tests and custom wiring: every collaborator injected. {@code dialogs} gets the window its dialogs belong
      * to (the phone window once it is shown).
      */
-    public CallConsole(PhoneContext context, Function<Supplier<Window>, PhoneDialogs> dialogs) {
+    public CallConsole(PhoneContext context, Function<Supplier<Window>, DialogService> dialogs) {
         this.context = context;
         this.dialogs = dialogs;
     }
@@ -104,49 +94,5 @@ public final class CallConsole {
     /** The console's view-model while a call is open (for tests and the main window's status bar). */
     public CallConsoleViewModel current() {
         return consoleModel;
-    }
-
-    // ---------------------------------------------------------------- for the main window
-
-    /** Binds Ctrl+L (Cmd+L on macOS) in {@code scene} to {@code open}. */
-    public static void installShortcut(Scene scene, Runnable open) {
-        scene.getAccelerators().put(SHORTCUT, open);
-    }
-
-    /** How the shortcut reads on this platform: "Ctrl+L", or "⌘L" on macOS. */
-    public static String shortcutText() {
-        return SHORTCUT.getDisplayText();
-    }
-
-    public static Tooltip tooltip() {
-        return new Tooltip("Log a phone call: opens the call console with the timer running (" + shortcutText() + ")");
-    }
-
-    /**
-     * "Log call…" with the Ctrl+L accelerator shown (and, in a MenuBar, active: then
-     * {@link #installShortcut} is not needed, though having both is harmless).
-     */
-    public static MenuItem callMenuItem(Runnable open) {
-        MenuItem item = new MenuItem("Log _call\u2026", FontIcon.of(MaterialDesignP.PHONE_IN_TALK));
-        item.setId("menu-log-call");
-        item.setAccelerator(SHORTCUT);
-        item.setOnAction(e -> open.run());
-        return item;
-    }
-
-    public static MenuItem chatMenuItem(Runnable open) {
-        MenuItem item = new MenuItem("Log c_hat\u2026", FontIcon.of(MaterialDesignM.MESSAGE_TEXT_OUTLINE));
-        item.setId("menu-log-chat");
-        item.setOnAction(e -> open.run());
-        return item;
-    }
-
-    /** A toolbar button for the console, with the shortcut in its tooltip. */
-    public static Button toolbarButton(Runnable open) {
-        Button b = new Button("Call", FontIcon.of(MaterialDesignP.PHONE_IN_TALK));
-        b.setId("toolbar-log-call");
-        b.setTooltip(tooltip());
-        b.setOnAction(e -> open.run());
-        return b;
     }
 }

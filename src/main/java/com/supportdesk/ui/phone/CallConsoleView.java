@@ -6,6 +6,9 @@ import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.KeyStyle;
+import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.phone.CallConsoleViewModel.Target;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -21,14 +24,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,6 +51,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 public final class CallConsoleView {
 
     public static final String TITLE = "Call \u2014 Support Desk";
+
+    private static final String SUBMIT_KEY = DeskAction.SUBMIT_DIALOG.keyText(KeyStyle.current());
 
     private final CallConsoleViewModel vm;
     private final PhoneControls.LookupField lookup;
@@ -80,7 +83,7 @@ public final class CallConsoleView {
 
     Parent root() {
         BorderPane root = new BorderPane();
-        root.getStyleClass().add("call-console");
+        root.getStyleClass().add(Styles.CALL_CONSOLE);
         root.setTop(header());
         root.setCenter(form());
         root.setBottom(buttons());
@@ -90,14 +93,14 @@ public final class CallConsoleView {
     private Node header() {
         Label timer = new Label();
         timer.setId("call-timer");
-        timer.getStyleClass().add("call-timer");
+        timer.getStyleClass().add(Styles.CALL_TIMER);
         timer.textProperty().bind(vm.elapsedProperty());
         timer.setGraphic(FontIcon.of(vm.directionProperty().get() == CallDirection.INBOUND
                 ? MaterialDesignP.PHONE_INCOMING : MaterialDesignP.PHONE_OUTGOING));
         timer.setTooltip(new Tooltip("Call time, counted from when the console opened"));
         Label heading = new Label();
         heading.setId("call-heading");
-        heading.getStyleClass().add("call-heading");
+        heading.getStyleClass().add(Styles.CALL_HEADING);
         heading.textProperty().bind(vm.headingProperty());
         Label startedAt = new Label();
         startedAt.setId("call-started");
@@ -106,18 +109,21 @@ public final class CallConsoleView {
         HBox box = new HBox(16, timer, titles);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(12, 16, 8, 16));
-        box.getStyleClass().add("call-header");
+        box.getStyleClass().add(Styles.CALL_HEADER);
         return box;
     }
 
     private Node form() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(8);
-        g.setPadding(new Insets(8, 16, 8, 16));
-        int row = 0;
+        PhoneControls.Rows rows = new PhoneControls.Rows(new Insets(8, 16, 8, 16));
+        callerSection(rows);
+        targetSection(rows);
+        newTicketSection(rows);
+        notesSection(rows);
+        return rows.scrolling();
+    }
 
-        // caller lookup
+    /** Who is calling: the lookup with Add caller…, the matches, the new-caller form and the chosen caller's card. */
+    private void callerSection(PhoneControls.Rows rows) {
         TextField callerField = lookup.field;
         Button addCaller = new Button("_Add caller\u2026");
         addCaller.setId("add-caller");
@@ -129,15 +135,14 @@ public final class CallConsoleView {
         });
         HBox lookupRow = new HBox(8, callerField, addCaller);
         HBox.setHgrow(callerField, Priority.ALWAYS);
-        g.add(PhoneControls.label("_Caller", callerField), 0, row);
-        g.add(lookupRow, 1, row++);
+        GridPane.setHgrow(lookupRow, Priority.ALWAYS);
+        rows.add(PhoneControls.label("_Caller", callerField), lookupRow)
+                .add(lookup.matches)
+                .add(newCallerPane())
+                .add(new Label("Caller details"), callerCard());
+    }
 
-        g.add(lookup.matches, 1, row++);
-
-        Node newCaller = newCallerPane();
-        g.add(newCaller, 1, row++);
-
-        // the chosen caller
+    private Node callerCard() {
         Label summary = new Label();
         summary.setId("caller-summary");
         summary.setWrapText(true);
@@ -145,16 +150,17 @@ public final class CallConsoleView {
                 ? "No caller chosen yet" : CallerLookup.describe(vm.lookup().caller()), vm.lookup().callerProperty()));
         Label gov = new Label("UK Government", FontIcon.of(MaterialDesignF.FLAG));
         gov.setId("caller-government");
-        gov.getStyleClass().add("gov-flag");
+        gov.getStyleClass().add(Styles.GOV_FLAG);
         gov.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.lookup().caller() != null
                 && vm.lookup().caller().government(), vm.lookup().callerProperty()));
         gov.managedProperty().bind(gov.visibleProperty());
         HBox card = new HBox(10, summary, gov);
         card.setAlignment(Pos.CENTER_LEFT);
-        g.add(new Label("Caller details"), 0, row);
-        g.add(card, 1, row++);
+        return card;
+    }
 
-        // new ticket or existing ticket
+    /** What the call is logged on: a new ticket, or one of the caller's open tickets (an inbound call only). */
+    private void targetSection(PhoneControls.Rows rows) {
         ToggleGroup targets = new ToggleGroup();
         RadioButton newTicket = new RadioButton("Ne_w ticket");
         newTicket.setId("target-new");
@@ -167,15 +173,13 @@ public final class CallConsoleView {
         existing.setUserData(Target.EXISTING_TICKET);
         PhoneControls.mnemonicSelects(existing);
         PhoneControls.bindToggle(targets, vm.targetProperty());
-        BooleanBinding outbound = vm.directionProperty().isEqualTo(CallDirection.OUTBOUND);
         HBox targetRow = new HBox(16, newTicket, existing);
-        targetRow.visibleProperty().bind(outbound.not());
+        targetRow.visibleProperty().bind(outbound().not());
         targetRow.managedProperty().bind(targetRow.visibleProperty());
         Label logOn = new Label("Log on");
         logOn.visibleProperty().bind(targetRow.visibleProperty());
         logOn.managedProperty().bind(targetRow.visibleProperty());
-        g.add(logOn, 0, row);
-        g.add(targetRow, 1, row++);
+        rows.add(logOn, targetRow);
 
         ListView<Ticket> tickets = new ListView<>(vm.callerTickets());
         tickets.setId("caller-tickets");
@@ -183,7 +187,7 @@ public final class CallConsoleView {
         tickets.setPlaceholder(new Label("The caller has no open tickets"));
         tickets.setCellFactory(lv -> PhoneControls.cell(CallConsoleView::ticketText));
         tickets.disableProperty().bind(vm.targetProperty().isNotEqualTo(Target.EXISTING_TICKET));
-        tickets.visibleProperty().bind(outbound.not());
+        tickets.visibleProperty().bind(outbound().not());
         tickets.managedProperty().bind(tickets.visibleProperty());
         tickets.getSelectionModel().selectedItemProperty().addListener((obs, old, t) -> {
             if (t != null) {
@@ -199,27 +203,25 @@ public final class CallConsoleView {
         openTickets.setLabelFor(tickets);
         openTickets.visibleProperty().bind(tickets.visibleProperty());
         openTickets.managedProperty().bind(tickets.visibleProperty());
-        g.add(openTickets, 0, row);
-        g.add(tickets, 1, row++);
+        rows.add(openTickets, tickets);
+    }
 
-        // new ticket fields
-        BooleanBinding newTicketOff = vm.targetProperty().isNotEqualTo(Target.NEW_TICKET).or(outbound);
+    /** The new ticket's subject, severity, level and marks (off while the call goes on an existing ticket). */
+    private void newTicketSection(PhoneControls.Rows rows) {
+        BooleanBinding newTicketOff = vm.targetProperty().isNotEqualTo(Target.NEW_TICKET).or(outbound());
         subject.setId("subject");
         subject.setPromptText("What the caller needs, in a line");
         subject.textProperty().bindBidirectional(vm.fields().subjectProperty());
         subject.disableProperty().bind(newTicketOff);
-        g.add(PhoneControls.label("_Subject", subject), 0, row);
-        g.add(subject, 1, row++);
+        rows.add(PhoneControls.label("_Subject", subject), subject);
 
         VBox sevBox = PhoneControls.severityChooser("severity-", vm.fields().severityProperty());
         sevBox.disableProperty().bind(newTicketOff);
-        g.add(new Label("Severity"), 0, row);
-        g.add(sevBox, 1, row++);
+        rows.add(new Label("Severity"), sevBox);
 
         ComboBox<SupportLevel> level = PhoneControls.levelChooser("level", vm.fields().levelProperty());
         level.disableProperty().bind(newTicketOff);
-        g.add(PhoneControls.label("Support _level", level), 0, row);
-        g.add(level, 1, row++);
+        rows.add(PhoneControls.label("Support _level", level), level);
 
         CheckBox technical = new CheckBox("_Technical problem (not a simple query)");
         technical.setId("technical");
@@ -229,57 +231,52 @@ public final class CallConsoleView {
         sensitive.setId("sensitive");
         PhoneControls.mnemonicToggles(sensitive);
         sensitive.setGraphic(FontIcon.of(MaterialDesignS.SHIELD_LOCK));
-        sensitive.getStyleClass().add("sensitive");
+        sensitive.getStyleClass().add(Styles.SENSITIVE);
         sensitive.setTooltip(new Tooltip("The call is about OFFICIAL-SENSITIVE data: the ticket is classified"
                 + " sensitive and goes to a cleared agent"));
         sensitive.selectedProperty().bindBidirectional(vm.fields().sensitiveProperty());
-        g.add(new HBox(24, technical, sensitive), 1, row++);
+        rows.add(new HBox(24, technical, sensitive));
+    }
 
+    /** The notes (autosaved), the policy notice and what stops the call being saved. */
+    private void notesSection(PhoneControls.Rows rows) {
         notes.setId("notes");
         notes.setPromptText("Notes \u2014 autosaved every few seconds");
         notes.setWrapText(true);
         notes.setPrefRowCount(6);
         notes.textProperty().bindBidirectional(vm.notesProperty());
         notes.addEventFilter(KeyEvent.KEY_PRESSED, PhoneControls::tabLeavesTextArea);
-        g.add(PhoneControls.label("_Notes", notes), 0, row);
-        g.add(notes, 1, row++);
+        rows.add(PhoneControls.label("_Notes", notes), notes);
 
-        Label hint = PhoneControls.message("policy-hint", vm.hintProperty(), "policy-hint");
+        Label hint = PhoneControls.message("policy-hint", vm.hintProperty(), Styles.POLICY_HINT);
         hint.setGraphic(FontIcon.of(MaterialDesignA.ALERT_OUTLINE));
         hint.setMaxWidth(Double.MAX_VALUE);
-        g.add(hint, 1, row++);
+        rows.add(hint).add(PhoneControls.message("problems", vm.problemsProperty(), Styles.PROBLEMS));
+    }
 
-        Label problems = PhoneControls.message("problems", vm.problemsProperty(), "problems");
-        g.add(problems, 1, row++);
-
-        GridPane.setHgrow(lookupRow, Priority.ALWAYS);
-        g.getColumnConstraints().addAll(new ColumnConstraints(110),
-                new ColumnConstraints(200, 600, Double.MAX_VALUE, Priority.ALWAYS, null, true));
-        ScrollPane scroll = new ScrollPane(g);
-        scroll.setFitToWidth(true);
-        scroll.setFocusTraversable(false);
-        return scroll;
+    private BooleanBinding outbound() {
+        return vm.directionProperty().isEqualTo(CallDirection.OUTBOUND);
     }
 
     private Node newCallerPane() {
         newCallerName.setId("new-caller-name");
-        newCallerName.textProperty().bindBidirectional(vm.newNameProperty());
+        newCallerName.textProperty().bindBidirectional(vm.newCaller().nameProperty());
         TextField phone = new TextField();
         phone.setId("new-caller-phone");
-        phone.textProperty().bindBidirectional(vm.newPhoneProperty());
+        phone.textProperty().bindBidirectional(vm.newCaller().phoneProperty());
         TextField email = new TextField();
         email.setId("new-caller-email");
-        email.textProperty().bindBidirectional(vm.newEmailProperty());
-        ComboBox<Customer> customer = new ComboBox<>(vm.customers());
+        email.textProperty().bindBidirectional(vm.newCaller().emailProperty());
+        ComboBox<Customer> customer = new ComboBox<>(vm.newCaller().customers());
         customer.setId("new-caller-customer");
         customer.setConverter(PhoneControls.converter(c -> c.name() + (c.government() ? " (UK Government)" : "")));
-        customer.valueProperty().bindBidirectional(vm.newCustomerProperty());
+        customer.valueProperty().bindBidirectional(vm.newCaller().customerProperty());
         customer.setMaxWidth(Double.MAX_VALUE);
         ChoiceBox<ContactRole> role = new ChoiceBox<>();
         role.setId("new-caller-role");
         role.getItems().setAll(CallerLookup.roles());
         role.setConverter(PhoneControls.converter(CallerLookup::roleText));
-        role.valueProperty().bindBidirectional(vm.newRoleProperty());
+        role.valueProperty().bindBidirectional(vm.newCaller().roleProperty());
         Button add = new Button("Sa_ve caller");
         add.setId("save-caller");
         add.setOnAction(e -> {
@@ -293,7 +290,7 @@ public final class CallConsoleView {
         GridPane p = new GridPane();
         p.setHgap(8);
         p.setVgap(6);
-        p.getStyleClass().add("new-caller");
+        p.getStyleClass().add(Styles.NEW_CALLER);
         p.add(PhoneControls.label("Na_me", newCallerName), 0, 0);
         p.add(newCallerName, 1, 0);
         p.add(PhoneControls.label("_Phone", phone), 2, 0);
@@ -305,14 +302,14 @@ public final class CallConsoleView {
         p.add(PhoneControls.label("_Role", role), 0, 2);
         p.add(role, 1, 2);
         p.add(add, 3, 2);
-        p.visibleProperty().bind(vm.addingCallerProperty());
+        p.visibleProperty().bind(vm.newCaller().openProperty());
         p.managedProperty().bind(p.visibleProperty());
         return p;
     }
 
     private Node buttons() {
         return PhoneControls.buttonBar("", vm.statusProperty(), vm.busyProperty(), "_Discard call\u2026", vm::discard,
-                "_End call and save", "Enter (Ctrl+Enter from the notes): stamp the end, log the call and close",
+                "_End call and save", "Enter (" + SUBMIT_KEY + " from the notes): stamp the end, log the call and close",
                 vm::save);
     }
 

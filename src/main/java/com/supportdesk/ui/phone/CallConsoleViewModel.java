@@ -2,14 +2,12 @@ package com.supportdesk.ui.phone;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.CallDirection;
-import com.supportdesk.domain.ContactRole;
-import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.phone.CallForm;
-import com.supportdesk.phone.CallService;
 import com.supportdesk.phone.CallService.CallOutcome;
+import com.supportdesk.phone.CallService;
 import com.supportdesk.phone.CallTiming;
 import com.supportdesk.phone.DraftState;
 import com.supportdesk.phone.PolicyHints;
@@ -18,6 +16,9 @@ import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.store.CallRepository.StoredDraft;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.store.Store;
+import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -56,6 +57,9 @@ public final class CallConsoleViewModel {
     /** Whether the call opens a new ticket or is logged on an existing one. */
     public enum Target { NEW_TICKET, EXISTING_TICKET }
 
+    /** The title of the console's dialogs. */
+    static final String DIALOG_TITLE = "Call console";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK);
     private static final int CALLER_TICKETS = 20;
 
@@ -63,7 +67,7 @@ public final class CallConsoleViewModel {
     private final Store store;
     private final CallService calls;
     private final Agent operator;
-    private final PhoneDialogs dialogs;
+    private final DialogService dialogs;
     private final Long fromTicketId;
     private final CallerLookup lookup;
 
@@ -83,14 +87,8 @@ public final class CallConsoleViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper(this, "closed", false);
 
-    private final BooleanProperty addingCaller = new SimpleBooleanProperty(this, "addingCaller", false);
-    private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
-    private final StringProperty newPhone = new SimpleStringProperty(this, "newPhone", "");
-    private final StringProperty newEmail = new SimpleStringProperty(this, "newEmail", "");
-    private final ObjectProperty<Customer> newCustomer = new SimpleObjectProperty<>(this, "newCustomer");
-    private final ObjectProperty<ContactRole> newRole = new SimpleObjectProperty<>(this, "newRole",
-            ContactRole.REGISTERED_USER);
-    private final ObservableList<Customer> customers = FXCollections.observableArrayList();
+    private final NewCallerForm newCaller;
+    private final DraftRecovery drafts;
 
     private final Object writeLock = new Object();
     private final AtomicReference<Long> draftId = new AtomicReference<>();
@@ -107,7 +105,7 @@ public final class CallConsoleViewModel {
     /**
      * @param fromTicketId the ticket an outbound call is made from, or null for an inbound call
      */
-    public CallConsoleViewModel(PhoneContext ctx, Agent operator, Long fromTicketId, PhoneDialogs dialogs) {
+    public CallConsoleViewModel(PhoneContext ctx, Agent operator, Long fromTicketId, DialogService dialogs) {
         this.ctx = ctx;
         this.store = ctx.store();
         this.calls = new CallService(store);
@@ -116,7 +114,9 @@ public final class CallConsoleViewModel {
         this.fromTicketId = fromTicketId;
         this.started.set(ctx.clock().instant());
         this.direction.set(fromTicketId == null ? CallDirection.INBOUND : CallDirection.OUTBOUND);
-        this.lookup = new CallerLookup(store, ctx.background());
+        this.lookup = new CallerLookup(store, ctx.executor());
+        this.newCaller = new NewCallerForm(store, operator, ctx.executor());
+        this.drafts = new DraftRecovery(store, calls, operator, ctx.zone(), ctx.executor(), dialogs, this::failed);
         lookup.setOnError(this::failed);
         if (fromTicketId != null) {
             target.set(Target.EXISTING_TICKET);
@@ -138,15 +138,18 @@ public final class CallConsoleViewModel {
 
     /** Starts the timer and the autosave, and loads what the console shows (policy, customers, drafts). */
     public void start() {
-        stops.add(ctx.ticker().every(Duration.ofSeconds(1), this::tick));
-        stops.add(ctx.ticker().every(ctx.autosaveEvery(), this::autosave));
-        ctx.background().run(() -> store.policy().clock(), c -> {
+        stops.add(ctx.timer().every(Duration.ofSeconds(1), this::tick));
+        stops.add(ctx.timer().every(ctx.autosaveEvery(), this::autosave));
+        BackgroundTask.wrap(() -> store.policy().clock()).onSuccess(c -> {
             policyClock = c;
             refreshHint();
-        }, this::failed);
-        ctx.background().run(() -> store.customers().all(), customers::setAll, this::failed);
+        }).onFailure(this::failed).executeWith(ctx.executor());
+        newCaller.loadCustomers().exceptionally(e -> {
+            failed(e);
+            return null;
+        });
         if (fromTicketId != null) {
-            ctx.background().run(() -> store.tickets().get(operator, fromTicketId), t -> {
+            BackgroundTask.wrap(() -> store.tickets().get(operator, fromTicketId)).onSuccess(t -> {
                 if (resumed) {
                     return; // a resumed draft decided what this call is
                 }
@@ -155,9 +158,9 @@ public final class CallConsoleViewModel {
                 if (lookup.caller() == null) {
                     lookup.restore(t.contactId(), () -> { });
                 }
-            }, this::failed);
+            }).onFailure(this::failed).executeWith(ctx.executor());
         }
-        offerDrafts();
+        drafts.offer(draftId::get, this::resume);
     }
 
     /** Stops the timer and autosave without touching the store (the window went away). */
@@ -249,32 +252,9 @@ public final class CallConsoleViewModel {
         return closed.getReadOnlyProperty();
     }
 
-    public BooleanProperty addingCallerProperty() {
-        return addingCaller;
-    }
-
-    public StringProperty newNameProperty() {
-        return newName;
-    }
-
-    public StringProperty newPhoneProperty() {
-        return newPhone;
-    }
-
-    public StringProperty newEmailProperty() {
-        return newEmail;
-    }
-
-    public ObjectProperty<Customer> newCustomerProperty() {
-        return newCustomer;
-    }
-
-    public ObjectProperty<ContactRole> newRoleProperty() {
-        return newRole;
-    }
-
-    public ObservableList<Customer> customers() {
-        return customers;
+    /** The "new caller" form (Add caller…). */
+    public NewCallerForm newCaller() {
+        return newCaller;
     }
 
     public Optional<Long> draftId() {
@@ -296,48 +276,30 @@ public final class CallConsoleViewModel {
     /** Picks the caller (Enter in the lookup picks the first match). */
     public void chooseCaller(ContactMatch match) {
         lookup.choose(match);
-        addingCaller.set(false);
+        newCaller.close();
     }
 
     /** Opens the "new caller" form, filled from what was typed in the lookup. */
     public void startAddingCaller() {
-        String q = lookup.queryProperty().get() == null ? "" : lookup.queryProperty().get().strip();
-        if (!q.isEmpty()) {
-            if (com.supportdesk.domain.PhoneNumbers.looksLikePhone(q)) {
-                newPhone.set(q);
-            } else if (q.contains("@")) {
-                newEmail.set(q);
-            } else {
-                newName.set(q);
-            }
-        }
-        addingCaller.set(true);
+        newCaller.open(lookup.queryProperty().get());
     }
 
     /** Adds the unknown caller as a contact and chooses them. */
     public void addCaller() {
-        if (newName.get() == null || newName.get().isBlank()) {
-            problems.set("The new caller needs a name.");
+        Optional<String> problem = newCaller.problem();
+        if (problem.isPresent()) {
+            problems.set(problem.get());
             return;
         }
-        Customer customer = newCustomer.get();
-        String name = newName.get();
-        String email = newEmail.get();
-        String phone = newPhone.get();
-        ContactRole role = newRole.get();
         busy.set(true);
-        ctx.background().run(() -> store.contacts().create(operator, customer == null ? null : customer.id(), name,
-                email, phone, role), contact -> {
+        newCaller.add().whenComplete((caller, e) -> {
             busy.set(false);
-            chooseCaller(new ContactMatch(contact, customer == null ? null : customer.name(),
-                    customer != null && customer.government()));
-            newName.set("");
-            newPhone.set("");
-            newEmail.set("");
-            status.set("Added " + contact.name() + " as a new contact");
-        }, e -> {
-            busy.set(false);
-            failed(e);
+            if (e != null) {
+                failed(e);
+                return;
+            }
+            chooseCaller(caller);
+            status.set("Added " + caller.contact().name() + " as a new contact");
         });
     }
 
@@ -372,7 +334,7 @@ public final class CallConsoleViewModel {
             return;
         }
         autosaving = true;
-        ctx.background().run(() -> {
+        BackgroundTask.wrap(() -> {
             synchronized (writeLock) {
                 if (finished.get()) {
                     return null;
@@ -381,16 +343,16 @@ public final class CallConsoleViewModel {
                 draftId.set(id);
                 return ctx.clock().instant();
             }
-        }, at -> {
+        }).onSuccess(at -> {
             autosaving = false;
             if (at != null) {
                 lastSaved = fingerprint;
                 status.set("Draft saved " + TIME.withZone(ctx.zone()).format(at));
             }
-        }, e -> {
+        }).onFailure(e -> {
             autosaving = false;
             status.set("Could not autosave: " + e.getMessage());
-        });
+        }).executeWith(ctx.executor());
     }
 
     /**
@@ -413,7 +375,7 @@ public final class CallConsoleViewModel {
         tick();
         busy.set(true);
         status.set("Saving\u2026");
-        ctx.background().run(() -> {
+        BackgroundTask.wrap(() -> {
             synchronized (writeLock) {
                 finished.set(true);
                 try {
@@ -423,19 +385,19 @@ public final class CallConsoleViewModel {
                     throw e;
                 }
             }
-        }, outcome -> {
+        }).onSuccess(outcome -> {
             busy.set(false);
             dispose();
             status.set("Logged on " + outcome.ticket().ref() + (outcome.ticketCreated() ? " (new ticket)" : "")
                     + (outcome.stoppedClock() ? "; the response clock stopped" : ""));
             closed.set(true);
             onLogged.accept(outcome);
-        }, e -> {
+        }).onFailure(e -> {
             busy.set(false);
             ended = null;
             status.set("");
             failed(e);
-        });
+        }).executeWith(ctx.executor());
         return true;
     }
 
@@ -444,64 +406,29 @@ public final class CallConsoleViewModel {
         if (closed.get()) {
             return true;
         }
-        if (!dialogs.confirmDiscard("Discard this call? Its notes and the call record will be deleted.")) {
+        if (!dialogs.confirmDiscard("Discard?", "Discard this call? Its notes and the call record will be deleted.")) {
             return false;
         }
         finished.set(true);
         dispose();
         busy.set(true);
-        ctx.background().run(() -> {
+        BackgroundTask.wrap(() -> {
             synchronized (writeLock) {
                 Long id = draftId.getAndSet(null);
                 return id != null && calls.discard(operator, id);
             }
-        }, done -> {
+        }).onSuccess(done -> {
             busy.set(false);
             closed.set(true);
-        }, e -> {
+        }).onFailure(e -> {
             busy.set(false);
             closed.set(true);
             failed(e);
-        });
+        }).executeWith(ctx.executor());
         return true;
     }
 
-    // ---------------------------------------------------------------- drafts left by a crash
-
-    private record Offer(StoredDraft draft, String message) {
-    }
-
-    private void offerDrafts() {
-        ctx.background().run(() -> {
-            Long mine = draftId.get();
-            for (StoredDraft d : calls.drafts(operator)) {
-                if (mine == null || d.id() != mine) {
-                    return Optional.of(new Offer(d, describe(d)));
-                }
-            }
-            return Optional.<Offer>empty();
-        }, offer -> offer.ifPresent(o -> {
-            switch (dialogs.offerDraft(o.message())) {
-                case RESUME -> resume(o.draft());
-                case DISCARD -> ctx.background().run(() -> calls.discard(operator, o.draft().id()), x -> { },
-                        this::failed);
-                case LATER -> { }
-            }
-        }), this::failed);
-    }
-
-    private String describe(StoredDraft d) {
-        String who = d.draft().contactId() == null ? ""
-                : CallerLookup.match(store, d.draft().contactId()).map(m -> " with " + m.contact().name()).orElse("");
-        String notesText = d.draft().notes() == null ? "" : d.draft().notes().strip();
-        String firstLine = notesText.isEmpty() ? "no notes" : "notes: \u201c" + abbreviate(notesText.lines().findFirst()
-                .orElse(""), 60) + "\u201d";
-        String when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm:ss", Locale.UK).withZone(ctx.zone())
-                .format(d.draft().started());
-        return "An unfinished " + (d.draft().direction() == CallDirection.INBOUND ? "inbound" : "outbound")
-                + " call" + who + ", started " + when + ", was not logged (" + firstLine + ")."
-                + " Resume it with its original start time?";
-    }
+    // ---------------------------------------------------------------- drafts left by a crash (see DraftRecovery)
 
     /** Continues a draft: its start time, caller, ticket, form and notes come back; the timer runs on from its start. */
     public void resume(StoredDraft d) {
@@ -520,7 +447,7 @@ public final class CallConsoleViewModel {
                 : s.enumValue("target", Target.class, ticketId == null ? Target.NEW_TICKET : Target.EXISTING_TICKET));
         String query = s.text("query");
         lastSaved = null;
-        ctx.background().run(() -> {
+        BackgroundTask.wrap(() -> {
             synchronized (writeLock) {
                 Long mine = draftId.getAndSet(d.id());
                 if (mine != null && mine != d.id()) {
@@ -528,7 +455,7 @@ public final class CallConsoleViewModel {
                 }
                 return ticketId == null ? Optional.<Ticket>empty() : store.tickets().find(operator, ticketId);
             }
-        }, t -> {
+        }).onSuccess(t -> {
             t.ifPresent(x -> {
                 ticket.set(x);
                 if (direction.get() == CallDirection.OUTBOUND) {
@@ -540,7 +467,7 @@ public final class CallConsoleViewModel {
                     lookup.queryProperty().set(query);
                 }
             });
-        }, this::failed);
+        }).onFailure(this::failed).executeWith(ctx.executor());
         if (direction.get() == CallDirection.INBOUND) {
             heading.set("Inbound call");
         }
@@ -556,8 +483,7 @@ public final class CallConsoleViewModel {
         }
         Long contactId = caller.contact().id();
         Long customerId = caller.contact().customerId();
-        ctx.background().run(() -> store.calls().openTicketsForCaller(operator, contactId, customerId, CALLER_TICKETS),
-                list -> {
+        BackgroundTask.wrap(() -> store.calls().openTicketsForCaller(operator, contactId, customerId, CALLER_TICKETS)).onSuccess(list -> {
                     if (lookup.caller() == caller) {
                         Ticket chosen = ticket.get();
                         callerTickets.setAll(list);
@@ -565,7 +491,7 @@ public final class CallConsoleViewModel {
                             callerTickets.stream().filter(x -> x.id() == chosen.id()).findFirst().ifPresent(ticket::set);
                         }
                     }
-                }, this::failed);
+                }).onFailure(this::failed).executeWith(ctx.executor());
     }
 
     private void refreshHint() {
@@ -586,11 +512,6 @@ public final class CallConsoleViewModel {
     }
 
     private void failed(Throwable e) {
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        dialogs.showError(msg);
-    }
-
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+        dialogs.showError(DIALOG_TITLE, Errors.plain(e));
     }
 }

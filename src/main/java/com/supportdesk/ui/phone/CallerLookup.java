@@ -5,6 +5,8 @@ import com.supportdesk.domain.ContactRole;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.store.Store;
+import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,16 +29,16 @@ public final class CallerLookup {
     static final int LIMIT = 12;
 
     private final Store store;
-    private final Background background;
+    private final TaskExecutor executor;
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ObservableList<ContactMatch> matches = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ContactMatch> caller = new ReadOnlyObjectWrapper<>(this, "caller");
     private final ObjectProperty<Consumer<Throwable>> onError = new SimpleObjectProperty<>(e -> { });
     private long generation;
 
-    public CallerLookup(Store store, Background background) {
+    public CallerLookup(Store store, TaskExecutor executor) {
         this.store = store;
-        this.background = background;
+        this.executor = executor;
         query.addListener((obs, old, now) -> search(now));
     }
 
@@ -80,11 +82,11 @@ public final class CallerLookup {
             matches.clear();
             return;
         }
-        background.run(() -> store.contacts().search(q, LIMIT), found -> {
+        BackgroundTask.wrap(() -> store.contacts().search(q, LIMIT)).onSuccess(found -> {
             if (ticket == generation) {
                 matches.setAll(found);
             }
-        }, e -> onError.get().accept(e));
+        }).onFailure(e -> onError.get().accept(e)).executeWith(executor);
     }
 
     /** Loads a caller by contact id (restoring a draft, or the contact of the ticket an outbound call is for). */
@@ -93,10 +95,10 @@ public final class CallerLookup {
             then.run();
             return;
         }
-        background.run(() -> match(store, contactId), m -> {
+        BackgroundTask.wrap(() -> match(store, contactId)).onSuccess(m -> {
             m.ifPresent(this::choose);
             then.run();
-        }, e -> onError.get().accept(e));
+        }).onFailure(e -> onError.get().accept(e)).executeWith(executor);
     }
 
     static Optional<ContactMatch> match(Store store, long contactId) {

@@ -1,6 +1,9 @@
 package com.supportdesk.ui.phone;
 
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.KeyStyle;
+import com.supportdesk.ui.common.Styles;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -14,18 +17,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -61,42 +60,45 @@ public final class ChatLogView {
     }
 
     BorderPane root() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(8);
-        g.setPadding(new Insets(12, 16, 8, 16));
-        g.getColumnConstraints().addAll(new ColumnConstraints(110),
-                new ColumnConstraints(200, 600, Double.MAX_VALUE, Priority.ALWAYS, null, true));
-        int row = 0;
+        PhoneControls.Rows rows = new PhoneControls.Rows(new Insets(12, 16, 8, 16));
+        transcriptSection(rows);
+        targetSection(rows);
+        newTicketSection(rows);
+        rows.add(PhoneControls.message("chat-problems", vm.problemsProperty(), Styles.PROBLEMS));
+        BorderPane root = new BorderPane(rows.scrolling());
+        root.getStyleClass().add(Styles.CHAT_LOG);
+        root.setBottom(buttons());
+        return root;
+    }
 
+    /** The transcript (pasted or imported), what is wrong with it, what will be logged, and who the desk is. */
+    private void transcriptSection(PhoneControls.Rows rows) {
         text.setId("chat-text");
-        text.setPromptText("[10:02] Customer Name: text\n[10:04] Agent Name: reply\n\u2026");
+        text.setPromptText("[10:02] Customer Name: text \u00b7 [10:04] Agent Name: reply \u00b7 \u2026 (one line each)");
         text.setPrefRowCount(10);
         text.textProperty().bindBidirectional(vm.textProperty());
         text.addEventFilter(KeyEvent.KEY_PRESSED, PhoneControls::tabLeavesTextArea);
         Button importFile = new Button("_Import .txt\u2026");
         importFile.setId("chat-import");
         importFile.setOnAction(e -> vm.importFile());
-        VBox textBox = new VBox(6, text, importFile);
-        g.add(PhoneControls.label("_Transcript", text), 0, row);
-        g.add(textBox, 1, row++);
+        rows.add(PhoneControls.label("_Transcript", text), new VBox(6, text, importFile));
 
-        Label error = PhoneControls.message("chat-error", vm.errorProperty(), "problems");
-        g.add(error, 1, row++);
         Label summary = new Label();
         summary.setId("chat-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
-        g.add(summary, 1, row++);
+        rows.add(PhoneControls.message("chat-error", vm.errorProperty(), Styles.PROBLEMS)).add(summary);
 
         desk.setId("chat-desk");
         vm.participants().addListener((ListChangeListener<ChatLogViewModel.Participant>) c -> rebuildDesk());
         rebuildDesk();
         Label deskLabel = new Label("The desk is");
         deskLabel.setTooltip(new Tooltip("Lines by these participants are the desk's replies: customer contact"));
-        g.add(deskLabel, 0, row);
-        g.add(desk, 1, row++);
+        rows.add(deskLabel, desk);
+    }
 
+    /** Logged as a new ticket, or on an existing one by its ref. */
+    private void targetSection(PhoneControls.Rows rows) {
         ToggleGroup target = new ToggleGroup();
         RadioButton newTicket = new RadioButton("Ne_w ticket");
         newTicket.setId("chat-target-new");
@@ -108,8 +110,7 @@ public final class ChatLogView {
         existing.setUserData(Boolean.FALSE);
         PhoneControls.mnemonicSelects(existing);
         existing.setToggleGroup(target);
-        ObjectProperty<Boolean> targetValue = new SimpleObjectProperty<>(
-                vm.newTicketProperty().get());
+        ObjectProperty<Boolean> targetValue = new SimpleObjectProperty<>(vm.newTicketProperty().get());
         targetValue.addListener((obs, old, v) -> vm.newTicketProperty().set(v));
         vm.newTicketProperty().addListener((obs, old, v) -> targetValue.set(v));
         PhoneControls.bindToggle(target, targetValue);
@@ -121,16 +122,17 @@ public final class ChatLogView {
         ref.disableProperty().bind(vm.newTicketProperty());
         HBox targetRow = new HBox(16, newTicket, existing, ref);
         targetRow.setAlignment(Pos.CENTER_LEFT);
-        g.add(new Label("Log as"), 0, row);
-        g.add(targetRow, 1, row++);
+        rows.add(new Label("Log as"), targetRow);
+    }
 
+    /** The new ticket's subject, customer, severity, level and mark (off while it goes on an existing ticket). */
+    private void newTicketSection(PhoneControls.Rows rows) {
         BooleanBinding notNew = vm.newTicketProperty().not();
         TextField subject = new TextField();
         subject.setId("chat-subject");
         subject.textProperty().bindBidirectional(vm.fields().subjectProperty());
         subject.disableProperty().bind(notNew);
-        g.add(PhoneControls.label("_Subject", subject), 0, row);
-        g.add(subject, 1, row++);
+        rows.add(PhoneControls.label("_Subject", subject), subject);
 
         lookup.field.disableProperty().bind(notNew);
         Label caller = new Label();
@@ -139,42 +141,28 @@ public final class ChatLogView {
                 ? "No customer chosen (optional)" : CallerLookup.describe(vm.lookup().caller()),
                 vm.lookup().callerProperty()));
         caller.setWrapText(true);
-        g.add(PhoneControls.label("_Customer", lookup.field), 0, row);
-        g.add(new VBox(4, lookup.field, lookup.matches, caller), 1, row++);
+        rows.add(PhoneControls.label("_Customer", lookup.field), new VBox(4, lookup.field, lookup.matches, caller));
 
         VBox severity = PhoneControls.severityChooser("chat-severity-", vm.fields().severityProperty());
         severity.disableProperty().bind(notNew);
-        g.add(new Label("Severity"), 0, row);
-        g.add(severity, 1, row++);
+        rows.add(new Label("Severity"), severity);
 
         var level = PhoneControls.levelChooser("chat-level", vm.fields().levelProperty());
         level.disableProperty().bind(notNew);
         CheckBox sensitive = new CheckBox("_OFFICIAL-SENSITIVE");
         sensitive.setId("chat-sensitive");
         PhoneControls.mnemonicToggles(sensitive);
-        sensitive.getStyleClass().add("sensitive");
+        sensitive.getStyleClass().add(Styles.SENSITIVE);
         sensitive.setGraphic(FontIcon.of(MaterialDesignS.SHIELD_LOCK));
         sensitive.selectedProperty().bindBidirectional(vm.fields().sensitiveProperty());
         HBox levelRow = new HBox(24, level, sensitive);
         levelRow.setAlignment(Pos.CENTER_LEFT);
-        g.add(PhoneControls.label("Support _level", level), 0, row);
-        g.add(levelRow, 1, row++);
-
-        Label problems = PhoneControls.message("chat-problems", vm.problemsProperty(), "problems");
-        g.add(problems, 1, row++);
-
-        ScrollPane scroll = new ScrollPane(g);
-        scroll.setFitToWidth(true);
-        scroll.setFocusTraversable(false);
-        BorderPane root = new BorderPane(scroll);
-        root.getStyleClass().add("chat-log");
-        root.setBottom(buttons());
-        return root;
+        rows.add(PhoneControls.label("Support _level", level), levelRow);
     }
 
     private Node buttons() {
         return PhoneControls.buttonBar("chat-", vm.statusProperty(), vm.busyProperty(), "_Discard\u2026", vm::discard,
-                "Lo_g chat", "Enter (Ctrl+Enter from the transcript)", vm::save);
+                "Lo_g chat", "Enter (" + DeskAction.SUBMIT_DIALOG.keyText(KeyStyle.current()) + " from the transcript)", vm::save);
     }
 
     private void rebuildDesk() {

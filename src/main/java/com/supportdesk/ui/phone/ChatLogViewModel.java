@@ -2,12 +2,16 @@ package com.supportdesk.ui.phone;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.phone.ChatImporter;
 import com.supportdesk.phone.ChatImporter.ChatOutcome;
 import com.supportdesk.phone.ChatImporter.ChatTicket;
+import com.supportdesk.phone.ChatImporter;
 import com.supportdesk.phone.Transcript;
 import com.supportdesk.phone.TranscriptParser;
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.DialogService.FileType;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -68,12 +72,15 @@ public final class ChatLogViewModel {
         }
     }
 
+    /** The title of the chat log's dialogs. */
+    static final String DIALOG_TITLE = "Log chat";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
 
     private final PhoneContext ctx;
     private final Agent operator;
-    private final PhoneDialogs dialogs;
+    private final DialogService dialogs;
     private final ChatImporter importer;
     private final CallerLookup lookup;
 
@@ -95,13 +102,13 @@ public final class ChatLogViewModel {
     private Consumer<ChatOutcome> onLogged = o -> { };
 
     /** @param ticketId the ticket the chat belongs to, or null to open a new ticket from it */
-    public ChatLogViewModel(PhoneContext ctx, Agent operator, Long ticketId, PhoneDialogs dialogs) {
+    public ChatLogViewModel(PhoneContext ctx, Agent operator, Long ticketId, DialogService dialogs) {
         this.ctx = ctx;
         this.operator = operator;
         this.dialogs = dialogs;
         this.importer = new ChatImporter(ctx.store());
-        this.lookup = new CallerLookup(ctx.store(), ctx.background());
-        lookup.setOnError(e -> dialogs.showError(e.getMessage()));
+        this.lookup = new CallerLookup(ctx.store(), ctx.executor());
+        lookup.setOnError(this::showError);
         if (ticketId != null) {
             newTicket.set(false);
             ticketRef.set(Ticket.ref(ticketId));
@@ -113,10 +120,10 @@ public final class ChatLogViewModel {
 
     /** Loads the agents' names, which mark the desk's lines. */
     public void start() {
-        ctx.background().run(importer::agentNames, names -> {
+        BackgroundTask.wrap(importer::agentNames).onSuccess(names -> {
             agentNames = names;
             reparse();
-        }, e -> dialogs.showError(e.getMessage()));
+        }).onFailure(this::showError).executeWith(ctx.executor());
     }
 
     public StringProperty textProperty() {
@@ -187,20 +194,21 @@ public final class ChatLogViewModel {
 
     /** Asks for a {@code .txt} file and reads it (UTF-8, else Windows-1252) in the background. */
     public void importFile() {
-        dialogs.chooseTranscript().ifPresent(this::load);
+        dialogs.askOpenFile("Import a chat transcript", FileType.of("Text transcripts (*.txt)", "*.txt"), FileType.ALL)
+                .ifPresent(this::load);
     }
 
     /** Reads a transcript file into the text. */
     public void load(Path file) {
         busy.set(true);
-        ctx.background().run(() -> read(file), content -> {
+        BackgroundTask.wrap(() -> read(file)).onSuccess(content -> {
             busy.set(false);
             text.set(content);
             status.set("Imported " + file.getFileName());
-        }, e -> {
+        }).onFailure(e -> {
             busy.set(false);
-            dialogs.showError("Could not read " + file + ": " + e.getMessage());
-        });
+            dialogs.showError(DIALOG_TITLE, "Could not read " + file + ": " + Errors.plain(e));
+        }).executeWith(ctx.executor());
     }
 
     static String read(Path file) {
@@ -237,12 +245,13 @@ public final class ChatLogViewModel {
             ChatTicket spec = new ChatTicket(fields.subjectProperty().get(), fields.severityProperty().get(), fields.levelProperty().get(),
                     caller == null ? null : caller.contact().customerId(), caller == null ? null : caller.contact().id(),
                     fields.sensitiveProperty().get());
-            ctx.background().run(() -> importer.importAsNewTicket(operator, t, zone, desk, spec), this::logged, this::failed);
+            BackgroundTask.wrap(() -> importer.importAsNewTicket(operator, t, zone, desk, spec)).onSuccess(this::logged)
+                    .onFailure(this::failed).executeWith(ctx.executor());
         } else {
             long id = Ticket.parseRef(ticketRef.get());
             boolean mark = fields.sensitiveProperty().get();
-            ctx.background().run(() -> importer.importIntoTicket(operator, t, zone, desk, id, mark), this::logged,
-                    this::failed);
+            BackgroundTask.wrap(() -> importer.importIntoTicket(operator, t, zone, desk, id, mark)).onSuccess(this::logged)
+                    .onFailure(this::failed).executeWith(ctx.executor());
         }
         return true;
     }
@@ -250,7 +259,7 @@ public final class ChatLogViewModel {
     /** Esc: asks before throwing a pasted transcript away. */
     public boolean discard() {
         if (text.get() != null && !text.get().isBlank()
-                && !dialogs.confirmDiscard("Discard this transcript without logging it?")) {
+                && !dialogs.confirmDiscard("Discard?", "Discard this transcript without logging it?")) {
             return false;
         }
         closed.set(true);
@@ -268,7 +277,11 @@ public final class ChatLogViewModel {
     private void failed(Throwable e) {
         busy.set(false);
         status.set("");
-        dialogs.showError(e.getMessage() == null ? e.toString() : e.getMessage());
+        showError(e);
+    }
+
+    private void showError(Throwable e) {
+        dialogs.showError(DIALOG_TITLE, Errors.plain(e));
     }
 
     private List<String> problemList() {

@@ -3,15 +3,19 @@ package com.supportdesk.ui.phone;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.ActionFactory;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.Theme;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.event.ActionEvent;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,8 +35,10 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -45,6 +51,45 @@ import javafx.util.StringConverter;
 final class PhoneControls {
 
     private PhoneControls() {
+    }
+
+    /**
+     * The rows of a phone form: a label column (110 px) and a growing field column, filled top to bottom so the tab
+     * order follows the form.
+     */
+    static final class Rows {
+        final GridPane grid = new GridPane();
+        private int row;
+
+        Rows(Insets padding) {
+            grid.setHgap(10);
+            grid.setVgap(8);
+            grid.setPadding(padding);
+            grid.getColumnConstraints().addAll(new ColumnConstraints(110),
+                    new ColumnConstraints(200, 600, Double.MAX_VALUE, Priority.ALWAYS, null, true));
+        }
+
+        /** A row with a label (or none) and a field. */
+        Rows add(Node label, Node field) {
+            if (label != null) {
+                grid.add(label, 0, row);
+            }
+            grid.add(field, 1, row++);
+            return this;
+        }
+
+        /** A row with only a field, under the previous one. */
+        Rows add(Node field) {
+            return add(null, field);
+        }
+
+        /** The form in a scroll pane that fits its width. */
+        ScrollPane scrolling() {
+            ScrollPane scroll = new ScrollPane(grid);
+            scroll.setFitToWidth(true);
+            scroll.setFocusTraversable(false);
+            return scroll;
+        }
     }
 
     /** A label with a mnemonic ({@code _Subject} → Alt+S) that focuses {@code target}. */
@@ -94,8 +139,8 @@ final class PhoneControls {
                 save.run();
             }
         });
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Enter"), save);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"), save);
+        ActionFactory.install(scene, DeskAction.SUBMIT_DIALOG, save);
+        ActionFactory.install(scene, DeskAction.PHONE_SAVE, save);
     }
 
     /**
@@ -105,14 +150,10 @@ final class PhoneControls {
     static Stage window(Window owner, String title, Parent root, double width, double height, Runnable save,
                         Runnable discard, ReadOnlyBooleanProperty closed) {
         Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
         stage.setTitle(title);
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(PhoneStyles.url());
+        Theme.dress(stage, scene, owner);
         saveKeys(scene, save);
-        stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             e.consume();
             discard.run();
@@ -156,6 +197,7 @@ final class PhoneControls {
         Button saveButton = new Button(saveText);
         saveButton.setId(idPrefix + "save");
         saveButton.setDefaultButton(true);
+        saveButton.getStyleClass().add(Styles.PRIMARY);
         saveButton.setTooltip(new Tooltip(saveTip));
         saveButton.setOnAction(e -> save.run());
         saveButton.disableProperty().bind(busy);
@@ -176,7 +218,7 @@ final class PhoneControls {
             rb.setToggleGroup(group);
             mnemonicSelects(rb);
             rb.setWrapText(true);
-            rb.getStyleClass().add("severity-" + s.number());
+            rb.getStyleClass().add(Styles.severity(s));
             rb.setTooltip(new Tooltip(s.label() + ": " + s.definition() + " (Alt+" + s.number() + ")"));
             box.getChildren().add(rb);
         }

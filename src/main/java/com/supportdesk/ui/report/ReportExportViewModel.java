@@ -7,8 +7,9 @@ import com.supportdesk.report.QuarterlyReport;
 import com.supportdesk.report.ReportFormat;
 import com.supportdesk.report.ReportService;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,7 +41,7 @@ import javafx.collections.ObservableList;
 /**
  * The quarterly report from the desk: choose a customer, a quarter and PDF or CSV, then a file (through the
  * {@link DialogService}); {@link ReportService#export} runs on a background thread of its own, its progress callback
- * drives {@link #progress()}, {@link #cancel()} interrupts it (the report service stops, and no file is left behind —
+ * drives {@link #progressProperty()}, {@link #cancel()} interrupts it (the report service stops, and no file is left behind —
  * it writes beside the final name and moves the file into place only when complete). Errors are shown in plain words.
  * No Nodes here.
  */
@@ -121,7 +121,7 @@ public final class ReportExportViewModel {
     public CompletableFuture<Void> load() {
         return ui.supply(() -> store.customers().all().stream().map(Customer::name).toList()).handle((names, err) -> {
             if (err != null) {
-                error.set(plain(err));
+                error.set(Errors.plain(err));
                 return null;
             }
             customers.setAll(names);
@@ -207,7 +207,7 @@ public final class ReportExportViewModel {
             boolean cancelled = err instanceof CancellationException;
             progress.set(0);
             message.set(cancelled ? "Cancelled: no file was written." : "");
-            error.set(cancelled ? "" : "The report could not be written: " + plain(err));
+            error.set(cancelled ? "" : "The report could not be written: " + Errors.plain(err));
             result.completeExceptionally(err);
             return;
         }
@@ -269,14 +269,6 @@ public final class ReportExportViewModel {
         return String.format(Locale.UK, "%.1f MB", bytes / 1024.0 / 1024.0);
     }
 
-    static String plain(Throwable err) {
-        Throwable t = err;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
     // ---------------------------------------------------------------- accessors
 
     public ObservableList<String> customers() {
@@ -287,35 +279,35 @@ public final class ReportExportViewModel {
         return quarters;
     }
 
-    public ObjectProperty<String> customer() {
+    public ObjectProperty<String> customerProperty() {
         return customer;
     }
 
-    public ObjectProperty<Quarter> quarter() {
+    public ObjectProperty<Quarter> quarterProperty() {
         return quarter;
     }
 
-    public ObjectProperty<ReportFormat> format() {
+    public ObjectProperty<ReportFormat> formatProperty() {
         return format;
     }
 
-    public ReadOnlyDoubleProperty progress() {
+    public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty running() {
+    public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty message() {
+    public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty error() {
+    public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Path> written() {
+    public ReadOnlyObjectProperty<Path> writtenProperty() {
         return written.getReadOnlyProperty();
     }
 }

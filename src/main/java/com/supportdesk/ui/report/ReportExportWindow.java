@@ -2,11 +2,12 @@ package com.supportdesk.ui.report;
 
 import com.supportdesk.report.Quarter;
 import com.supportdesk.report.ReportFormat;
-import com.supportdesk.ui.MainWindow;
+import com.supportdesk.ui.common.Forms;
+import com.supportdesk.ui.common.Styles;
+import com.supportdesk.ui.common.Theme;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,7 +15,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,25 +37,39 @@ public final class ReportExportWindow {
     public ReportExportWindow(Window owner, ReportExportViewModel vm) {
         this.vm = vm;
         vm.setFolderOpener(ReportExportWindow::openFolder);
-        Label head = new Label("Quarterly incident and activity report", new FontIcon(MaterialDesignF.FILE_CHART_OUTLINE));
-        head.getStyleClass().add("admin-title");
-        Label sub = new Label("Tickets, response compliance, breaches, S1 incidents, training and availability for one"
-                + " customer and quarter. Official Sensitive tickets you are not cleared for are counted, not described.");
-        sub.getStyleClass().add("admin-subtitle");
-        sub.setWrapText(true);
-        VBox header = new VBox(head, sub);
-        header.getStyleClass().add("admin-header");
+        VBox body = new VBox(12, choices(), progress(), message(), Forms.error("reportError", vm.errorProperty()), buttons());
+        body.getStyleClass().addAll(Styles.ADMIN_BODY);
+        VBox root = new VBox(Forms.header("Quarterly incident and activity report", MaterialDesignF.FILE_CHART_OUTLINE,
+                "Tickets, response compliance, breaches, S1 incidents, training and availability for one customer and"
+                        + " quarter. Official Sensitive tickets you are not cleared for are counted, not described."), body);
+        root.getStyleClass().add(Styles.ADMIN_VIEW);
+        root.setId("reportExportView");
+        root.setPrefWidth(580);
 
+        Theme.fixedWindow(stage, root, owner, Theme.title("Quarterly report"), this::close);
+        stage.setOnHidden(e -> vm.close());
+    }
+
+    /** Customer, quarter and format (locked while a report is written). */
+    private GridPane choices() {
         ComboBox<String> customer = new ComboBox<>(vm.customers());
         customer.setId("reportCustomer");
-        customer.valueProperty().bindBidirectional(vm.customer());
-        customer.setMaxWidth(Double.MAX_VALUE);
+        customer.valueProperty().bindBidirectional(vm.customerProperty());
         ComboBox<Quarter> quarter = new ComboBox<>(vm.quarters());
         quarter.setId("reportQuarter");
-        quarter.valueProperty().bindBidirectional(vm.quarter());
+        quarter.valueProperty().bindBidirectional(vm.quarterProperty());
         quarter.setCellFactory(l -> quarterCell());
         quarter.setButtonCell(quarterCell());
-        quarter.setMaxWidth(Double.MAX_VALUE);
+        GridPane g = Forms.grid();
+        Forms.row(g, 0, "Customer", customer);
+        Forms.row(g, 1, "Quarter", quarter);
+        Forms.row(g, 2, "Format", formats());
+        g.disableProperty().bind(vm.runningProperty());
+        return g;
+    }
+
+    /** PDF with charts or CSV for spreadsheets, in step with the view-model's format. */
+    private HBox formats() {
         ToggleGroup formats = new ToggleGroup();
         RadioButton pdf = new RadioButton("PDF with charts");
         pdf.setId("reportPdf");
@@ -65,100 +79,70 @@ public final class ReportExportWindow {
         csv.setId("reportCsv");
         csv.setToggleGroup(formats);
         csv.setUserData(ReportFormat.CSV);
-        formats.selectToggle(vm.format().get() == ReportFormat.CSV ? csv : pdf);
+        formats.selectToggle(vm.formatProperty().get() == ReportFormat.CSV ? csv : pdf);
         formats.selectedToggleProperty().addListener((o, was, t) -> {
             if (t != null) {
-                vm.format().set((ReportFormat) t.getUserData());
+                vm.formatProperty().set((ReportFormat) t.getUserData());
             }
         });
-        vm.format().addListener((o, was, f) -> formats.selectToggle(f == ReportFormat.CSV ? csv : pdf));
-        HBox formatRow = new HBox(16, pdf, csv);
-        GridPane g = new GridPane();
-        g.getStyleClass().add("admin-form");
-        g.addRow(0, label("Customer"), customer);
-        g.addRow(1, label("Quarter"), quarter);
-        g.addRow(2, label("Format"), formatRow);
-        javafx.scene.layout.ColumnConstraints c0 = new javafx.scene.layout.ColumnConstraints();
-        javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
-        c1.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(c0, c1);
-        g.disableProperty().bind(vm.running());
+        vm.formatProperty().addListener((o, was, f) -> formats.selectToggle(f == ReportFormat.CSV ? csv : pdf));
+        return new HBox(16, pdf, csv);
+    }
 
+    /** The progress bar, its percentage and Cancel, while a report is written. */
+    private HBox progress() {
         ProgressBar bar = new ProgressBar();
         bar.setId("reportProgress");
-        bar.getStyleClass().add("report-progress");
-        bar.progressProperty().bind(vm.progress());
+        bar.getStyleClass().add(Styles.REPORT_PROGRESS);
+        bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(bar, Priority.ALWAYS);
         Label pct = new Label();
         pct.setId("reportPercent");
-        pct.textProperty().bind(Bindings.createStringBinding(() -> Math.round(vm.progress().get() * 100) + " %",
-                vm.progress()));
+        pct.textProperty().bind(Bindings.createStringBinding(() -> Math.round(vm.progressProperty().get() * 100) + " %",
+                vm.progressProperty()));
         pct.setMinWidth(Region.USE_PREF_SIZE);
         Button cancel = new Button("Cancel");
         cancel.setId("reportCancel");
         cancel.setOnAction(e -> vm.cancel());
-        HBox progressRow = new HBox(10, bar, pct, cancel);
-        progressRow.setAlignment(Pos.CENTER_LEFT);
-        progressRow.visibleProperty().bind(vm.running());
-        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        HBox row = new HBox(10, bar, pct, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.runningProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
 
+    /** What is happening, then what was saved (in green). */
+    private Label message() {
         Label message = new Label();
         message.setId("reportMessage");
         message.setWrapText(true);
-        message.textProperty().bind(vm.message());
-        message.getStyleClass().add("admin-hint");
-        vm.written().addListener((o, was, p) -> message.getStyleClass().setAll("label", p != null ? "report-done" : "admin-hint"));
-        Label error = new Label();
-        error.setId("reportError");
-        error.setWrapText(true);
-        error.getStyleClass().add("admin-error");
-        error.textProperty().bind(vm.error());
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        message.textProperty().bind(vm.messageProperty());
+        message.getStyleClass().add(Styles.ADMIN_HINT);
+        vm.writtenProperty().addListener((o, was, p) -> message.getStyleClass().setAll(Styles.LABEL,
+                p != null ? Styles.REPORT_DONE : Styles.ADMIN_HINT));
+        return message;
+    }
 
+    /** Open folder (once saved), Close and Export…. */
+    private HBox buttons() {
         Button export = new Button("Export\u2026", new FontIcon(MaterialDesignF.FILE_EXPORT_OUTLINE));
         export.setId("reportExport");
-        export.getStyleClass().add("primary");
+        export.getStyleClass().add(Styles.PRIMARY);
         export.setDefaultButton(true);
-        export.disableProperty().bind(vm.running().or(vm.customer().isNull()));
+        export.disableProperty().bind(vm.runningProperty().or(vm.customerProperty().isNull()));
         export.setOnAction(e -> vm.export());
         Button folder = new Button("Open folder", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         folder.setId("reportOpenFolder");
-        folder.visibleProperty().bind(vm.written().isNotNull().and(vm.running().not()));
+        folder.visibleProperty().bind(vm.writtenProperty().isNotNull().and(vm.runningProperty().not()));
         folder.managedProperty().bind(folder.visibleProperty());
         folder.setOnAction(e -> vm.openFolder());
         Button close = new Button("Close");
         close.setId("reportClose");
         close.setOnAction(e -> close());
-        Region sp = new Region();
-        HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox buttons = new HBox(8, folder, sp, close, export);
+        HBox buttons = new HBox(8, folder, Forms.spacer(), close, export);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-
-        VBox body = new VBox(12, g, progressRow, message, error, buttons);
-        body.getStyleClass().addAll("admin-body");
-        VBox root = new VBox(header, body);
-        root.getStyleClass().add("admin-view");
-        root.setId("reportExportView");
-        root.setPrefWidth(580);
-
-        Scene scene = new Scene(root);
-        com.supportdesk.ui.admin.ToolWindow.dress(stage, scene, owner);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                close();
-            }
-        });
-        stage.setTitle("Quarterly report \u2014 " + MainWindow.TITLE);
-        stage.setResizable(false);
-        stage.setOnHidden(e -> vm.close());
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-label");
-        return l;
+        return buttons;
     }
 
     private static ListCell<Quarter> quarterCell() {

@@ -1,5 +1,6 @@
 package com.supportdesk.ui.signin;
 
+import com.supportdesk.ui.common.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,77 +22,77 @@ public final class SignInView extends StackPane {
         this.vm = vm;
         setId("signIn");
         Label title = new Label("Support Desk", new FontIcon(MaterialDesignH.HEADSET));
-        title.getStyleClass().add("sign-in-title");
+        title.getStyleClass().add(Styles.SIGN_IN_TITLE);
         Label error = new Label();
-        error.getStyleClass().add("sign-in-error");
+        error.getStyleClass().add(Styles.SIGN_IN_ERROR);
         error.setId("signInMessage");
-        error.textProperty().bind(vm.message());
-        error.visibleProperty().bind(vm.message().isNotEmpty());
+        error.textProperty().bind(vm.messageProperty());
+        error.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
         // --- sign in
         username.setId("username");
         username.setPromptText("User name");
-        username.textProperty().bindBidirectional(vm.username());
+        username.textProperty().bindBidirectional(vm.usernameProperty());
         PasswordField password = new PasswordField();
         password.setId("password");
         password.setPromptText("Password");
-        password.textProperty().bindBidirectional(vm.password());
+        password.textProperty().bindBidirectional(vm.passwordProperty());
         Button signIn = new Button("Sign in");
         signIn.setId("signInButton");
-        signIn.getStyleClass().add("primary");
+        signIn.getStyleClass().add(Styles.PRIMARY);
         signIn.setDefaultButton(true);
         signIn.setMaxWidth(Double.MAX_VALUE);
-        signIn.disableProperty().bind(vm.busy());
+        signIn.disableProperty().bind(vm.busyProperty());
         signIn.setOnAction(e -> vm.signIn());
         Label demoHint = new Label("Demo database: every password equals its user name \u2014 lead (cleared team lead),"
                 + " agent, operator, sam, clara.");
-        demoHint.getStyleClass().add("demo-hint");
+        demoHint.getStyleClass().add(Styles.DEMO_HINT);
         demoHint.setId("demoHint");
-        demoHint.visibleProperty().bind(vm.demoMode());
+        demoHint.visibleProperty().bind(vm.demoModeProperty());
         demoHint.managedProperty().bind(demoHint.visibleProperty());
         VBox signInBox = new VBox(10, new Label("Sign in to the desk"), username, password, signIn, demoHint);
-        signInBox.visibleProperty().bind(vm.firstRun().not());
+        signInBox.visibleProperty().bind(vm.firstRunProperty().not());
         signInBox.managedProperty().bind(signInBox.visibleProperty());
 
         // --- first start
         Label first = new Label("This database is empty. Create the first admin, who can then add the team \u2014 or look"
                 + " around with demo data first.");
-        first.getStyleClass().add("sign-in-hint");
+        first.getStyleClass().add(Styles.SIGN_IN_HINT);
         first.setWrapText(true);
         TextField adminUser = new TextField();
         adminUser.setId("adminUsername");
         adminUser.setPromptText("User name");
-        adminUser.textProperty().bindBidirectional(vm.adminUsername());
+        adminUser.textProperty().bindBidirectional(vm.adminUsernameProperty());
         TextField adminName = new TextField();
         adminName.setId("adminName");
         adminName.setPromptText("Full name");
-        adminName.textProperty().bindBidirectional(vm.adminName());
+        adminName.textProperty().bindBidirectional(vm.adminNameProperty());
         PasswordField p1 = new PasswordField();
         p1.setId("adminPassword");
         p1.setPromptText("Password");
-        p1.textProperty().bindBidirectional(vm.adminPassword());
+        p1.textProperty().bindBidirectional(vm.adminPasswordProperty());
         PasswordField p2 = new PasswordField();
         p2.setId("adminRepeat");
         p2.setPromptText("Password again");
-        p2.textProperty().bindBidirectional(vm.adminRepeat());
+        p2.textProperty().bindBidirectional(vm.adminRepeatProperty());
         Button create = new Button("Create the first admin");
         create.setId("createAdmin");
-        create.getStyleClass().add("primary");
+        create.getStyleClass().add(Styles.PRIMARY);
         create.setMaxWidth(Double.MAX_VALUE);
-        create.disableProperty().bind(vm.busy());
+        create.disableProperty().bind(vm.busyProperty());
         create.setOnAction(e -> vm.createFirstAdmin());
         Button demo = new Button("Try with demo data");
         demo.setId("tryDemo");
         demo.setMaxWidth(Double.MAX_VALUE);
-        demo.disableProperty().bind(vm.busy());
+        demo.disableProperty().bind(vm.busyProperty());
         demo.setOnAction(e -> vm.tryDemo());
         VBox firstBox = new VBox(10, first, adminUser, adminName, p1, p2, create, new Separator(), demo);
-        firstBox.visibleProperty().bind(vm.firstRun());
+        firstBox.visibleProperty().bind(vm.firstRunProperty());
         firstBox.managedProperty().bind(firstBox.visibleProperty());
 
         VBox card = new VBox(14, title, signInBox, firstBox, error);
-        card.getStyleClass().add("sign-in-card");
+        card.getStyleClass().add(Styles.SIGN_IN_CARD);
         card.setMaxHeight(VBox.USE_PREF_SIZE);
         setAlignment(Pos.CENTER);
         getChildren().add(card);

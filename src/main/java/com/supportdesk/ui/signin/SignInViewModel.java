@@ -5,16 +5,17 @@ import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.BackgroundTask;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TaskState;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -42,8 +43,8 @@ public final class SignInViewModel {
     private final StringProperty adminName = new SimpleStringProperty(this, "adminName", "");
     private final StringProperty adminPassword = new SimpleStringProperty(this, "adminPassword", "");
     private final StringProperty adminRepeat = new SimpleStringProperty(this, "adminRepeat", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** The one message line (what is wrong, or what is happening) and the busy flag. */
+    private final TaskState state = TaskState.oneLine(this);
     private final ReadOnlyBooleanWrapper firstRun = new ReadOnlyBooleanWrapper(this, "firstRun");
     private final BooleanProperty demoMode = new SimpleBooleanProperty(this, "demoMode");
 
@@ -66,7 +67,7 @@ public final class SignInViewModel {
     public CompletableFuture<Agent> signIn() {
         String user = username.get() == null ? "" : username.get().strip();
         if (user.isEmpty()) {
-            message.set("Type your user name.");
+            state.setStatus("Type your user name.");
             return CompletableFuture.completedFuture(null);
         }
         char[] pw = password.get() == null ? new char[0] : password.get().toCharArray();
@@ -83,15 +84,15 @@ public final class SignInViewModel {
         String user = adminUsername.get() == null ? "" : adminUsername.get().strip();
         String pw = adminPassword.get() == null ? "" : adminPassword.get();
         if (user.isEmpty()) {
-            message.set("Choose a user name for the admin.");
+            state.setStatus("Choose a user name for the admin.");
             return CompletableFuture.completedFuture(null);
         }
         if (pw.isEmpty()) {
-            message.set("Choose a password.");
+            state.setStatus("Choose a password.");
             return CompletableFuture.completedFuture(null);
         }
         if (!pw.equals(adminRepeat.get())) {
-            message.set("The two passwords differ.");
+            state.setStatus("The two passwords differ.");
             return CompletableFuture.completedFuture(null);
         }
         char[] chars = pw.toCharArray();
@@ -107,65 +108,63 @@ public final class SignInViewModel {
     }
 
     public CompletableFuture<Agent> tryDemo() {
-        message.set("Filling the database with demo data\u2026");
+        state.setStatus("Filling the database with demo data\u2026");
         return run(demo::seed, false);
     }
 
-    private CompletableFuture<Agent> run(java.util.concurrent.Callable<Agent> work, boolean clearPassword) {
-        busy.set(true);
-        return executor.supply(work).handle((agent, err) -> {
-            busy.set(false);
-            if (clearPassword) {
-                password.set("");
-            }
-            if (err != null) {
-                Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                message.set(t.getMessage());
-                return null;
-            }
-            message.set("");
-            onSignedIn.accept(agent);
-            return agent;
-        });
+    /** Signs in with what {@code work} returns; a failure's message stays on the screen, and the future gives null. */
+    private CompletableFuture<Agent> run(Callable<Agent> work, boolean clearPassword) {
+        return BackgroundTask.wrap(work).trackedBy(state)
+                .onFinished(() -> {
+                    if (clearPassword) {
+                        password.set("");
+                    }
+                })
+                .onSuccess(agent -> {
+                    state.setStatus("");
+                    onSignedIn.accept(agent);
+                })
+                .executeWith(executor)
+                .exceptionally(err -> null);
     }
 
-    public StringProperty username() {
+    public StringProperty usernameProperty() {
         return username;
     }
 
-    public StringProperty password() {
+    public StringProperty passwordProperty() {
         return password;
     }
 
-    public StringProperty adminUsername() {
+    public StringProperty adminUsernameProperty() {
         return adminUsername;
     }
 
-    public StringProperty adminName() {
+    public StringProperty adminNameProperty() {
         return adminName;
     }
 
-    public StringProperty adminPassword() {
+    public StringProperty adminPasswordProperty() {
         return adminPassword;
     }
 
-    public StringProperty adminRepeat() {
+    public StringProperty adminRepeatProperty() {
         return adminRepeat;
     }
 
-    public ReadOnlyStringProperty message() {
-        return message.getReadOnlyProperty();
+    public ReadOnlyStringProperty messageProperty() {
+        return state.statusProperty();
     }
 
-    public ReadOnlyBooleanProperty busy() {
-        return busy.getReadOnlyProperty();
+    public ReadOnlyBooleanProperty busyProperty() {
+        return state.busyProperty();
     }
 
-    public ReadOnlyBooleanProperty firstRun() {
+    public ReadOnlyBooleanProperty firstRunProperty() {
         return firstRun.getReadOnlyProperty();
     }
 
-    public BooleanProperty demoMode() {
+    public BooleanProperty demoModeProperty() {
         return demoMode;
     }
 }

@@ -2,7 +2,7 @@ package com.supportdesk.ui.ticket;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.FormDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;

@@ -3,9 +3,11 @@ package com.supportdesk.ui.ticket;
 import com.supportdesk.domain.AttachmentInfo;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketEvent;
+import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DeskAction;
 import com.supportdesk.ui.common.Icons;
-import java.util.Locale;
+import com.supportdesk.ui.common.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,7 +19,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -33,7 +34,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
@@ -42,6 +42,7 @@ public final class TicketDetailView extends BorderPane {
 
     private final TicketDetailViewModel vm;
     private final TicketActions actions;
+    private final ActionFactory factory;
     private final Label title = new Label();
     private final Label severity = new Label();
     private final Label ref = new Label();
@@ -49,74 +50,102 @@ public final class TicketDetailView extends BorderPane {
     private final Label clockDetail = new Label();
     private final GridPane facts = new GridPane();
     private final VBox conversation = new VBox(8);
-    private final Label conflictText = new Label();
-    private final HBox conflictBar;
     private final StackPane empty;
     private final BorderPane content = new BorderPane();
     private Countdown.Tone tone;
 
-    public TicketDetailView(TicketDetailViewModel vm, TicketActions actions) {
+    public TicketDetailView(TicketDetailViewModel vm, TicketActions actions, ActionFactory factory) {
         this.vm = vm;
         this.actions = actions;
-        getStyleClass().add("detail");
+        this.factory = factory;
+        getStyleClass().add(Styles.DETAIL);
         setId("ticketDetail");
         setMinWidth(360);
 
         Label none = new Label("Select a ticket to see its conversation.\nArrow keys move between cards.");
-        none.getStyleClass().add("detail-empty");
+        none.getStyleClass().add(Styles.DETAIL_EMPTY);
         empty = new StackPane(none);
+        content.setTop(new VBox(header(), actionBar(), conflictBar()));
+        content.setCenter(tabs());
 
-        title.getStyleClass().add("detail-title");
+        vm.ticketProperty().addListener((o, was, t) -> showTicket(t));
+        vm.countdownTextProperty().addListener((o, was, t) -> countdown.setText(t));
+        vm.countdownToneProperty().addListener((o, was, t) -> setTone(t));
+        showTicket(null);
+    }
+
+    /** Severity, ref and countdown; the subject; what stopped the clock or when it is due; the facts. */
+    private VBox header() {
+        title.getStyleClass().add(Styles.DETAIL_TITLE);
         title.setId("detailTitle");
         title.setWrapText(true);
-        ref.getStyleClass().add("card-ref");
-        severity.getStyleClass().add("severity-badge");
-        countdown.getStyleClass().add("countdown");
+        ref.getStyleClass().add(Styles.CARD_REF);
+        severity.getStyleClass().add(Styles.SEVERITY_BADGE);
+        countdown.getStyleClass().add(Styles.COUNTDOWN);
         countdown.setId("detailCountdown");
-        clockDetail.getStyleClass().add("card-meta");
+        clockDetail.getStyleClass().add(Styles.CARD_META);
         clockDetail.setWrapText(true);
         clockDetail.setId("detailClock");
-        facts.getStyleClass().add("detail-facts");
+        clockDetail.textProperty().bind(vm.clockDetailProperty());
+        facts.getStyleClass().add(Styles.DETAIL_FACTS);
         facts.setHgap(10);
         facts.setVgap(2);
         HBox line = new HBox(8, severity, ref, countdown);
         line.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(6, line, title, clockDetail, facts);
-        header.getStyleClass().add("detail-header");
+        header.getStyleClass().add(Styles.DETAIL_HEADER);
+        return header;
+    }
 
+    /** The ticket's actions, from the action registry (also in the Ticket menu, with the same keys). */
+    private FlowPane actionBar() {
         FlowPane bar = new FlowPane(6, 6,
-                button("Assign to me", MaterialDesignA.ACCOUNT_ARROW_LEFT, "Ctrl+M", "assignMe", actions::assignToMe),
-                button("Assign\u2026", MaterialDesignA.ACCOUNT_SWITCH, "Ctrl+Shift+M", "assign", actions::assignTo),
-                button("Severity\u2026", MaterialDesignA.ALERT_OUTLINE, "Ctrl+Shift+S", "severity", actions::changeSeverity),
-                button("Level\u2026", MaterialDesignE.ELEVATOR_UP, "Ctrl+E", "level", actions::changeLevel),
-                button("Status\u2026", MaterialDesignP.PROGRESS_CHECK, "Ctrl+T", "status", actions::changeStatus),
-                button("Note", MaterialDesignN.NOTE_EDIT_OUTLINE, "Ctrl+Shift+N", "note", actions::addNote),
-                button("Reply", MaterialDesignR.REPLY, "Ctrl+R", "reply", actions::reply),
-                button("Log call", MaterialDesignP.PHONE_PLUS, "a call on this ticket; Ctrl+L starts a new one", "logCall", actions::logCall));
-        bar.getStyleClass().add("detail-actions");
+                button(DeskAction.ASSIGN_TO_ME, actions::assignToMe),
+                button(DeskAction.ASSIGN, actions::assignTo),
+                button(DeskAction.CHANGE_SEVERITY, actions::changeSeverity),
+                button(DeskAction.CHANGE_LEVEL, actions::changeLevel),
+                button(DeskAction.CHANGE_STATUS, actions::changeStatus),
+                button(DeskAction.ADD_NOTE, actions::addNote),
+                button(DeskAction.REPLY, actions::reply),
+                button(DeskAction.LOG_CALL_ON_TICKET, actions::logCall));
+        bar.getStyleClass().add(Styles.DETAIL_ACTIONS);
+        return bar;
+    }
 
+    /** "SD-12 was changed by … — reload to see the change; what you typed is kept", with Reload; hidden otherwise. */
+    private HBox conflictBar() {
+        Label conflictText = new Label();
         conflictText.setWrapText(true);
         conflictText.setId("conflictMessage");
-        Button reload = new Button("Reload", new FontIcon(MaterialDesignR.REFRESH));
-        reload.setId("conflictReload");
-        reload.setOnAction(e -> vm.reload());
+        conflictText.textProperty().bind(vm.conflictProperty());
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        conflictBar = new HBox(8, new FontIcon(MaterialDesignA.ALERT_OUTLINE), conflictText, sp, reload);
-        conflictBar.getStyleClass().add("conflict-bar");
-        conflictBar.visibleProperty().bind(vm.conflict().isNotEmpty());
-        conflictBar.managedProperty().bind(conflictBar.visibleProperty());
-        conflictText.textProperty().bind(vm.conflict());
+        HBox bar = new HBox(8, new FontIcon(MaterialDesignA.ALERT_OUTLINE), conflictText, sp,
+                factory.button(DeskAction.RELOAD, vm::reload));
+        bar.getStyleClass().add(Styles.CONFLICT_BAR);
+        bar.visibleProperty().bind(vm.conflictProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
 
-        VBox top = new VBox(header, bar, conflictBar);
-        content.setTop(top);
-
+    /** Conversation (oldest first), History and Attachments. */
+    private TabPane tabs() {
         conversation.setPadding(new Insets(10));
         conversation.setId("conversation");
         ScrollPane convScroll = new ScrollPane(conversation);
         convScroll.setFitToWidth(true);
+        vm.conversation().addListener((javafx.collections.ListChangeListener<TicketDetailViewModel.Entry>) c -> renderConversation());
+        Tab fileTab = new Tab("Attachments", attachments());
+        TabPane tabs = new TabPane(new Tab("Conversation", convScroll), new Tab("History", history()), fileTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.attachments().addListener((javafx.collections.ListChangeListener<AttachmentInfo>) c ->
+                fileTab.setText("Attachments (" + vm.attachments().size() + ")"));
+        return tabs;
+    }
+
+    private ListView<TicketEvent> history() {
         ListView<TicketEvent> history = new ListView<>(vm.history());
-        history.getStyleClass().add("history-list");
+        history.getStyleClass().add(Styles.HISTORY_LIST);
         history.setId("history");
         history.setCellFactory(lv -> new ListCell<>() {
             @Override
@@ -132,37 +161,25 @@ public final class TicketDetailView extends BorderPane {
                 }
             }
         });
+        return history;
+    }
+
+    private VBox attachments() {
         VBox files = new VBox(6);
         files.setPadding(new Insets(10));
         files.setId("attachments");
-        Tab convTab = new Tab("Conversation", convScroll);
-        Tab histTab = new Tab("History", history);
-        Tab fileTab = new Tab("Attachments", files);
-        TabPane tabs = new TabPane(convTab, histTab, fileTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        content.setCenter(tabs);
-
-        vm.conversation().addListener((javafx.collections.ListChangeListener<TicketDetailViewModel.Entry>) c -> renderConversation());
         vm.attachments().addListener((javafx.collections.ListChangeListener<AttachmentInfo>) c -> {
             files.getChildren().setAll(vm.attachments().stream().map(this::attachmentRow).toList());
             if (files.getChildren().isEmpty()) {
                 files.getChildren().add(new Label("No attachments."));
             }
-            fileTab.setText("Attachments (" + vm.attachments().size() + ")");
         });
-        vm.ticket().addListener((o, was, t) -> showTicket(t));
-        vm.countdownText().addListener((o, was, t) -> countdown.setText(t));
-        vm.countdownTone().addListener((o, was, t) -> setTone(t));
-        clockDetail.textProperty().bind(vm.clockDetail());
-        showTicket(null);
+        return files;
     }
 
-    private Button button(String text, Ikon icon, String key, String id, Runnable action) {
-        Button b = new Button(text, new FontIcon(icon));
-        b.setId("action-" + id);
-        b.setTooltip(new Tooltip(text.replace("\u2026", "") + " (" + key + ")"));
-        b.setOnAction(e -> action.run());
-        b.disableProperty().bind(vm.busy());
+    private Button button(DeskAction action, Runnable command) {
+        Button b = factory.button(action, command);
+        b.disableProperty().bind(vm.busyProperty());
         return b;
     }
 
@@ -186,8 +203,8 @@ public final class TicketDetailView extends BorderPane {
         ref.setText(t.ref());
         severity.setText(Countdown.severityText(t.severity()));
         severity.setGraphic(new FontIcon(Icons.severity(t.severity())));
-        severity.getStyleClass().removeIf(s -> s.startsWith("sev-"));
-        severity.getStyleClass().add("sev-" + t.severity().name().toLowerCase(Locale.ROOT));
+        severity.getStyleClass().removeIf(Styles::isSeverity);
+        severity.getStyleClass().add(Styles.severity(t.severity()));
         facts.getChildren().clear();
         int row = 0;
         row = fact(row, "Customer", t.customerName() == null ? "\u2014" : t.customerName()
@@ -197,14 +214,14 @@ public final class TicketDetailView extends BorderPane {
         row = fact(row, "Received", vm.formatter().dateTime(t.received()));
         if (t.sensitive()) {
             Label s = new Label("OFFICIAL-SENSITIVE \u2014 reads are audited", new FontIcon(MaterialDesignS.SHIELD_LOCK_OUTLINE));
-            s.getStyleClass().add("sensitive-tag");
+            s.getStyleClass().add(Styles.SENSITIVE_TAG);
             facts.add(s, 0, row, 2, 1);
         }
     }
 
     private int fact(int row, String name, String value) {
         Label n = new Label(name);
-        n.getStyleClass().add("fact-name");
+        n.getStyleClass().add(Styles.FACT_NAME);
         n.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
@@ -231,16 +248,16 @@ public final class TicketDetailView extends BorderPane {
             case BOUNCE -> MaterialDesignE.EMAIL_ALERT_OUTLINE;
         };
         String css = switch (e.kind()) {
-            case EMAIL_OUT, CHAT -> "entry-out";
-            case NOTE -> "entry-note";
-            case CALL -> "entry-call";
-            default -> "entry-in";
+            case EMAIL_OUT, CHAT -> Styles.ENTRY_OUT;
+            case NOTE -> Styles.ENTRY_NOTE;
+            case CALL -> Styles.ENTRY_CALL;
+            default -> Styles.ENTRY_IN;
         };
         Label head = new Label(e.title(), new FontIcon(icon));
-        head.getStyleClass().add("entry-head");
+        head.getStyleClass().add(Styles.ENTRY_HEAD);
         head.setWrapText(true);
         Label when = new Label(vm.formatter().dateTime(e.at()));
-        when.getStyleClass().add("entry-time");
+        when.getStyleClass().add(Styles.ENTRY_TIME);
         when.setMinWidth(Region.USE_PREF_SIZE);
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
@@ -248,7 +265,7 @@ public final class TicketDetailView extends BorderPane {
         top.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(head, Priority.SOMETIMES);
         Label body = new Label(e.body() == null ? "" : e.body());
-        body.getStyleClass().add("entry-body");
+        body.getStyleClass().add(Styles.ENTRY_BODY);
         body.setWrapText(true);
         body.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(4, top, body);
@@ -262,7 +279,7 @@ public final class TicketDetailView extends BorderPane {
         for (AttachmentInfo a : e.attachments()) {
             box.getChildren().add(attachmentRow(a));
         }
-        box.getStyleClass().addAll("entry", css);
+        box.getStyleClass().addAll(Styles.ENTRY, css);
         return box;
     }
 

@@ -18,10 +18,12 @@ import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.DialogService;
+import com.supportdesk.ui.common.Errors;
+import com.supportdesk.ui.common.NewerWins;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +138,7 @@ public final class TicketDetailViewModel {
             }
             busy.set(false);
             if (err != null) {
-                conflict.set(plain(err));
+                conflict.set(Errors.plain(err));
                 return null;
             }
             fill(d);
@@ -144,10 +146,14 @@ public final class TicketDetailViewModel {
         });
     }
 
-    /** A fresh copy from the change feed: reloads the conversation if the ticket at hand changed. */
+    /**
+     * A fresh copy from the change feed: reloads the conversation if the ticket at hand changed — never for a copy
+     * older than the one shown (see {@link NewerWins}).
+     */
     public void changedElsewhere(Ticket fresh) {
         Ticket cur = ticket.get();
-        if (cur != null && fresh.id() == cur.id() && fresh.version() != cur.version() && conflict.get().isEmpty()) {
+        if (cur != null && fresh.id() == cur.id() && fresh.version() != cur.version() && NewerWins.replaces(fresh, cur)
+                && conflict.get().isEmpty()) {
             show(fresh);
         }
     }
@@ -302,7 +308,7 @@ public final class TicketDetailViewModel {
             return Optional.of(path);
         }).whenComplete((p, err) -> {
             if (err != null) {
-                dialogs.showError("Could not save the attachment", plain(err));
+                dialogs.showError("Could not save the attachment", Errors.plain(err));
             }
         });
     }
@@ -352,14 +358,9 @@ public final class TicketDetailViewModel {
         return t;
     }
 
-    static String plain(Throwable err) {
-        Throwable t = unwrap(err);
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
     // ---------------------------------------------------------------- accessors
 
-    public ReadOnlyObjectProperty<Ticket> ticket() {
+    public ReadOnlyObjectProperty<Ticket> ticketProperty() {
         return ticket.getReadOnlyProperty();
     }
 
@@ -375,23 +376,23 @@ public final class TicketDetailViewModel {
         return attachments;
     }
 
-    public ReadOnlyStringProperty conflict() {
+    public ReadOnlyStringProperty conflictProperty() {
         return conflict.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty countdownText() {
+    public ReadOnlyStringProperty countdownTextProperty() {
         return countdownText.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Countdown.Tone> countdownTone() {
+    public ReadOnlyObjectProperty<Countdown.Tone> countdownToneProperty() {
         return countdownTone.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty clockDetail() {
+    public ReadOnlyStringProperty clockDetailProperty() {
         return clockDetail.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busy() {
+    public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
 

@@ -386,8 +386,8 @@ class AdminFxTest {
         // the lead opens a sensitive ticket on the Official Sensitive board: the read is audited
         Ticket sensitive = desk.sensitiveBoard().column(com.supportdesk.ui.board.BoardViewModel.Column.NEW).get(0);
         robot.interact(() -> desk.sensitiveBoard().select(sensitive));
-        waitFor(() -> desk.detail().ticket().get() != null && desk.detail().ticket().get().id() == sensitive.id()
-                && !desk.detail().busy().get() && !desk.detail().conversation().isEmpty());
+        waitFor(() -> desk.detail().ticketProperty().get() != null && desk.detail().ticketProperty().get().id() == sensitive.id()
+                && !desk.detail().busyProperty().get() && !desk.detail().conversation().isEmpty());
         Window w = fire(robot, "menuAudit");
         @SuppressWarnings("unchecked")
         TableView<AuditEntry> table = table(robot, w, "#auditTable");

@@ -6,7 +6,7 @@ import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.DeskView;
-import com.supportdesk.ui.FxTaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
 import com.supportdesk.ui.WindowStateStore;
 import com.supportdesk.ui.board.Notifier;
@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class DeskFixture {
 
     public final MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z");
-    public final FxTaskExecutor executor = new FxTaskExecutor("test-db");
+    public final UiTaskExecutor executor = new UiTaskExecutor("test-db");
     public Path dir;
     public Store store;
     public Stage stage;
@@ -66,7 +66,7 @@ public final class DeskFixture {
     public DeskView desk(FxRobot robot, String username) throws Exception {
         Agent a = store.agents().findByUsername(username).orElseThrow();
         DeskView desk = WaitForAsyncUtils.asyncFx(() -> window.showDesk(store, a)).get().get(15, TimeUnit.SECONDS);
-        waitFor(() -> desk.board().size() > 0 && !desk.board().loading().get() && desk.feed() != null);
+        waitFor(() -> desk.board().size() > 0 && !desk.board().loadingProperty().get() && desk.feed() != null);
         robot.interact(() -> stage.requestFocus());
         return desk;
     }

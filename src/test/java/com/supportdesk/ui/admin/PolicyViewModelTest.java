@@ -14,7 +14,7 @@ import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,16 +75,16 @@ class PolicyViewModelTest {
 
     @Test
     void theFormStartsFromTheStandardPolicyAndListsTheYearsHolidays() {
-        assertThat(vm.s1().get()).isEqualTo("1h");
-        assertThat(vm.s2().get()).isEqualTo("4h");
-        assertThat(vm.s3().get()).isEqualTo("8h");
-        assertThat(vm.opens().get()).isEqualTo("09:00");
-        assertThat(vm.closes().get()).isEqualTo("18:00");
-        assertThat(vm.year().get()).isEqualTo(2026);
+        assertThat(vm.s1Property().get()).isEqualTo("1h");
+        assertThat(vm.s2Property().get()).isEqualTo("4h");
+        assertThat(vm.s3Property().get()).isEqualTo("8h");
+        assertThat(vm.opensProperty().get()).isEqualTo("09:00");
+        assertThat(vm.closesProperty().get()).isEqualTo("18:00");
+        assertThat(vm.yearProperty().get()).isEqualTo(2026);
         assertThat(vm.holidays()).extracting(PolicyViewModel.HolidayLine::date).contains(d("2026-12-25"), d("2026-12-28"));
         assertThat(vm.holidays()).filteredOn(h -> h.date().equals(d("2026-12-28"))).singleElement()
                 .extracting(PolicyViewModel.HolidayLine::name).asString().contains("Boxing Day");
-        vm.region().set(HolidayRegion.SCOTLAND);
+        vm.regionProperty().set(HolidayRegion.SCOTLAND);
         assertThat(vm.holidays()).extracting(PolicyViewModel.HolidayLine::date).contains(d("2026-11-30"), d("2026-01-02"));
     }
 
@@ -92,9 +92,9 @@ class PolicyViewModelTest {
     void closuresCanBeAddedAndHolidaysKeptOpen() {
         vm.addClosure(d("2026-12-24"));
         vm.addClosure(d("2026-12-26"));
-        assertThat(vm.error().get()).isEqualTo("Sat 26 Dec 2026 is a weekend day.");
+        assertThat(vm.errorProperty().get()).isEqualTo("Sat 26 Dec 2026 is a weekend day.");
         vm.addClosure(d("2026-12-25"));
-        assertThat(vm.error().get()).isEqualTo("Fri 25 Dec 2026 is already a bank holiday (England and Wales).");
+        assertThat(vm.errorProperty().get()).isEqualTo("Fri 25 Dec 2026 is already a bank holiday (England and Wales).");
         vm.keepOpen(d("2026-12-28"));
         assertThat(vm.extraClosures()).containsExactly(d("2026-12-24"));
         assertThat(vm.removedHolidays()).containsExactly(d("2026-12-28"));
@@ -102,7 +102,7 @@ class PolicyViewModelTest {
                 .matches(PolicyViewModel.HolidayLine::officeClosure);
         assertThat(vm.holidays()).filteredOn(h -> h.date().equals(d("2026-12-28"))).singleElement()
                 .matches(PolicyViewModel.HolidayLine::keptOpen);
-        assertThat(vm.dirty().get()).isTrue();
+        assertThat(vm.dirtyProperty().get()).isTrue();
         vm.revert();
         assertThat(vm.extraClosures()).isEmpty();
         assertThat(vm.removedHolidays()).isEmpty();
@@ -119,13 +119,13 @@ class PolicyViewModelTest {
                 .extracting(PolicyViewModel.HolidayLine::name).isEqualTo("Office closure \u2014 Company away day (whole office, folded line)");
 
         Path json = Path.of(getClass().getResource("/com/supportdesk/sla/bank-holidays.json").toURI());
-        vm.region().set(HolidayRegion.ENGLAND_AND_WALES);
+        vm.regionProperty().set(HolidayRegion.ENGLAND_AND_WALES);
         assertThat(vm.importFile(json).join()).contains("0 closures added, 8 already closed");
 
         Path broken = Path.of(getClass().getResource("/com/supportdesk/sla/broken.json").toURI());
         assertThat(vm.importFile(broken).join()).isEqualTo("Could not import broken.json: This is not valid JSON:"
                 + " unexpected ']' at line 3, column 1.");
-        assertThat(vm.error().get()).startsWith("Could not import broken.json");
+        assertThat(vm.errorProperty().get()).startsWith("Could not import broken.json");
     }
 
     @Test
@@ -133,34 +133,34 @@ class PolicyViewModelTest {
         Agent al = TestStores.agent(store, admin, "al", Clearance.NONE);
         Ticket before = store.tickets().create(al, NewTicket.of("before", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-11-25T10:00:00Z")));
-        vm.s2().set("2h");
-        vm.effectiveDate().set(d("2026-11-26"));
-        vm.effectiveTime().set("09:00");
-        assertThat(vm.effectiveWarning().get()).isEmpty();
+        vm.s2Property().set("2h");
+        vm.effectiveDateProperty().set(d("2026-11-26"));
+        vm.effectiveTimeProperty().set("09:00");
+        assertThat(vm.effectiveWarningProperty().get()).isEmpty();
         assertThat(vm.save().isCompletedExceptionally()).isTrue();
-        assertThat(vm.error().get()).startsWith("Add a note");
-        vm.note().set("S2 now 2 h");
+        assertThat(vm.errorProperty().get()).startsWith("Add a note");
+        vm.noteProperty().set("S2 now 2 h");
         vm.save().join();
         assertThat(vm.versions()).hasSize(2).last().extracting(v -> v.note()).isEqualTo("S2 now 2 h");
-        assertThat(vm.status().get()).startsWith("Saved: the new version is in force from Thu 26 Nov 2026 09:00.");
+        assertThat(vm.statusProperty().get()).startsWith("Saved: the new version is in force from Thu 26 Nov 2026 09:00.");
         assertThat(store.tickets().get(al, before.id()).deadline()).isEqualTo(before.deadline())
                 .isEqualTo(Instant.parse("2026-11-25T14:00:00Z"));
         Ticket after = store.tickets().create(al, NewTicket.of("after", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-11-26T10:00:00Z")));
         assertThat(after.deadline()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
-        assertThat(vm.s2().get()).as("the form shows the version just saved").isEqualTo("2h");
+        assertThat(vm.s2Property().get()).as("the form shows the version just saved").isEqualTo("2h");
     }
 
     @Test
     void anEffectiveInstantInThePastIsWarnedAbout() {
-        vm.effectiveDate().set(d("2026-11-20"));
-        vm.effectiveTime().set("09:00");
+        vm.effectiveDateProperty().set(d("2026-11-20"));
+        vm.effectiveTimeProperty().set("09:00");
         assertThat(vm.effectiveInThePast()).isTrue();
-        assertThat(vm.effectiveWarning().get()).startsWith("This is in the past: tickets received since Fri 20 Nov 2026 09:00"
+        assertThat(vm.effectiveWarningProperty().get()).startsWith("This is in the past: tickets received since Fri 20 Nov 2026 09:00"
                 + " will be re-measured");
         vm.resetEffective();
         assertThat(vm.effectiveInThePast()).isFalse();
-        assertThat(vm.effectiveWarning().get()).isEmpty();
+        assertThat(vm.effectiveWarningProperty().get()).isEmpty();
         assertThat(vm.effectiveInstant()).isEqualTo(clock.instant());
     }
 }

@@ -12,10 +12,11 @@ import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
 import com.supportdesk.ui.board.BoardViewModel.AssigneeFilter;
 import com.supportdesk.ui.board.BoardViewModel.Column;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TicketOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class BoardViewModelTest {
         assertThat(vm.column(Column.WAITING)).isNotEmpty().allMatch(t -> t.status() == TicketStatus.WAITING_ON_CUSTOMER);
         assertThat(vm.column(Column.RESOLVED_TODAY)).isNotEmpty().allMatch(t -> t.status() == TicketStatus.RESOLVED);
         for (Column c : List.of(Column.NEW, Column.OPEN, Column.WAITING)) {
-            assertThat(vm.column(c)).isSortedAccordingTo(BoardViewModel.URGENCY);
+            assertThat(vm.column(c)).isSortedAccordingTo(TicketOrder.URGENCY);
             // least business time left first among the unanswered
             long[] remaining = vm.column(c).stream().filter(t -> t.firstContactAt() == null)
                     .mapToLong(t -> store.policy().clock().remainingSeconds(t.severity(), t.received(), clock.instant())).toArray();
@@ -80,21 +81,21 @@ class BoardViewModelTest {
     @Test
     void filtersBySeverityAssigneeCustomerChannelAndText() {
         BoardViewModel vm = board(lead, false);
-        vm.severityFilter().set(Severity.S1);
+        vm.severityFilterProperty().set(Severity.S1);
         assertThat(all(vm)).isNotEmpty().allMatch(t -> t.severity() == Severity.S1);
         vm.clearFilters();
-        vm.assigneeFilter().set(AssigneeFilter.UNASSIGNED);
+        vm.assigneeFilterProperty().set(AssigneeFilter.UNASSIGNED);
         assertThat(all(vm)).isNotEmpty().allMatch(t -> t.assigneeId() == null);
-        vm.assigneeFilter().set(AssigneeFilter.ME);
+        vm.assigneeFilterProperty().set(AssigneeFilter.ME);
         assertThat(all(vm)).isNotEmpty().allMatch(t -> t.assigneeId() == lead.id());
         vm.clearFilters();
-        vm.customerFilter().set("Harbour Bank plc");
+        vm.customerFilterProperty().set("Harbour Bank plc");
         assertThat(all(vm)).isNotEmpty().allMatch(t -> "Harbour Bank plc".equals(t.customerName()));
         vm.clearFilters();
-        vm.channelFilter().set(Channel.PHONE);
+        vm.channelFilterProperty().set(Channel.PHONE);
         assertThat(all(vm)).isNotEmpty().allMatch(t -> t.channel() == Channel.PHONE);
         vm.clearFilters();
-        vm.searchText().set("payments api");
+        vm.searchTextProperty().set("payments api");
         assertThat(all(vm)).extracting(Ticket::subject).containsExactly("Payments API returns 503 for all merchants");
     }
 
@@ -104,18 +105,18 @@ class BoardViewModelTest {
         List<Ticket> placeholders = all(vm).stream().filter(Ticket::redacted).toList();
         assertThat(placeholders).hasSizeGreaterThanOrEqualTo(3).allMatch(t -> t.subject().equals(Ticket.PLACEHOLDER)
                 && t.customerName() == null);
-        vm.searchText().set("citizen");
+        vm.searchTextProperty().set("citizen");
         assertThat(all(vm)).isEmpty();
-        vm.searchText().set("official");
+        vm.searchTextProperty().set("official");
         assertThat(all(vm)).noneMatch(Ticket::redacted);
-        vm.searchText().set(placeholders.get(0).ref());
+        vm.searchTextProperty().set(placeholders.get(0).ref());
         assertThat(all(vm)).extracting(Ticket::id).containsExactly(placeholders.get(0).id());
         vm.clearFilters();
-        vm.customerFilter().set("Department for Digital Services");
+        vm.customerFilterProperty().set("Department for Digital Services");
         assertThat(all(vm)).noneMatch(Ticket::redacted);
         vm.select(placeholders.get(0));
-        assertThat(vm.selected().get()).isNull();
-        assertThat(vm.message().get()).contains("cannot be opened");
+        assertThat(vm.selectedProperty().get()).isNull();
+        assertThat(vm.messageProperty().get()).contains("cannot be opened");
     }
 
     @Test
@@ -133,8 +134,8 @@ class BoardViewModelTest {
         vm.apply(List.of(changed));
         assertThat(vm.column(Column.NEW)).extracting(Ticket::id).doesNotContain(t.id());
         assertThat(vm.column(Column.OPEN)).extracting(Ticket::id).contains(t.id());
-        assertThat(vm.column(Column.OPEN)).isSortedAccordingTo(BoardViewModel.URGENCY);
-        assertThat(vm.selected().get()).isEqualTo(changed);
+        assertThat(vm.column(Column.OPEN)).isSortedAccordingTo(TicketOrder.URGENCY);
+        assertThat(vm.selectedProperty().get()).isEqualTo(changed);
     }
 
     @Test

@@ -11,8 +11,8 @@ import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class ChangeFeedTest {
                     Notifier.NONE);
             vm.load().join();
             List<ChangeFeed.Batch> delivered = new ArrayList<>();
-            ChangeFeed feed = new ChangeFeed(mine.tickets(), agent, vm.feedPosition().get(), TaskExecutor.direct(), b -> {
+            ChangeFeed feed = new ChangeFeed(mine.tickets(), agent, vm.feedPositionProperty().get(), TaskExecutor.direct(), b -> {
                 delivered.add(b);
                 vm.apply(b.tickets());
             });
@@ -59,7 +59,7 @@ class ChangeFeedTest {
             assertThat(vm.column(BoardViewModel.Column.NEW)).extracting(Ticket::subject).contains("Gateway in another process");
             assertThat(vm.ticket(other.id()).assigneeName()).isEqualTo("Lee Adams");
             assertThat(vm.ticket(created.id())).isNotNull();
-            assertThat(feed.position()).isGreaterThan(vm.feedPosition().get());
+            assertThat(feed.position()).isGreaterThan(vm.feedPositionProperty().get());
         }
     }
 }

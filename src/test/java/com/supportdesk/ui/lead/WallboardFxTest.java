@@ -57,7 +57,7 @@ class WallboardFxTest {
 
     private WallboardWindow open(FxRobot robot, DeskView desk) throws Exception {
         robot.press(KeyCode.F11).release(KeyCode.F11);
-        waitFor(() -> desk.tools().wallboard().isPresent() && !desk.tools().wallboard().get().viewModel().loading().get()
+        waitFor(() -> desk.tools().wallboard().isPresent() && !desk.tools().wallboard().get().viewModel().loadingProperty().get()
                 && !desk.tools().wallboard().get().viewModel().countdowns().isEmpty());
         return desk.tools().wallboard().orElseThrow();
     }

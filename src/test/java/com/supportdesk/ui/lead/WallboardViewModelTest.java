@@ -18,8 +18,9 @@ import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.TicketOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +67,8 @@ class WallboardViewModelTest {
         Instant now = clock.instant();
         assertThat(vm.countdowns()).hasSameSizeAs(open);
         for (Severity s : Severity.values()) {
-            assertThat(vm.open(s).get()).isEqualTo(open.stream().filter(t -> t.severity() == s).count());
-            assertThat(vm.waiting(s).get()).isEqualTo(open.stream()
+            assertThat(vm.openCountProperty(s).get()).isEqualTo(open.stream().filter(t -> t.severity() == s).count());
+            assertThat(vm.waitingCountProperty(s).get()).isEqualTo(open.stream()
                     .filter(t -> t.severity() == s && t.firstContactAt() == null).count());
         }
         List<Long> overdue = open.stream().filter(t -> t.firstContactAt() == null)
@@ -80,10 +81,10 @@ class WallboardViewModelTest {
         });
         // most urgent first: unanswered by deadline, answered after them
         assertThat(vm.countdowns().get(0).firstContactAt()).isNull();
-        assertThat(vm.countdowns()).isSortedAccordingTo(com.supportdesk.ui.board.BoardViewModel.URGENCY);
+        assertThat(vm.countdowns()).isSortedAccordingTo(TicketOrder.URGENCY);
         int assigned = (int) open.stream().filter(t -> t.assigneeId() != null).count();
         assertThat(vm.agentLoad().stream().mapToInt(WallboardViewModel.AgentLoad::open).sum()).isEqualTo(assigned);
-        assertThat(vm.unassigned().get()).isEqualTo(open.size() - assigned);
+        assertThat(vm.unassignedProperty().get()).isEqualTo(open.size() - assigned);
         assertThat(vm.agentLoad()).isSortedAccordingTo((a, b) -> Integer.compare(b.open(), a.open()));
     }
 
@@ -133,7 +134,7 @@ class WallboardViewModelTest {
                 Instant.parse("2026-03-12T00:00:00Z")).stream().filter(x -> x.severity() == Severity.S1)
                 .filter(x -> ResponseCompliance.outcome(x, clock.instant()) == Outcome.MISSED).count();
         assertThat(vm.compliance().get(0).today().missed()).isEqualTo(missedToday).isPositive();
-        assertThat(vm.clockText().get()).isEqualTo("12:00");
+        assertThat(vm.clockTextProperty().get()).isEqualTo("12:00");
     }
 
     @Test
@@ -159,13 +160,13 @@ class WallboardViewModelTest {
             assertThat(vm.subject(t)).isEqualTo(Ticket.PLACEHOLDER);
             assertThat(vm.customer(t)).isEmpty();
         });
-        vm.showSensitive().set(true);
-        assertThat(vm.showSensitive().get()).as("an uncleared viewer cannot show subjects").isFalse();
+        vm.showSensitiveProperty().set(true);
+        assertThat(vm.showSensitiveProperty().get()).as("an uncleared viewer cannot show subjects").isFalse();
 
         WallboardViewModel cleared = board(lead);
         Ticket s = cleared.countdowns().stream().filter(Ticket::sensitive).findFirst().orElseThrow();
         assertThat(cleared.subject(s)).as("hidden on the wall by default").isEqualTo(Ticket.PLACEHOLDER);
-        cleared.showSensitive().set(true);
+        cleared.showSensitiveProperty().set(true);
         assertThat(cleared.subject(s)).startsWith("OFFICIAL-SENSITIVE:");
     }
 }

@@ -9,6 +9,8 @@ import com.supportdesk.mail.IntakeService;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.Theme;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,13 +55,15 @@ class MailScreensFxTest {
         AtomicReference<Stage> quarantine = new AtomicReference<>();
         AtomicReference<Stage> settings = new AtomicReference<>();
         robot.interact(() -> {
-            quarantine.set(MailScreens.openQuarantine(null, mail, f.admin, ZoneOffset.UTC, Runnable::run));
-            settings.set(MailScreens.openSettings(null, mail, f.admin, Runnable::run, () -> { }));
+            quarantine.set(MailScreens.openQuarantine(null, mail, f.admin, ZoneOffset.UTC, TaskExecutor.direct()));
+            settings.set(MailScreens.openSettings(null, mail, f.admin, TaskExecutor.direct(), () -> { }));
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(quarantine.get().getTitle()).isEqualTo(QuarantineView.TITLE);
         assertThat(settings.get().getTitle()).isEqualTo(MailSettingsView.TITLE);
         assertThat(robot.lookup("#quarantineTable").queryAs(TableView.class).getItems()).hasSize(1);
+        assertThat(quarantine.get().getScene().getStylesheets()).as("one theme for every window").isEqualTo(Theme.stylesheets());
+        assertThat(settings.get().getScene().getStylesheets()).isEqualTo(Theme.stylesheets());
         robot.interact(() -> {
             quarantine.get().close();
             settings.get().close();
@@ -68,10 +72,10 @@ class MailScreensFxTest {
         var una = TestStores.agent(f.store, f.admin, "una", Clearance.NONE);
         robot.interact(() -> {
             assertThat(catchThrowableOfType(StoreException.AccessDenied.class,
-                    () -> MailScreens.openQuarantine(null, mail, una, ZoneOffset.UTC, Runnable::run)))
+                    () -> MailScreens.openQuarantine(null, mail, una, ZoneOffset.UTC, TaskExecutor.direct())))
                     .hasMessage("Only an admin may see quarantined mail.");
             assertThat(catchThrowableOfType(StoreException.AccessDenied.class,
-                    () -> MailScreens.openSettings(null, mail, una, Runnable::run, null)))
+                    () -> MailScreens.openSettings(null, mail, una, TaskExecutor.direct(), null)))
                     .hasMessage("Only an admin may change the mail settings.");
         });
     }

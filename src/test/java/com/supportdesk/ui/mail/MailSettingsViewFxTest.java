@@ -8,6 +8,7 @@ import com.supportdesk.mail.MailSettings;
 import com.supportdesk.mail.MailSettingsService;
 import com.supportdesk.mail.SmtpSettings;
 import com.supportdesk.mail.TlsMode;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -47,7 +48,7 @@ class MailSettingsViewFxTest {
             public String smtp(SmtpSettings s) {
                 return "Connected to " + s.account() + ".";
             }
-        }, Runnable::run, Runnable::run);
+        }, TaskExecutor.direct());
         vm.load();
         MailSettingsView view = new MailSettingsView(vm);
         stage.setScene(new javafx.scene.Scene(view.root(), 640, 640));

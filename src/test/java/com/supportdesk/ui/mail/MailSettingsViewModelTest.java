@@ -8,6 +8,8 @@ import com.supportdesk.mail.MailSettings;
 import com.supportdesk.mail.MailSettingsService;
 import com.supportdesk.mail.SmtpSettings;
 import com.supportdesk.mail.TlsMode;
+import com.supportdesk.ui.common.ManualTaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ class MailSettingsViewModelTest {
     Path dir;
     MailUiFixture f;
     MailSettingsService service;
-    final List<Runnable> queued = new ArrayList<>();
+    final ManualTaskExecutor queued = new ManualTaskExecutor();
     final List<String> tested = new ArrayList<>();
     MailSettingsViewModel vm;
 
@@ -47,7 +49,7 @@ class MailSettingsViewModelTest {
     void setUp() {
         f = new MailUiFixture(dir);
         service = MailSettingsService.of(f.store);
-        vm = new MailSettingsViewModel(service, f.admin, tester, queued::add, Runnable::run);
+        vm = new MailSettingsViewModel(service, f.admin, tester, queued);
     }
 
     @AfterEach
@@ -84,7 +86,7 @@ class MailSettingsViewModelTest {
         assertThat(s.smtp().port()).isEqualTo(587);
         assertThat(s.acknowledge()).isTrue();
 
-        MailSettingsViewModel again = new MailSettingsViewModel(service, f.admin, tester, Runnable::run, Runnable::run);
+        MailSettingsViewModel again = new MailSettingsViewModel(service, f.admin, tester, TaskExecutor.direct());
         again.load();
         assertThat(again.imapHostProperty().get()).isEqualTo("imap.example.com");
         assertThat(again.imapPasswordProperty().get()).isEqualTo("pw-1");
@@ -127,20 +129,20 @@ class MailSettingsViewModelTest {
         vm.testImap();
         assertThat(vm.busyProperty().get()).isTrue();
         assertThat(vm.status()).isEqualTo("Connecting to support@example.com@imap.example.com…");
-        queued.remove(0).run();
+        queued.runNext();
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.status()).isEqualTo("Connected to support@example.com@imap.example.com.");
         assertThat(tested).singleElement().satisfies(t -> assertThat(t).doesNotContain("pw-1"));
 
         vm.imapPasswordProperty().set("wrong");
         vm.testImap();
-        queued.remove(0).run();
+        queued.runNext();
         assertThat(vm.status()).isEqualTo("The mail server rejected the user name or password for support@example.com@imap.example.com.");
 
         vm.smtpHostProperty().set("smtp.example.com");
         vm.fromAddressProperty().set("not an address");
         vm.testSmtp();
-        assertThat(queued).isEmpty();
+        assertThat(queued.pending()).isZero();
         assertThat(vm.status()).startsWith("SMTP: the From address is missing or not an address");
     }
 }

@@ -7,6 +7,7 @@ import com.supportdesk.mail.MailSettingsService;
 import com.supportdesk.mail.oauth.OAuthFlows;
 import com.supportdesk.mail.oauth.OAuthProvider;
 import com.supportdesk.testing.TestAuthorizationServer;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -44,9 +45,9 @@ class MailSignInViewFxTest {
         server = TestAuthorizationServer.start("desk-app", "support@example.com");
         // the system browser: follows the sign-in page back to the desk's loopback listener
         MailSignInViewModel signIn = new MailSignInViewModel(service, f.admin, new OAuthFlows(),
-                TestAuthorizationServer::followInBrowser, null, Runnable::run, Runnable::run);
+                TestAuthorizationServer::followInBrowser, null, TaskExecutor.direct());
         MailSettingsViewModel vm = new MailSettingsViewModel(service, f.admin, MailSettingsViewModel.Tester.real(),
-                signIn, Runnable::run, Runnable::run);
+                signIn, TaskExecutor.direct());
         vm.load();
         stage.setScene(new javafx.scene.Scene(new MailSettingsView(vm).root(), 640, 640));
         stage.show();

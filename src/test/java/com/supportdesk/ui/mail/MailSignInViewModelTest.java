@@ -2,14 +2,16 @@ package com.supportdesk.ui.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.supportdesk.mail.IntakeService;
 import com.supportdesk.mail.IntakeCounts;
+import com.supportdesk.mail.IntakeService;
 import com.supportdesk.mail.MailAuth;
 import com.supportdesk.mail.MailSettings;
 import com.supportdesk.mail.MailSettingsService;
 import com.supportdesk.mail.oauth.OAuthFlows;
 import com.supportdesk.mail.oauth.OAuthProvider;
 import com.supportdesk.testing.TestAuthorizationServer;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.ThreadTaskExecutor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,8 +46,8 @@ class MailSignInViewModelTest {
         f.close();
     }
 
-    private MailSignInViewModel signIn(MailSignInViewModel.Browser browser, java.util.concurrent.Executor work) {
-        MailSignInViewModel vm = new MailSignInViewModel(service, f.admin, new OAuthFlows(), browser, null, work, Runnable::run);
+    private MailSignInViewModel signIn(MailSignInViewModel.Browser browser, TaskExecutor work) {
+        MailSignInViewModel vm = new MailSignInViewModel(service, f.admin, new OAuthFlows(), browser, null, work);
         vm.providerProperty().set(OAuthProvider.CUSTOM);
         vm.clientIdProperty().set("desk-app");
         vm.authorizeUrlProperty().set(server.authorizeUrl());
@@ -57,9 +59,9 @@ class MailSignInViewModelTest {
     @Test
     void theBrowserSignsInAndTheSettingsSwitchToTheSignIn() {
         // the system browser: follows the sign-in page, which redirects it to the desk's loopback listener
-        MailSignInViewModel signIn = signIn(TestAuthorizationServer::followInBrowser, Runnable::run);
+        MailSignInViewModel signIn = signIn(TestAuthorizationServer::followInBrowser, TaskExecutor.direct());
         MailSettingsViewModel settings = new MailSettingsViewModel(service, f.admin, MailSettingsViewModel.Tester.real(),
-                signIn, Runnable::run, Runnable::run);
+                signIn, TaskExecutor.direct());
         settings.load();
         assertThat(signIn.signedInProperty().get()).isEqualTo("Not signed in.");
         settings.imapEnabledProperty().set(true);
@@ -86,9 +88,9 @@ class MailSignInViewModelTest {
 
         // the dialog opened again shows the sign-in
         MailSignInViewModel again = new MailSignInViewModel(service, f.admin, new OAuthFlows(), u -> { }, null,
-                Runnable::run, Runnable::run);
-        new MailSettingsViewModel(service, f.admin, MailSettingsViewModel.Tester.real(), again, Runnable::run,
-                Runnable::run).load();
+                TaskExecutor.direct());
+        new MailSettingsViewModel(service, f.admin, MailSettingsViewModel.Tester.real(), again, TaskExecutor.direct())
+                .load();
         assertThat(again.providerProperty().get()).isEqualTo(OAuthProvider.CUSTOM);
         assertThat(again.tokenUrlProperty().get()).isEqualTo(server.tokenUrl());
         assertThat(again.signedInProperty().get()).startsWith("Signed in as support@example.com");
@@ -98,7 +100,7 @@ class MailSignInViewModelTest {
     void withoutABrowserTheAddressIsShownToOpenByHand() throws Exception {
         MailSignInViewModel vm = signIn(u -> {
             throw new java.io.IOException("no system browser");
-        }, background);
+        }, new ThreadTaskExecutor(background));
         vm.signIn();
         for (int i = 0; i < 200 && vm.waitingAddressProperty().get().isEmpty(); i++) {
             Thread.sleep(25);
@@ -115,7 +117,7 @@ class MailSignInViewModelTest {
 
     @Test
     void cancellingTheWaitSaysSoAndSavesNothing() throws Exception {
-        MailSignInViewModel vm = signIn(u -> { }, background);
+        MailSignInViewModel vm = signIn(u -> { }, new ThreadTaskExecutor(background));
         vm.signIn();
         for (int i = 0; i < 200 && vm.waitingAddressProperty().get().isEmpty(); i++) {
             Thread.sleep(25);
@@ -130,7 +132,7 @@ class MailSignInViewModelTest {
 
     @Test
     void problemsAreOneSentence() {
-        MailSignInViewModel vm = signIn(TestAuthorizationServer::followInBrowser, Runnable::run);
+        MailSignInViewModel vm = signIn(TestAuthorizationServer::followInBrowser, TaskExecutor.direct());
         vm.clientIdProperty().set(" ");
         vm.signIn();
         assertThat(vm.status()).isEqualTo("The client id of the app registration is missing.");
@@ -146,7 +148,7 @@ class MailSignInViewModelTest {
         assertThat(vm.status()).isEqualTo("The sign-in was declined (access_denied: The user declined).");
 
         MailSettingsViewModel settings = new MailSettingsViewModel(service, f.admin, MailSettingsViewModel.Tester.real(),
-                vm, Runnable::run, Runnable::run);
+                vm, TaskExecutor.direct());
         settings.imapEnabledProperty().set(true);
         settings.imapHostProperty().set("imap.example.com");
         settings.imapUserProperty().set("support@example.com");

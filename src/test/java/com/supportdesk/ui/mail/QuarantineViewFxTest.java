@@ -3,10 +3,11 @@ package com.supportdesk.ui.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.ui.common.ScriptedDialogs;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -40,8 +41,10 @@ class QuarantineViewFxTest {
         unreadable = f.ingest(MailUiFixture.UNREADABLE).quarantineId();
         f.ingest(MailUiFixture.AUTO_REPLY);
         savedTo = dir.resolve("raw-out.eml");
-        vm = new QuarantineViewModel(f.quarantine, f.admin, ZoneOffset.UTC, Runnable::run, Runnable::run);
-        QuarantineView view = new QuarantineView(vm, (owner, name) -> Optional.of(savedTo));
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.file = savedTo;
+        vm = new QuarantineViewModel(f.quarantine, f.admin, ZoneOffset.UTC, TaskExecutor.direct(), dialogs);
+        QuarantineView view = new QuarantineView(vm);
         stage.setTitle(QuarantineView.TITLE);
         stage.setScene(view.scene());
         stage.show();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.common.ScriptedDialogs;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -25,7 +27,7 @@ class QuarantineViewModelTest {
     @BeforeEach
     void setUp() {
         f = new MailUiFixture(dir);
-        vm = new QuarantineViewModel(f.quarantine, f.admin, ZoneOffset.UTC, Runnable::run, Runnable::run);
+        vm = new QuarantineViewModel(f.quarantine, f.admin, ZoneOffset.UTC, TaskExecutor.direct(), new ScriptedDialogs());
     }
 
     @AfterEach
@@ -95,7 +97,7 @@ class QuarantineViewModelTest {
     void failuresArePlainSentences() {
         f.ingest(MailUiFixture.UNREADABLE);
         var una = TestStores.agent(f.store, f.admin, "una", Clearance.NONE);
-        QuarantineViewModel notAdmin = new QuarantineViewModel(f.quarantine, una, ZoneOffset.UTC, Runnable::run, Runnable::run);
+        QuarantineViewModel notAdmin = new QuarantineViewModel(f.quarantine, una, ZoneOffset.UTC, TaskExecutor.direct(), new ScriptedDialogs());
         notAdmin.refresh();
         assertThat(notAdmin.status()).isEqualTo("Only an admin may see quarantined mail.");
         assertThat(notAdmin.busyProperty().get()).isFalse();

@@ -8,6 +8,9 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.phone.CallForm;
+import com.supportdesk.ui.common.ActionFactory;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -28,7 +32,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -55,10 +58,10 @@ class CallConsoleFxTest {
         main = stage;
         f = new PhoneFixture(dir, "2026-11-25T10:00:00Z"); // a Wednesday, 10:00 GMT
         phone = f.fxConsole(logged);
-        Button call = CallConsole.toolbarButton(() -> phone.open(stage, f.olive, null));
-        call.setId("call-button");
+        ActionFactory actions = new ActionFactory();
+        Button call = actions.button(DeskAction.NEW_CALL, () -> phone.open(stage, f.olive, null));
         Scene scene = new Scene(new VBox(call), 400, 200);
-        CallConsole.installShortcut(scene, call::fire);
+        ActionFactory.install(scene, DeskAction.NEW_CALL, call::fire);
         stage.setScene(scene);
         stage.setTitle("Main");
         stage.show();
@@ -101,8 +104,7 @@ class CallConsoleFxTest {
     @Test
     void ctrlLThenAPhoneNumberInAnotherFormatThenANewS1TicketReceivedWhenTheConsoleOpened(FxRobot robot)
             throws Exception {
-        assertThat(CallConsole.tooltip().getText()).contains("Ctrl+L");
-        assertThat(CallConsole.callMenuItem(() -> { }).getAccelerator()).isEqualTo(CallConsole.SHORTCUT);
+        assertThat(new ActionFactory().tooltip(DeskAction.NEW_CALL).getText()).contains("Ctrl+L");
 
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitFor(() -> consoleShowing(robot));
@@ -240,6 +242,6 @@ class CallConsoleFxTest {
                 Instant.EPOCH, null, null, true, null, "", null, null, true, false, "").problems().get(0));
         assertThat(consoleShowing(robot)).isTrue();
         Window w = consoleWindow(robot);
-        assertThat(w.getScene().getStylesheets()).singleElement().asString().endsWith("phone.css");
+        assertThat(w.getScene().getStylesheets()).as("the desk's theme, like every window").isEqualTo(Theme.stylesheets());
     }
 }

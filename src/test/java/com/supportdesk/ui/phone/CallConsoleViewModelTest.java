@@ -13,8 +13,9 @@ import com.supportdesk.phone.CallService;
 import com.supportdesk.phone.PolicyHints;
 import com.supportdesk.sla.CalendarSpec;
 import com.supportdesk.store.ContactRepository.ContactMatch;
+import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.phone.CallConsoleViewModel.Target;
-import com.supportdesk.ui.phone.PhoneDialogs.DraftChoice;
+import com.supportdesk.ui.phone.DraftRecovery.DraftChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class CallConsoleViewModelTest {
         if (f == null) {
             f = new PhoneFixture(dir, now);
         }
-        CallConsoleViewModel vm = new CallConsoleViewModel(f.context(Background.inline()), f.olive, ticketId, f.dialogs);
+        CallConsoleViewModel vm = new CallConsoleViewModel(f.context(TaskExecutor.direct()), f.olive, ticketId, f.dialogs);
         vm.start();
         return vm;
     }
@@ -65,7 +66,7 @@ class CallConsoleViewModelTest {
         f.tickSecond();
         assertThat(vm.elapsedProperty().get()).isEqualTo("1:01:05");
         vm.dispose();
-        assertThat(f.ticker.registered()).isZero();
+        assertThat(f.timer.registered()).isZero();
     }
 
     @Test
@@ -167,7 +168,7 @@ class CallConsoleViewModelTest {
                 .satisfies(d -> assertThat(d.updatedAt()).isEqualTo(Instant.parse("2026-11-25T10:00:05Z")));
         // the app dies: the first console is never ended or discarded
         f.clock.advance(Duration.ofMinutes(2));
-        f.dialogs.draftAnswer = DraftChoice.RESUME;
+        f.dialogs.askAnswer = DraftChoice.RESUME;
         CallConsoleViewModel second = console(null, null);
 
         assertThat(f.dialogs.asked()).singleElement().asString().contains("with Gail Gov")
@@ -190,12 +191,12 @@ class CallConsoleViewModelTest {
         CallConsoleViewModel first = console("2026-11-25T10:00:00Z", null);
         first.notesProperty().set("half a call");
         f.tickAutosave();
-        f.dialogs.draftAnswer = DraftChoice.LATER;
+        f.dialogs.askAnswer = DraftChoice.LATER;
         CallConsoleViewModel second = console(null, null);
         assertThat(second.draftId()).isEmpty();
         assertThat(second.notesProperty().get()).isEmpty();
         assertThat(f.store.calls().drafts(f.olive)).hasSize(1);
-        f.dialogs.draftAnswer = DraftChoice.DISCARD;
+        f.dialogs.askAnswer = DraftChoice.DISCARD;
         console(null, null);
         assertThat(f.store.calls().drafts(f.olive)).isEmpty();
     }
@@ -263,16 +264,16 @@ class CallConsoleViewModelTest {
         vm.lookup().queryProperty().set("07700 900123");
         assertThat(vm.lookup().matches()).isEmpty();
         vm.startAddingCaller();
-        assertThat(vm.newPhoneProperty().get()).isEqualTo("07700 900123");
+        assertThat(vm.newCaller().phoneProperty().get()).isEqualTo("07700 900123");
         vm.addCaller();
         assertThat(vm.problemsProperty().get()).isEqualTo("The new caller needs a name.");
-        vm.newNameProperty().set("Nina New");
-        vm.newEmailProperty().set("nina@acme.example");
-        vm.newCustomerProperty().set(vm.customers().stream().filter(c -> c.name().equals("Acme Widgets")).findFirst()
+        vm.newCaller().nameProperty().set("Nina New");
+        vm.newCaller().emailProperty().set("nina@acme.example");
+        vm.newCaller().customerProperty().set(vm.newCaller().customers().stream().filter(c -> c.name().equals("Acme Widgets")).findFirst()
                 .orElseThrow());
-        vm.newRoleProperty().set(ContactRole.ADMINISTRATOR);
+        vm.newCaller().roleProperty().set(ContactRole.ADMINISTRATOR);
         vm.addCaller();
-        assertThat(vm.addingCallerProperty().get()).isFalse();
+        assertThat(vm.newCaller().openProperty().get()).isFalse();
         assertThat(vm.lookup().caller().contact().name()).isEqualTo("Nina New");
         assertThat(vm.lookup().caller().customerName()).isEqualTo("Acme Widgets");
         assertThat(f.store.contacts().search("+44 7700 900123", 5)).extracting(m -> m.contact().name())

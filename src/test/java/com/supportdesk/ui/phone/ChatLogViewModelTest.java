@@ -9,6 +9,7 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.phone.ChatImporter.ChatOutcome;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ChatLogViewModelTest {
     }
 
     private ChatLogViewModel chat(Long ticketId) {
-        ChatLogViewModel vm = new ChatLogViewModel(f.context(Background.inline()), f.olive, ticketId, f.dialogs);
+        ChatLogViewModel vm = new ChatLogViewModel(f.context(TaskExecutor.direct()), f.olive, ticketId, f.dialogs);
         vm.setOnLogged(logged::add);
         vm.start();
         return vm;
@@ -108,7 +109,7 @@ class ChatLogViewModelTest {
     void aTranscriptFileIsImportedInUtf8OrWindows1252() throws Exception {
         Path file = dir.resolve("chat.txt");
         Files.writeString(file, "[09:30] Zo\u00eb: caf\u00e9 menu broken\n", Charset.forName("windows-1252"));
-        f.dialogs.transcript = file;
+        f.dialogs.file = file;
         ChatLogViewModel vm = chat(null);
         vm.importFile();
         assertThat(vm.textProperty().get()).isEqualTo("[09:30] Zo\u00eb: caf\u00e9 menu broken\n");

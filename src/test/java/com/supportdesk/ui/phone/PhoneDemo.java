@@ -9,8 +9,10 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.FxTaskExecutor;
 import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.common.ActionFactory;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +36,7 @@ import javafx.stage.Stage;
 public final class PhoneDemo extends Application {
 
     private Store store;
-    private FxTaskExecutor executor;
+    private UiTaskExecutor executor;
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -51,7 +53,7 @@ public final class PhoneDemo extends Application {
         Ticket open = store.tickets().create(operator, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 Clock.systemUTC().instant()).withCustomer(gov.id(), gail.id()));
 
-        executor = new FxTaskExecutor("phone", 1);
+        executor = new UiTaskExecutor("phone", 1);
         CallConsole phone = new CallConsole(store, Clock.systemUTC(), ZoneId.systemDefault(), executor);
         Label last = new Label("Ctrl+L: log a call \u2014 data in " + dir);
         phone.setOnLogged(t -> last.setText("Logged on " + t.ref()));
@@ -60,13 +62,13 @@ public final class PhoneDemo extends Application {
         outbound.setOnAction(e -> phone.open(stage, operator, open.id()));
         Button chat = new Button("Log chat\u2026");
         chat.setOnAction(e -> phone.openChatLog(stage, operator, null));
-        MenuBar menus = new MenuBar(new Menu("_Phone", null, CallConsole.callMenuItem(inbound),
-                CallConsole.chatMenuItem(() -> phone.openChatLog(stage, operator, null))));
+        ActionFactory actions = new ActionFactory();
+        MenuBar menus = new MenuBar(new Menu("_Phone", null, actions.menuItem(DeskAction.NEW_CALL, inbound),
+                actions.menuItem(DeskAction.LOG_CHAT, () -> phone.openChatLog(stage, operator, null))));
         BorderPane root = new BorderPane(last);
-        root.setTop(new BorderPane(new ToolBar(CallConsole.toolbarButton(inbound), outbound, chat), menus, null, null,
-                null));
+        root.setTop(new BorderPane(new ToolBar(actions.button(DeskAction.NEW_CALL, inbound), outbound, chat), menus, null,
+                null, null));
         Scene scene = new Scene(root, 900, 500);
-        CallConsole.installShortcut(scene, inbound);
         stage.setTitle("Phone demo");
         stage.setScene(scene);
         stage.show();

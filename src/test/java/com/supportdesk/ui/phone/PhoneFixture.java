@@ -7,9 +7,11 @@ import com.supportdesk.domain.ContactRole;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.FxTaskExecutor;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.common.ScriptedDialogs;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -34,9 +36,9 @@ final class PhoneFixture implements AutoCloseable {
     final Customer acme;
     final Contact gail;
     final Contact rita;
-    final ManualTicker ticker = new ManualTicker();
+    final ManualTimer timer = new ManualTimer();
     final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private FxTaskExecutor executor;
+    private UiTaskExecutor executor;
 
     PhoneFixture(Path dir, String now) {
         clock = MutableClock.at(now);
@@ -51,16 +53,16 @@ final class PhoneFixture implements AutoCloseable {
                 ContactRole.REGISTERED_USER);
     }
 
-    PhoneContext context(Background background) {
-        return new PhoneContext(store, clock, ZONE, background, ticker, Duration.ofSeconds(5));
+    PhoneContext context(TaskExecutor executor) {
+        return new PhoneContext(store, clock, ZONE, executor, timer, Duration.ofSeconds(5));
     }
 
     /** A call console doing its store work on a background thread (FX tests), reporting logged tickets to {@code logged}. */
     CallConsole fxConsole(List<Ticket> logged) {
         if (executor == null) {
-            executor = new FxTaskExecutor("phone-test", 1);
+            executor = new UiTaskExecutor("phone-test", 1);
         }
-        CallConsole c = new CallConsole(context(Background.of(executor)), owner -> dialogs);
+        CallConsole c = new CallConsole(context(executor), owner -> dialogs);
         c.setOnLogged(logged::add);
         return c;
     }
@@ -76,11 +78,11 @@ final class PhoneFixture implements AutoCloseable {
     }
 
     void tickSecond() {
-        ticker.fire(Duration.ofSeconds(1));
+        timer.fire(Duration.ofSeconds(1));
     }
 
     void tickAutosave() {
-        ticker.fire(Duration.ofSeconds(5));
+        timer.fire(Duration.ofSeconds(5));
     }
 
     @Override

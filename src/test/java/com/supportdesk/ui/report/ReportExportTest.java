@@ -1,7 +1,6 @@
 package com.supportdesk.ui.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.supportdesk.app.Wiring;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.report.Quarter;
@@ -10,14 +9,13 @@ import com.supportdesk.report.ReportFormat;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.FxTaskExecutor;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.ScriptedDialogs;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,25 +43,7 @@ class ReportExportTest {
     MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z");
     Store store;
     Agent lead;
-    Path chosen;
-    final List<String> infos = new CopyOnWriteArrayList<>();
-    final DialogService dialogs = new DialogService() {
-        @Override
-        public void showError(String title, String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public Optional<Path> askSaveLocation(String title, String suggestedFileName) {
-            infos.add("asked: " + suggestedFileName);
-            return Optional.ofNullable(chosen);
-        }
-    };
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
@@ -83,31 +63,31 @@ class ReportExportTest {
 
     @Test
     void theDialogExportsACsvWithProgressToTheEnd(FxRobot robot) throws Exception {
-        FxTaskExecutor executor = new FxTaskExecutor("report-test");
+        UiTaskExecutor executor = new UiTaskExecutor("report-test");
         try {
             ReportExportViewModel vm = new ReportExportViewModel(store, lead, executor, clock, dialogs);
             List<Double> seen = new CopyOnWriteArrayList<>();
-            vm.progress().addListener((o, was, p) -> seen.add(p.doubleValue()));
+            vm.progressProperty().addListener((o, was, p) -> seen.add(p.doubleValue()));
             ReportExportWindow w = WaitForAsyncUtils.asyncFx(() -> {
                 ReportExportWindow win = new ReportExportWindow(null, vm);
                 win.show();
                 vm.load();
                 return win;
             }).get();
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Department for Digital Services".equals(vm.customer().get()));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Department for Digital Services".equals(vm.customerProperty().get()));
             robot.interact(() -> {
-                vm.customer().set("Northwind Logistics");
-                vm.quarter().set(Quarter.parse("2026-Q1"));
+                vm.customerProperty().set("Northwind Logistics");
+                vm.quarterProperty().set(Quarter.parse("2026-Q1"));
             });
             robot.clickOn("#reportCsv");
-            assertThat(vm.format().get()).isEqualTo(ReportFormat.CSV);
-            chosen = dir.resolve("northwind"); // the chooser gave no extension: the format's is added
+            assertThat(vm.formatProperty().get()).isEqualTo(ReportFormat.CSV);
+            dialogs.file = dir.resolve("northwind"); // the chooser gave no extension: the format's is added
             robot.clickOn("#reportExport");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.written().get() != null);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.writtenProperty().get() != null);
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(infos).contains("asked: Northwind-Logistics-2026-Q1.csv");
+            assertThat(dialogs.asked()).contains("save: Northwind-Logistics-2026-Q1.csv");
             Path file = dir.resolve("northwind.csv");
-            assertThat(vm.written().get()).isEqualTo(file);
+            assertThat(vm.writtenProperty().get()).isEqualTo(file);
             List<String> lines = Files.readAllLines(file);
             assertThat(lines.get(0)).isEqualTo(String.join(",", QuarterlyReportCsv.COMPLIANCE_COLUMNS));
             assertThat(lines).anyMatch(l -> l.startsWith("S1,")).anyMatch(l -> l.startsWith("S2,"));
@@ -116,7 +96,7 @@ class ReportExportTest {
             assertThat(robot.lookup("#reportMessage").queryAs(Label.class).getText()).startsWith("Saved northwind.csv (");
             assertThat(robot.lookup("#reportOpenFolder").queryAs(javafx.scene.control.Button.class).isVisible()).isTrue();
             robot.clickOn("#reportOpenFolder"); // no desktop here: the folder is named instead
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> infos.stream().anyMatch(s -> s.contains(dir.toString())));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialogs.infos().stream().anyMatch(s -> s.contains(dir.toString())));
             robot.interact(w::close);
         } finally {
             executor.close();
@@ -141,13 +121,13 @@ class ReportExportTest {
         Path file = dir.resolve("never.pdf");
         var result = vm.exportTo(file);
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(vm.running().get()).isTrue();
+        assertThat(vm.runningProperty().get()).isTrue();
         vm.cancel();
-        assertThat(vm.running().get()).isFalse();
-        assertThat(vm.message().get()).isEqualTo("Cancelled: no file was written.");
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Cancelled: no file was written.");
         assertThat(result).failsWithin(10, TimeUnit.SECONDS);
         assertThat(file).doesNotExist();
-        assertThat(vm.error().get()).isEmpty();
+        assertThat(vm.errorProperty().get()).isEmpty();
         vm.close();
     }
 
@@ -155,13 +135,13 @@ class ReportExportTest {
     void aFolderThatDoesNotExistIsAPlainError() throws Exception {
         ReportExportViewModel vm = new ReportExportViewModel(store, lead, TaskExecutor.direct(), clock, dialogs);
         vm.load().join();
-        vm.quarter().set(Quarter.parse("2026-Q1"));
+        vm.quarterProperty().set(Quarter.parse("2026-Q1"));
         var result = vm.exportTo(dir.resolve("missing").resolve("report.pdf"));
         assertThat(result).failsWithin(20, TimeUnit.SECONDS);
-        assertThat(vm.error().get()).startsWith("The report could not be written: Cannot write the report to ")
+        assertThat(vm.errorProperty().get()).startsWith("The report could not be written: Cannot write the report to ")
                 .endsWith("does not exist.");
-        assertThat(vm.running().get()).isFalse();
-        assertThat(vm.written().get()).isNull();
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.writtenProperty().get()).isNull();
         vm.close();
     }
 
@@ -170,8 +150,8 @@ class ReportExportTest {
         ReportExportViewModel vm = new ReportExportViewModel(store, lead, TaskExecutor.direct(), clock, dialogs);
         vm.load().join();
         assertThat(vm.quarters()).first().hasToString("2026-Q1");
-        assertThat(vm.quarter().get()).as("last quarter by default").hasToString("2025-Q4");
-        vm.customer().set("Harbour Bank plc");
+        assertThat(vm.quarterProperty().get()).as("last quarter by default").hasToString("2025-Q4");
+        vm.customerProperty().set("Harbour Bank plc");
         assertThat(vm.suggestedFileName()).isEqualTo("Harbour-Bank-plc-2025-Q4.pdf");
         assertThat(vm.withExtension(Path.of("x.CSV"))).isEqualTo(Path.of("x.CSV"));
         vm.close();

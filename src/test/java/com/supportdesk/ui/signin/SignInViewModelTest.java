@@ -7,7 +7,7 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.TaskExecutor;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +33,14 @@ class SignInViewModelTest {
         try (Store store = TestStores.open(dir, clock)) {
             SignInViewModel vm = vm(store);
             assertThat(vm.checkFirstRun().join()).isTrue();
-            assertThat(vm.firstRun().get()).isTrue();
-            vm.adminUsername().set("ada");
-            vm.adminName().set("Ada Lovelace");
-            vm.adminPassword().set("s3cret");
-            vm.adminRepeat().set("other");
+            assertThat(vm.firstRunProperty().get()).isTrue();
+            vm.adminUsernameProperty().set("ada");
+            vm.adminNameProperty().set("Ada Lovelace");
+            vm.adminPasswordProperty().set("s3cret");
+            vm.adminRepeatProperty().set("other");
             vm.createFirstAdmin().join();
-            assertThat(vm.message().get()).isEqualTo("The two passwords differ.");
-            vm.adminRepeat().set("s3cret");
+            assertThat(vm.messageProperty().get()).isEqualTo("The two passwords differ.");
+            vm.adminRepeatProperty().set("s3cret");
             Agent ada = vm.createFirstAdmin().join();
             assertThat(ada.admin()).isTrue();
             assertThat(signedIn).containsExactly(ada);
@@ -64,14 +64,14 @@ class SignInViewModelTest {
             new Wiring(Map.of(), clock).seedDemo(store);
             SignInViewModel vm = vm(store);
             assertThat(vm.checkFirstRun().join()).isFalse();
-            vm.username().set("agent");
-            vm.password().set("nope");
+            vm.usernameProperty().set("agent");
+            vm.passwordProperty().set("nope");
             assertThat(vm.signIn().join()).isNull();
-            assertThat(vm.message().get()).isEqualTo("Unknown user name or wrong password.");
-            assertThat(vm.password().get()).isEmpty();
-            vm.password().set("agent");
+            assertThat(vm.messageProperty().get()).isEqualTo("Unknown user name or wrong password.");
+            assertThat(vm.passwordProperty().get()).isEmpty();
+            vm.passwordProperty().set("agent");
             assertThat(vm.signIn().join().username()).isEqualTo("agent");
-            assertThat(vm.message().get()).isEmpty();
+            assertThat(vm.messageProperty().get()).isEmpty();
             assertThat(signedIn).extracting(Agent::username).containsExactly("agent");
         }
     }

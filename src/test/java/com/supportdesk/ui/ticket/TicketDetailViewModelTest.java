@@ -1,7 +1,6 @@
 package com.supportdesk.ui.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.supportdesk.app.Wiring;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.AttachmentInfo;
@@ -13,11 +12,11 @@ import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.Session;
-import com.supportdesk.ui.TaskExecutor;
 import com.supportdesk.ui.WindowStateStore;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.ScriptedDialogs;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,7 @@ class TicketDetailViewModelTest {
     MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z");
     Store store;
     Agent lead;
-    List<String> errors = new ArrayList<>();
-    Path saveTo;
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
     TicketDetailViewModel vm;
     List<Ticket> changed = new ArrayList<>();
 
@@ -49,21 +46,6 @@ class TicketDetailViewModelTest {
         store = TestStores.open(dir.resolve("db"), clock);
         new Wiring(Map.of(), clock).seedDemo(store);
         lead = store.agents().findByUsername("lead").orElseThrow();
-        DialogService dialogs = new DialogService() {
-            @Override
-            public void showError(String title, String message) {
-                errors.add(message);
-            }
-
-            @Override
-            public void showInfo(String title, String message) {
-            }
-
-            @Override
-            public Optional<Path> askSaveLocation(String title, String suggestedFileName) {
-                return Optional.ofNullable(saveTo);
-            }
-        };
         vm = new TicketDetailViewModel(Session.open(store, lead, ZoneOffset.UTC), TaskExecutor.direct(), dialogs,
                 new Countdown(ZoneOffset.UTC), "test");
         vm.setOnChanged(changed::add);
@@ -86,8 +68,8 @@ class TicketDetailViewModelTest {
         assertThat(vm.conversation()).isSortedAccordingTo(java.util.Comparator.comparing(TicketDetailViewModel.Entry::at));
         assertThat(vm.conversation()).extracting(TicketDetailViewModel.Entry::kind)
                 .contains(TicketDetailViewModel.EntryKind.REQUEST, TicketDetailViewModel.EntryKind.EMAIL_OUT);
-        assertThat(vm.clockDetail().get()).startsWith("Clock stopped by an e-mail reply");
-        assertThat(vm.countdownText().get()).startsWith("met in");
+        assertThat(vm.clockDetailProperty().get()).startsWith("Clock stopped by an e-mail reply");
+        assertThat(vm.countdownTextProperty().get()).startsWith("met in");
         assertThat(vm.history()).isNotEmpty();
     }
 
@@ -97,7 +79,7 @@ class TicketDetailViewModelTest {
         vm.show(t).join();
         vm.changeLevel(SupportLevel.L2, "needs config access", null, null).join();
         vm.changeLevel(SupportLevel.L3, "defect", "1. upload a 20 MB photo", "reproduced on our tenant").join();
-        assertThat(vm.ticket().get().level()).isEqualTo(SupportLevel.L3);
+        assertThat(vm.ticketProperty().get().level()).isEqualTo(SupportLevel.L3);
         assertThat(vm.conversation()).anyMatch(e -> e.kind() == TicketDetailViewModel.EntryKind.NOTE
                 && e.body().contains("1. upload a 20 MB photo") && e.body().contains("reproduced on our tenant"));
         assertThat(changed).extracting(Ticket::level).contains(SupportLevel.L3);
@@ -110,10 +92,10 @@ class TicketDetailViewModelTest {
         Agent sam = store.agents().findByUsername("sam").orElseThrow();
         store.tickets().changeStatus(sam, t.id(), t.version(), TicketStatus.OPEN);
         assertThat(vm.changeSeverity(Severity.S1)).isCompletedExceptionally();
-        assertThat(vm.conflict().get()).contains(t.ref() + " was changed by Sam Patel").contains("reload");
+        assertThat(vm.conflictProperty().get()).contains(t.ref() + " was changed by Sam Patel").contains("reload");
         vm.reload().join();
-        assertThat(vm.conflict().get()).isEmpty();
-        assertThat(vm.ticket().get().status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(vm.conflictProperty().get()).isEmpty();
+        assertThat(vm.ticketProperty().get().status()).isEqualTo(TicketStatus.OPEN);
         vm.changeSeverity(Severity.S1).join();
         assertThat(store.tickets().get(lead, t.id()).severity()).isEqualTo(Severity.S1);
     }
@@ -123,12 +105,12 @@ class TicketDetailViewModelTest {
         Ticket t = bySubject("Need log files");
         vm.show(t).join();
         AttachmentInfo a = vm.attachments().get(0);
-        saveTo = dir.resolve("out.log");
-        assertThat(vm.saveAttachment(a).join()).contains(saveTo);
-        assertThat(Files.readString(saveTo)).contains("ERROR timeout");
-        saveTo = null;
+        dialogs.file = dir.resolve("out.log");
+        assertThat(vm.saveAttachment(a).join()).contains(dialogs.file);
+        assertThat(Files.readString(dialogs.file)).contains("ERROR timeout");
+        dialogs.file = null;
         assertThat(vm.saveAttachment(a).join()).isEmpty();
-        assertThat(errors).isEmpty();
+        assertThat(dialogs.errors()).isEmpty();
     }
 
     @Test

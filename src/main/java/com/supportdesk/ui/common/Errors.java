@@ -1,0 +1,42 @@
+package com.supportdesk.ui.common;
+
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Turns a failure into the sentence the desk shows. The store, the mail and phone services and the importers
+ * write their messages for people, so the message of the real cause is shown as it is; only what carries no
+ * sentence of its own gets one here. Never a stack trace.
+ */
+public final class Errors {
+
+    private Errors() {
+    }
+
+    /** The failure inside the wrappers background work adds (completion, execution, a bare unchecked I/O). */
+    public static Throwable cause(Throwable err) {
+        Throwable t = Objects.requireNonNull(err, "err");
+        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException
+                || (t instanceof UncheckedIOException && Objects.equals(t.getMessage(), t.getCause().toString())))) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** The message for people: "SD-12 was changed by …", "The file x does not exist.", … */
+    public static String plain(Throwable err) {
+        Throwable t = cause(err);
+        if (t instanceof NoSuchFileException) {
+            return "The file " + t.getMessage() + " does not exist.";
+        }
+        if (t instanceof AccessDeniedException) {
+            return "Permission denied: " + t.getMessage() + ".";
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? "Something went wrong (" + t.getClass().getSimpleName() + ")." : m;
+    }
+}

@@ -1,0 +1,70 @@
+package com.supportdesk.ui.common;
+
+import java.util.Locale;
+import javafx.scene.input.KeyCharacterCombination;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCombination.ModifierValue;
+
+/**
+ * How a keyboard shortcut is written in help texts and tooltips: "Ctrl+Shift+N" on a PC, "⇧⌘N" on a Mac. Menus show
+ * their accelerators through JavaFX; everything else the desk writes about keys goes through here, from the one
+ * declaration of each key in {@link DeskAction}.
+ */
+public enum KeyStyle {
+
+    /** Windows and Linux: "Ctrl+Shift+N" (Shortcut is Ctrl). */
+    PC,
+    /** macOS: "⌃⌥⇧⌘N", the modifiers in Apple's order (Shortcut is ⌘). */
+    MAC;
+
+    /**
+     * The style the desk writes keys in. Today every platform reads "Ctrl+…" (the README says Ctrl is Cmd on a Mac);
+     * rendering per platform is this one switch ({@link #forOs(String)}).
+     */
+    public static KeyStyle current() {
+        return PC;
+    }
+
+    /** The platform's own style for an {@code os.name}: {@link #MAC} on macOS, else {@link #PC}. */
+    public static KeyStyle forOs(String osName) {
+        return osName != null && osName.toLowerCase(Locale.ROOT).startsWith("mac") ? MAC : PC;
+    }
+
+    /** The key as people read it in this style. */
+    public String text(KeyCombination k) {
+        boolean shortcut = k.getShortcut() == ModifierValue.DOWN;
+        boolean ctrl = k.getControl() == ModifierValue.DOWN || (this == PC && shortcut);
+        boolean meta = k.getMeta() == ModifierValue.DOWN || (this == MAC && shortcut);
+        boolean shift = k.getShift() == ModifierValue.DOWN;
+        boolean alt = k.getAlt() == ModifierValue.DOWN;
+        String key = key(k);
+        if (this == MAC) {
+            return (ctrl ? "\u2303" : "") + (alt ? "\u2325" : "") + (shift ? "\u21e7" : "") + (meta ? "\u2318" : "") + key;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (ctrl) {
+            sb.append("Ctrl+");
+        }
+        if (shift) {
+            sb.append("Shift+");
+        }
+        if (alt) {
+            sb.append("Alt+");
+        }
+        if (meta) {
+            sb.append("Meta+");
+        }
+        return sb.append(key).toString();
+    }
+
+    private static String key(KeyCombination k) {
+        if (k instanceof KeyCodeCombination c) {
+            return c.getCode().getName();
+        }
+        if (k instanceof KeyCharacterCombination c) {
+            return c.getCharacter();
+        }
+        return k.getName();
+    }
+}
