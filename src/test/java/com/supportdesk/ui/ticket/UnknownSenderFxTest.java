@@ -14,15 +14,15 @@ import com.supportdesk.store.Store;
 import com.supportdesk.store.TicketRepository.NewMessage;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
-import com.supportdesk.ui.DialogService;
-import com.supportdesk.ui.FxTaskExecutor;
-import com.supportdesk.ui.Session;
+import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.Countdown;
+import com.supportdesk.ui.common.ScriptedDialogs;
+import com.supportdesk.ui.common.Session;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -46,7 +46,7 @@ class UnknownSenderFxTest {
     static Path shared;
 
     MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z");
-    FxTaskExecutor executor = new FxTaskExecutor("test-db");
+    UiTaskExecutor executor = new UiTaskExecutor("test-db");
     Store store;
     Agent admin;
     Ticket ticket;
@@ -70,25 +70,12 @@ class UnknownSenderFxTest {
                     Instant.parse("2026-03-11T10:30:00Z"), "Reply to me instead.", null));
             store.mailbox().markUnknownSender(c, stranger);
         });
-        DialogService dialogs = new DialogService() {
-            @Override
-            public void showError(String title, String message) {
-            }
-
-            @Override
-            public void showInfo(String title, String message) {
-            }
-
-            @Override
-            public Optional<Path> askSaveLocation(String title, String suggestedFileName) {
-                return Optional.empty();
-            }
-        };
+        ScriptedDialogs dialogs = new ScriptedDialogs();
         vm = new TicketDetailViewModel(Session.open(store, admin, ZoneOffset.UTC), executor, dialogs,
                 new Countdown(ZoneOffset.UTC), "test");
         TicketActions actions = new TicketActions(vm, () -> stage, (owner, agent, t, onSent) -> { },
                 (agent, t) -> { }, dialogs, executor);
-        stage.setScene(new Scene(new TicketDetailView(vm, actions), 800, 700));
+        stage.setScene(new Scene(new TicketDetailView(vm, actions, new ActionFactory()), 800, 700));
         stage.show();
     }
 
