@@ -638,10 +638,14 @@ public final class TicketRepository {
     public record InboundThread(String messageId, String references, String from, String subject) {
     }
 
-    /** The newest inbound e-mail of a ticket (by when it was received), if it has one. */
+    /**
+     * The newest inbound e-mail of a ticket (by when it was received), if it has one; mail from an unknown sender
+     * (see {@code MailboxRepository.markUnknownSender}) is never it, so a stranger is never a reply's recipient.
+     */
     public Optional<InboundThread> lastInboundEmail(Connection c, long ticketId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT message_id, references_ids, from_addr, subject FROM message"
-                + " WHERE ticket_id = ? AND direction = 'IN' AND kind = 'EMAIL' ORDER BY sent_at DESC, id DESC")) {
+                + " WHERE ticket_id = ? AND direction = 'IN' AND kind = 'EMAIL' AND unknown_sender = FALSE"
+                + " ORDER BY sent_at DESC, id DESC")) {
             ps.setMaxRows(1);
             ps.setLong(1, ticketId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -891,7 +895,8 @@ public final class TicketRepository {
         List<Message> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.ticket_id, m.kind, m.direction, m.message_id,"
                 + " m.in_reply_to, m.references_ids, m.from_addr, m.to_addr, m.subject, m.sent_at, m.body,"
-                + " m.author_agent_id, a.display_name FROM message m LEFT JOIN agent a ON a.id = m.author_agent_id"
+                + " m.author_agent_id, a.display_name, m.unknown_sender FROM message m"
+                + " LEFT JOIN agent a ON a.id = m.author_agent_id"
                 + " WHERE m.ticket_id = ? ORDER BY m.sent_at, m.id")) {
             ps.setLong(1, ticketId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -903,7 +908,7 @@ public final class TicketRepository {
                             rs.getString(8), rs.getString(9), rs.getString(10), Sql.instant(rs, 11),
                             body == null ? "" : body.getSubString(1, (int) Math.min(Integer.MAX_VALUE, body.length())),
                             Sql.longOrNull(rs, "author_agent_id"), rs.getString(14),
-                            attachments.getOrDefault(mid, List.of())));
+                            attachments.getOrDefault(mid, List.of()), rs.getBoolean(15)));
                 }
             }
         }
