@@ -174,6 +174,24 @@ BEGIN
     RETURN sd.audit_read(found, p_view);
 END $$;
 
+-- Is this address (lower case) the ticket's contact's, or a contact's of its customer? For the mail gateway,
+-- which files mail from strangers as "unknown sender" but may not read whose a ticket is; for agents who may
+-- read the ticket. Anyone else gets false (it would tell them whose a sensitive ticket is).
+CREATE FUNCTION sd.sender_known(p_ticket bigint, p_address text) RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+DECLARE
+    me sd.session_t := sd.session_agent();
+    t sd_data.ticket;
+BEGIN
+    SELECT * INTO t FROM sd_data.ticket WHERE id = p_ticket;
+    IF NOT FOUND OR NOT (me.intake OR (me.is_agent AND (t.classification <> 'OFFICIAL_SENSITIVE' OR me.cleared))) THEN
+        RETURN false;
+    END IF;
+    RETURN EXISTS (SELECT 1 FROM sd_data.contact ct
+                   WHERE lower(ct.email) = lower(p_address)
+                     AND (ct.id = t.contact_id OR (t.customer_id IS NOT NULL AND ct.customer_id = t.customer_id)));
+END $$;
+
 -- ---------------------------------------------------------------------------------- the policy's rules
 
 -- May the session change this ticket (its row, history, conversation, calls)? Cleared agents may; on
@@ -370,7 +388,7 @@ SELECT m.id, m.ticket_id, m.kind, m.direction, m.message_id, m.in_reply_to, m.re
        m.sent_at,
        CASE WHEN v.ok THEN m.body END       AS body,
        CASE WHEN v.ok THEN m.raw_source END AS raw_source,
-       m.author_agent_id, m.created_at, m.raw_sha256
+       m.author_agent_id, m.created_at, m.raw_sha256, m.unknown_sender
 FROM sd_data.message m
 LEFT JOIN sd_data.ticket t ON t.id = m.ticket_id
 CROSS JOIN sd.session_agent() f
@@ -410,7 +428,8 @@ BEGIN
     END IF;
     UPDATE sd_data.message SET
         raw_source = CASE WHEN NEW.raw_source IS DISTINCT FROM OLD.raw_source THEN NEW.raw_source ELSE raw_source END,
-        raw_sha256 = NEW.raw_sha256
+        raw_sha256 = NEW.raw_sha256,
+        unknown_sender = NEW.unknown_sender
     WHERE id = OLD.id;
     RETURN NEW;
 END $$;
@@ -715,7 +734,7 @@ WHERE (SELECT is_agent FROM sd.session_agent())
 WITH CASCADED CHECK OPTION;
 
 -- Settings: admins change them; the mail gateway may only replace the refresh token its mail server rotated
--- (an encrypted value only the gateway's own key file opens).
+-- (an encrypted value only the gateway's own key file opens) and keep its crash marks.
 CREATE VIEW sd.app_setting WITH (security_barrier) AS
 SELECT * FROM sd_data.app_setting
 WHERE (SELECT is_agent OR intake FROM sd.session_agent());
@@ -726,7 +745,8 @@ DECLARE
     me sd.session_t := sd.require_staff();
     k text := CASE WHEN TG_OP = 'DELETE' THEN OLD.setting_key ELSE NEW.setting_key END;
 BEGIN
-    IF NOT (me.admin OR (me.intake AND k = 'mail.oauth.refreshToken')) THEN
+    -- the gateway: its rotated refresh token, and its crash marks (a message being read, see mail.MailIntake)
+    IF NOT (me.admin OR (me.intake AND (k = 'mail.oauth.refreshToken' OR k LIKE 'intake.reading.%'))) THEN
         PERFORM sd.deny('Only an admin may change settings.');
     END IF;
     IF TG_OP = 'DELETE' THEN
@@ -858,6 +878,7 @@ GRANT EXECUTE ON FUNCTION sd.session_agent(), sd.whoami(), sd.role_in(text, text
     sd.sensitive_for(bigint, bigint, timestamptz, timestamptz, text)
     TO ${prefix}agent, ${prefix}intake;
 GRANT EXECUTE ON FUNCTION sd.audit_quarantine_read(bigint, text) TO ${prefix}admin;
+GRANT EXECUTE ON FUNCTION sd.sender_known(bigint, text) TO ${prefix}agent, ${prefix}intake;
 GRANT EXECUTE ON FUNCTION sd.quarantine_read_audited(bigint, bigint) TO ${prefix}admin, ${prefix}intake;
 
 -- =====================================================================================================

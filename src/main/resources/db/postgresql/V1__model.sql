@@ -150,6 +150,7 @@ CREATE TABLE sd_data.message (
     author_agent_id BIGINT REFERENCES sd_data.agent (id),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     raw_sha256      VARCHAR(64),
+    unknown_sender  BOOLEAN      NOT NULL DEFAULT FALSE,
     CONSTRAINT uq_message_message_id UNIQUE (message_id),
     CONSTRAINT ck_message_kind CHECK (kind IN ('EMAIL', 'NOTE', 'CHAT', 'ACK', 'BOUNCE', 'REQUEST')),
     CONSTRAINT ck_message_direction CHECK (direction IN ('IN', 'OUT', 'INTERNAL'))

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "outage", description = "Outages of the service, for monthly availability (99.5 % target).",
+@Command(name = "outage", description = "Outages of the service, for monthly availability (99.5 %% target).",
         mixinStandardHelpOptions = true, subcommands = {OutageCommand.Add.class, OutageCommand.ListOutages.class})
 public final class OutageCommand {
 

@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Lenient address-list parsing: whatever looks like an address is kept, garbage is skipped. */
+/**
+ * Lenient address-list parsing: whatever looks like an address is kept, garbage is skipped. An address is a run of
+ * characters without white space or {@code <>"(),;:[]} with an {@code @} that has something on both sides; runs are
+ * found in one pass (a regular expression for them backtracks quadratically through a long run without {@code @}).
+ */
 final class Addresses {
 
-    private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"(),;:\\[\\]]+@[^\\s<>\"(),;:\\[\\]]+");
+    private static final String SEPARATORS = "<>\"(),;:[]";
 
     private Addresses() {
     }
@@ -51,7 +53,7 @@ final class Addresses {
             return;
         }
         String address = ia.getAddress() == null ? "" : ia.getAddress().trim();
-        if (!EMAIL.matcher(address).matches()) {
+        if (!isAddress(address, 0, address.length())) {
             return;
         }
         String name = ia.getPersonal();
@@ -61,12 +63,22 @@ final class Addresses {
 
     /** Fallback for headers the address parser rejects: pick out anything shaped like an address. */
     private static void scan(Map<String, MailAddress> found, String value) {
-        Matcher m = EMAIL.matcher(value);
         List<String> addresses = new ArrayList<>();
         int firstStart = -1;
-        while (m.find()) {
-            firstStart = firstStart < 0 ? m.start() : firstStart;
-            addresses.add(m.group());
+        for (int start = 0; start < value.length(); ) {
+            if (isSeparator(value.charAt(start))) {
+                start++;
+                continue;
+            }
+            int end = start;
+            while (end < value.length() && !isSeparator(value.charAt(end))) {
+                end++;
+            }
+            if (isAddress(value, start, end)) {
+                firstStart = firstStart < 0 ? start : firstStart;
+                addresses.add(value.substring(start, end));
+            }
+            start = end;
         }
         // a display name is only guessed when there is exactly one address
         String name = addresses.size() == 1 ? value.substring(0, firstStart).replaceAll("[<\"]", " ") : "";
@@ -80,7 +92,24 @@ final class Addresses {
             return "";
         }
         String decoded = HeaderText.clean(EncodedWords.decode(name));
-        decoded = decoded.replaceAll("^[\"'\\s]+|[\"'\\s]+$", "");
+        decoded = PlainText.trim(decoded, c -> c == '"' || c == '\'' || Character.isWhitespace(c));
         return decoded.equalsIgnoreCase(address) ? "" : decoded;
+    }
+
+    private static boolean isSeparator(char c) {
+        return Character.isWhitespace(c) || SEPARATORS.indexOf(c) >= 0;
+    }
+
+    /** {@code text[start, end)} has no separator and an {@code @} with at least one character on each side. */
+    private static boolean isAddress(String text, int start, int end) {
+        boolean at = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (isSeparator(c)) {
+                return false;
+            }
+            at |= c == '@' && i > start && i < end - 1;
+        }
+        return at;
     }
 }

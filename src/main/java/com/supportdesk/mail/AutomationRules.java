@@ -71,6 +71,25 @@ final class AutomationRules {
         return !v.isEmpty() && !v.equals("no") && !v.equals("none") && !v.equals("false");
     }
 
+    /**
+     * The value without {@code (comments)}: each {@code (} up to the next {@code )}. One pass (the regular
+     * expression {@code \([^)]*\)} rescans the rest of the value from every {@code (} that is never closed).
+     */
+    static String withoutComments(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        int i = 0;
+        while (i < value.length()) {
+            int open = value.indexOf('(', i);
+            int close = open < 0 ? -1 : value.indexOf(')', open);
+            if (close < 0) {
+                break;
+            }
+            out.append(value, i, open);
+            i = close + 1;
+        }
+        return out.append(value, i, value.length()).toString();
+    }
+
     private static boolean isNullReturnPath(String value) {
         return value != null && value.replaceAll("\\s", "").equals("<>");
     }
@@ -80,7 +99,7 @@ final class AutomationRules {
         if (value == null) {
             return "";
         }
-        String v = HeaderText.unfold(value).replaceAll("\\([^)]*\\)", "");
+        String v = withoutComments(HeaderText.unfold(value));
         int semicolon = v.indexOf(';');
         return (semicolon >= 0 ? v.substring(0, semicolon) : v).trim().toLowerCase(Locale.ROOT);
     }

@@ -8,6 +8,7 @@ import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,14 +18,24 @@ import java.util.List;
  * multipart/alternative), lists every other leaf as an attachment with a streamable handle, and
  * collects what bounce detection needs. A part that cannot be read is skipped with a note.
  * One walker per message: it collects as it goes.
+ *
+ * <p>What one message can cost is bounded: at most {@link ParserOptions#maxParts()} parts are ever made (a
+ * multipart is cut before Jakarta Mail reads more), at most {@link ParserOptions#maxTextChars()} characters of
+ * body text are kept in all and at most {@link ParserOptions#maxHtmlChars()} of HTML converted in all (the rest
+ * stays in the raw source), and the {@link ParseBudget} is checked at every part and every read.
+ *
+ * <p>Every text the message holds is searched for the OFFICIAL-SENSITIVE marking as it streams past — also text
+ * beyond the caps, alternatives not shown, text attachments and attached messages — for
+ * {@link Result#marking()}: a part that could not be read, or parts left out, make it {@link TextMarking#UNSURE}.
  */
 final class BodyWalker {
 
     private static final int MAX_HEADER_BLOCK = 256 * 1024;
+    private static final int BUFFER = 64 * 1024;
 
     /** What the walk found. {@code returnedHeaders} are header blocks of attached / quoted messages. */
     record Result(String text, List<MailAttachment> attachments, List<String> notes, boolean deliveryStatusPart,
-                  List<InternetHeaders> returnedHeaders, String firstCharset) {
+                  List<InternetHeaders> returnedHeaders, String firstCharset, TextMarking marking) {
     }
 
     private enum Mode { BODY, ATTACHMENTS_ONLY }
@@ -33,35 +44,49 @@ final class BodyWalker {
     private final RawSource source;
     private final long offset;
     private final Session session;
+    private final ParseBudget budget;
 
     private final List<String> segments = new ArrayList<>();
     private final List<MailAttachment> attachments = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<InternetHeaders> returnedHeaders = new ArrayList<>();
+    private final MarkingScan scan = new MarkingScan();
+    private TextMarking attached = TextMarking.UNMARKED;
     private boolean deliveryStatusPart;
     private String firstCharset;
     private long capLeft;
     private int partCount;
+    /** Parts made (by Jakarta Mail) but not walked yet: they count against the part limit already. */
+    private int reserved;
+    /** The part limit of each multipart on the way to the part being walked, by depth. */
+    private int[] limits = new int[0];
+    private long textLeft;
+    private long htmlLeft;
+    private boolean textCapNoted;
+    private boolean partsCutNoted;
 
-    BodyWalker(ParserOptions options, RawSource source, long offset, Session session) {
+    BodyWalker(ParserOptions options, RawSource source, long offset, Session session, ParseBudget budget) {
         this.options = options;
         this.source = source;
         this.offset = offset;
         this.session = session;
+        this.budget = budget;
         this.capLeft = options.attachmentCapBytes();
+        this.textLeft = options.maxTextChars();
+        this.htmlLeft = options.maxHtmlChars();
     }
 
     Result walk(Part message) {
         walk(message, new int[0], 0, Mode.BODY, "text/plain");
         String text = PlainText.cut(String.join("\n\n", segments), options.maxTextChars(), notes);
-        return new Result(text, attachments, notes, deliveryStatusPart, returnedHeaders, firstCharset);
+        return new Result(text, attachments, notes, deliveryStatusPart, returnedHeaders, firstCharset,
+                scan.verdict().and(attached));
     }
 
     private void walk(Part part, int[] path, int depth, Mode mode, String defaultType) {
+        budget.check();
         if (++partCount > options.maxParts()) {
-            if (partCount == options.maxParts() + 1) {
-                notes.add("The message has more than " + options.maxParts() + " MIME parts; the rest were ignored.");
-            }
+            noteTooManyParts();
             return;
         }
         String type = Parts.baseType(part, defaultType);
@@ -72,7 +97,12 @@ final class BodyWalker {
                 leaf(part, type, path, mode);
             }
         } catch (MessagingException | IOException | RuntimeException e) {
+            if (e instanceof ParseBudget.Exceeded exceeded) {
+                throw exceeded;
+            }
+            budget.check(); // a library may have wrapped the budget's exception
             notes.add("Part " + label(path) + " (" + type + ") could not be read and was skipped: " + e.getMessage());
+            scan.unsure();
         }
     }
 
@@ -80,13 +110,21 @@ final class BodyWalker {
             throws MessagingException, IOException {
         if (depth >= options.maxDepth()) {
             notes.add("Parts nested deeper than " + options.maxDepth() + " levels were ignored.");
+            scan.unsure();
             return;
         }
         Multipart multipart;
         int count;
         try {
-            multipart = Parts.multipart(part);
+            int limit = Math.max(1, options.maxParts() - partCount - reserved);
+            Parts.Limited limited = Parts.limitedMultipart(part, limit);
+            limits = Arrays.copyOf(limits, Math.max(limits.length, path.length + 1));
+            limits[path.length] = limit; // an attachment below is read again with the same cut, so it is the same part
+            multipart = limited.multipart();
             count = multipart.getCount();
+            if (limited.cut()) {
+                noteTooManyParts();
+            }
         } catch (MessagingException e) {
             notes.add("The " + type + " structure of part " + label(path) + " is broken (" + e.getMessage()
                     + "); its content was read as text.");
@@ -95,7 +133,9 @@ final class BodyWalker {
         }
         int chosen = type.equals("multipart/alternative") && mode == Mode.BODY ? chooseAlternative(multipart) : -1;
         String childDefault = type.equals("multipart/digest") ? "message/rfc822" : "text/plain";
+        reserved += count;
         for (int i = 0; i < count; i++) {
+            reserved--;
             Mode childMode = chosen < 0 || i == chosen ? mode : Mode.ATTACHMENTS_ONLY;
             walk(multipart.getBodyPart(i), append(path, i), depth + 1, childMode, childDefault);
         }
@@ -140,6 +180,10 @@ final class BodyWalker {
                 if (!text.isBlank()) {
                     segments.add(text.strip());
                 }
+            } else {
+                try (InputStream in = budget.stream(part.getInputStream())) {
+                    searchRest(in, Parts.typeParameter(part, "charset"), null, 0); // an alternative not shown
+                }
             }
             return;
         }
@@ -149,9 +193,12 @@ final class BodyWalker {
     private void addAttachment(Part part, String type, String fileName, int[] path) throws MessagingException {
         long size;
         try {
-            size = Parts.decodedSize(part);
+            size = measure(part, type);
         } catch (IOException e) {
             notes.add("Attachment " + label(path) + " is damaged (" + e.getMessage() + ").");
+            if (isText(type)) {
+                scan.unsure();
+            }
             size = 0;
         }
         String name = fileName != null ? fileName : Parts.defaultFileName(type, attachments.size() + 1);
@@ -165,33 +212,127 @@ final class BodyWalker {
         String contentId = MessageIds.normalize(Parts.firstHeader(part, "Content-ID")).orElse("");
         boolean inline = Parts.isInlineDisposition(part) || (!contentId.isEmpty() && !Parts.isAttachmentDisposition(part));
         attachments.add(new MailAttachment(name, type, size, tooLarge, inline, contentId,
-                new PartContent(source, offset, session, path)));
+                new PartContent(source, offset, session, path, Arrays.copyOf(limits, path.length))));
+    }
+
+    /** Text, messages and headers are the attachments that can carry the marking in words. */
+    private static boolean isText(String type) {
+        return type.startsWith("text/") || type.startsWith("message/");
+    }
+
+    /**
+     * The decoded size, counted by streaming the content (nothing is kept); a text or message attachment is searched
+     * for the marking on the way, as raw mail (so an attached message's encoded parts are decoded too).
+     */
+    private long measure(Part part, String type) throws IOException, MessagingException {
+        try (InputStream in = budget.stream(part.getInputStream())) {
+            if (!isText(type)) {
+                return in.transferTo(OutputStream.nullOutputStream());
+            }
+            long[] count = {0};
+            InputStream counting = new java.io.FilterInputStream(in) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    count[0] += Math.max(0, n);
+                    return n;
+                }
+
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    count[0] += b >= 0 ? 1 : 0;
+                    return b;
+                }
+            };
+            attached = attached.and(RawScan.of(counting, false));
+            counting.transferTo(OutputStream.nullOutputStream()); // the scan stops early once it found the marking
+            return count[0];
+        }
     }
 
     private String readPlain(Part part, int[] path) throws MessagingException, IOException {
-        byte[] bytes = read(part, options.maxTextBytes(), path, "text");
-        return PlainText.clean(MailCharsets.decode(bytes, Parts.typeParameter(part, "charset")));
+        String charset = Parts.typeParameter(part, "charset");
+        try (InputStream in = budget.stream(part.getInputStream())) {
+            if (textLeft <= 0) {
+                noteTextCap();
+                searchRest(in, charset, null, 0);
+                return "";
+            }
+            int limit = (int) Math.min(options.maxTextBytes(), textLeft * 4);
+            byte[] bytes = in.readNBytes(limit);
+            if (searchRest(in, charset, bytes, bytes.length)) {
+                notes.add("The text of part " + label(path) + " is larger than " + limit + " bytes; only the first "
+                        + limit + " bytes were read.");
+            }
+            String text = PlainText.clean(MailCharsets.decode(bytes, charset));
+            textLeft -= text.length();
+            return text;
+        }
     }
 
     private String readHtml(Part part, int[] path) throws MessagingException, IOException {
-        byte[] bytes = read(part, options.maxHtmlChars(), path, "HTML");
-        String html = MailCharsets.decode(bytes, Parts.typeParameter(part, "charset"));
-        return PlainText.clean(HtmlToText.convert(html, options.maxTextChars()));
+        String charset = Parts.typeParameter(part, "charset");
+        try (InputStream in = budget.stream(part.getInputStream())) {
+            if (textLeft <= 0 || htmlLeft <= 0) {
+                noteTextCap();
+                searchRest(in, charset, null, 0);
+                return "";
+            }
+            int limit = (int) Math.min(options.maxHtmlChars(), htmlLeft);
+            byte[] bytes = in.readNBytes(limit);
+            if (searchRest(in, charset, bytes, bytes.length)) {
+                notes.add("The HTML of part " + label(path) + " is larger than " + limit + " bytes; only the first "
+                        + limit + " bytes were read.");
+            }
+            htmlLeft -= bytes.length;
+            String html = MailCharsets.decode(bytes, charset);
+            String text = PlainText.clean(HtmlToText.convert(html, (int) Math.min(options.maxTextChars(), textLeft), budget));
+            scan.all(text); // as shown: entities decoded, tags gone
+            textLeft -= text.length();
+            return text;
+        }
     }
 
-    private byte[] read(Part part, int limit, int[] path, String what) throws MessagingException, IOException {
-        try (InputStream in = part.getInputStream()) {
-            byte[] bytes = in.readNBytes(limit);
-            if (in.read() >= 0) {
-                notes.add("The " + what + " of part " + label(path) + " is larger than " + limit
-                        + " bytes; only the first " + limit + " bytes were read.");
+    /**
+     * Searches a part's text for the marking: {@code head} (the bytes already read), then the rest of the stream,
+     * decoded in the part's charset. Returns whether the stream had more than the head.
+     */
+    private boolean searchRest(InputStream in, String charset, byte[] head, int headLength) throws IOException {
+        MarkingScan.Decoding decoding = new MarkingScan.Decoding(scan, MailCharsets.resolve(charset).orElse(null));
+        if (head != null) {
+            decoding.bytes(head, 0, headLength);
+        }
+        boolean more = false;
+        byte[] buf = new byte[BUFFER];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            more = true;
+            if (!scan.found()) {
+                decoding.bytes(buf, 0, n);
             }
-            return bytes;
+        }
+        decoding.end();
+        return more;
+    }
+
+    private void noteTooManyParts() {
+        if (!partsCutNoted) {
+            partsCutNoted = true;
+            notes.add("The message has more than " + options.maxParts() + " MIME parts; the rest were ignored.");
+        }
+        scan.unsure();
+    }
+
+    private void noteTextCap() {
+        if (!textCapNoted) {
+            textCapNoted = true;
+            notes.add("The message holds more text than the desk keeps (" + options.maxTextChars() + " characters, "
+                    + options.maxHtmlChars() + " of HTML); the rest is only in the raw source.");
         }
     }
 
     private void readReturnedHeaders(Part part) throws MessagingException, IOException {
-        try (InputStream in = part.getInputStream()) {
+        try (InputStream in = budget.stream(part.getInputStream())) {
             byte[] head = in.readNBytes(MAX_HEADER_BLOCK);
             returnedHeaders.add(new InternetHeaders(new ByteArrayInputStream(head)));
         }

@@ -18,7 +18,8 @@ import org.jsoup.select.NodeTraversor;
  * and list items keep their line structure; links keep their target as {@code label <url>}; images
  * become {@code [image: alt]} when they have alt text. The walk is jsoup's iterative
  * {@link NodeTraversor}, and the parser's own depth limit caps nesting, so deeply nested junk
- * cannot exhaust the stack.
+ * cannot exhaust the stack. The walk does constant work per node (list numbers are counted, link texts compared
+ * only up to the link's length), so its time grows with the size of the HTML.
  */
 final class HtmlToText {
 
@@ -38,9 +39,14 @@ final class HtmlToText {
 
     /** Converts at most {@code maxChars} of output; longer text is cut (the caller notes it). */
     static String convert(String html, int maxChars) {
+        return convert(html, maxChars, ParseBudget.NONE);
+    }
+
+    /** {@link #convert(String, int)}, checking {@code budget} while it reads the HTML and while it writes the text. */
+    static String convert(String html, int maxChars, ParseBudget budget) {
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_PARSER_DEPTH);
-        Document doc = parser.parseInput(html, "");
-        Writer writer = new Writer(maxChars);
+        Document doc = parser.parseInput(budget.reader(html), "");
+        Writer writer = new Writer(maxChars, budget);
         NodeTraversor.filter(writer, doc);
         return writer.result();
     }
@@ -48,16 +54,24 @@ final class HtmlToText {
     private static final class Writer implements NodeFilter {
         private final StringBuilder out = new StringBuilder();
         private final int maxChars;
+        private final ParseBudget budget;
+        private final java.util.ArrayDeque<Integer> linkStarts = new java.util.ArrayDeque<>();
+        private final java.util.Map<Element, int[]> itemsSeen = new java.util.IdentityHashMap<>();
         private int preDepth;
+        private int nodes;
 
-        Writer(int maxChars) {
+        Writer(int maxChars, ParseBudget budget) {
             this.maxChars = maxChars;
+            this.budget = budget;
         }
 
         @Override
         public FilterResult head(Node node, int depth) {
             if (out.length() >= maxChars) {
                 return FilterResult.STOP;
+            }
+            if ((++nodes & 0x3FF) == 0) {
+                budget.check();
             }
             if (node instanceof TextNode text) {
                 appendText(preDepth > 0 ? text.getWholeText() : text.text());
@@ -70,13 +84,16 @@ final class HtmlToText {
             if (SKIPPED.contains(tag) || isHidden(el)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
+            if (tag.equals("a")) {
+                linkStarts.push(out.length());
+            }
             switch (tag) {
                 case "br" -> newline();
                 case "li" -> {
                     newline();
                     Element parent = el.parent();
                     boolean ordered = parent != null && parent.normalName().equals("ol");
-                    out.append(ordered ? (el.elementSiblingIndex() + 1) + ". " : "- ");
+                    out.append(ordered ? numberIn(parent) + ". " : "- ");
                 }
                 case "img" -> {
                     String alt = el.attr("alt").trim();
@@ -109,7 +126,7 @@ final class HtmlToText {
                 preDepth--;
             }
             if (tag.equals("a")) {
-                appendLinkTarget(el);
+                appendLinkTarget(el, linkStarts.isEmpty() ? out.length() : linkStarts.pop());
             } else if (tag.equals("td") || tag.equals("th")) {
                 appendText("  ");
             } else if (SPACED_BLOCKS.contains(tag)) {
@@ -120,15 +137,29 @@ final class HtmlToText {
             return out.length() >= maxChars ? FilterResult.STOP : FilterResult.CONTINUE;
         }
 
-        private void appendLinkTarget(Element a) {
+        /**
+         * The number of an {@code li} in its {@code ol}: counted as the list is walked (asking jsoup for the sibling
+         * index of every item would scan the list once per item).
+         */
+        private int numberIn(Element ol) {
+            return ++itemsSeen.computeIfAbsent(ol, k -> new int[1])[0];
+        }
+
+        /**
+         * After a link's text: its target as {@code  <url>} unless the text already says it. The text is what was
+         * written since the link began ({@code start}); only a text as short as the target can say it, so no more
+         * than the target's length is ever compared.
+         */
+        private void appendLinkTarget(Element a, int start) {
             String href = a.attr("href").trim();
             String lower = href.toLowerCase(Locale.ROOT);
             if (!(lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:"))) {
                 return;
             }
-            String label = a.text().trim();
             String bare = lower.startsWith("mailto:") ? href.substring(7) : href;
-            if (!label.equals(href) && !label.equals(bare)) {
+            int from = Math.min(start, out.length());
+            String label = out.length() - from <= href.length() + 2 ? out.substring(from).trim() : null;
+            if (label == null || (!label.equals(href) && !label.equals(bare))) {
                 appendText(" <" + href + ">");
             }
         }
@@ -176,7 +207,7 @@ final class HtmlToText {
 
         String result() {
             String text = out.length() > maxChars ? out.substring(0, maxChars) : out.toString();
-            return text.replace('\u00A0', ' ').replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+            return PlainText.tidy(text.replace('\u00A0', ' '), 2).strip();
         }
     }
 }

@@ -219,6 +219,12 @@ public final class IntakeService implements AutoCloseable {
                 } catch (RuntimeException e) {
                     publish(State.ERROR, "error: " + runtimeProblem(e), IntakeCounts.NONE);
                     wait = backoff;
+                } catch (Error e) {
+                    // e.g. out of memory: the loop lives on (a message that causes it is quarantined after its
+                    // attempts, see MailIntake), and tries again after the back-off
+                    publish(State.ERROR, "error: the mail intake failed (" + e.getClass().getSimpleName()
+                            + "); it tries again.", IntakeCounts.NONE);
+                    wait = backoff;
                 }
                 if (running) {
                     LOG.info("Mail intake reconnects in {} s", wait.toSeconds());

@@ -14,6 +14,11 @@ final class LenientMimeMessage extends MimeMessage {
         super(session, in);
     }
 
+    /** Whether header fields (or parts of them) were read past (see {@link HeaderReader}). */
+    boolean headersCut() {
+        return headers instanceof HeaderReader.Headers h && h.cut();
+    }
+
     @Override
     protected InternetHeaders createInternetHeaders(InputStream is) throws MessagingException {
         try {

@@ -31,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +94,18 @@ public final class MailIntake {
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     static final int MAX_EMAIL_LENGTH = 320;
     static final int MAX_NAME_LENGTH = 200;
+    /**
+     * Longest a message may take to read before the intake gives up on it and keeps it in the quarantine. The
+     * parser stops itself at its own budget ({@link ParserOptions#timeBudget()}); this is the backstop for code that
+     * does not look at that budget.
+     */
+    static final Duration DEFAULT_READ_LIMIT = Duration.ofSeconds(60);
+    /** Messages at least this large are read under a mark (see {@link ReadingMarks}). */
+    static final long MARK_FROM_BYTES = 64 * 1024;
+    /** Said of a message the intake gave up on. */
+    static final String KEPT = "It was kept here so the rest of the mailbox could be read; retry it once the cause is fixed.";
+    /** Stack of the thread that reads a message (deep structures recurse in the libraries). */
+    private static final long READER_STACK = 16L * 1024 * 1024;
 
     /** Parses one raw message file. */
     @FunctionalInterface
@@ -150,6 +167,8 @@ public final class MailIntake {
     private volatile NewTicketListener newTicketListener = (id, mail) -> { };
     private volatile OutcomeListener outcomeListener = (uid, outcome) -> { };
     private final Map<String, Integer> failedAttempts = new HashMap<>();
+    private final ReadingMarks marks;
+    private volatile Duration readLimit = DEFAULT_READ_LIMIT;
     Hooks hooks = Hooks.NONE;
 
     public MailIntake(Store store) {
@@ -164,6 +183,12 @@ public final class MailIntake {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.batchSize = batchSize;
+        this.marks = new ReadingMarks(store.settings(), clock, DEFAULT_READ_LIMIT.multipliedBy(2));
+    }
+
+    /** Sets how long a message may take to read (tests use a short one). */
+    void readLimit(Duration limit) {
+        this.readLimit = Objects.requireNonNull(limit, "limit");
     }
 
     /** Sets who is told about new tickets (the acknowledgement sender); replaces the previous listener. */
@@ -264,7 +289,7 @@ public final class MailIntake {
                 IntakeOutcome outcome;
                 try {
                     outcome = ingestOrQuarantineAfterRetries(src, validity);
-                } catch (RuntimeException | IOException e) {
+                } catch (RuntimeException | IOException | Error e) {
                     failure = new IntakeException("Message UID " + f.uid() + " of " + s.account() + " could not be"
                             + " imported (" + plain(e) + "); it stays on the server unflagged and is tried again"
                             + " next time.", counts[0], e);
@@ -296,7 +321,7 @@ public final class MailIntake {
                 failedAttempts.remove(key);
             }
             return outcome;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException | Error e) {
             int attempts;
             synchronized (failedAttempts) {
                 attempts = failedAttempts.merge(key, 1, Integer::sum);
@@ -339,36 +364,90 @@ public final class MailIntake {
 
     /** The parsed message, or empty when it is not readable mail. */
     Optional<ParsedMail> tryParse(Path file) throws IOException {
+        return Optional.ofNullable(read(file).mail());
+    }
+
+    /** What reading one raw message gave: the mail, or why it cannot be read (a sentence for the quarantine). */
+    record Reading(ParsedMail mail, String unreadable) {
+    }
+
+    /**
+     * Reads (parses) one raw message on a thread of its own, so nothing the message does can stop the intake: a
+     * parse error, a {@link StackOverflowError} or {@link OutOfMemoryError} in the parser, or a parse that takes
+     * longer than the read limit (its thread is then interrupted and left to end) make it unreadable with a reason.
+     *
+     * @throws IOException the file could not be read (a local problem: try again)
+     */
+    Reading read(Path file) throws IOException {
+        FutureTask<ParsedMail> task = new FutureTask<>(() -> parser.parse(file));
+        Thread reader = new Thread(null, task, "mail-reader", READER_STACK);
+        reader.setDaemon(true);
+        reader.start();
+        Duration limit = readLimit;
         try {
-            return Optional.of(parser.parse(file));
-        } catch (MailParseException | RuntimeException | StackOverflowError e) {
-            return Optional.empty();
+            return new Reading(task.get(limit.toMillis(), TimeUnit.MILLISECONDS), null);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            LOG.warn("Reading a message took longer than {}; it is kept in the quarantine", ParseBudget.seconds(limit));
+            return new Reading(null, "Reading the message took longer than " + ParseBudget.seconds(limit) + ". "
+                    + KEPT);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MailParseException parse) {
+                return new Reading(null, parse.getMessage());
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            LOG.warn("Reading a message failed: {}", cause.getClass().getSimpleName());
+            return new Reading(null, unreadable(cause));
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("stopped while a message was read");
         }
+    }
+
+    /** A plain sentence for a parser that failed with {@code cause}. */
+    private static String unreadable(Throwable cause) {
+        if (cause instanceof OutOfMemoryError) {
+            return "Reading the message needed more memory than the desk has. " + KEPT;
+        }
+        if (cause instanceof StackOverflowError) {
+            return "The message is nested too deeply to be read. " + KEPT;
+        }
+        return "The message could not be read as e-mail (" + cause.getClass().getSimpleName() + ").";
+    }
+
+    /**
+     * Whether a message is read under a {@link ReadingMarks} mark: mail from the server (not an admin's retry) of
+     * at least {@link #MARK_FROM_BYTES}. The mark costs a commit of its own; a smaller message cannot hold enough to
+     * end the program (the parser's caps bound what one message holds, and errors and overlong reads are caught), so
+     * the usual small mail is read without one.
+     */
+    private static boolean marked(Source src) {
+        return src.uid() != null && src.retriedQuarantineId() == null && src.size() >= MARK_FROM_BYTES;
     }
 
     /** One message, one transaction. */
     IntakeOutcome ingest(Source src) throws IOException {
         String sha256 = sha256(src.file());
-        ParsedMail parsed = null;
-        String unreadable = null;
-        try {
-            parsed = parser.parse(src.file());
-        } catch (MailParseException e) {
-            unreadable = e.getMessage();
-        } catch (IOException e) {
-            throw e; // the spool file could not be read: a local problem, try again
-        } catch (RuntimeException | StackOverflowError e) {
-            unreadable = "The message could not be read as e-mail (" + e.getClass().getSimpleName() + ").";
-        }
-        ParsedMail mail = parsed;
-        String reason = unreadable;
+        Optional<String> died = marked(src)
+                ? store.database().tx(c -> marks.begin(c, sha256)) : Optional.empty();
+        Reading reading = died.isPresent() ? new Reading(null, died.get()) : read(src.file());
+        ParsedMail mail = reading.mail();
+        String reason = reading.unreadable();
+        TextMarking rawMarking = mail == null ? rawMarking(src.file()) : null;
         Instant received = receivedAt(src.internalDate());
         IntakeOutcome outcome = store.database().tx(c -> {
             IntakeOutcome o = mail == null
-                    ? quarantine(c, src, received, sha256, reason)
+                    ? quarantine(c, src, received, sha256, reason, rawMarking)
                     : route(c, src, mail, received, sha256);
             if (src.checkpointAfter() != null) {
                 store.mailbox().saveCheckpoint(c, src.checkpointAfter());
+            }
+            if (marked(src)) {
+                marks.finish(c, sha256);
             }
             if (src.retriedQuarantineId() != null && o.kind() != IntakeOutcome.Kind.QUARANTINED) {
                 store.mailbox().resolve(c, src.retriedQuarantineId(), "retried: " + o.describe());
@@ -400,13 +479,18 @@ public final class MailIntake {
     private IntakeOutcome quarantineUnimportable(Source src, String reason) throws IOException {
         String sha256 = sha256(src.file());
         Instant received = receivedAt(src.internalDate());
+        TextMarking marking = rawMarking(src.file());
         return store.database().tx(c -> {
             RawHeaders headers = rawHeaders(src.file());
             long id = insertQuarantine(c, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(),
                     src.folder(), src.uid(), received, reason, MessageIds.synthesize(HexFormat.of().parseHex(sha256)),
-                    sha256, headers.from() == null ? null : headers.from().toString(), headers.subject(), headers.sensitive()));
+                    sha256, headers.from() == null ? null : headers.from().toString(), headers.subject(),
+                    marking.sensitive()));
             if (src.checkpointAfter() != null) {
                 store.mailbox().saveCheckpoint(c, src.checkpointAfter());
+            }
+            if (marked(src)) {
+                marks.finish(c, sha256);
             }
             return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, id);
         });
@@ -414,8 +498,8 @@ public final class MailIntake {
 
     // ------------------------------------------------------------------------------------------ routing
 
-    private IntakeOutcome quarantine(Connection c, Source src, Instant received, String sha256, String reason)
-            throws SQLException {
+    private IntakeOutcome quarantine(Connection c, Source src, Instant received, String sha256, String reason,
+                                     TextMarking marking) throws SQLException {
         String key = MessageIds.synthesize(HexFormat.of().parseHex(sha256));
         Optional<StoredMail> stored = store.mailbox().stored(c, key, src.retriedQuarantineId());
         if (stored.isPresent()) {
@@ -427,7 +511,7 @@ public final class MailIntake {
         RawHeaders headers = rawHeaders(src.file());
         long id = insertQuarantine(c, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(), src.folder(),
                 src.uid(), received, reason, key, sha256, headers.from() == null ? null : headers.from().toString(),
-                headers.subject(), headers.sensitive()));
+                headers.subject(), marking.sensitive()));
         return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, id);
     }
 
@@ -449,7 +533,9 @@ public final class MailIntake {
             LOG.info("{}: its Message-ID is already used by a different message; stored under a content id",
                     src.uid() == null ? "Message" : "UID " + src.uid());
         }
-        Incoming in = new Incoming(src, mail, key, received, sha256);
+        boolean inherits = src.retriedQuarantineId() != null
+                && mailbox.entry(c, src.retriedQuarantineId()).map(e -> e.sensitive()).orElse(false);
+        Incoming in = new Incoming(src, mail, key, received, sha256, inherits);
         if (mail.isAutomated()) {
             return automated(c, in);
         }
@@ -461,8 +547,22 @@ public final class MailIntake {
         return new IntakeOutcome(IntakeOutcome.Kind.NEW_TICKET, openTicket(c, null, in), null);
     }
 
-    /** A message on its way into the store. {@code key} is the Message-ID it is stored under. */
-    record Incoming(Source src, ParsedMail mail, String key, Instant received, String sha256) {
+    /**
+     * A message on its way into the store. {@code key} is the Message-ID it is stored under; {@code inheritsSensitive}
+     * when it comes from a quarantine or automated-log entry classified sensitive, whose classification it keeps.
+     */
+    record Incoming(Source src, ParsedMail mail, String key, Instant received, String sha256, boolean inheritsSensitive) {
+
+        /** A ticket made from it: sensitive when the message is marked or the entry it came from was sensitive. */
+        Classification classification() {
+            return mail.officialSensitive() || inheritsSensitive ? Classification.OFFICIAL_SENSITIVE
+                    : Classification.OFFICIAL;
+        }
+
+        /** An automated-log entry made from it: sensitive when marked anywhere, or not all of it could be read. */
+        boolean sensitiveEntry() {
+            return mail.sensitiveEntry() || inheritsSensitive;
+        }
     }
 
     private IntakeOutcome automated(Connection c, Incoming in) throws SQLException {
@@ -488,7 +588,7 @@ public final class MailIntake {
         }
         long id = insertQuarantine(c, in.src(), new NewQuarantine(QuarantineCategory.AUTOMATED, in.src().account(),
                 in.src().folder(), in.src().uid(), in.received(), automatedReason(mail), in.key(), in.sha256(),
-                mail.from().map(MailAddress::toString).orElse(null), mail.subject(), mail.officialSensitive()));
+                mail.from().map(MailAddress::toString).orElse(null), mail.subject(), in.sensitiveEntry()));
         return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, null, id);
     }
 
@@ -526,26 +626,46 @@ public final class MailIntake {
     /**
      * Adds the message to the ticket. A person's mail ({@code fromCustomer}) reopens a resolved or closed ticket
      * and makes a ticket waiting on the customer open again; an OFFICIAL-SENSITIVE marking raises the ticket.
+     *
+     * <p>Anyone can put {@code [SD-n]} in a subject (refs are sequential), so an e-mail whose sender is neither the
+     * ticket's contact nor a contact of its customer is still attached, but marked as from an unknown sender: it
+     * reopens nothing, changes no status, is never the default recipient of a reply, and its history entry names
+     * no one (only the ref appears in the log).
      */
     private void attach(Connection c, Ticket ticket, Incoming in, MessageKind kind, boolean fromCustomer)
             throws SQLException {
         TicketRepository tickets = store.tickets();
         long id = ticket.id();
+        boolean unknownSender = kind == MessageKind.EMAIL && !knownSender(c, ticket, in.mail().from());
         Stored stored = storeMessage(c, id, in, kind);
+        if (unknownSender) {
+            store.mailbox().markUnknownSender(c, stored.messageRowId());
+        }
         String detail = switch (kind) {
             case BOUNCE -> "Delivery failure report received" + in.mail().bouncedMessageId()
                     .map(m -> " for the desk's message " + m).orElse("") + "; not customer contact";
-            default -> fromCustomer ? "E-mail received"
-                    : "Automated e-mail received (" + in.mail().automated().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                    + "); not customer contact, the ticket was not reopened";
+            default -> {
+                String what = fromCustomer ? "E-mail received" : "Automated e-mail received ("
+                        + in.mail().automated().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
+                if (unknownSender) {
+                    what += " from an unknown sender (not the ticket's contact or a contact of its customer)";
+                }
+                yield what + (!fromCustomer ? "; not customer contact, the ticket was not reopened"
+                        : unknownSender ? "; the ticket was not reopened" : "");
+            }
         };
         tickets.event(c, id, null, kind == MessageKind.BOUNCE ? EventKind.BOUNCE_RECEIVED : EventKind.EMAIL_RECEIVED,
                 detail + stored.notes());
-        if (in.mail().officialSensitive() && !ticket.sensitive()) {
+        boolean raises = in.classification() == Classification.OFFICIAL_SENSITIVE
+                || (kind == MessageKind.BOUNCE && in.mail().marking() == TextMarking.MARKED); // a sensitive reply came back
+        if (raises && !ticket.sensitive()) {
             tickets.classify(null, id, current(c, id).version(), Classification.OFFICIAL_SENSITIVE,
                     "marked OFFICIAL-SENSITIVE in an e-mail");
         }
-        if (!fromCustomer) {
+        if (!fromCustomer || unknownSender) {
+            if (unknownSender) {
+                LOG.info("{}: mail from an unknown sender attached without reopening it", ticket.ref());
+            }
             return;
         }
         if (ticket.status() == TicketStatus.RESOLVED || ticket.status() == TicketStatus.CLOSED) {
@@ -553,6 +673,15 @@ public final class MailIntake {
         } else if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
             tickets.changeStatus(null, id, current(c, id).version(), TicketStatus.OPEN);
         }
+    }
+
+    /** The sender is the ticket's contact, or a contact of the ticket's customer. */
+    private boolean knownSender(Connection c, Ticket ticket, Optional<MailAddress> from) throws SQLException {
+        if (from.isEmpty() || from.get().address().length() > MAX_EMAIL_LENGTH) {
+            return false;
+        }
+        // asked of the store: on a team database the gateway cannot read a ticket's contact or customer itself
+        return store.tickets().knownSender(c, ticket.id(), from.get().address());
     }
 
     private Ticket current(Connection c, long id) throws SQLException {
@@ -571,7 +700,7 @@ public final class MailIntake {
         Optional<Severity> marked = mail.severity();
         NewTicket n = new NewTicket(mail.normalizedSubject(), marked.orElse(Severity.S3), SupportLevel.L1, Channel.EMAIL,
                 contact == null ? null : contact.customerId(), contact == null ? null : contact.id(), in.received(), null,
-                mail.classification(), marked.isEmpty(), null);
+                in.classification(), marked.isEmpty(), null);
         long id = store.tickets().insert(c, actor, n);
         Stored stored = storeMessage(c, id, in, MessageKind.EMAIL);
         if (!stored.notes().isEmpty()) {
@@ -613,19 +742,23 @@ public final class MailIntake {
         int tooLarge = 0;
         int damaged = 0;
         double tooLargeMb = 0;
-        for (MailAttachment a : mail.attachments()) {
-            if (a.tooLarge()) {
-                tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), true, null);
-                tooLarge++;
-                tooLargeMb += a.size() / (1024.0 * 1024.0);
-                continue;
-            }
-            try (GuardedStream in2 = new GuardedStream(a)) {
-                tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), false, in2);
-                if (in2.failed()) {
-                    damaged++;
+        try (PartContent.Reader parts = new PartContent.Reader()) { // one reading of the source for all of them
+            for (MailAttachment a : mail.attachments()) {
+                if (a.tooLarge()) {
+                    tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), true, null);
+                    tooLarge++;
+                    tooLargeMb += a.size() / (1024.0 * 1024.0);
+                    continue;
+                }
+                try (GuardedStream in2 = new GuardedStream(() -> parts.open(a))) {
+                    tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), false, in2);
+                    if (in2.failed()) {
+                        damaged++;
+                    }
                 }
             }
+        } catch (IOException e) {
+            LOG.debug("Closing the raw source after the attachments failed: {}", e.getClass().getSimpleName());
         }
         StringBuilder notes = new StringBuilder();
         if (tooLarge > 0) {
@@ -652,7 +785,16 @@ public final class MailIntake {
         try {
             return RawHeaders.read(file);
         } catch (IOException | RuntimeException e) {
-            return new RawHeaders(null, null, false);
+            return new RawHeaders(null, null);
+        }
+    }
+
+    /** The marking in an unreadable message's raw source; UNSURE when even that cannot be read. */
+    private static TextMarking rawMarking(Path file) {
+        try {
+            return RawScan.of(file);
+        } catch (IOException | RuntimeException e) {
+            return TextMarking.UNSURE;
         }
     }
 
@@ -710,10 +852,10 @@ public final class MailIntake {
         private final InputStream in;
         private boolean failed;
 
-        GuardedStream(MailAttachment attachment) {
+        GuardedStream(MailContent content) {
             InputStream opened;
             try {
-                opened = attachment.open();
+                opened = content.open();
             } catch (IOException | RuntimeException e) {
                 opened = InputStream.nullInputStream();
                 failed = true;

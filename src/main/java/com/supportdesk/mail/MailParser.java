@@ -79,24 +79,33 @@ public final class MailParser {
     }
 
     private ParsedMail parse(RawSource source) throws MailParseException, IOException {
+        ParseBudget budget = ParseBudget.of(options.timeBudget());
         long size = source.size();
         Preflight preflight = Preflight.inspect(source.head(HEAD_BYTES), size);
-        if (preflight.headerless()) {
-            return headerless(source, size);
-        }
-        try (RawSource.Opened opened = source.openMessage(session, preflight.offset())) {
-            return build(source, preflight.offset(), opened.message(), size);
-        } catch (MessagingException e) {
-            throw new MailParseException("The message headers could not be read (" + e.getMessage() + ").", e);
+        try {
+            if (preflight.headerless()) {
+                return headerless(source, size);
+            }
+            try (RawSource.Opened opened = source.openMessage(session, preflight.offset())) {
+                budget.check();
+                return build(source, preflight.offset(), opened.message(), size, budget);
+            } catch (MessagingException e) {
+                budget.check();
+                throw new MailParseException("The message headers could not be read (" + e.getMessage() + ").", e);
+            }
+        } catch (ParseBudget.Exceeded e) {
+            throw new MailParseException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new MailParseException("The message could not be read as e-mail (" + e + ").", e);
         }
     }
 
-    private ParsedMail build(RawSource source, long offset, MimeMessage message, long size)
+    private ParsedMail build(RawSource source, long offset, MimeMessage message, long size, ParseBudget budget)
             throws IOException, MessagingException {
-        BodyWalker.Result body = new BodyWalker(options, source, offset, session).walk(message);
+        BodyWalker.Result body = new BodyWalker(options, source, offset, session, budget).walk(message);
         List<String> notes = new ArrayList<>(body.notes());
+        TextMarking marking = body.marking().and(headerMarking(message, notes));
+        budget.check();
 
         UnaryOperator<String> header = name -> Parts.firstHeader(message, name);
         String charsetHint = body.firstCharset();
@@ -127,10 +136,25 @@ public final class MailParser {
                 subjects.ticketRef(subject),
                 SubjectRules.severity(subject),
                 isSensitive(subject, body.text()),
+                marking,
                 automated,
                 automated == AutomatedKind.BOUNCE ? BounceIds.find(body.returnedHeaders(), body.text()) : Optional.empty(),
                 size,
                 notes);
+    }
+
+    /** Every header field's value, decoded, searched for the marking; UNSURE when fields were read past. */
+    private static TextMarking headerMarking(MimeMessage message, List<String> notes) throws MessagingException {
+        MarkingScan scan = new MarkingScan();
+        for (var e = message.getAllHeaders(); e.hasMoreElements(); ) {
+            scan.all(HeaderText.decode(e.nextElement().getValue()));
+        }
+        if (message instanceof LenientMimeMessage lenient && lenient.headersCut()) {
+            notes.add("The header section is very large; only the first " + HeaderReader.MAX_SAME_NAME
+                    + " fields of each name (and at most " + HeaderReader.MAX_FIELDS + " others) were read.");
+            scan.unsure();
+        }
+        return scan.verdict();
     }
 
     private ParsedMail headerless(RawSource source, long size) throws IOException {
@@ -138,14 +162,18 @@ public final class MailParser {
         try (InputStream in = source.openRaw()) {
             bytes = in.readNBytes(options.maxTextBytes());
         }
+        TextMarking marking;
+        try (InputStream in = source.openRaw()) {
+            marking = RawScan.of(in, true);
+        }
         List<String> notes = new ArrayList<>(List.of(
                 "The message has no header section; the whole source was taken as the message text."));
         String text = PlainText.cut(PlainText.clean(MailCharsets.decodeUnlabelled(bytes, bytes.length)).strip(),
                 options.maxTextChars(), notes);
         return new ParsedMail(synthesizedId(source), true, Optional.empty(), List.of(), Optional.empty(), List.of(),
                 List.of(), List.of(), ParsedMail.NO_SUBJECT, ParsedMail.NO_SUBJECT, null, text, List.of(),
-                Optional.empty(), Optional.empty(), isSensitive("", text), AutomatedKind.NONE, Optional.empty(),
-                size, notes);
+                Optional.empty(), Optional.empty(), isSensitive("", text), marking, AutomatedKind.NONE,
+                Optional.empty(), size, notes);
     }
 
     private static boolean isSensitive(String subject, String text) {
@@ -230,8 +258,11 @@ public final class MailParser {
 
         /** The line starting at {@code from}, without its line break, one char per byte. */
         private static String line(byte[] bytes, int from) {
-            return new String(bytes, from, lineEnd(bytes, from) - from, StandardCharsets.ISO_8859_1)
-                    .replaceAll("[\r\n]+$", "");
+            int end = lineEnd(bytes, from);
+            while (end > from && (bytes[end - 1] == '\r' || bytes[end - 1] == '\n')) {
+                end--;
+            }
+            return new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
         }
 
         private static boolean startsWith(byte[] bytes, int from, String prefix) {

@@ -25,7 +25,10 @@ import java.util.Set;
  * @param textBody             plain text of the body (HTML-only mail converted with jsoup); may be empty
  * @param ticketRef            {@code SD-1042} from a {@code [SD-1042]} subject tag
  * @param severity             from a clear marking in the subject only; empty means "S3, needs triage"
- * @param officialSensitive    OFFICIAL-SENSITIVE marking in the subject or the first lines of the body
+ * @param officialSensitive    OFFICIAL-SENSITIVE marking in the subject or the first lines of the body: what makes a
+ *                             ticket sensitive
+ * @param marking              the marking searched for in the whole decoded text (every header, every text part,
+ *                             attached messages, text beyond the caps): what the automated-mail log classifies by
  * @param automated            automated-mail verdict; anything but NONE opens no ticket and gets no reply
  * @param bouncedMessageId     for a bounce, the Message-ID of the message that bounced (when it can be found)
  * @param rawSize              size of the raw source in bytes
@@ -48,17 +51,21 @@ public record ParsedMail(
         Optional<String> ticketRef,
         Optional<Severity> severity,
         boolean officialSensitive,
+        TextMarking marking,
         AutomatedKind automated,
         Optional<String> bouncedMessageId,
         long rawSize,
         List<String> notes) {
 
     public static final String NO_SUBJECT = "(no subject)";
+    /** Threading looks at the newest this many ids of In-Reply-To and References. */
+    public static final int MAX_THREADING_IDS = 100;
 
     public ParsedMail {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(automated, "automated");
+        Objects.requireNonNull(marking, "marking");
         references = List.copyOf(references);
         replyTo = List.copyOf(replyTo);
         to = List.copyOf(to);
@@ -75,13 +82,30 @@ public record ParsedMail(
         return officialSensitive ? Classification.OFFICIAL_SENSITIVE : Classification.OFFICIAL;
     }
 
-    /** In-Reply-To then References (newest first), without duplicates: the ids to thread on. */
+    /**
+     * Whether the message is for cleared staff only when it is kept as an entry of the quarantine or the
+     * automated-mail log: marked in its subject or first lines, or anywhere in its text, or not all of its text
+     * could be read.
+     */
+    public boolean sensitiveEntry() {
+        return officialSensitive || marking.sensitive();
+    }
+
+    /**
+     * In-Reply-To then References (newest first), without duplicates: the ids to thread on, at most
+     * {@value #MAX_THREADING_IDS} (each is looked up in the store).
+     */
     public List<String> threadingIds() {
         Set<String> ids = new LinkedHashSet<>();
         inReplyTo.ifPresent(ids::add);
         List<String> newestFirst = new ArrayList<>(references);
         Collections.reverse(newestFirst);
-        ids.addAll(newestFirst);
+        for (String id : newestFirst) {
+            if (ids.size() >= MAX_THREADING_IDS) {
+                break;
+            }
+            ids.add(id);
+        }
         return List.copyOf(ids);
     }
 

@@ -71,7 +71,9 @@ public final class QuarantineService {
     /**
      * Opens a ticket from the entry whatever it is, as {@code admin}: from the parsed message when it can be read
      * (an automated message taken for a person's), else with the raw text as the body and the subject from
-     * whatever headers can be read, or {@value #UNREADABLE_SUBJECT}. Received is when the message arrived.
+     * whatever headers can be read, or {@value #UNREADABLE_SUBJECT}. Received is when the message arrived. The
+     * ticket inherits the entry's classification: an entry for cleared staff only makes an OFFICIAL-SENSITIVE
+     * ticket (redirected to cleared staff by the store).
      *
      * @return the new ticket's id
      */
@@ -100,7 +102,9 @@ public final class QuarantineService {
                     }
                     useKey = MessageIds.synthesize(java.util.HexFormat.of().parseHex(sha256));
                 }
-                long tid = intake.openTicket(c, admin, new MailIntake.Incoming(src, mail, useKey, e.received(), sha256));
+                // the ticket keeps the entry's classification: an entry for cleared staff makes a sensitive ticket
+                long tid = intake.openTicket(c, admin, new MailIntake.Incoming(src, mail, useKey, e.received(), sha256,
+                        now.sensitive()));
                 store.mailbox().resolve(c, id, "made ticket " + Ticket.ref(tid) + " by " + admin.username());
                 return tid;
             });
@@ -179,7 +183,7 @@ public final class QuarantineService {
         String normalized = new SubjectRules(options.ticketPrefix()).normalize(subject);
         return new ParsedMail(key, true, Optional.empty(), List.of(), Optional.ofNullable(headers.from()), List.of(),
                 List.of(), List.of(), subject, normalized.isBlank() ? UNREADABLE_SUBJECT : normalized, null, text, List.of(),
-                Optional.empty(), SubjectRules.severity(subject), headers.sensitive(), AutomatedKind.NONE, Optional.empty(),
-                size, notes);
+                Optional.empty(), SubjectRules.severity(subject), MarkingScan.marked(subject) || MarkingScan.marked(text),
+                TextMarking.UNSURE, AutomatedKind.NONE, Optional.empty(), size, notes);
     }
 }

@@ -10,13 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What can still be read from the top of a message the parser rejected: Subject and From read line by line,
- * without MIME parsing, and whether the OFFICIAL-SENSITIVE marking appears in them or in the first lines.
+ * What can still be read from the top of a message the parser rejected: Subject and From, read line by line without
+ * MIME parsing. (Whether it is sensitive is decided by searching all of it: {@link RawScan}.)
  */
-record RawHeaders(String subject, MailAddress from, boolean sensitive) {
+record RawHeaders(String subject, MailAddress from) {
 
     static final int HEAD_BYTES = 64 * 1024;
-    private static final int SENSITIVE_SCAN_LINES = 40;
     private static final Pattern HEADER = Pattern.compile("^([!-9;-~]+)[ \\t]*:(.*)$", Pattern.DOTALL);
 
     static RawHeaders read(Path raw) throws IOException {
@@ -28,10 +27,7 @@ record RawHeaders(String subject, MailAddress from, boolean sensitive) {
     static RawHeaders of(byte[] head) {
         String subject = header(head, "Subject").map(HeaderText::decode).filter(s -> !s.isBlank()).orElse(null);
         MailAddress from = header(head, "From").flatMap(v -> Addresses.parse(v).stream().findFirst()).orElse(null);
-        String text = PlainText.clean(MailCharsets.decodeUnlabelled(head, head.length));
-        boolean sensitive = (subject != null && SubjectRules.hasSensitiveMarking(subject))
-                || PlainText.firstLines(text, SENSITIVE_SCAN_LINES).stream().anyMatch(SubjectRules::hasSensitiveMarking);
-        return new RawHeaders(subject, from, sensitive);
+        return new RawHeaders(subject, from);
     }
 
     /** A header's (unfolded) raw value from the header section at the top of the source. */

@@ -188,6 +188,17 @@ public final class MailboxRepository {
         }
     }
 
+    /**
+     * Marks a stored inbound e-mail as from an unknown sender: neither the ticket's contact nor a contact of its
+     * customer (such mail never becomes the default recipient of a reply).
+     */
+    public void markUnknownSender(Connection c, long messageRowId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET unknown_sender = TRUE WHERE id = ?")) {
+            ps.setLong(1, messageRowId);
+            ps.executeUpdate();
+        }
+    }
+
     /** True if this message (account, folder, UIDVALIDITY-independent UID) was already quarantined. */
     public boolean quarantined(Connection c, String account, String folder, long uid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

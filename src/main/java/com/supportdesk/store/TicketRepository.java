@@ -718,10 +718,14 @@ public final class TicketRepository {
     public record InboundThread(String messageId, String references, String from, String subject) {
     }
 
-    /** The newest inbound e-mail of a ticket (by when it was received), if it has one. */
+    /**
+     * The newest inbound e-mail of a ticket (by when it was received), if it has one; mail from an unknown sender
+     * (see {@code MailboxRepository.markUnknownSender}) is never it, so a stranger is never a reply's recipient.
+     */
     public Optional<InboundThread> lastInboundEmail(Connection c, long ticketId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT message_id, references_ids, from_addr, subject FROM message"
-                + " WHERE ticket_id = ? AND direction = 'IN' AND kind = 'EMAIL' ORDER BY sent_at DESC, id DESC")) {
+                + " WHERE ticket_id = ? AND direction = 'IN' AND kind = 'EMAIL' AND unknown_sender = FALSE"
+                + " ORDER BY sent_at DESC, id DESC")) {
             ps.setMaxRows(1);
             ps.setLong(1, ticketId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -742,6 +746,25 @@ public final class TicketRepository {
             Sql.setLong(ps, 2, actor == null || actor == AccessPolicy.NOBODY ? null : actor.id());
             ps.setLong(3, id);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Is this address the ticket's contact's, or that of a contact of the ticket's customer? (Mail from anyone else
+     * is marked as from an unknown sender.) On a team database the database answers (the mail gateway may not
+     * read a ticket's contact or customer).
+     */
+    public boolean knownSender(Connection c, long ticketId, String address) throws SQLException {
+        String email = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        try (PreparedStatement ps = c.prepareStatement(db.postgres() ? "SELECT sd.sender_known(?, ?)"
+                : "SELECT EXISTS (SELECT 1 FROM ticket t JOIN contact ct ON ct.id = t.contact_id"
+                + " OR (t.customer_id IS NOT NULL AND ct.customer_id = t.customer_id)"
+                + " WHERE t.id = ? AND LOWER(ct.email) = ?)")) {
+            ps.setLong(1, ticketId);
+            ps.setString(2, email);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -1024,7 +1047,8 @@ public final class TicketRepository {
         List<Message> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.ticket_id, m.kind, m.direction, m.message_id,"
                 + " m.in_reply_to, m.references_ids, m.from_addr, m.to_addr, m.subject, m.sent_at, m.body,"
-                + " m.author_agent_id, a.display_name FROM message m LEFT JOIN agent a ON a.id = m.author_agent_id"
+                + " m.author_agent_id, a.display_name, m.unknown_sender FROM message m"
+                + " LEFT JOIN agent a ON a.id = m.author_agent_id"
                 + " WHERE m.ticket_id = ? ORDER BY m.sent_at, m.id")) {
             ps.setLong(1, ticketId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -1036,7 +1060,7 @@ public final class TicketRepository {
                             rs.getString(8), rs.getString(9), rs.getString(10), Sql.instant(rs, 11),
                             body == null ? "" : body,
                             Sql.longOrNull(rs, "author_agent_id"), rs.getString(14),
-                            attachments.getOrDefault(mid, List.of())));
+                            attachments.getOrDefault(mid, List.of()), rs.getBoolean(15)));
                 }
             }
         }

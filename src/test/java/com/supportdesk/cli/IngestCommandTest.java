@@ -14,6 +14,7 @@ import com.supportdesk.store.AccessPolicy;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.Cli;
 import com.supportdesk.testing.DeskGreenMail;
+import com.supportdesk.testing.HostileMail;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
 import jakarta.mail.Folder;
@@ -240,6 +241,31 @@ class IngestCommandTest {
         assertThat(out.toString()).as("exit " + gateway.exitValue()).contains(" stopped");
         // the database was closed cleanly and holds the ticket
         assertThat(tickets()).extracting(Ticket::subject).containsExactly("Before the signal");
+    }
+
+    /** Issue 13: messages that stalled the old gateway for hours (or ended it) are taken in; the rest flows. */
+    @Test
+    void watchTakesInHostileMailAndTheRestFlows() throws Exception {
+        for (byte[] raw : HostileMail.messages("desk@localhost")) {
+            GREENMAIL.getUserManager().getUser("desk").deliver(new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw)));
+        }
+        AtomicReference<Cli.Result> result = new AtomicReference<>();
+        Thread gateway = new Thread(() -> result.set(ingest("--watch", "--imap-url", url(), "--tls", "none")));
+        gateway.start();
+        try {
+            for (int i = 0; i < 1200 && tickets().stream().noneMatch(t -> t.subject().equals(HostileMail.LAST)); i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            gateway.interrupt();
+            gateway.join(20_000);
+        }
+        assertThat(gateway.isAlive()).isFalse();
+        assertThat(result.get().exit()).isZero();
+        assertThat(tickets()).as(result.get().out()).hasSize(5);
+        assertThat(tickets()).extracting(Ticket::subject).contains(HostileMail.LAST);
+        assertThat(result.get().out()).doesNotContain("error");
     }
 
     @Test

@@ -115,6 +115,16 @@ class TeamIngestTest {
         assertThat(again.out()).startsWith("fetched 1, new tickets 0, threaded 1");
         assertThat(desk.as(una).tickets().open(una, board.get(0).id(), "test").messages())
                 .anySatisfy(m -> assertThat(m.body()).contains("Still down."));
+        // a stranger writing with the ticket's tag is filed, marked, and never the reply's recipient
+        deliver("eve@elsewhere.example", "[" + board.get(0).ref() + "] let me in", "<e1@elsewhere.example>", "",
+                "Hello from a stranger.");
+        assertThat(ingest(TestDesk.INTAKE).out()).startsWith("fetched 1, new tickets 0, threaded 1");
+        assertThat(desk.as(una).tickets().open(una, board.get(0).id(), "test").messages())
+                .filteredOn(m -> m.body().contains("stranger")).singleElement()
+                .satisfies(m -> assertThat(m.unknownSender()).isTrue());
+        assertThat(desk.as(una).tickets().open(una, board.get(0).id(), "test").messages())
+                .filteredOn(m -> m.body().contains("Still down.")).singleElement()
+                .satisfies(m -> assertThat(m.unknownSender()).isFalse());
         assertThat(desk.intake().tickets().board(null, Instant.EPOCH))
                 .allSatisfy(t -> assertThat(t.subject()).isEqualTo(Ticket.PLACEHOLDER));
     }

@@ -57,6 +57,24 @@ abstract class IntakeTestBase extends GreenMailTestBase {
         }
     }
 
+    /** An intake on the real parser that fails with a parse error while {@code broken} is set. */
+    MailIntake intakeBrokenWhile(java.util.concurrent.atomic.AtomicBoolean broken) {
+        MailParser parser = new MailParser();
+        return new MailIntake(store, file -> {
+            if (broken.get()) {
+                throw new MailParseException("The parser could not read it today.");
+            }
+            return parser.parse(file);
+        }, clock, MailIntake.DEFAULT_BATCH);
+    }
+
+    /** One raw message through the intake's path, without IMAP, received 2026-02-02 10:00 UTC. */
+    IntakeOutcome ingest(byte[] raw) throws Exception {
+        Path file = java.nio.file.Files.createTempFile(spool, "raw", ".eml");
+        java.nio.file.Files.write(file, raw);
+        return intake.ingestRaw(file, Instant.parse("2026-02-02T10:00:00Z"), "test@local", "raw");
+    }
+
     void deliver(String raw) throws Exception {
         GreenMailSupport.deliver(GREENMAIL, RawMail.of(raw).build());
     }

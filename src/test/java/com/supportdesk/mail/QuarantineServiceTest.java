@@ -29,23 +29,11 @@ class QuarantineServiceTest extends IntakeTestBase {
 
     final AtomicBoolean parserBroken = new AtomicBoolean();
     QuarantineService quarantine;
-    MailParser parser = new MailParser();
 
     @BeforeEach
     void wire() {
-        intake = new MailIntake(store, file -> {
-            if (parserBroken.get()) {
-                throw new MailParseException("The parser could not read it today.");
-            }
-            return parser.parse(file);
-        }, clock, MailIntake.DEFAULT_BATCH);
+        intake = intakeBrokenWhile(parserBroken);
         quarantine = new QuarantineService(store, intake);
-    }
-
-    private IntakeOutcome ingest(byte[] raw) throws Exception {
-        Path file = Files.createTempFile(spool, "raw", ".eml");
-        Files.write(file, raw);
-        return intake.ingestRaw(file, Instant.parse("2026-02-02T10:00:00Z"), "test@local", "raw");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.supportdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -112,11 +113,9 @@ class SensitiveMailLogTest extends IntakeTestBase {
         replies.send(sam, t.id(), ticket(t.id()).version(), "Reply about " + SUBJECT + " " + BODY);
         settings[0] = settings[0].withSmtp(new SmtpSettings("127.0.0.1", GreenMailSupport.closedPort(), TlsMode.NONE,
                 null, null, GreenMailSupport.ADDRESS, ""));
-        try {
-            replies.send(sam, t.id(), null, new ReplyService.ReplyRequest(SENDER, SUBJECT, BODY));
-        } catch (ReplyService.ReplyException expected) {
-            assertThat(expected).hasMessageStartingWith("The reply was not sent");
-        }
+        assertThatThrownBy(() -> replies.send(sam, t.id(), null, new ReplyService.ReplyRequest(SENDER, SUBJECT, BODY)))
+                .as("a reply to a closed SMTP port fails, and its failure is logged too")
+                .isInstanceOf(ReplyService.ReplyException.class).hasMessageStartingWith("The reply was not sent");
         QuarantineService quarantine = new QuarantineService(store, intake);
         long unreadable = quarantine.list(admin, QuarantineCategory.UNREADABLE, false).get(0).id();
         quarantine.retry(admin, unreadable);

@@ -3,8 +3,6 @@ package com.supportdesk.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,15 +45,8 @@ class ReportExportTest {
         f.store.close();
     }
 
-    static String pdfText(byte[] pdf) throws IOException {
-        StringBuilder b = new StringBuilder();
-        try (PdfReader reader = new PdfReader(pdf)) {
-            PdfTextExtractor x = new PdfTextExtractor(reader);
-            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
-                b.append(x.getTextFromPage(p)).append('\n');
-            }
-        }
-        return b.toString();
+    static String pdfText(byte[] pdf) {
+        return com.supportdesk.testing.PdfText.of(pdf);
     }
 
     /** Without any whitespace: table cells come out of the extractor with or without spaces between them. */
@@ -156,16 +147,8 @@ class ReportExportTest {
         assertThat(csv(empty)).isEqualTo("severity,tickets,met,missed,pct_met,median_response_business_seconds,"
                 + "p90_response_business_seconds\r\nS1,0,0,0,,,\r\nS2,0,0,0,,,\r\nS3,0,0,0,,,\r\n\r\n"
                 + "ref,severity,subject,received,deadline,responded,business_seconds_late\r\n");
-        assertThat(squash(pdfTextUnchecked(pdf(empty)))).contains(squash("No response deadline was missed in 2025-Q1."),
+        assertThat(squash(pdfText(pdf(empty)))).contains(squash("No response deadline was missed in 2025-Q1."),
                 squash("There were no Severity 1 incidents in 2025-Q1."), squash("Severity 1 1 h 0 0 0 0 n/a n/a n/a"));
-    }
-
-    static String pdfTextUnchecked(byte[] pdf) {
-        try {
-            return pdfText(pdf);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test

@@ -269,6 +269,13 @@ public final class TicketDetailView extends BorderPane {
         body.setWrapText(true);
         body.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(4, top, body);
+        if (e.unknownSender()) {
+            Label unknown = new Label(TicketDetailViewModel.UNKNOWN_SENDER, new FontIcon(MaterialDesignA.ACCOUNT_ALERT_OUTLINE));
+            unknown.getStyleClass().add("entry-unknown-sender");
+            unknown.setWrapText(true);
+            unknown.setMinHeight(Region.USE_PREF_SIZE);
+            box.getChildren().add(1, unknown);
+        }
         for (AttachmentInfo a : e.attachments()) {
             box.getChildren().add(attachmentRow(a));
         }

@@ -55,8 +55,18 @@ public final class TicketDetailViewModel {
     /** One entry of the conversation. */
     public enum EntryKind { REQUEST, EMAIL_IN, EMAIL_OUT, NOTE, CALL, CHAT, ACK, BOUNCE }
 
-    public record Entry(EntryKind kind, Instant at, String who, String title, String body, List<AttachmentInfo> attachments) {
+    /**
+     * One entry of the conversation.
+     *
+     * @param unknownSender an e-mail from someone who is neither the ticket's contact nor a contact of its customer
+     */
+    public record Entry(EntryKind kind, Instant at, String who, String title, String body, List<AttachmentInfo> attachments,
+                        boolean unknownSender) {
     }
+
+    /** Said on an e-mail from an unknown sender, where the conversation is shown. */
+    public static final String UNKNOWN_SENDER = "Unknown sender: not this ticket's contact or a contact of its customer."
+            + " It changed nothing on the ticket and is not used as the reply address.";
 
     private final Store store;
     private final Agent agent;
@@ -172,7 +182,7 @@ public final class TicketDetailViewModel {
             entries.add(new Entry(EntryKind.CALL, c.started(), c.operatorName(),
                     (c.direction() == CallDirection.INBOUND ? "Call from " : "Call to ")
                             + (c.contactName() == null ? "the customer" : c.contactName()) + " (" + len + ")",
-                    c.notes(), List.of()));
+                    c.notes(), List.of(), false));
         }
         entries.sort(Comparator.comparing(Entry::at));
         conversation.setAll(entries);
@@ -204,7 +214,7 @@ public final class TicketDetailViewModel {
         if (m.subject() != null && kind != EntryKind.NOTE) {
             title += " \u2014 " + m.subject();
         }
-        return new Entry(kind, m.at(), who, title, m.body(), m.attachments());
+        return new Entry(kind, m.at(), who, title, m.body(), m.attachments(), m.unknownSender());
     }
 
     /** The shared tick: recompute the countdown of the ticket at hand. */
