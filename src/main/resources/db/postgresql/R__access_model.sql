@@ -1157,7 +1157,7 @@ BEGIN
         SELECT 'message', sd.import_row(ARRAY[x.id::text, x.ticket_id::text, x.kind::text, x.direction::text,
                x.message_id::text, x.in_reply_to::text, x.references_ids::text, x.from_addr::text, x.to_addr::text,
                x.subject::text, sd.import_ts(x.sent_at), x.body, sd.import_hash(x.raw_source), x.author_agent_id::text,
-               sd.import_ts(x.created_at), x.raw_sha256::text]) FROM sd_data.message x
+               sd.import_ts(x.created_at), x.raw_sha256::text, sd.import_bool(x.unknown_sender)]) FROM sd_data.message x
         UNION ALL
         SELECT 'attachment', sd.import_row(ARRAY[x.id::text, x.message_id::text, x.filename::text, x.content_type::text,
                x.size_bytes::text, sd.import_bool(x.too_large), sd.import_hash(x.content)]) FROM sd_data.attachment x

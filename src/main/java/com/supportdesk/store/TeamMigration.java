@@ -380,7 +380,7 @@ public final class TeamMigration {
             byId("ticket_event", n("id"), n("ticket_id"), ts("at"), n("agent_id"), t("kind"), t("detail")),
             byId("message", n("id"), n("ticket_id"), t("kind"), t("direction"), t("message_id"), t("in_reply_to"),
                     t("references_ids"), t("from_addr"), t("to_addr"), t("subject"), ts("sent_at"), t("body"),
-                    bytes("raw_source"), n("author_agent_id"), ts("created_at"), t("raw_sha256")),
+                    bytes("raw_source"), n("author_agent_id"), ts("created_at"), t("raw_sha256"), b("unknown_sender")),
             byId("attachment", n("id"), n("message_id"), t("filename"), t("content_type"), n("size_bytes"), b("too_large"),
                     bytes("content")),
             byId("phone_call", n("id"), n("ticket_id"), n("operator_id"), n("contact_id"), t("direction"), ts("started"),
