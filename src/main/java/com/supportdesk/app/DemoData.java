@@ -63,8 +63,15 @@ final class DemoData {
 
     /** Seeds when the database has no tickets yet; returns true when it seeded. */
     boolean seedIfEmpty(Integer tickets) {
-        if (store.tickets().lastEventId() != 0) {
+        // only a database nobody uses yet: a real desk (with agents) is never filled with demo data or accounts
+        if (store.database().postgres() || store.agents().count() != 0 || store.tickets().lastEventId() != 0) {
             return false;
+        }
+        try {
+            java.nio.file.Files.writeString(store.database().location().dataDir().resolve(
+                    com.supportdesk.store.DataLocation.DEMO_MARKER), "Support Desk demo data: not a real desk.\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot mark the demo folder: " + e.getMessage(), e);
         }
         Staff staff = staff();
         Customers customers = customers(staff.lead);
@@ -97,8 +104,18 @@ final class DemoData {
 
     private Agent ensureAgent(Agent admin, AgentSpec spec) {
         Optional<Agent> existing = store.agents().findByUsername(spec.username());
-        return existing.orElseGet(() -> store.agents().create(admin, spec, spec.username().toCharArray()));
+        return existing.orElseGet(() -> store.agents().create(admin, spec, password(spec.username()).toCharArray()));
     }
+
+    /**
+     * A demo agent's password: the user name and {@value #PASSWORD_SUFFIX} (long enough for the desk's minimum;
+     * the demo sign-in screen shows the rule).
+     */
+    static String password(String username) {
+        return username + PASSWORD_SUFFIX;
+    }
+
+    static final String PASSWORD_SUFFIX = "-demo-desk";
 
     private Customers customers(Agent admin) {
         Customer northwind = store.customers().byName("Northwind Logistics")

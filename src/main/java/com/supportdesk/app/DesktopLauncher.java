@@ -4,6 +4,13 @@ import com.supportdesk.cli.GlobalOptions;
 import com.supportdesk.cli.RootCommand;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
+import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+import com.supportdesk.ui.signin.SignInViewModel;
+import com.supportdesk.ui.signin.SignInGate;
+import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
@@ -22,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the JavaFX toolkit and the main window (only when no subcommand was given). The database opens on
  * a background thread behind a splash; a {@link StoreException} is shown as a plain message, never a stack
- * trace. After start the daily backup runs in the background; closing the window closes the store.
+ * trace. Beside the embedded database run the daily backup and the local request channel; closing the window
+ * closes the store.
  */
 final class DesktopLauncher implements RootCommand.DesktopStarter {
 
@@ -39,17 +47,53 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         Platform.startup(() -> open(options, new Stage()));
     }
 
-    /** Opens the store behind a splash and shows sign-in (or, with --demo, the desk signed in as lead). */
+    /**
+     * Shows sign-in (or, with --demo, the demo desk signed in as lead). This desktop's own database opens behind a
+     * splash first; a team database opens only with an agent's own sign-in.
+     */
     MainWindow open(GlobalOptions options, Stage stage) {
         UiTaskExecutor executor = new UiTaskExecutor("database");
-        java.util.concurrent.atomic.AtomicReference<Store> opened = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicReference<MailChannel> mail = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Store> opened = new AtomicReference<>();
+        AtomicReference<MailChannel> mail = new AtomicReference<>();
         MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get));
+        List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
+        stage.setOnHidden(e -> shutDown(window, toClose, mail, executor));
+        DataLocation location;
+        try {
+            location = wiring.desktopLocation(options);
+        } catch (StoreException e) {
+            fatal(e);
+            return window;
+        }
+        Consumer<SignInGate.SignedIn> signedIn = s -> {
+            Store store = s.store();
+            if (!toClose.contains(store)) {
+                toClose.add(store);
+            }
+            opened.set(store);
+            if (mail.get() == null || mail.get().store() != store) {
+                MailChannel channel = new MailChannel(store, store.database().clock());
+                mail.set(channel);
+                IntakeStatusModel status = new IntakeStatusModel(Platform::runLater);
+                window.setMail(new MailDesk(channel, status));
+                if (store.database().postgres()) {
+                    status.notRunning("fetched by the team's mail gateway");
+                } else {
+                    startIntake(channel, status);
+                }
+            }
+            window.showDesk(store, s.agent()).thenAccept(d -> d.startLive());
+        };
+        if (location.team()) {
+            SignInGate gate = wiring.teamGate(location);
+            window.showSignIn(gate, false, null, signedIn);
+            return window;
+        }
         window.showSplash("Opening the database\u2026");
         executor.supply(() -> {
             Store store = wiring.openStore(options);
-            opened.set(store);
-            Agent demoAgent = options.demo() ? store.agents().findByUsername("lead").orElse(null) : null;
+            Agent demoAgent = options.demo() && store.database().location().demo()
+                    ? store.agents().findByUsername("lead").orElse(null) : null;
             return new Opened(store, demoAgent);
         }).whenComplete((result, err) -> {
             if (err != null) {
@@ -58,20 +102,20 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 return;
             }
             Store store = result.store();
-            MailChannel channel = new MailChannel(store, wiring.clock());
-            mail.set(channel);
-            IntakeStatusModel status = new IntakeStatusModel(Platform::runLater);
-            window.setMail(new MailDesk(channel, status));
-            startIntake(channel, status);
-            stage.setOnHidden(e -> shutDown(window, store, channel, executor));
-            java.util.function.Consumer<Agent> signedIn = agent -> window.showDesk(store, agent).thenAccept(d -> d.startLive());
+            toClose.add(0, wiring.holdEmbedded(options, store)); // daily backups; other processes' requests
+            toClose.add(store);
+            SignInGate gate = SignInGate.embedded(store);
+            SignInViewModel.DemoSeeder demo = () -> {
+                SignInGate.SignedIn s = wiring.openDemo(DataLocation.defaultDemoDir());
+                toClose.add(s.store());
+                return s;
+            };
             if (result.demoAgent() != null) {
-                window.configureSignIn(store, true, () -> wiring.seedDemo(store), signedIn);
-                signedIn.accept(result.demoAgent());
+                window.configureSignIn(gate, true, demo, signedIn);
+                signedIn.accept(new SignInGate.SignedIn(store, result.demoAgent(), false));
             } else {
-                window.showSignIn(store, options.demo(), () -> wiring.seedDemo(store), signedIn);
+                window.showSignIn(gate, options.demo(), demo, signedIn);
             }
-            wiring.startDailyBackup(store);
         });
         return window;
     }
@@ -95,18 +139,24 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         t.start();
     }
 
-    private static void shutDown(MainWindow window, Store store, MailChannel mail, UiTaskExecutor executor) {
+    private static void shutDown(MainWindow window, List<AutoCloseable> toClose, AtomicReference<MailChannel> mail,
+                                 UiTaskExecutor executor) {
         window.close();
         try {
-            mail.close();
+            if (mail.get() != null) {
+                mail.get().close();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Closing the mail channel: {}", e.getMessage());
         }
         executor.close();
-        try {
-            store.close();
-        } catch (RuntimeException e) {
-            LOG.warn("Closing the database: {}", e.getMessage());
+        // first what holds the embedded database (daily backups, local requests), then the databases
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {}: {}", c.getClass().getSimpleName(), e.getMessage());
+            }
         }
         Platform.exit();
     }

@@ -2,8 +2,16 @@ package com.supportdesk.app;
 
 import com.supportdesk.cli.GlobalOptions;
 import com.supportdesk.cli.RootCommand;
+import com.supportdesk.cli.StoreOpener;
+import com.supportdesk.store.Database;
+import com.supportdesk.store.Passwords;
 import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.Store;
+import java.nio.file.Files;
+import com.supportdesk.ui.signin.SignInGate;
+import com.supportdesk.store.TeamConnections;
+import com.supportdesk.store.OwnerOnly;
+import com.supportdesk.store.AgentRepository;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
@@ -50,7 +58,33 @@ public final class Wiring {
     }
 
     public CommandLine commandLine(RootCommand.DesktopStarter desktop) {
-        RootCommand root = new RootCommand(desktop, this::openStore, environment);
+        StoreOpener opener = new StoreOpener() {
+            @Override
+            public Store open(GlobalOptions options) {
+                return openStore(options);
+            }
+
+            @Override
+            public Store openTeam(GlobalOptions options, String user, char[] password) {
+                return Wiring.this.openTeam(location(options), user, password);
+            }
+
+            @Override
+            public boolean isTeam(GlobalOptions options) {
+                return location(options).team();
+            }
+
+            @Override
+            public AutoCloseable holdEmbedded(GlobalOptions options, Store store) {
+                return Wiring.this.holdEmbedded(options, store);
+            }
+
+            @Override
+            public java.util.Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
+                return Wiring.askHolder(options, type, args);
+            }
+        };
+        RootCommand root = new RootCommand(desktop, opener, environment);
         CommandLine cli = new CommandLine(root);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
@@ -69,7 +103,12 @@ public final class Wiring {
         Store store = Store.open(location(options), clock);
         if (options.demo()) {
             try {
-                new DemoData(store, clock).seedIfEmpty(options.demoTickets());
+                if (!new DemoData(store, clock).seedIfEmpty(options.demoTickets()) && !store.database().location().demo()) {
+                    LOG.warn("--demo ignored: {} already has agents; demo data only goes into a database nobody uses",
+                            store.database().location().dataDir());
+                    System.err.println("Warning: --demo ignored: this database already has agents (demo data goes only"
+                            + " into an unused database, e.g. the default demo folder when --data-dir is left out).");
+                }
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -78,11 +117,112 @@ public final class Wiring {
         return store;
     }
 
+    /** Opens a team database signed in as {@code user} (the database checks the password). */
+    public Store openTeam(DataLocation location, String user, char[] password) {
+        return new Store(Database.openTeam(location, user, password, clock), new Passwords(), ZoneId.systemDefault());
+    }
+
     /** Fills an empty database with demo data (the sign-in screen's "Try with demo data") and returns {@code lead}. */
     public Agent seedDemo(Store store) {
         new DemoData(store, clock).seedIfEmpty(null);
         return store.agents().findByUsername("lead")
                 .orElseThrow(() -> new StoreException.NotFound("The demo agent 'lead' is missing."));
+    }
+
+    /**
+     * "Try with demo data": opens (creating and filling it if new) the demo database in its own folder — never
+     * the real desk's — and signs in there as {@code lead}.
+     */
+    public SignInGate.SignedIn openDemo(Path demoDir) {
+        Store demo = Store.open(DataLocation.resolve(demoDir, null), clock);
+        try {
+            return new SignInGate.SignedIn(demo, seedDemo(demo), false);
+        } catch (RuntimeException e) {
+            demo.close();
+            throw e;
+        }
+    }
+
+    /** The desktop's sign-in through a team database: each sign-in opens a store with that agent's login. */
+    public SignInGate teamGate(DataLocation location) {
+        return new SignInGate() {
+            @Override
+            public SignedIn signIn(String username, char[] password) {
+                Store store = openTeam(location, username, password);
+                try {
+                    Agent a = store.agents().authenticate(username, password);
+                    SignedIn s = new SignedIn(store, a, store.agents().mustChangePassword(a.id()));
+                    rememberTeam(location);
+                    return s;
+                } catch (RuntimeException e) {
+                    store.close();
+                    throw e;
+                }
+            }
+
+            @Override
+            public boolean firstRun() {
+                return false;
+            }
+
+            @Override
+            public SignedIn createFirstAdmin(AgentRepository.AgentSpec spec, char[] password) {
+                throw new StoreException.Invalid("A team database gets its first admin from 'team init'.");
+            }
+
+            @Override
+            public String where() {
+                return "Team database " + TeamConnections.host(location.jdbcUrl()) + " \u00b7 "
+                        + TeamConnections.databaseName(location.jdbcUrl());
+            }
+
+            @Override
+            public boolean team() {
+                return true;
+            }
+        };
+    }
+
+    /** The team database this desktop last signed in to, remembered in its data folder (no credentials). */
+    static final String TEAM_FILE = "team-database.properties";
+
+    /**
+     * Where the desktop opens: the options; without --db-url (and without --demo), the team database this
+     * desktop last signed in to, if any; with --demo and no --data-dir, the demo's own folder.
+     */
+    public DataLocation desktopLocation(GlobalOptions options) {
+        if (options.dbUrl() == null && !options.demo()) {
+            Path dir = options.dataDir() != null ? options.dataDir() : DataLocation.defaultDataDir();
+            Path file = dir.resolve(TEAM_FILE);
+            if (Files.isRegularFile(file)) {
+                try (java.io.Reader r = Files.newBufferedReader(file)) {
+                    java.util.Properties p = new java.util.Properties();
+                    p.load(r);
+                    String url = p.getProperty("db-url");
+                    if (url != null && !url.isBlank()) {
+                        return DataLocation.resolve(dir, url);
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.warn("Ignoring {}: {}", file, e.getMessage());
+                }
+            }
+        }
+        return location(options);
+    }
+
+    private static void rememberTeam(DataLocation location) {
+        try {
+            OwnerOnly.directory(location.dataDir());
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty("db-url", location.jdbcUrl());
+            Path file = location.dataDir().resolve(TEAM_FILE);
+            try (java.io.Writer w = Files.newBufferedWriter(file)) {
+                p.store(w, "The team database this desktop signs in to (no credentials are ever stored)");
+            }
+            OwnerOnly.file(file);
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not remember the team database: {}", e.getMessage());
+        }
     }
 
     /** The zone times are shown in: the agent's own (the calendar computes in GMT). */
@@ -141,20 +281,60 @@ public final class Wiring {
                 new ReplyComposerDialog(replySender(mail), executor), callConsoleOpener(owner, store), null);
     }
 
-    /** Today's backup in the data folder, on a background thread, after start. */
-    public void startDailyBackup(Store store) {
-        Thread t = new Thread(() -> {
-            try {
-                store.backups().dailyBackup().ifPresent(p -> LOG.info("Daily backup written: {}", p));
-            } catch (RuntimeException e) {
-                LOG.warn("Daily backup failed: {}", e.getMessage());
+    /**
+     * What a process holding the embedded database runs beside it (the desktop, {@code ingest --watch}): the daily
+     * backup ({@link BackupSchedule}) and the local channel through which other processes ask it for things
+     * ({@link DeskChannel}; today a backup). Nothing for a team database. Closing stops both.
+     */
+    public AutoCloseable holdEmbedded(GlobalOptions options, Store store) {
+        if (!store.database().location().embedded()) {
+            return () -> { };
+        }
+        BackupSchedule schedule = new BackupSchedule(store).start();
+        DeskChannel channel = null;
+        try {
+            channel = DeskChannel.start(location(options).dataDir(), requests(store));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Other processes cannot ask this one for backups: {}", e.getMessage());
+        }
+        DeskChannel started = channel;
+        return () -> {
+            if (started != null) {
+                started.close();
             }
-        }, "daily-backup");
-        t.setDaemon(true);
-        t.start();
+            schedule.close();
+        };
+    }
+
+    /** The requests another process may make of the one holding the embedded database. */
+    static DeskChannel.Dispatcher requests(Store store) {
+        return new DeskChannel.Dispatcher().on(REQUEST_BACKUP, r -> {
+            String to = r.arg("to");
+            if (to == null || to.isBlank()) {
+                return DeskChannel.Reply.refused("Say where the backup goes.");
+            }
+            Path target = Path.of(to).toAbsolutePath();
+            store.backups().backupTo(target);
+            return DeskChannel.Reply.done("Backup written to " + target
+                    + " (by the Support Desk process that has the database open).");
+        });
+    }
+
+    static final String REQUEST_BACKUP = "backup";
+
+    /** Asks the process holding the embedded database of these options; empty when none answers. */
+    static java.util.Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
+        return DeskChannel.ask(location(options).dataDir(), new DeskChannel.Request(type, args)).map(reply -> {
+            if (!reply.ok()) {
+                throw new StoreException(reply.message());
+            }
+            return reply.message();
+        });
     }
 
     public static DataLocation location(GlobalOptions options) {
-        return DataLocation.resolve(options.dataDir(), options.dbUrl());
+        Path dir = options.dataDir() == null && options.dbUrl() == null && options.demo()
+                ? DataLocation.defaultDemoDir() : options.dataDir();
+        return DataLocation.resolve(dir, options.dbUrl());
     }
 }

@@ -80,8 +80,9 @@ public final class ChatCommand {
             } catch (IOException e) {
                 throw new StoreException("Cannot read " + file + ": " + e.getMessage(), e);
             }
-            try (Store store = CliSupport.openStore(spec)) {
-                Agent actor = CliSupport.signIn(spec, store, user);
+            try (CliSupport.SignedIn signedIn = CliSupport.signInAgent(spec, user)) {
+                Store store = signedIn.store();
+                Agent actor = signedIn.agent();
                 LocalDate day = date == null ? LocalDate.now(store.database().clock().withZone(z)) : parseDate(date);
                 Transcript t;
                 try {

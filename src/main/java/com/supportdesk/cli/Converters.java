@@ -2,6 +2,7 @@ package com.supportdesk.cli;
 
 import com.supportdesk.domain.Ticket;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
@@ -23,6 +24,18 @@ final class Converters {
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant with a zone"
                         + " (e.g. 2026-07-14T17:00:00Z or 2026-07-14T18:00:00+01:00)");
+            }
+        }
+    }
+
+    /** YYYY-MM-DD. */
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not a date: write YYYY-MM-DD, e.g. 2026-07-14");
             }
         }
     }

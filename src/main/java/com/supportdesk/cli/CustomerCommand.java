@@ -27,8 +27,8 @@ public final class CustomerCommand {
 
         @Override
         public Integer call() {
-            try (Store store = CliSupport.openStore(spec)) {
-                Customer c = store.customers().create(CliSupport.signInAdmin(spec, store, user), name, government, training);
+            try (CliSupport.SignedIn signedIn = CliSupport.signInAdmin(spec, user)) {
+                Customer c = signedIn.store().customers().create(signedIn.agent(), name, government, training);
                 spec.commandLine().getOut().println("Added customer " + c.name());
                 return 0;
             }

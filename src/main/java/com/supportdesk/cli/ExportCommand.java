@@ -38,14 +38,24 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Unknown format '" + format + "' (expected csv or json)");
         }
-        try (Store store = CliSupport.openStore(spec)) {
-            Agent reader = CliSupport.signIn(spec, store, user);
+        try (CliSupport.SignedIn signedIn = CliSupport.signIn(spec, user)) {
+            Store store = signedIn.store();
+            Agent reader = signedIn.reader();
             TicketExporter exporter = new TicketExporter(store.tickets());
             if (out != null) {
+                long n;
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    long n = exporter.export(reader, f, w);
-                    spec.commandLine().getErr().println("Exported " + n + " tickets to " + out.toAbsolutePath());
+                    n = exporter.export(reader, f, w);
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    Path folder = out.toAbsolutePath().getParent();
+                    java.util.Optional<com.supportdesk.store.StoreException.DiskFull> full =
+                            com.supportdesk.store.DiskSpace.SYSTEM.diskFull(e, folder == null ? out.toAbsolutePath() : folder);
+                    if (full.isPresent()) {
+                        throw full.get();
+                    }
+                    throw e;
                 }
+                spec.commandLine().getErr().println("Exported " + n + " tickets to " + out.toAbsolutePath());
             } else {
                 PrintWriter pw = spec.commandLine().getOut();
                 Writer w = new BufferedWriter(pw);

@@ -11,7 +11,8 @@ public final class GlobalOptions {
     Path dataDir;
 
     @Option(names = "--db-url", paramLabel = "URL",
-            description = "JDBC URL of the database, e.g. jdbc:h2:tcp://host:9092/supportdesk for a shared server.")
+            description = "A team database, jdbc:postgresql://HOST:PORT/DATABASE (with ?sslmode=verify-full&sslrootcert=CA.pem"
+                    + " over a network); remembered after the first successful sign-in on this desktop.")
     String dbUrl;
 
     @Option(names = "--demo",

@@ -62,6 +62,10 @@ public final class IngestCommand implements Callable<Integer> {
             description = "What happens to a message on the server once stored: mark it seen, or move it to FOLDER.")
     String afterImport;
 
+    @Option(names = "--user", paramLabel = "LOGIN",
+            description = "On a team database: the mail gateway's login (password in SUPPORTDESK_PASSWORD).")
+    String user;
+
     @Option(names = "--batch", paramLabel = "N", defaultValue = "200", hidden = true,
             description = "Messages fetched per IMAP round trip.")
     int batch;
@@ -78,7 +82,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         AfterImportChoice after = afterImport == null ? null : AfterImportChoice.parse(spec, afterImport);
         TlsMode tlsMode = parseTls();
-        Store store = CliSupport.openStore(spec);
+        Store store = CliSupport.signIn(spec, user).store();
         try {
             MailChannel mail = new MailChannel(store, store.database().clock());
             ImapSettings account = account(mail.settings().load(), tlsMode);
@@ -146,6 +150,7 @@ public final class IngestCommand implements Callable<Integer> {
             store.close();
         }, "ingest-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        AutoCloseable holder = CliSupport.root(spec).storeOpener().holdEmbedded(CliSupport.root(spec).global(), store);
         service.start();
         try {
             while (service.isRunning()) {
@@ -154,6 +159,7 @@ public final class IngestCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             service.stopAndWait(Duration.ofSeconds(20));
         } finally {
+            closeQuietly(holder);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -161,6 +167,14 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // stopping: nothing more to do
+        }
     }
 
     /** {@code 2 s}, {@code 5 min}, {@code 1 min 30 s}. */

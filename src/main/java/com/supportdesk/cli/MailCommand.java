@@ -136,8 +136,9 @@ public final class MailCommand {
             if (waitMinutes < 1) {
                 throw new ParameterException(spec.commandLine(), "--wait-minutes must be at least 1");
             }
-            try (Store store = CliSupport.openStore(spec)) {
-                Agent admin = CliSupport.signInAdmin(spec, store, user);
+            try (CliSupport.SignedIn signedIn = CliSupport.signInAdmin(spec, user)) {
+                Store store = signedIn.store();
+                Agent admin = signedIn.agent();
                 if (admin == null) {
                     throw new StoreException.AccessDenied("This database has no agents yet: add the first admin with"
                             + " 'support-desk agent add --admin' first.");

@@ -50,9 +50,10 @@ public final class OutageCommand {
 
         @Override
         public Integer call() {
-            try (Store store = CliSupport.openStore(spec)) {
+            try (CliSupport.SignedIn signedIn = CliSupport.signInAgent(spec, user)) {
+                Store store = signedIn.store();
                 Long customerId = customer == null ? null : store.customers().require(customer).id();
-                Outage o = store.outages().add(CliSupport.signIn(spec, store, user),
+                Outage o = store.outages().add(signedIn.agent(),
                         new NewOutage(start, end, description, scheduled, customerId, tickets));
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Recorded outage " + describe(o));
@@ -76,13 +77,17 @@ public final class OutageCommand {
         @Option(names = "--customer", paramLabel = "NAME",
                 description = "Only outages that affected this customer (its own and those for every customer)")
         String customer;
+        @Option(names = "--user", description = "Sign in as this agent (password in SUPPORTDESK_PASSWORD); required on a"
+                + " team database. Official Sensitive tickets linked to an outage are listed for cleared staff only.")
+        String user;
 
         @Override
         public Integer call() {
-            try (Store store = CliSupport.openStore(spec)) {
+            try (CliSupport.SignedIn signedIn = CliSupport.signIn(spec, user)) {
+                Store store = signedIn.store();
                 OutageRepository repo = store.outages();
-                List<Outage> list = customer == null ? repo.list()
-                        : repo.affecting(store.customers().require(customer).id(), Instant.parse("2000-01-01T00:00:00Z"),
+                List<Outage> list = customer == null ? repo.list(signedIn.reader())
+                        : repo.affecting(signedIn.reader(), store.customers().require(customer).id(), Instant.parse("2000-01-01T00:00:00Z"),
                                 Instant.parse("2100-01-01T00:00:00Z"));
                 PrintWriter out = spec.commandLine().getOut();
                 if (list.isEmpty()) {

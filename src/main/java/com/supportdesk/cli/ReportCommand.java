@@ -38,8 +38,9 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (Store store = CliSupport.openStore(spec)) {
-            Agent reader = CliSupport.signIn(spec, store, user);
+        try (CliSupport.SignedIn signedIn = CliSupport.signIn(spec, user)) {
+            Store store = signedIn.store();
+            Agent reader = signedIn.reader();
             ReportService reports = new ReportService(store);
             QuarterlyReport report = reports.build(reader, customer, q);
             reports.write(report, out, null);

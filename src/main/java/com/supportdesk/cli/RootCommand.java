@@ -9,9 +9,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "support-desk", mixinStandardHelpOptions = true, version = "Support Desk 0.1.0",
         description = "Support Desk: severity board, business-hours response clock and e-mail intake.",
         subcommands = {SlaCommand.class, AgentCommand.class, CustomerCommand.class, ContactCommand.class,
-                TicketCommand.class, ChatCommand.class, ExportCommand.class, BackupCommand.class, ServerCommand.class,
-                TrainingCommand.class, OutageCommand.class, ReportCommand.class, IngestCommand.class,
-                MailCommand.class})
+                TicketCommand.class, ChatCommand.class, ExportCommand.class, BackupCommand.class, TeamCommand.class,
+                WatchCommand.class, AuditCommand.class, TrainingCommand.class, OutageCommand.class, ReportCommand.class,
+                IngestCommand.class, MailCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     /** Exit status meaning "the desktop window has been started; do not exit the JVM". */

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ticket", description = "Work with tickets.", mixinStandardHelpOptions = true,
-        subcommands = TicketCommand.Create.class)
+        subcommands = {TicketCommand.Create.class, TicketCommand.Show.class})
 public final class TicketCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -65,9 +65,10 @@ public final class TicketCommand {
                 throw new ParameterException(spec.commandLine(), "Unknown channel '" + channel
                         + "' (expected email, phone, chat or agent)");
             }
-            try (Store store = CliSupport.openStore(spec)) {
+            try (CliSupport.SignedIn signedIn = CliSupport.signIn(spec, user)) {
+                Store store = signedIn.store();
                 at = received == null ? store.database().clock().instant() : received;
-                Agent actor = CliSupport.signIn(spec, store, user);
+                Agent actor = signedIn.actor();
                 Long customerId = null;
                 Long contactId = null;
                 if (customer != null) {
@@ -84,8 +85,43 @@ public final class TicketCommand {
                 }
                 NewTicket n = NewTicket.of(subject, sev, ch, at).withCustomer(customerId, contactId).withBody(body)
                         .withClassification(sensitive ? Classification.OFFICIAL_SENSITIVE : Classification.OFFICIAL);
-                Ticket t = store.tickets().create(actor == AccessPolicy.NOBODY ? null : actor, n);
+                Ticket t = store.tickets().create(actor, n);
                 spec.commandLine().getOut().println(t.ref());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Print a ticket with its conversation, calls and history as the signed-in agent may see it"
+                    + " (an Official Sensitive ticket only for cleared agents, and the read is recorded in the access audit).")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "SD-n", description = "The ticket's ref (SD-1042 or 1042)")
+        String ref;
+        @Option(names = "--user", description = "Read it as this agent (password in SUPPORTDESK_PASSWORD); required on a"
+                + " team database")
+        String user;
+        @Option(names = "--json", description = "Print JSON instead of text")
+        boolean json;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            long id = Ticket.parseRef(ref);
+            if (id <= 0) {
+                throw new ParameterException(spec.commandLine(), "'" + ref + "' is not a ticket ref (SD-1042 or 1042)");
+            }
+            try (CliSupport.SignedIn signedIn = CliSupport.signIn(spec, user)) {
+                com.supportdesk.domain.TicketDetail detail = signedIn.store().tickets().open(signedIn.reader(), id,
+                        TicketView.VIEW_CLI);
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(TicketView.json(detail));
+                } else {
+                    TicketView.text(detail, out);
+                }
+                out.flush();
                 return 0;
             }
         }

@@ -33,18 +33,6 @@ public final class TrainingCommand {
                 + s.remaining() + " remaining" + (s.planned() > 0 ? ", " + s.planned() + " booked" : "");
     }
 
-    /** YYYY-MM-DD. */
-    static final class DateConverter implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a date: write YYYY-MM-DD, e.g. 2026-07-14");
-            }
-        }
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Record a training session (team leads and admins).")
     static final class Add implements Callable<Integer> {
@@ -52,7 +40,7 @@ public final class TrainingCommand {
         CommandSpec spec;
         @Option(names = "--customer", required = true, paramLabel = "NAME")
         String customer;
-        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = DateConverter.class)
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = Converters.DateConverter.class)
         LocalDate date;
         @Option(names = "--topic", required = true)
         String topic;
@@ -65,9 +53,10 @@ public final class TrainingCommand {
 
         @Override
         public Integer call() {
-            try (Store store = CliSupport.openStore(spec)) {
+            try (CliSupport.SignedIn signedIn = CliSupport.signInAgent(spec, user)) {
+                Store store = signedIn.store();
                 Customer c = store.customers().require(customer);
-                TrainingRepository.Session s = store.training().add(CliSupport.signIn(spec, store, user), c.id(), date,
+                TrainingRepository.Session s = store.training().add(signedIn.agent(), c.id(), date,
                         topic, attendees, deliveredBy);
                 LocalDate today = today(store);
                 spec.commandLine().getOut().println("Added training session #" + s.id() + " on " + s.heldOn() + ". "
@@ -83,10 +72,14 @@ public final class TrainingCommand {
         CommandSpec spec;
         @Option(names = "--customer", required = true, paramLabel = "NAME")
         String customer;
+        @Option(names = "--user", description = "Sign in as this agent (password in SUPPORTDESK_PASSWORD); required on a"
+                + " team database.")
+        String user;
 
         @Override
         public Integer call() {
-            try (Store store = CliSupport.openStore(spec)) {
+            try (CliSupport.SignedIn signedIn = CliSupport.signIn(spec, user)) {
+                Store store = signedIn.store();
                 Customer c = store.customers().require(customer);
                 LocalDate today = today(store);
                 PrintWriter out = spec.commandLine().getOut();

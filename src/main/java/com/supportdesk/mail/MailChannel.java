@@ -34,6 +34,11 @@ public final class MailChannel implements AutoCloseable {
     private final MailTokens tokens;
     private IntakeService running;
 
+    /** The store this channel reads and writes. */
+    public Store store() {
+        return store;
+    }
+
     public MailChannel(Store store, Clock clock) {
         this(store, clock, MailSettingsService.of(store));
     }

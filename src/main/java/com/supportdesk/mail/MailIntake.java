@@ -326,7 +326,8 @@ public final class MailIntake {
             synchronized (failedAttempts) {
                 attempts = failedAttempts.merge(key, 1, Integer::sum);
             }
-            if (attempts < MAX_ATTEMPTS || e instanceof com.supportdesk.store.StoreException.Unreachable) {
+            if (attempts < MAX_ATTEMPTS || e instanceof com.supportdesk.store.StoreException.Unreachable
+                    || e instanceof com.supportdesk.store.StoreException.DiskFull) { // a full disk is no fault of the message
                 throw e;
             }
             LOG.warn("Message UID {} of {} failed {} times; keeping it in the quarantine so the rest of the folder"
@@ -635,7 +636,7 @@ public final class MailIntake {
             throws SQLException {
         TicketRepository tickets = store.tickets();
         long id = ticket.id();
-        boolean unknownSender = kind == MessageKind.EMAIL && !knownSender(ticket, in.mail().from());
+        boolean unknownSender = kind == MessageKind.EMAIL && !knownSender(c, ticket, in.mail().from());
         Stored stored = storeMessage(c, id, in, kind);
         if (unknownSender) {
             store.mailbox().markUnknownSender(c, stored.messageRowId());
@@ -675,18 +676,12 @@ public final class MailIntake {
     }
 
     /** The sender is the ticket's contact, or a contact of the ticket's customer. */
-    private boolean knownSender(Ticket ticket, Optional<MailAddress> from) {
-        if (from.isEmpty()) {
+    private boolean knownSender(Connection c, Ticket ticket, Optional<MailAddress> from) throws SQLException {
+        if (from.isEmpty() || from.get().address().length() > MAX_EMAIL_LENGTH) {
             return false;
         }
-        String address = from.get().address();
-        if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(address)) {
-            return true;
-        }
-        if (ticket.customerId() == null || address.length() > MAX_EMAIL_LENGTH) {
-            return false;
-        }
-        return store.contacts().byEmail(address).map(ct -> ticket.customerId().equals(ct.customerId())).orElse(false);
+        // asked of the store: on a team database the gateway cannot read a ticket's contact or customer itself
+        return store.tickets().knownSender(c, ticket.id(), from.get().address());
     }
 
     private Ticket current(Connection c, long id) throws SQLException {
@@ -834,7 +829,8 @@ public final class MailIntake {
      * statement (a subject, an address), so only their code is named.
      */
     static String plain(Throwable e) {
-        if (e instanceof com.supportdesk.store.StoreException.Unreachable && e.getMessage() != null) {
+        if ((e instanceof com.supportdesk.store.StoreException.Unreachable
+                || e instanceof com.supportdesk.store.StoreException.DiskFull) && e.getMessage() != null) {
             return e.getMessage().replaceAll("[.\\s]+$", "");
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

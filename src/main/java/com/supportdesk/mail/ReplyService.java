@@ -120,7 +120,7 @@ public final class ReplyService {
         TicketRepository tickets = store.tickets();
         Prepared p = store.database().tx(c -> {
             Ticket t = tickets.load(c, ticketId);
-            AccessPolicy.requireWrite(agent, t);
+            tickets.requireWrite(c, agent, t);
             if (ticketVersion != null) {
                 tickets.requireVersion(t, ticketVersion);
             }

@@ -84,7 +84,7 @@ public final class CallService {
             } else {
                 ticketId = form.ticketId();
                 Ticket t = tickets.load(c, ticketId);
-                AccessPolicy.requireWrite(operator, t);
+                store.tickets().requireWrite(c, operator, t);
                 if (form.sensitive() && !t.sensitive()) {
                     tickets.classify(operator, ticketId, t.version(), Classification.OFFICIAL_SENSITIVE,
                             "marked during a phone call");

@@ -109,7 +109,7 @@ public final class ChatImporter {
         TicketRepository tickets = store.tickets();
         return store.database().tx(c -> {
             Ticket ticket = tickets.load(c, ticketId);
-            AccessPolicy.requireWrite(agent, ticket);
+            store.tickets().requireWrite(c, agent, ticket);
             if ((markSensitive || t.markedSensitive()) && !ticket.sensitive()) {
                 tickets.classify(agent, ticketId, ticket.version(), Classification.OFFICIAL_SENSITIVE,
                         "marked in a chat transcript");

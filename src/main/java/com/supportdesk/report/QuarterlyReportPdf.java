@@ -141,6 +141,11 @@ final class QuarterlyReportPdf {
         facts.setSpacingAfter(18);
         doc.add(facts);
 
+        if (!r.readerCleared()) {
+            note(doc, "Official Sensitive tickets, if there are any, are left out of this copy: which customer such a"
+                    + " ticket belongs to is itself for cleared staff only, and this copy was prepared for a reader without"
+                    + " security clearance. Cleared staff can prepare the complete report.");
+        }
         if (r.withheldTickets() > 0) {
             note(doc, r.withheldTickets() + (r.withheldTickets() == 1 ? " Official Sensitive ticket is" : " Official Sensitive"
                     + " tickets are") + " counted in the figures but not described: this copy was prepared for a reader"

@@ -54,9 +54,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the quarterly incident/activity report of a customer from the store, as a reader may see it, and
- * writes it as PDF or CSV. Every ticket comes through the store's access lens: for a reader without clearance
- * Official Sensitive tickets are counted but never described; for a cleared reader each sensitive ticket the
- * report describes is recorded in the access audit (view {@value #AUDIT_VIEW}).
+ * writes it as PDF or CSV. Every ticket comes through the store's access lens. Which customer an Official
+ * Sensitive ticket belongs to is itself sensitive, so a reader without clearance gets a report without them
+ * (and a note saying so); for a cleared reader each sensitive ticket is recorded in the access audit (view
+ * {@value #AUDIT_VIEW}) as the store reads it, before the report describes it.
  *
  * <p>Response compliance (per severity, over the tickets received in the quarter, in the policy's calendar
  * zone): met = first contact at or before the ticket's stored deadline; missed = first contact after it, or no
@@ -102,6 +103,11 @@ public final class ReportService {
      * @param progress called with 0..1 as the work advances (on the calling thread); may be null
      */
     public QuarterlyReport build(Agent reader, Customer customer, Quarter quarter, DoubleConsumer progress) {
+        // one transaction: every sensitive ticket described is recorded in the audit once, before it is described
+        return store.database().tx(c -> buildIn(reader, customer, quarter, progress));
+    }
+
+    private QuarterlyReport buildIn(Agent reader, Customer customer, Quarter quarter, DoubleConsumer progress) {
         Progress p = Progress.of(progress);
         p.at(0);
         Agent who = reader == null ? AccessPolicy.NOBODY : reader;
@@ -157,10 +163,6 @@ public final class ReportService {
             incidents.add(incident(who, s1.get(i), now));
             ip.at((i + 1.0) / s1.size());
         }
-        // S1 incidents were audited when opened; record the other sensitive tickets described (breaches).
-        for (long id : described) {
-            store.audit().record(who, id, AUDIT_VIEW);
-        }
         int sensitiveDescribed = described.size()
                 + (int) s1.stream().filter(t -> t.sensitive() && !t.redacted()).count();
         p.at(0.8);
@@ -172,7 +174,7 @@ public final class ReportService {
                 store.training().between(customer.id(), quarter.firstDay(), quarter.endExclusive()));
         p.at(0.85);
 
-        List<OutageRepository.Outage> outages = store.outages().affecting(customer.id(), from, to);
+        List<OutageRepository.Outage> outages = store.outages().affecting(who, customer.id(), from, to);
         List<Availability.Window> windows = outages.stream()
                 .map(o -> new Availability.Window(o.start(), o.end(), o.scheduled())).toList();
         List<Availability.Month> months = quarter.months().stream()
@@ -364,9 +366,9 @@ public final class ReportService {
 
     private static String preparedFor(Agent reader) {
         if (reader == AccessPolicy.NOBODY) {
-            return "nobody signed in (Official Sensitive tickets withheld)";
+            return "nobody signed in (Official Sensitive tickets left out)";
         }
-        return reader.displayName() + (reader.cleared() ? " (security cleared)" : " (Official Sensitive tickets withheld)");
+        return reader.displayName() + (reader.cleared() ? " (security cleared)" : " (Official Sensitive tickets left out)");
     }
 
     static String policySummary(ResponsePolicy policy, Instant from, Instant to) {

@@ -3,6 +3,7 @@ package com.supportdesk.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -40,11 +41,11 @@ public final class Backups {
             return Optional.empty();
         }
         Path dir = db.location().backupDir();
-        LocalDate today = LocalDate.ofInstant(db.clock().instant(), ZoneOffset.UTC);
-        Path target = dir.resolve(PREFIX + today + ".zip");
+        Instant now = db.clock().instant();
+        Path target = todaysPath(now);
         Optional<Path> made = Optional.empty();
         if (!Files.exists(target)) {
-            Path tmp = dir.resolve(PREFIX + today + ".zip.part");
+            Path tmp = dir.resolve(target.getFileName() + ".part");
             try {
                 Files.deleteIfExists(tmp);
                 backupTo(tmp);
@@ -56,6 +57,16 @@ public final class Backups {
         }
         prune(dir);
         return made;
+    }
+
+    /** Today's daily backup (today in UTC, by the desk's clock), if it was made. */
+    public Optional<Path> todaysBackup() {
+        Path p = todaysPath(db.clock().instant());
+        return Files.exists(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    private Path todaysPath(Instant now) {
+        return db.location().backupDir().resolve(PREFIX + LocalDate.ofInstant(now, ZoneOffset.UTC) + ".zip");
     }
 
     private static void prune(Path dir) {

@@ -4,7 +4,6 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.CallDirection;
 import com.supportdesk.domain.CallRecord;
 import com.supportdesk.domain.Ticket;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,10 +59,12 @@ public final class CallRepository {
 
     private final Database db;
     private final TicketRepository tickets;
+    private final AuditRepository audit;
 
-    public CallRepository(Database db, TicketRepository tickets) {
+    public CallRepository(Database db, TicketRepository tickets, AuditRepository audit) {
         this.db = db;
         this.tickets = tickets;
+        this.audit = audit;
     }
 
     // ---------------------------------------------------------------- drafts
@@ -94,7 +95,7 @@ public final class CallRepository {
                     while (rs.next()) {
                         CallDraft d = new CallDraft(CallDirection.valueOf(rs.getString("direction")),
                                 Sql.instant(rs, "started"), Sql.longOrNull(rs, "ticket_id"),
-                                Sql.longOrNull(rs, "contact_id"), text(rs.getClob("notes")), rs.getString("draft_state"));
+                                Sql.longOrNull(rs, "contact_id"), text(rs.getString("notes")), rs.getString("draft_state"));
                         out.add(new StoredDraft(rs.getLong("id"), rs.getLong("operator_id"), d,
                                 Sql.instant(rs, "updated_at")));
                     }
@@ -157,36 +158,50 @@ public final class CallRepository {
 
     // ---------------------------------------------------------------- caller's tickets
 
+    /** Where a cleared operator's read of a caller's sensitive tickets is audited from. */
+    public static final String VIEW_CALLER = "caller";
+
     /**
      * The open tickets a caller may be calling about: the caller's own first, then the rest of their
-     * customer's, newest first; as the reader may see them (placeholders for Official Sensitive tickets and
-     * an uncleared reader).
+     * customer's, newest first; as the reader may see them. Which contact or customer an Official Sensitive
+     * ticket belongs to is itself sensitive, so for an uncleared reader those tickets are not in the list at
+     * all (a placeholder would still say "this caller has one"); a cleared reader's read is audited.
      */
     public List<Ticket> openTicketsForCaller(Agent reader, Long contactId, Long customerId, int limit) {
         if (contactId == null && customerId == null) {
             return List.of();
         }
-        List<Long> ids = db.tx(c -> {
-            List<Long> out = new ArrayList<>();
+        boolean cleared = reader != null && reader.cleared();
+        return db.tx(c -> {
+            if (cleared && db.postgres()) {
+                // the view hides a sensitive ticket's contact and customer until the read is audited
+                if (contactId != null) {
+                    audit.sensitiveFor(c, null, contactId, null, null, VIEW_CALLER);
+                }
+                if (customerId != null) {
+                    audit.sensitiveFor(c, customerId, null, null, null, VIEW_CALLER);
+                }
+            }
+            List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ticket WHERE status IN " + OPEN_STATUSES
-                    + " AND (contact_id = ? OR customer_id = ?)"
+                    + " AND (contact_id = ? OR customer_id = ?) AND (? OR classification <> 'OFFICIAL_SENSITIVE')"
                     + " ORDER BY CASE WHEN contact_id = ? THEN 0 ELSE 1 END, received DESC, id DESC")) {
                 ps.setMaxRows(limit);
                 long contact = contactId == null ? -1 : contactId;
                 ps.setLong(1, contact);
                 ps.setLong(2, customerId == null ? -1 : customerId);
-                ps.setLong(3, contact);
+                ps.setBoolean(3, cleared);
+                ps.setLong(4, contact);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getLong(1));
+                        ids.add(rs.getLong(1));
                     }
                 }
             }
-            return out;
+            Map<Long, Ticket> byId = tickets.byIds(reader, ids, VIEW_CALLER).stream()
+                    .collect(Collectors.toMap(Ticket::id, Function.identity()));
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         });
-        Map<Long, Ticket> byId = tickets.byIds(reader, ids).stream()
-                .collect(Collectors.toMap(Ticket::id, Function.identity()));
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     // ---------------------------------------------------------------- internals
@@ -203,7 +218,7 @@ public final class CallRepository {
                         + " updated_at, operator_id) VALUES (?,?,?,?,?,?,?,?,?,?)"
                 : "UPDATE phone_call SET ticket_id = ?, contact_id = ?, direction = ?, started = ?, ended = ?, notes = ?,"
                         + " draft = ?, draft_state = ?, updated_at = ? WHERE operator_id = ? AND id = ? AND draft = TRUE";
-        try (PreparedStatement ps = id == null ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+        try (PreparedStatement ps = id == null ? c.prepareStatement(sql, Sql.ID)
                 : c.prepareStatement(sql)) {
             Sql.setLong(ps, 1, r.ticketId());
             Sql.setLong(ps, 2, r.contactId());
@@ -244,10 +259,10 @@ public final class CallRepository {
     private static CallRecord map(ResultSet rs) throws SQLException {
         return new CallRecord(rs.getLong(1), Sql.longOrNull(rs, "ticket_id"), rs.getLong(3), rs.getString(4),
                 Sql.longOrNull(rs, "contact_id"), rs.getString(6), CallDirection.valueOf(rs.getString(7)),
-                Sql.instant(rs, 8), Sql.instant(rs, 9), text(rs.getClob(10)), rs.getBoolean(11));
+                Sql.instant(rs, 8), Sql.instant(rs, 9), text(rs.getString(10)), rs.getBoolean(11));
     }
 
-    private static String text(Clob clob) throws SQLException {
-        return clob == null ? "" : clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 }

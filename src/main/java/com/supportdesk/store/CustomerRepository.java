@@ -34,7 +34,7 @@ public final class CustomerRepository {
                 throw new StoreException.Invalid("There is already a customer called '" + n + "'.");
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (name, government,"
-                    + " training_sessions_contracted, created_at) VALUES (?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " training_sessions_contracted, created_at) VALUES (?,?,?,?)", Sql.ID)) {
                 ps.setString(1, n);
                 ps.setBoolean(2, government);
                 ps.setInt(3, trainingSessions);

@@ -1,11 +1,15 @@
 package com.supportdesk.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -14,6 +18,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * The connection pool and transaction scope. A unit of work joins the transaction already running on
  * the calling thread, so repository calls compose: {@code db.tx(c -> { a(); b(); return x; })} commits
  * both or neither.
+ *
+ * <p>Two engines (docs/access-model.md): the embedded H2 file of one desktop, opened by this process alone
+ * and migrated on open; or a team's PostgreSQL database, opened with the signed-in agent's own login, where
+ * the database enforces the policy and this class never migrates (the owner runs {@code team init}).
  */
 public final class Database implements AutoCloseable {
 
@@ -32,43 +41,100 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Who the team database says the session is, and how far this computer's clock is from the server's
+     * (positive: the server is ahead). Null fields for the embedded database.
+     */
+    public record TeamSession(String login, Long agentId, boolean agent, boolean cleared, boolean lead, boolean admin,
+                              boolean intake, boolean mustChangePassword, boolean tls, Duration clockOffset) {
+
+        /** How far off this computer's clock may be before the status bar warns. */
+        public static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(30);
+
+        /** The status bar's warning when this computer's clock is off by more than 30 s, or null. */
+        public String clockWarning() {
+            if (clockOffset.abs().compareTo(CLOCK_TOLERANCE) <= 0) {
+                return null;
+            }
+            long s = clockOffset.abs().toSeconds();
+            String by = s >= 3600 ? (s / 3600) + " h " + (s % 3600 / 60) + " min"
+                    : s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+            return "This computer's clock is " + by + (clockOffset.isNegative() ? " ahead of" : " behind")
+                    + " the database server's; countdowns use the server's time.";
+        }
+    }
+
     private final DataLocation location;
-    private final JdbcConnectionPool pool;
-    private final Clock clock;
+    /** Replaced (embedded only) when H2 closed the database after a failed write: see {@link #reopenAfterPanic}. */
+    private volatile JdbcConnectionPool pool;
+    private volatile boolean closed;
+    /** The team login's data source (null for the embedded database), for connections outside the pool. */
+    private PGConnectionPoolDataSource teamSource;
+    private final ServerClock clock;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    /** Sensitive reads already audited in the transaction running on this thread (embedded database). */
+    private final ThreadLocal<java.util.Set<Long>> audited = new ThreadLocal<>();
     private final boolean postgres;
+    private volatile TeamSession session;
+    /** How much space is left in a folder (for the full-disk message). */
+    private DiskSpace space = DiskSpace.SYSTEM;
+    private final java.util.List<java.util.function.Consumer<String>> diskListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The full-disk message last told to the listeners, until a write succeeds again. */
+    private volatile String diskProblem;
 
     private Database(DataLocation location, JdbcConnectionPool pool, Clock clock) {
         this.location = location;
         this.pool = pool;
-        this.clock = clock;
-        this.postgres = location.jdbcUrl().startsWith("jdbc:postgresql:");
+        this.clock = new ServerClock(clock);
+        this.postgres = location.team();
     }
 
     /**
-     * Opens (creating if needed) and migrates the database. Every failure people can meet is turned into a
-     * {@link StoreException} with a plain-language message.
+     * Opens (creating if needed) and migrates the embedded database. Every failure people can meet is turned
+     * into a {@link StoreException} with a plain-language message. A team database needs a sign-in: see
+     * {@link #openTeam}.
      */
     public static Database open(DataLocation location, Clock clock) {
-        if (location.embedded()) {
-            try {
-                Files.createDirectories(location.dataDir());
-            } catch (java.io.IOException e) {
-                throw new StoreException("Cannot create the data folder " + location.dataDir() + ": " + e.getMessage(), e);
-            }
+        return open(location, clock, java.util.List.of());
+    }
+
+    /**
+     * As {@link #open(DataLocation, Clock)}, with the probe that says how much space is left in a folder (tests give
+     * the one of a disk with a quota).
+     */
+    public static Database open(DataLocation location, Clock clock, DiskSpace space) {
+        return open(location, clock, java.util.List.of(), space);
+    }
+
+    /** As {@link #open(DataLocation, Clock)}, with more Flyway locations after the program's own (tests). */
+    static Database open(DataLocation location, Clock clock, java.util.List<String> extraMigrations) {
+        return open(location, clock, extraMigrations, DiskSpace.SYSTEM);
+    }
+
+    private static Database open(DataLocation location, Clock clock, java.util.List<String> extraMigrations,
+                                 DiskSpace space) {
+        if (location.team()) {
+            throw new StoreException.SignInRequired("The team database at " + location.displayUrl()
+                    + " signs in every agent itself: give a user name and password.");
+        }
+        try {
+            OwnerOnly.directory(location.dataDir());
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + location.dataDir() + ": " + e.getMessage(), e);
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
         pool.setMaxConnections(16);
         pool.setLoginTimeout(10);
         Database db = new Database(location, pool, clock);
+        db.space = space;
         try {
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-                if (location.jdbcUrl().startsWith("jdbc:h2:")) {
-                    // Belt and braces for server URLs, where the URL setting is not ours to choose.
-                    st.execute("SET WRITE_DELAY 0");
-                }
+                // Belt and braces: a commit is on disk before it returns, whatever the URL says.
+                st.execute("SET WRITE_DELAY 0");
             }
-            db.migrate();
+            db.restrictFiles();
+            db.migrate(extraMigrations);
             return db;
         } catch (SQLException e) {
             pool.dispose();
@@ -83,12 +149,107 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        Flyway flyway = Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration")
-                .cleanDisabled(true)
-                .load();
+    /**
+     * Opens a team database as {@code user}: PostgreSQL checks the password (SCRAM-SHA-256), and the
+     * database's own roles decide what this session may read and change. Nothing is stored: the password
+     * lives only in this process, for the pool to open connections with.
+     */
+    public static Database openTeam(DataLocation location, String user, char[] password, Clock clock) {
+        return openTeam(location, user, password, clock, true);
+    }
+
+    /**
+     * As {@link #openTeam(DataLocation, String, char[], Clock)}; with {@code followServerClock} false the given
+     * clock is used as it is (tests that set the time by hand), the offset is still measured and reported.
+     */
+    public static Database openTeam(DataLocation location, String user, char[] password, Clock clock,
+                                    boolean followServerClock) {
+        if (!location.team()) {
+            throw new IllegalArgumentException("not a team database: " + location.displayUrl());
+        }
+        if (user == null || user.isBlank()) {
+            throw new StoreException.AccessDenied("Type your user name.");
+        }
+        PGConnectionPoolDataSource ds = TeamConnections.dataSource(location.jdbcUrl(), user.strip(), password);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+        pool.setMaxConnections(8);
+        pool.setLoginTimeout(15);
+        Database db = new Database(location, pool, clock);
+        db.teamSource = ds;
+        db.clock.follow(followServerClock);
+        try {
+            TeamSchema.check(db);
+            TeamSession s = db.resync();
+            if (!s.agent() && !s.intake() && !s.mustChangePassword()) {
+                throw new StoreException.AccessDenied("The account '" + user.strip() + "' is not an active agent of this"
+                        + " desk. Ask an admin.");
+            }
+            return db;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            SQLException sql = findSqlException(e);
+            if (sql != null && !(e instanceof StoreException)) {
+                throw TeamConnections.translate(location, sql);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Asks the team database again who this session is and what time it is there; the clock offset feeds
+     * {@link #clock()}. Called at sign-in and on every resync of the live feed.
+     */
+    public TeamSession resync() {
+        if (!postgres) {
+            return null;
+        }
+        TeamSession s = tx(c -> {
+            Instant before = clock.base().instant();
+            // pg_stat_ssl shows a backend's TLS state to its own user: read it here, not in the definer function
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT login, agent_id, is_agent,"
+                    + " cleared, lead, admin, intake, must_change_password, server_time,"
+                    + " coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) FROM sd.whoami()")) {
+                rs.next();
+                Instant after = clock.base().instant();
+                Instant server = Sql.instant(rs, 9);
+                Instant mid = before.plus(Duration.between(before, after).dividedBy(2));
+                Duration offset = Duration.between(mid, server);
+                return new TeamSession(rs.getString(1), Sql.longOrNull(rs, "agent_id"), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8),
+                        rs.getBoolean(10), offset);
+            }
+        });
+        clock.setOffset(s.clockOffset());
+        session = s;
+        return s;
+    }
+
+    /**
+     * A connection of the team login of its own, outside the pool (for LISTEN, which holds a connection for as
+     * long as a desk runs). The caller closes it.
+     */
+    Connection dedicatedConnection() throws SQLException {
+        if (teamSource == null) {
+            throw new IllegalStateException("only a team database has dedicated connections");
+        }
+        return teamSource.getPooledConnection().getConnection();
+    }
+
+    /** The team session as last read (null for the embedded database). */
+    public TeamSession session() {
+        return session;
+    }
+
+    private void restrictFiles() {
+        try {
+            OwnerOnly.files(location.dataDir(), DataLocation.DB_NAME);
+        } catch (IOException e) {
+            LOG.warn("Could not make the database files owner-only: {}", e.getMessage());
+        }
+    }
+
+    private void migrate(java.util.List<String> extraMigrations) {
+        Flyway flyway = embeddedMigrations(pool, extraMigrations).load();
         MigrationInfo[] applied = flyway.info().applied();
         for (MigrationInfo info : applied) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
@@ -99,15 +260,87 @@ public final class Database implements AutoCloseable {
                         + "). It was not changed. Install the newer Support Desk to open it.", null);
             }
         }
+        // H2 commits every DDL statement by itself, so a migration that fails halfway cannot be rolled back: take a
+        // backup first, and put it back if the migration fails
+        MigrationInfo[] pending = flyway.info().pending();
+        Path before = null;
+        if (pending.length > 0 && applied.length > 0) {
+            before = backupBeforeUpgrade(pending[pending.length - 1].getVersion().toString());
+        }
         try {
             flyway.migrate();
         } catch (FlywayException e) {
+            if (before != null) {
+                throw restoreAfterFailedUpgrade(before, pending[pending.length - 1].getVersion().toString(), e);
+            }
             SQLException sql = findSqlException(e);
             if (sql != null) {
                 throw translateOpenError(sql);
             }
             throw new StoreException("Could not prepare " + describe() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Path backupBeforeUpgrade(String version) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+        Path zip = location.backupDir().resolve("before-upgrade-to-" + version + "-" + stamp + ".zip");
+        try {
+            backupTo(zip);
+        } catch (StoreException e) {
+            throw new StoreException(describe() + " needs an upgrade (to schema version " + version + "), and a backup"
+                    + " is taken first, but it could not be written: " + e.getMessage() + " The database was not changed.", e);
+        }
+        LOG.info("Backup before the upgrade to schema version {} written to {}", version, zip);
+        return zip;
+    }
+
+    /** Puts the database file back from the backup taken before the upgrade; returns the message to throw. */
+    private StoreException restoreAfterFailedUpgrade(Path backup, String version, FlywayException failure) {
+        SQLException sql = findSqlException(failure);
+        String why = firstLine(sql != null ? sql.getMessage() : failure.getMessage());
+        LOG.error("The upgrade to schema version {} failed; restoring {}", version, backup, failure);
+        pool.dispose(); // the last connection closes the H2 database, so its file can be replaced
+        Path file = location.dataDir().resolve(DataLocation.DB_NAME + ".mv.db");
+        Path aside = location.dataDir().resolve(DataLocation.DB_NAME + ".failed-upgrade.mv.db");
+        try {
+            Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                org.h2.tools.Restore.execute(backup.toString(), location.dataDir().toString(), DataLocation.DB_NAME);
+            } catch (RuntimeException e) {
+                Files.move(aside, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                throw new IOException(e.getMessage(), e);
+            }
+            OwnerOnly.files(location.dataDir(), DataLocation.DB_NAME);
+            Files.deleteIfExists(aside);
+        } catch (IOException e) {
+            return new StoreException("Upgrading the database file " + file + " to schema version " + version
+                    + " failed (" + why + "), and putting it back from the backup failed too (" + e.getMessage()
+                    + "). The backup taken just before is " + backup + ": close Support Desk, move the database file"
+                    + " aside and unzip the backup into " + location.dataDir() + ".", failure);
+        }
+        return new StoreException.UpgradeFailed("Upgrading the database file " + file + " to schema version " + version
+                + " failed (" + why + "). It was put back as it was, from the backup taken just before: " + backup
+                + " (kept). Nothing was lost. Install the previous Support Desk, or ask your support contact.", failure);
+    }
+
+    /**
+     * The embedded database's migrations: the SQL files in {@code db/migration} (and {@code extraLocations}, for
+     * tests) and the Java ones registered here ({@link PhoneNumbersMigration}, V11).
+     */
+    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource,
+                                                                                     java.util.List<String> extraLocations) {
+        java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
+        locations.addAll(extraLocations);
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(locations.toArray(new String[0]))
+                .javaMigrations(new PhoneNumbersMigration())
+                .cleanDisabled(true);
+    }
+
+    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource) {
+        return embeddedMigrations(dataSource, java.util.List.of());
     }
 
     private static String latestKnownVersion(Flyway flyway) {
@@ -119,19 +352,22 @@ public final class Database implements AutoCloseable {
 
     private String describe() {
         Path file = location.databaseFile();
-        return file != null ? "The database file " + file : "The database at " + location.jdbcUrl();
+        return file != null ? "The database file " + file : "The database at " + location.displayUrl();
     }
 
     private StoreException translateOpenError(SQLException e) {
+        java.util.Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
+        if (full.isPresent()) {
+            return full.get();
+        }
         int code = e.getErrorCode();
         Path file = location.databaseFile();
-        String where = file != null ? file.toString() : location.jdbcUrl();
+        String where = file != null ? file.toString() : location.displayUrl();
         switch (code) {
             case 90020: // DATABASE_ALREADY_OPEN_1
                 return new StoreException.DatabaseInUse("The database file " + where
-                        + " is already open in another Support Desk process. Close the other window, or, to work on one"
-                        + " database from several desktops, run 'support-desk server --port 9092' on one machine and start"
-                        + " every desktop with --db-url jdbc:h2:tcp://HOST:9092/" + DataLocation.DB_NAME + ".", e);
+                        + " is already open in another Support Desk process. Close the other window first. To work on"
+                        + " one database from several desktops, a team shares a PostgreSQL database (README: Team mode).", e);
             case 90048: // FILE_VERSION_ERROR_1
                 return new StoreException.NewerVersion("The database file " + where
                         + " was written by a newer version of Support Desk (or of its database engine). It was not"
@@ -141,10 +377,6 @@ public final class Database implements AutoCloseable {
             case 90031: // IO_EXCEPTION_2
             case 90028: // IO_EXCEPTION_1
                 return damaged(where, e);
-            case 90067: // CONNECTION_BROKEN_1
-            case 90096:
-                return new StoreException.Unreachable("Cannot reach the database server at " + location.jdbcUrl()
-                        + ". Check that 'support-desk server' is running there and the network allows the port.", e);
             case 28000: // WRONG_USER_OR_PASSWORD
                 return new StoreException("The database at " + where + " refused the login.", e);
             default:
@@ -173,7 +405,7 @@ public final class Database implements AutoCloseable {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".zip"))
                     .max(Comparator.comparing(p -> p.getFileName().toString()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
@@ -187,7 +419,7 @@ public final class Database implements AutoCloseable {
         return null;
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "unknown error";
         }
@@ -199,10 +431,15 @@ public final class Database implements AutoCloseable {
         return location;
     }
 
+    /**
+     * Now, as the desk counts it: on a team database the server's clock (this computer's clock corrected by
+     * the offset measured at sign-in and on every resync), so every desk shows the same time left.
+     */
     public Clock clock() {
         return clock;
     }
 
+    /** True for a team database on PostgreSQL (the database enforces the access policy itself). */
     public boolean postgres() {
         return postgres;
     }
@@ -218,21 +455,36 @@ public final class Database implements AutoCloseable {
             }
         }
         Connection c = null;
+        JdbcConnectionPool used = pool;
         try {
-            c = pool.getConnection();
+            c = used.getConnection();
             c.setAutoCommit(false);
             current.set(c);
+            audited.set(new java.util.HashSet<>());
             T result = work.run(c);
+            boolean clearsDiskProblem = diskProblem != null && wrote(c);
             c.commit();
+            if (clearsDiskProblem) {
+                diskProblem(null);
+            }
             return result;
         } catch (SQLException e) {
             rollbackQuietly(c);
+            reopenAfterPanic(used, e);
             throw translate(e);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            rollbackQuietly(c);
+            reopenAfterPanic(used, e);
+            if (!postgres && !(e instanceof StoreException) && DiskSpace.isOutOfSpace(e)) {
+                throw fullDisk(space.diskFull(e, location.dataDir()).orElseThrow());
+            }
+            throw e;
+        } catch (Error e) {
             rollbackQuietly(c);
             throw e;
         } finally {
             current.remove();
+            audited.remove();
             if (c != null) {
                 try {
                     c.setAutoCommit(true);
@@ -242,6 +494,15 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The ids of tickets whose sensitive content was already recorded in the access audit by the transaction
+     * on this thread, so one transaction records each read once; empty outside a transaction.
+     */
+    java.util.Set<Long> auditedInTransaction() {
+        java.util.Set<Long> s = audited.get();
+        return s == null ? new java.util.HashSet<>() : s;
     }
 
     /** {@link #tx} for work without a result. */
@@ -267,37 +528,180 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Listens for a full disk under the embedded database: the plain message when a write failed for lack of space,
+     * null once a write succeeds again (the desk's status bar shows it). Called on the thread that wrote.
+     */
+    public void onDiskFull(java.util.function.Consumer<String> listener) {
+        diskListeners.add(listener);
+    }
+
+    private StoreException.DiskFull fullDisk(StoreException.DiskFull full) {
+        LOG.warn(full.getMessage());
+        diskProblem(full.getMessage());
+        return full;
+    }
+
+    private void diskProblem(String message) {
+        diskProblem = message;
+        for (java.util.function.Consumer<String> l : diskListeners) {
+            try {
+                l.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("A full-disk listener failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * H2 closes the embedded database when a write to its file fails (a full disk, for one), and every pooled
+     * connection is dead from then on. Start a new pool: its first connection opens the file again, from its last
+     * complete commit, so the desk carries on once the cause is gone (the intake takes in the rest).
+     */
+    private void reopenAfterPanic(JdbcConnectionPool failed, Throwable e) {
+        if (postgres || closed || !databaseClosed(e)) {
+            return;
+        }
+        synchronized (this) {
+            if (pool != failed || closed) {
+                return;
+            }
+            LOG.warn("The embedded database was closed after a failed write; it opens again with the next connection");
+            JdbcConnectionPool fresh = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
+            fresh.setMaxConnections(failed.getMaxConnections());
+            fresh.setLoginTimeout(failed.getLoginTimeout());
+            pool = fresh;
+            failed.dispose();
+        }
+    }
+
+    private static boolean databaseClosed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 90098 || sql.getErrorCode() == 90121)) {
+                return true; // DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN
+            }
+            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the transaction on {@code c} changed something (H2: it has a transaction id). */
+    private boolean wrote(Connection c) {
+        if (postgres) {
+            return true;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT TRANSACTION_ID()")) {
+            return rs.next() && rs.getObject(1) != null;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     StoreException translate(SQLException e) {
+        if (postgres) {
+            return TeamConnections.translate(location, e);
+        }
+        java.util.Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
+        if (full.isPresent()) {
+            return fullDisk(full.get());
+        }
         int code = e.getErrorCode();
         if (code == 23505 || "23505".equals(e.getSQLState())) {
             return new StoreException.Invalid("That already exists: " + firstLine(e.getMessage()));
         }
         if (code == 90067 || code == 90096 || "08S01".equals(e.getSQLState())) {
-            return new StoreException.Unreachable("Lost the connection to the database at " + location.jdbcUrl()
-                    + ". Check that the database server is running and reachable.", e);
+            return new StoreException.Unreachable("Lost the connection to the database at " + location.displayUrl()
+                    + ".", e);
         }
         return new StoreException("Database error: " + firstLine(e.getMessage()), e);
     }
 
-    /** A consistent online backup into a zip file (H2's BACKUP TO). */
+    /** A consistent online backup of the embedded database into a zip file (H2's BACKUP TO), owner-only. */
     public void backupTo(Path zip) {
+        if (postgres) {
+            throw new StoreException.Invalid("A team database is backed up by its server (pg_dump or the managed"
+                    + " service's backups); see README, Team mode.");
+        }
         Path target = zip.toAbsolutePath();
         try {
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot create the folder for " + target + ": " + e.getMessage(), e);
         }
-        run(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");
+        try {
+            run(c -> {
+                try (Statement st = c.createStatement()) {
+                    // through the same H2 file system as the database (a prefix such as nio: in the URL; none by default)
+                    st.execute("BACKUP TO '" + (location.h2FileSystemPrefix() + target).replace("'", "''") + "'");
+                }
+            });
+        } catch (StoreException e) {
+            // the zip's folder is the one that is full (it may be another disk than the database's)
+            if (DiskSpace.isOutOfSpace(e)) {
+                Path folder = target.getParent() != null ? target.getParent() : target;
+                throw space.diskFull(e.getCause() != null ? e.getCause() : e, folder).orElseThrow();
             }
-        });
+            throw e;
+        }
+        try {
+            OwnerOnly.file(target);
+        } catch (IOException e) {
+            LOG.warn("Could not make the backup {} owner-only: {}", target, e.getMessage());
+        }
     }
 
     @Override
     public void close() {
+        closed = true;
         pool.dispose();
+    }
+
+    /** This computer's clock shifted by the offset last measured against the team database's server. */
+    static final class ServerClock extends Clock {
+        private final Clock base;
+        private volatile long offsetNanos;
+        private volatile boolean follow = true;
+
+        ServerClock(Clock base) {
+            this.base = base;
+        }
+
+        Clock base() {
+            return base;
+        }
+
+        void setOffset(Duration offset) {
+            offsetNanos = follow ? offset.toNanos() : 0;
+        }
+
+        void follow(boolean on) {
+            follow = on;
+            if (!on) {
+                offsetNanos = 0;
+            }
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            ServerClock c = new ServerClock(base.withZone(zone));
+            c.offsetNanos = offsetNanos;
+            c.follow = follow;
+            return c;
+        }
+
+        @Override
+        public Instant instant() {
+            long o = offsetNanos;
+            return o == 0 ? base.instant() : base.instant().plusNanos(o);
+        }
     }
 }

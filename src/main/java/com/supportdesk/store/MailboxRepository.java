@@ -3,7 +3,6 @@ package com.supportdesk.store;
 import com.supportdesk.domain.Agent;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,15 +66,22 @@ public final class MailboxRepository {
         }
     }
 
-    private static final String QUARANTINE_COLUMNS = "id, account, folder, uid, received, reason,"
-            + " OCTET_LENGTH(raw_source), created_at, resolved_at, resolution, category, sender, subject, sensitive";
+    /** Where a cleared admin's read of a sensitive quarantined message is audited from. */
+    public static final String VIEW_QUARANTINE = "quarantine";
     /** The list shows at most this many entries, newest first. */
     public static final int LIST_LIMIT = 1000;
 
     private final Database db;
+    private final AuditRepository audit;
+    /** On a team database the view gives the size of raw sources it may not show ({@code raw_size}). */
+    private final String quarantineColumns;
 
-    public MailboxRepository(Database db) {
+    public MailboxRepository(Database db, AuditRepository audit) {
         this.db = db;
+        this.audit = audit;
+        this.quarantineColumns = "id, account, folder, uid, received, reason,"
+                + (db.postgres() ? " raw_size" : " OCTET_LENGTH(raw_source)")
+                + ", created_at, resolved_at, resolution, category, sender, subject, sensitive";
     }
 
     public Optional<Checkpoint> checkpoint(String account, String folder) {
@@ -128,7 +134,7 @@ public final class MailboxRepository {
     public long quarantine(Connection c, NewQuarantine q, InputStream raw, long length) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO quarantine (account, folder, uid, received, reason,"
                 + " raw_source, created_at, category, message_key, raw_sha256, sender, subject, sensitive)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Sql.ID)) {
             ps.setString(1, cut(q.account(), 400));
             ps.setString(2, cut(q.folder(), 400));
             Sql.setLong(ps, 3, q.uid());
@@ -219,16 +225,17 @@ public final class MailboxRepository {
         AgentRepository.requireAdmin(actor, "see quarantined mail");
         return db.tx(c -> {
             List<QuarantineEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + QUARANTINE_COLUMNS + " FROM quarantine WHERE"
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + quarantineColumns + " FROM quarantine WHERE"
                     + " category = ?" + (includeResolved ? "" : " AND resolved_at IS NULL") + " ORDER BY id DESC")) {
                 ps.setMaxRows(LIST_LIMIT);
                 ps.setString(1, category.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(lens(actor, mapEntry(rs)));
+                        out.add(mapEntry(rs));
                     }
                 }
             }
+            out.replaceAll(e -> lens(c, actor, e));
             return out;
         });
     }
@@ -250,7 +257,7 @@ public final class MailboxRepository {
 
     /** One entry, unfiltered (for the system's own use within a transaction). */
     public Optional<QuarantineEntry> entry(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + QUARANTINE_COLUMNS + " FROM quarantine WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + quarantineColumns + " FROM quarantine WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(mapEntry(rs)) : Optional.empty();
@@ -261,7 +268,7 @@ public final class MailboxRepository {
     /** One entry as this admin may see it. */
     public QuarantineEntry entry(Agent actor, long id) {
         AgentRepository.requireAdmin(actor, "see quarantined mail");
-        return db.tx(c -> lens(actor, entry(c, id)
+        return db.tx(c -> lens(c, actor, entry(c, id)
                 .orElseThrow(() -> new StoreException.NotFound("No quarantined message " + id + "."))));
     }
 
@@ -276,12 +283,30 @@ public final class MailboxRepository {
             if (e.sensitive() && !actor.cleared()) {
                 throw new StoreException.AccessDenied("Quarantined message " + id + " is " + com.supportdesk.domain.Ticket.PLACEHOLDER + ".");
             }
+            if (e.sensitive()) {
+                audit.readQuarantined(c, actor, id, VIEW_QUARANTINE);
+            }
             return rawSource(c, id, out);
         });
     }
 
-    private static QuarantineEntry lens(Agent reader, QuarantineEntry e) {
-        return e.sensitive() && (reader == null || !reader.cleared()) ? e.redact() : e;
+    /**
+     * The entry as this reader may see it: a sensitive entry's sender and subject only for a cleared reader, whose
+     * read is audited first (on a team database the view shows them once audited, so the entry is read again).
+     */
+    private QuarantineEntry lens(Connection c, Agent reader, QuarantineEntry e) {
+        if (!e.sensitive()) {
+            return e;
+        }
+        if (reader == null || !reader.cleared()) {
+            return e.redact();
+        }
+        try {
+            audit.readQuarantined(c, reader, e.id(), VIEW_QUARANTINE);
+            return db.postgres() ? entry(c, e.id()).orElse(e) : e;
+        } catch (SQLException ex) {
+            throw db.translate(ex);
+        }
     }
 
     private static QuarantineEntry mapEntry(ResultSet rs) throws SQLException {
@@ -302,9 +327,8 @@ public final class MailboxRepository {
                 if (!rs.next()) {
                     throw new StoreException.NotFound("No quarantined message " + id + ".");
                 }
-                Blob b = rs.getBlob(1);
-                try (InputStream in = b.getBinaryStream()) {
-                    return in.transferTo(out);
+                try (InputStream in = rs.getBinaryStream(1)) {
+                    return in == null ? 0L : in.transferTo(out);
                 } catch (java.io.IOException e) {
                     throw new StoreException("Could not read the quarantined message: " + e.getMessage(), e);
                 }

@@ -94,7 +94,7 @@ public final class OutageRepository {
             }
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outage (customer_id, started, ended, description,"
-                    + " scheduled, created_at) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " scheduled, created_at) VALUES (?,?,?,?,?,?)", Sql.ID)) {
                 Sql.setLong(ps, 1, n.customerId());
                 Sql.setInstant(ps, 2, n.start());
                 Sql.setInstant(ps, 3, n.end());
@@ -112,28 +112,29 @@ public final class OutageRepository {
                 }
                 ps.executeBatch();
             }
-            return read(c, " WHERE o.id = ?", List.of(id), null).get(0);
+            return read(c, actor, " WHERE o.id = ?", List.of(id), null).get(0);
         });
     }
 
     /** Every outage, oldest first. */
-    public List<Outage> list() {
-        return db.tx(c -> read(c, " ORDER BY o.started, o.id", List.of(), null));
+    public List<Outage> list(Agent reader) {
+        return db.tx(c -> read(c, reader, " ORDER BY o.started, o.id", List.of(), null));
     }
 
     /**
      * Outages overlapping {@code [from, to)} that affected the customer: those recorded for it and those for
      * every customer. Linked tickets are limited to the customer's own, so one customer's report never names
-     * another customer's tickets.
+     * another customer's tickets. An Official Sensitive ticket is linked for a cleared reader only (which customer
+     * it belongs to is itself sensitive).
      */
-    public List<Outage> affecting(long customerId, Instant from, Instant to) {
+    public List<Outage> affecting(Agent reader, long customerId, Instant from, Instant to) {
         return db.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE (o.customer_id IS NULL OR o.customer_id = ?)"
                     + " AND o.started < ? AND o.ended > ? ORDER BY o.started, o.id")) {
                 ps.setLong(1, customerId);
                 Sql.setInstant(ps, 2, to);
                 Sql.setInstant(ps, 3, from);
-                return map(c, ps, customerId);
+                return map(c, ps, reader, customerId);
             }
         });
     }
@@ -171,16 +172,18 @@ public final class OutageRepository {
         }
     }
 
-    private List<Outage> read(Connection c, String where, List<Long> params, Long linkedCustomer) throws SQLException {
+    private List<Outage> read(Connection c, Agent reader, String where, List<Long> params, Long linkedCustomer)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + where)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setLong(i + 1, params.get(i));
             }
-            return map(c, ps, linkedCustomer);
+            return map(c, ps, reader, linkedCustomer);
         }
     }
 
-    private static List<Outage> map(Connection c, PreparedStatement ps, Long linkedCustomer) throws SQLException {
+    private static List<Outage> map(Connection c, PreparedStatement ps, Agent reader, Long linkedCustomer)
+            throws SQLException {
         List<Outage> bare = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -191,18 +194,20 @@ public final class OutageRepository {
         }
         List<Outage> out = new ArrayList<>(bare.size());
         for (Outage o : bare) {
-            out.add(o.withTicketRefs(linkedRefs(c, o.id(), linkedCustomer)));
+            out.add(o.withTicketRefs(linkedRefs(c, o.id(), reader != null && reader.cleared(), linkedCustomer)));
         }
         return out;
     }
 
-    private static List<String> linkedRefs(Connection c, long outageId, Long customerId) throws SQLException {
+    private static List<String> linkedRefs(Connection c, long outageId, boolean cleared, Long customerId)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT ot.ticket_id FROM outage_ticket ot JOIN ticket t"
-                + " ON t.id = ot.ticket_id WHERE ot.outage_id = ?" + (customerId == null ? "" : " AND t.customer_id = ?")
-                + " ORDER BY ot.ticket_id")) {
+                + " ON t.id = ot.ticket_id WHERE ot.outage_id = ? AND (? OR t.classification <> 'OFFICIAL_SENSITIVE')"
+                + (customerId == null ? "" : " AND t.customer_id = ?") + " ORDER BY ot.ticket_id")) {
             ps.setLong(1, outageId);
+            ps.setBoolean(2, cleared);
             if (customerId != null) {
-                ps.setLong(2, customerId);
+                ps.setLong(3, customerId);
             }
             Set<String> refs = new LinkedHashSet<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -11,7 +11,10 @@ import javax.crypto.spec.PBEKeySpec;
  * PBKDF2-HMAC-SHA512 password hashes from the JDK, stored as
  * {@code pbkdf2-sha512$ITERATIONS$SALT$HASH} so the work factor can grow without breaking old hashes.
  */
-public final class Passwords {
+public class Passwords {
+
+    /** The shortest new password the desk accepts, on both engines. */
+    public static final int MIN_LENGTH = 12;
 
     /** OWASP's recommendation for PBKDF2-HMAC-SHA512. */
     public static final int DEFAULT_ITERATIONS = 210_000;
@@ -72,6 +75,9 @@ public final class Passwords {
     public static String weakness(char[] password) {
         if (password == null || password.length == 0) {
             return "The password must not be empty.";
+        }
+        if (password.length < MIN_LENGTH) {
+            return "A password needs at least " + MIN_LENGTH + " characters (a few words make a good one).";
         }
         return null;
     }

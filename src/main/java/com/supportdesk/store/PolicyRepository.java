@@ -99,7 +99,7 @@ public final class PolicyRepository {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO policy_version (effective_from, s1_seconds, s2_seconds,"
                     + " s3_seconds, zone_id, opens, closes, region, extra_closures, removed_holidays, note, created_at,"
-                    + " created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Sql.ID)) {
                 CalendarSpec cal = version.calendar();
                 Sql.setInstant(ps, 1, version.effectiveFrom());
                 ps.setLong(2, version.targets().s1().toSeconds());

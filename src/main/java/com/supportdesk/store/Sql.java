@@ -12,6 +12,9 @@ import java.time.ZoneOffset;
 /** Small JDBC helpers: instants as TIMESTAMP WITH TIME ZONE in UTC, nullable longs. */
 final class Sql {
 
+    /** Asks for the generated key {@code id} only (not {@code RETURNING *}, which would send back every column). */
+    static final String[] ID = {"id"};
+
     private Sql() {
     }
 
@@ -68,6 +71,11 @@ final class Sql {
     }
 
     /** Escapes LIKE wildcards; used with {@code ESCAPE '\'}. */
+    /** A LIKE pattern (escape {@code \\}) matching text that starts with {@code text}, case as given. */
+    static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     static String likePattern(String text) {
         String t = text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + t + "%";

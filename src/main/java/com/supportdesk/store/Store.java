@@ -24,16 +24,16 @@ public final class Store implements AutoCloseable {
         this.db = db;
         this.agents = new AgentRepository(db, passwords);
         this.customers = new CustomerRepository(db);
-        this.contacts = new ContactRepository(db);
+        this.settings = new SettingsRepository(db);
+        this.contacts = new ContactRepository(db, settings);
         this.policy = new PolicyRepository(db);
         this.audit = new AuditRepository(db);
         this.tickets = new TicketRepository(db, policy, audit, displayZone);
         this.backups = new Backups(db);
-        this.mailbox = new MailboxRepository(db);
+        this.mailbox = new MailboxRepository(db, audit);
         this.training = new TrainingRepository(db);
         this.outages = new OutageRepository(db);
-        this.calls = new CallRepository(db, tickets);
-        this.settings = new SettingsRepository(db);
+        this.calls = new CallRepository(db, tickets, audit);
     }
 
     /** Opens the database at the location (migrating it) with the standard password hashing. */

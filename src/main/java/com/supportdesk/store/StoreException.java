@@ -84,4 +84,54 @@ public class StoreException extends RuntimeException {
             super(message);
         }
     }
+
+    /** A team database needs the agent's own user name and password to open. */
+    public static final class SignInRequired extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public SignInRequired(String message) {
+            super(message);
+        }
+    }
+
+    /** The team database's schema is older than this program needs (the owner runs {@code team upgrade}). */
+    public static final class NeedsUpgrade extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public NeedsUpgrade(String message) {
+            super(message);
+        }
+    }
+
+    /** An upgrade of the embedded database's schema failed; the database was put back from the backup taken first. */
+    public static final class UpgradeFailed extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public UpgradeFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A write failed because the disk is full: the message names the folder and the space left. */
+    public static final class DiskFull extends StoreException {
+        private static final long serialVersionUID = 1L;
+        private final transient java.nio.file.Path folder;
+        private final long bytesLeft;
+
+        public DiskFull(String message, java.nio.file.Path folder, long bytesLeft, Throwable cause) {
+            super(message, cause);
+            this.folder = folder;
+            this.bytesLeft = bytesLeft;
+        }
+
+        /** The folder that could not be written. */
+        public java.nio.file.Path folder() {
+            return folder;
+        }
+
+        /** The bytes left there when it failed (-1 when unknown). */
+        public long bytesLeft() {
+            return bytesLeft;
+        }
+    }
 }

@@ -21,8 +21,6 @@ import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.sla.ResponseClock;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,15 +52,25 @@ public final class TicketRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketRepository.class);
 
-    static final String SELECT = "SELECT t.id, t.subject, t.customer_id, t.contact_id, t.severity, t.support_level,"
-            + " t.status, t.classification, t.channel, t.received, t.deadline, t.first_contact_at,"
+    private static final String COLUMNS = "SELECT t.id, t.subject, t.customer_id, t.contact_id, t.severity,"
+            + " t.support_level, t.status, t.classification, t.channel, t.received, t.deadline, t.first_contact_at,"
             + " t.first_contact_event, t.assignee_id, t.needs_triage, t.needs_cleared_agent, t.resolved_at,"
             + " t.updated_at, t.version, cu.name AS customer_name, ct.name AS contact_name, ct.email AS contact_email,"
-            + " a.display_name AS assignee_name, u.display_name AS updated_by_name"
-            + " FROM ticket t LEFT JOIN customer cu ON cu.id = t.customer_id LEFT JOIN contact ct ON ct.id = t.contact_id"
-            + " LEFT JOIN agent a ON a.id = t.assignee_id LEFT JOIN agent u ON u.id = t.updated_by";
+            + " a.display_name AS assignee_name, u.display_name AS updated_by_name, ";
+    private static final String FROM = " FROM ticket t LEFT JOIN customer cu ON cu.id = t.customer_id"
+            + " LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN agent a ON a.id = t.assignee_id"
+            + " LEFT JOIN agent u ON u.id = t.updated_by";
+    /** Sensitive tickets re-read (or audited) at a time, so no statement grows without bound. */
+    private static final int CHUNK = 500;
 
     private static final String OPEN_STATUSES = "('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')";
+
+    /** Names of the views reads are audited under (the access audit's "view" column). */
+    public static final String VIEW_TICKET = "ticket";
+    public static final String VIEW_BOARD = "board";
+    public static final String VIEW_SENSITIVE_BOARD = "official-sensitive";
+    public static final String VIEW_SEARCH = "search";
+    public static final String VIEW_REPORT = "report";
 
     /** Ticket ids touched since a point in the change feed. */
     public record Changes(long lastEventId, Set<Long> ticketIds) {
@@ -78,12 +86,19 @@ public final class TicketRepository {
     private final PolicyRepository policy;
     private final AuditRepository audit;
     private final ZoneId displayZone;
+    /**
+     * The ticket query. On a team database the {@code ticket} view itself says whether this session may see a
+     * row's content ({@code content_visible}, see db/postgresql/R__access_model.sql); the embedded database
+     * stores every row in full and {@link AccessPolicy} filters it here.
+     */
+    private final String select;
 
     public TicketRepository(Database db, PolicyRepository policy, AuditRepository audit, ZoneId displayZone) {
         this.db = db;
         this.policy = policy;
         this.audit = audit;
         this.displayZone = displayZone;
+        this.select = COLUMNS + (db.postgres() ? "t.content_visible" : "TRUE AS content_visible") + FROM;
     }
 
     public Database database() {
@@ -105,7 +120,7 @@ public final class TicketRepository {
         Agent creator = actor;
         return db.tx(c -> {
             long id = insert(c, creator, n);
-            return AccessPolicy.lens(creator == null ? AccessPolicy.NOBODY : creator, load(c, id));
+            return read(c, creator == null ? AccessPolicy.NOBODY : creator, id, VIEW_TICKET);
         });
     }
 
@@ -125,7 +140,7 @@ public final class TicketRepository {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (subject, customer_id, contact_id, severity,"
                 + " support_level, status, classification, channel, received, deadline, assignee_id, needs_triage,"
                 + " created_at, updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                Sql.ID)) {
             ps.setString(1, truncate(n.subject(), 1000));
             Sql.setLong(ps, 2, n.customerId());
             Sql.setLong(ps, 3, n.contactId());
@@ -162,11 +177,27 @@ public final class TicketRepository {
 
     /** One ticket as the reader may see it (the placeholder when sensitive and the reader is uncleared). */
     public Ticket get(Agent reader, long id) {
-        return db.tx(c -> AccessPolicy.lens(reader, load(c, id)));
+        return db.tx(c -> read(c, reader, id, VIEW_TICKET));
     }
 
     public Optional<Ticket> find(Agent reader, long id) {
-        return db.tx(c -> find(c, id).map(t -> AccessPolicy.lens(reader, t)));
+        return db.tx(c -> find(c, id).isPresent() ? Optional.of(read(c, reader, id, VIEW_TICKET)) : Optional.empty());
+    }
+
+    /**
+     * One ticket as the reader may see it, within the caller's transaction (a cleared reader's read of a
+     * sensitive ticket is audited under {@code view}).
+     */
+    public Ticket read(Connection c, Agent reader, long id, String view) throws SQLException {
+        List<Ticket> out = new ArrayList<>(1);
+        try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.id = ?")) {
+            ps.setLong(1, id);
+            readInto(c, ps, reader == null ? AccessPolicy.NOBODY : reader, view, out::add);
+        }
+        if (out.isEmpty()) {
+            throw new StoreException.NotFound("There is no ticket " + Ticket.ref(id) + ".");
+        }
+        return out.get(0);
     }
 
     /**
@@ -175,10 +206,10 @@ public final class TicketRepository {
      */
     public TicketDetail open(Agent reader, long id, String view) {
         return db.tx(c -> {
-            Ticket t = load(c, id);
-            AccessPolicy.requireRead(reader, t);
-            if (t.sensitive()) {
-                audit.record(c, reader, id, view);
+            AccessPolicy.requireRead(reader, load(c, id));
+            Ticket t = read(c, reader, id, view);
+            if (t.redacted()) {
+                throw new StoreException.AccessDenied(t.ref() + " is " + Ticket.PLACEHOLDER + ".");
             }
             return new TicketDetail(t, messages(c, id), calls(c, id), history(c, id));
         });
@@ -186,14 +217,18 @@ public final class TicketRepository {
 
     /** The board: every open ticket plus those resolved since the given instant, in no particular order. */
     public List<Ticket> board(Agent reader, Instant resolvedSince) {
+        return board(reader, resolvedSince, VIEW_BOARD);
+    }
+
+    private List<Ticket> board(Agent reader, Instant resolvedSince, String view) {
         return db.tx(c -> {
             List<Ticket> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.status IN " + OPEN_STATUSES)) {
-                readInto(ps, reader, out::add);
+            try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.status IN " + OPEN_STATUSES)) {
+                readInto(c, ps, reader, view, out::add);
             }
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.resolved_at >= ? AND t.status = 'RESOLVED'")) {
+            try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.resolved_at >= ? AND t.status = 'RESOLVED'")) {
                 Sql.setInstant(ps, 1, resolvedSince);
-                readInto(ps, reader, out::add);
+                readInto(c, ps, reader, view, out::add);
             }
             return out;
         });
@@ -204,11 +239,16 @@ public final class TicketRepository {
         if (reader == null || !reader.cleared()) {
             throw new StoreException.AccessDenied("The Official Sensitive view is for cleared staff only.");
         }
-        return board(reader, resolvedSince).stream().filter(Ticket::sensitive).toList();
+        return board(reader, resolvedSince, VIEW_SENSITIVE_BOARD).stream().filter(Ticket::sensitive).toList();
     }
 
     /** Tickets by id, as the reader may see them (used to refresh cards after a change). */
     public List<Ticket> byIds(Agent reader, Collection<Long> ids) {
+        return byIds(reader, ids, VIEW_BOARD);
+    }
+
+    /** As {@link #byIds(Agent, Collection)}, a cleared reader's reads audited under {@code view}. */
+    public List<Ticket> byIds(Agent reader, Collection<Long> ids, String view) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -218,11 +258,11 @@ public final class TicketRepository {
             for (int from = 0; from < list.size(); from += 500) {
                 List<Long> chunk = list.subList(from, Math.min(list.size(), from + 500));
                 String in = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
-                try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.id IN (" + in + ")")) {
+                try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.id IN (" + in + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setLong(i + 1, chunk.get(i));
                     }
-                    readInto(ps, reader, out::add);
+                    readInto(c, ps, reader, view, out::add);
                 }
             }
             return out;
@@ -240,21 +280,32 @@ public final class TicketRepository {
         }
         boolean cleared = reader != null && reader.cleared();
         long ref = Ticket.parseRef(q);
+        String p = Sql.likePattern(q);
         return db.tx(c -> {
             List<Ticket> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.id = ? OR ((? OR t.classification <> 'OFFICIAL_SENSITIVE')"
+            // On a team database sensitive content is not in the view: cleared staff search it through the
+            // database's own audited search, and the matches come back by id.
+            Long[] sensitiveMatches = cleared && db.postgres() ? audit.searchSensitive(c, p, limit, VIEW_SEARCH) : new Long[0];
+            try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.id = ? OR ((? OR t.classification <> 'OFFICIAL_SENSITIVE')"
                     + " AND (LOWER(t.subject) LIKE ? ESCAPE '\\' OR LOWER(cu.name) LIKE ? ESCAPE '\\'))"
+                    + (sensitiveMatches.length > 0 ? " OR t.id IN (" + placeholders(sensitiveMatches.length) + ")" : "")
                     + " ORDER BY t.received DESC")) {
                 ps.setMaxRows(limit);
                 ps.setLong(1, ref);
                 ps.setBoolean(2, cleared);
-                String p = Sql.likePattern(q);
                 ps.setString(3, p);
                 ps.setString(4, p);
-                readInto(ps, reader, out::add);
+                for (int i = 0; i < sensitiveMatches.length; i++) {
+                    ps.setLong(5 + i, sensitiveMatches[i]);
+                }
+                readInto(c, ps, reader, VIEW_SEARCH, out::add);
             }
             return out;
         });
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
     /**
@@ -262,35 +313,59 @@ public final class TicketRepository {
      * first; used by exports. A cleared reader's export of sensitive content is audited.
      */
     public void forEach(Agent reader, String view, Consumer<Ticket> sink) {
+        RuntimeException[] sinkFailed = {null};
         db.run(c -> {
-            List<Long> sensitiveRead = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY t.id")) {
-                ps.setFetchSize(1000);
-                readInto(ps, reader, t -> {
-                    if (t.sensitive() && !t.redacted()) {
-                        sensitiveRead.add(t.id());
-                    }
-                    sink.accept(t);
-                });
-            }
-            for (long id : sensitiveRead) {
-                audit.record(c, reader, id, view);
+            // Read (and audit) a chunk, then hand it on: what leaves the store has been recorded first. If handing
+            // it on fails (a full disk), the transaction still commits, so the audit of what was read is kept.
+            long after = 0;
+            while (true) {
+                List<Ticket> chunk = new ArrayList<>(CHUNK);
+                try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.id > ? ORDER BY t.id")) {
+                    ps.setMaxRows(CHUNK);
+                    ps.setLong(1, after);
+                    readInto(c, ps, reader, view, chunk::add);
+                }
+                try {
+                    chunk.forEach(sink);
+                } catch (RuntimeException e) {
+                    sinkFailed[0] = e;
+                    return;
+                }
+                if (chunk.size() < CHUNK) {
+                    return;
+                }
+                after = chunk.get(chunk.size() - 1).id();
             }
         });
+        if (sinkFailed[0] != null) {
+            throw sinkFailed[0];
+        }
     }
 
     /** Tickets received in [from, to), optionally for one customer (reports). Filtered like every read. */
     public List<Ticket> receivedBetween(Agent reader, Long customerId, Instant from, Instant to) {
+        boolean cleared = reader != null && reader.cleared();
         return db.tx(c -> {
             List<Ticket> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.received >= ? AND t.received < ?"
-                    + (customerId != null ? " AND t.customer_id = ?" : "") + " ORDER BY t.received")) {
+            // Which customer a sensitive ticket belongs to is content: for one customer, only cleared staff see
+            // its sensitive tickets (on a team database, through the database's audited lookup).
+            Long[] sensitive = customerId != null && cleared && db.postgres()
+                    ? audit.sensitiveFor(c, customerId, null, from, to, VIEW_REPORT) : new Long[0];
+            String customerFilter = customerId == null ? ""
+                    : " AND ((t.customer_id = ? AND (? OR t.classification <> 'OFFICIAL_SENSITIVE'))"
+                    + (sensitive.length > 0 ? " OR t.id IN (" + placeholders(sensitive.length) + ")" : "") + ")";
+            try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.received >= ? AND t.received < ?"
+                    + customerFilter + " ORDER BY t.received")) {
                 Sql.setInstant(ps, 1, from);
                 Sql.setInstant(ps, 2, to);
                 if (customerId != null) {
                     ps.setLong(3, customerId);
+                    ps.setBoolean(4, cleared);
+                    for (int i = 0; i < sensitive.length; i++) {
+                        ps.setLong(5 + i, sensitive[i]);
+                    }
                 }
-                readInto(ps, reader, out::add);
+                readInto(c, ps, reader, VIEW_REPORT, out::add);
             }
             return out;
         });
@@ -429,7 +504,7 @@ public final class TicketRepository {
         return db.tx(c -> {
             Ticket t = load(c, id);
             if (t.classification() == classification) {
-                return AccessPolicy.lens(actor, t);
+                return read(c, actor, id, VIEW_TICKET);
             }
             boolean lowering = t.sensitive() && !classification.isSensitive();
             if (lowering && (actor == null || !actor.cleared())) {
@@ -438,7 +513,7 @@ public final class TicketRepository {
             if (lowering && (reason == null || reason.isBlank())) {
                 throw new StoreException.Invalid("Give a reason for lowering " + t.ref() + " to OFFICIAL.");
             }
-            AccessPolicy.requireWrite(actor, t);
+            requireWrite(c, actor, t);
             bump(c, actor, t, version);
             set(c, id, "classification = ?", ps -> ps.setString(1, classification.name()));
             event(c, id, actor, EventKind.CLASSIFICATION_CHANGED, t.classification() + " \u2192 " + classification
@@ -448,7 +523,7 @@ public final class TicketRepository {
             } else {
                 set(c, id, "needs_cleared_agent = FALSE", ps -> { });
             }
-            return AccessPolicy.lens(actor, load(c, id));
+            return read(c, actor, id, VIEW_TICKET);
         });
     }
 
@@ -459,11 +534,11 @@ public final class TicketRepository {
         }
         return db.tx(c -> {
             Ticket t = load(c, id);
-            AccessPolicy.requireWrite(actor, t);
+            requireWrite(c, actor, t);
             addMessage(c, id, new NewMessage(MessageKind.NOTE, Direction.INTERNAL, null, null, null, who(actor), null, null,
                     db.clock().instant(), text.strip(), actor == null ? null : actor.id()));
             event(c, id, actor, EventKind.NOTE_ADDED, "Internal note by " + who(actor));
-            return AccessPolicy.lens(actor, load(c, id));
+            return read(c, actor, id, VIEW_TICKET);
         });
     }
 
@@ -520,7 +595,7 @@ public final class TicketRepository {
     public long addMessage(Connection c, long ticketId, NewMessage m) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (ticket_id, kind, direction, message_id,"
                 + " in_reply_to, references_ids, from_addr, to_addr, subject, sent_at, body, author_agent_id, created_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Sql.ID)) {
             ps.setLong(1, ticketId);
             ps.setString(2, m.kind().name());
             ps.setString(3, m.direction().name());
@@ -552,7 +627,7 @@ public final class TicketRepository {
     public long addAttachment(Connection c, long messageId, String filename, String contentType, long size,
                               boolean tooLarge, InputStream content) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment (message_id, filename, content_type, size_bytes,"
-                + " too_large, content) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " too_large, content) VALUES (?,?,?,?,?,?)", Sql.ID)) {
             ps.setLong(1, messageId);
             ps.setString(2, truncate(filename == null || filename.isBlank() ? "attachment" : filename, 1000));
             ps.setString(3, truncate(contentType, 200));
@@ -573,7 +648,8 @@ public final class TicketRepository {
      * audited for a sensitive ticket. Returns the number of bytes written.
      */
     public long saveAttachment(Agent reader, long attachmentId, OutputStream out, String view) {
-        return db.tx(c -> {
+        StoreException[] writeFailed = {null};
+        long written = db.tx(c -> {
             long ticketId;
             boolean tooLarge;
             try (PreparedStatement ps = c.prepareStatement("SELECT m.ticket_id, at.too_large FROM attachment at"
@@ -598,19 +674,23 @@ public final class TicketRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT content FROM attachment WHERE id = ?")) {
                 ps.setLong(1, attachmentId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    Blob b = rs.getBlob(1);
-                    if (b == null) {
-                        return 0L;
+                    if (!rs.next()) {
+                        throw new StoreException.NotFound("No attachment with id " + attachmentId + ".");
                     }
-                    try (InputStream in = b.getBinaryStream()) {
-                        return in.transferTo(out);
+                    try (InputStream in = rs.getBinaryStream(1)) {
+                        return in == null ? 0L : in.transferTo(out);
                     } catch (java.io.IOException e) {
-                        throw new StoreException("Could not write the attachment: " + e.getMessage(), e);
+                        // part of it may be on disk: the audit of the read commits all the same
+                        writeFailed[0] = new StoreException("Could not write the attachment: " + e.getMessage(), e);
+                        return -1L;
                     }
                 }
             }
         });
+        if (writeFailed[0] != null) {
+            throw writeFailed[0];
+        }
+        return written;
     }
 
     /** Every Message-ID the desk has sent or received, mapped to its ticket (for threading). */
@@ -669,6 +749,25 @@ public final class TicketRepository {
         }
     }
 
+    /**
+     * Is this address the ticket's contact's, or that of a contact of the ticket's customer? (Mail from anyone else
+     * is marked as from an unknown sender.) On a team database the database answers (the mail gateway may not
+     * read a ticket's contact or customer).
+     */
+    public boolean knownSender(Connection c, long ticketId, String address) throws SQLException {
+        String email = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        try (PreparedStatement ps = c.prepareStatement(db.postgres() ? "SELECT sd.sender_known(?, ?)"
+                : "SELECT EXISTS (SELECT 1 FROM ticket t JOIN contact ct ON ct.id = t.contact_id"
+                + " OR (t.customer_id IS NOT NULL AND ct.customer_id = t.customer_id)"
+                + " WHERE t.id = ? AND LOWER(ct.email) = ?)")) {
+            ps.setLong(1, ticketId);
+            ps.setString(2, email);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     public boolean messageIdExists(Connection c, String messageId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM message WHERE message_id = ?")) {
             ps.setString(1, messageId);
@@ -697,9 +796,9 @@ public final class TicketRepository {
      */
     void recomputeDeadlines(Connection c, Agent actor, Instant from, ResponseClock clock) throws SQLException {
         List<Ticket> affected = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.received >= ?")) {
+        try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.received >= ?")) {
             Sql.setInstant(ps, 1, from);
-            readInto(ps, null, affected::add);
+            readRows(ps, affected::add);
         }
         for (Ticket t : affected) {
             Instant d = clock.deadline(t.severity(), t.received());
@@ -726,11 +825,24 @@ public final class TicketRepository {
     private Ticket change(Agent actor, long id, int version, Mutation mutation) {
         return db.tx(c -> {
             Ticket t = load(c, id);
-            AccessPolicy.requireWrite(actor, t);
+            requireWrite(c, actor, t);
             bump(c, actor, t, version);
             mutation.apply(c, t);
-            return AccessPolicy.lens(actor == null ? AccessPolicy.NOBODY : actor, load(c, id));
+            return read(c, actor, id, VIEW_TICKET);
         });
+    }
+
+    /**
+     * Refuses a change the agent may not make, judged by the agent's rights as they are now in the database (not as
+     * they were at sign-in: a revoked clearance or a deactivation applies to the very next change).
+     */
+    public void requireWrite(Connection c, Agent actor, Ticket t) throws SQLException {
+        Agent now = actor;
+        if (actor != null && actor != AccessPolicy.NOBODY && actor.id() > 0) {
+            now = AgentRepository.byId(c, actor.id()).orElseThrow(() ->
+                    new StoreException.AccessDenied("The account '" + actor.username() + "' no longer exists."));
+        }
+        AccessPolicy.requireWrite(now, t);
     }
 
     /** Claims the ticket at the version the agent loaded; fails with who changed it and when otherwise. */
@@ -829,9 +941,13 @@ public final class TicketRepository {
         return find(c, id).orElseThrow(() -> new StoreException.NotFound("There is no ticket " + Ticket.ref(id) + "."));
     }
 
-    /** The ticket, unfiltered, within the caller's transaction (for the system's own use, e.g. mail threading). */
+    /**
+     * The ticket within the caller's transaction, for the system's own use (checks before a change, mail
+     * threading): unfiltered on the embedded database; on a team database as the session's own login may see
+     * it without an audited read (the placeholder for sensitive content).
+     */
     public Optional<Ticket> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE t.id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -839,20 +955,55 @@ public final class TicketRepository {
         }
     }
 
-    /** Reads rows through the access lens (reader null: internal use, unfiltered). */
-    private static void readInto(PreparedStatement ps, Agent reader, Consumer<Ticket> sink) throws SQLException {
+    private static void readRows(PreparedStatement ps, Consumer<Ticket> sink) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Ticket t = map(rs);
-                sink.accept(reader == null ? t : AccessPolicy.lens(reader, t));
+                sink.accept(map(rs));
             }
+        }
+    }
+
+    /**
+     * Reads rows as {@code reader} may see them, in the query's order. A cleared reader's read of sensitive
+     * content is recorded in the access audit first, in this transaction, under {@code view}: on the embedded
+     * database here; on a team database by the database itself ({@code sd.audit_read}), after which the view
+     * shows those rows' content and they are read again.
+     */
+    private void readInto(Connection c, PreparedStatement ps, Agent reader, String view, Consumer<Ticket> sink)
+            throws SQLException {
+        List<Ticket> rows = new ArrayList<>();
+        readRows(ps, rows::add);
+        if (reader != null && reader.cleared()) {
+            List<Long> sensitive = new ArrayList<>();
+            for (Ticket t : rows) {
+                if (t.sensitive() && (t.redacted() || !db.postgres())) {
+                    sensitive.add(t.id());
+                }
+            }
+            for (int from = 0; from < sensitive.size(); from += CHUNK) {
+                List<Long> ids = sensitive.subList(from, Math.min(sensitive.size(), from + CHUNK));
+                audit.readSensitive(c, reader, ids, view);
+                if (db.postgres()) {
+                    Map<Long, Ticket> fresh = new HashMap<>();
+                    try (PreparedStatement again = c.prepareStatement(select + " WHERE t.id IN (" + placeholders(ids.size()) + ")")) {
+                        for (int i = 0; i < ids.size(); i++) {
+                            again.setLong(i + 1, ids.get(i));
+                        }
+                        readRows(again, t -> fresh.put(t.id(), t));
+                    }
+                    rows.replaceAll(t -> fresh.getOrDefault(t.id(), t));
+                }
+            }
+        }
+        for (Ticket t : rows) {
+            sink.accept(AccessPolicy.lens(reader, t));
         }
     }
 
     private static Ticket map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         String fce = rs.getString("first_contact_event");
-        return new Ticket(id, Ticket.ref(id), rs.getString("subject"), Sql.longOrNull(rs, "customer_id"),
+        Ticket t = new Ticket(id, Ticket.ref(id), rs.getString("subject"), Sql.longOrNull(rs, "customer_id"),
                 rs.getString("customer_name"), Sql.longOrNull(rs, "contact_id"), rs.getString("contact_name"),
                 rs.getString("contact_email"), Severity.of(rs.getInt("severity")), SupportLevel.of(rs.getInt("support_level")),
                 TicketStatus.valueOf(rs.getString("status")), Classification.valueOf(rs.getString("classification")),
@@ -861,6 +1012,7 @@ public final class TicketRepository {
                 Sql.longOrNull(rs, "assignee_id"), rs.getString("assignee_name"), rs.getBoolean("needs_triage"),
                 rs.getBoolean("needs_cleared_agent"), Sql.instant(rs, "resolved_at"), Sql.instant(rs, "updated_at"),
                 rs.getString("updated_by_name"), rs.getInt("version"), false);
+        return rs.getBoolean("content_visible") ? t : t.redact();
     }
 
     private static List<TicketEvent> history(Connection c, long id) throws SQLException {
@@ -902,11 +1054,11 @@ public final class TicketRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long mid = rs.getLong(1);
-                    Clob body = rs.getClob(12);
+                    String body = rs.getString(12);
                     out.add(new Message(mid, rs.getLong(2), MessageKind.valueOf(rs.getString(3)),
                             Direction.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
                             rs.getString(8), rs.getString(9), rs.getString(10), Sql.instant(rs, 11),
-                            body == null ? "" : body.getSubString(1, (int) Math.min(Integer.MAX_VALUE, body.length())),
+                            body == null ? "" : body,
                             Sql.longOrNull(rs, "author_agent_id"), rs.getString(14),
                             attachments.getOrDefault(mid, List.of()), rs.getBoolean(15)));
                 }
@@ -924,11 +1076,11 @@ public final class TicketRepository {
             ps.setLong(1, ticketId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Clob notes = rs.getClob(10);
+                    String notes = rs.getString(10);
                     out.add(new CallRecord(rs.getLong(1), Sql.longOrNull(rs, "ticket_id"), rs.getLong(3), rs.getString(4),
                             Sql.longOrNull(rs, "contact_id"), rs.getString(6), CallDirection.valueOf(rs.getString(7)),
                             Sql.instant(rs, 8), Sql.instant(rs, 9),
-                            notes == null ? "" : notes.getSubString(1, (int) notes.length()), rs.getBoolean(11)));
+                            notes == null ? "" : notes, rs.getBoolean(11)));
                 }
             }
         }

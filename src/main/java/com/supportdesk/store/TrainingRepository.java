@@ -60,7 +60,7 @@ public final class TrainingRepository {
         return db.tx(c -> {
             requireCustomer(c, customerId);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO training_session (customer_id, held_on, topic,"
-                    + " attendees, delivered_by, created_at) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " attendees, delivered_by, created_at) VALUES (?,?,?,?,?,?)", Sql.ID)) {
                 ps.setLong(1, customerId);
                 Sql.setDate(ps, 2, heldOn);
                 ps.setString(3, t);

@@ -10,6 +10,9 @@ import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.CallConsoleOpener;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.store.DataLocation;
+import com.supportdesk.store.Database;
+import com.supportdesk.store.TeamConnections;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.Styles;
@@ -71,6 +74,8 @@ public final class DeskView extends BorderPane {
     private boolean live;
     private final TabPane tabs = new TabPane();
     private final Label feedStatus = new Label("Connecting\u2026");
+    /** Team database warnings: a plain-text connection to another computer, this computer's clock off. */
+    private final Label teamStatus = new Label();
     private final DateTimeFormatter hms;
     private final DeskTools tools;
     private final ActionFactory actionFactory = new ActionFactory();
@@ -157,7 +162,7 @@ public final class DeskView extends BorderPane {
         CompletableFuture<Void> a = board.load().thenRun(() -> {
             if (feed == null) {
                 feed = new ChangeFeed(session.store().tickets(), session.agent(), board.feedPositionProperty().get(),
-                        services.executor(), this::onFeed);
+                        services.executor(), this::onFeed).pushedBy(session.store().database());
                 if (live) {
                     feed.start(1000);
                 }
@@ -170,9 +175,48 @@ public final class DeskView extends BorderPane {
         if (batch.problem() != null) {
             feedStatus.setText("Not connected: " + batch.problem());
         } else {
-            feedStatus.setText("Live \u00b7 checked " + hms.format(ticker.clock().instant()));
+            feedStatus.setText(session.store().database().postgres()
+                    ? "Live \u00b7 changes pushed by the team database" : "Live \u00b7 checked " + hms.format(ticker.clock().instant()));
             applyAll(batch.tickets());
         }
+        if (batch.session() != null) {
+            showTeamWarnings(batch.session());
+        }
+        if (batch.agentChanged()) {
+            checkOwnRights();
+        }
+    }
+
+    /**
+     * Someone changed an agent's roles: if they are this desk's agent's, the desk signs out (the database already
+     * applies the new rights to every statement; signing in again shows the desk as they now are).
+     */
+    private void checkOwnRights() {
+        Agent was = session.agent();
+        services.executor().supply(() -> session.store().agents().byId(was.id())).thenAccept(now -> {
+            boolean same = now.isPresent() && now.get().active() && now.get().cleared() == was.cleared()
+                    && now.get().lead() == was.lead() && now.get().admin() == was.admin();
+            if (!same && services.signOut() != null) {
+                services.dialogs().showInfo("Your account changed", now.isEmpty() || !now.get().active()
+                        ? "Your account was deactivated by an admin." : "An admin changed your roles: sign in again to go on"
+                        + " with them.");
+                services.signOut().run();
+            }
+        });
+    }
+
+    private void showTeamWarnings(Database.TeamSession s) {
+        List<String> warnings = new java.util.ArrayList<>();
+        String plain = TeamConnections.plainTextWarning(session.store().database().location(), s);
+        if (plain != null) {
+            warnings.add(plain);
+        }
+        if (s.clockWarning() != null) {
+            warnings.add(s.clockWarning());
+        }
+        teamStatus.setText(String.join(" ", warnings));
+        teamStatus.setVisible(!warnings.isEmpty());
+        teamStatus.setManaged(teamStatus.isVisible());
     }
 
     /** The change feed (after {@link #load()}); tests drive it with {@code pollOnce()}. */
@@ -297,9 +341,9 @@ public final class DeskView extends BorderPane {
     }
 
     private HBox statusBar() {
-        Label db = new Label(session.store().database().location().databaseFile() != null
-                ? "Database: " + session.store().database().location().databaseFile()
-                : "Database: " + session.store().database().location().jdbcUrl());
+        DataLocation where = session.store().database().location();
+        Label db = new Label((where.demo() ? "DEMO \u00b7 " : "") + (where.databaseFile() != null
+                ? "Database: " + where.databaseFile() : "Team database: " + where.displayUrl()));
         db.setId("databaseStatus");
         Label times = new Label("Times in " + session.zone().getId() + " \u00b7 business hours 09:00\u201318:00 GMT, Mon\u2013Fri");
         times.setId("zoneStatus");
@@ -320,9 +364,21 @@ public final class DeskView extends BorderPane {
                 }
             });
         }
+        Label disk = new Label(); // a write that failed for lack of space: which folder, how much is left
+        disk.setId("diskStatus");
+        disk.getStyleClass().add(Styles.STATUS_PROBLEM);
+        session.store().database().onDiskFull(t -> javafx.application.Platform.runLater(() -> disk.setText(t == null ? "" : t)));
         // The bar's own texts keep their width; when the window is too narrow for all, the database path gives way,
         // keeping its end (the file name), and shows in full in its tooltip.
-        for (Label own : List.of(feedStatus, msg, mail, times)) {
+        teamStatus.setId("teamStatus");
+        teamStatus.getStyleClass().add(Styles.STATUS_PROBLEM);
+        if (session.store().database().session() != null) {
+            showTeamWarnings(session.store().database().session());
+        } else {
+            teamStatus.setVisible(false);
+            teamStatus.setManaged(false);
+        }
+        for (Label own : List.of(feedStatus, msg, mail, times, teamStatus, disk)) {
             own.setMinWidth(Region.USE_PREF_SIZE);
         }
         db.setMinWidth(0);
@@ -330,7 +386,7 @@ public final class DeskView extends BorderPane {
         Tooltip path = new Tooltip();
         path.textProperty().bind(db.textProperty());
         db.setTooltip(path);
-        HBox bar = new HBox(feedStatus, msg, mail, sp, times, db);
+        HBox bar = new HBox(feedStatus, msg, mail, teamStatus, disk, sp, times, db);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
     }

@@ -11,6 +11,7 @@ import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.Theme;
+import com.supportdesk.ui.signin.SignInGate;
 import com.supportdesk.ui.signin.SignInView;
 import com.supportdesk.ui.signin.SignInViewModel;
 import com.supportdesk.ui.ticket.ReplyComposer;
@@ -81,14 +82,14 @@ public final class MainWindow {
         this.mail = mail;
     }
 
-    public void showSignIn(Store store, boolean demoMode, SignInViewModel.DemoSeeder seeder,
-                           java.util.function.Consumer<Agent> onSignedIn) {
-        configureSignIn(store, demoMode, seeder, onSignedIn);
+    public void showSignIn(SignInGate gate, boolean demoMode, SignInViewModel.DemoSeeder seeder,
+                           java.util.function.Consumer<SignInGate.SignedIn> onSignedIn) {
+        configureSignIn(gate, demoMode, seeder, onSignedIn);
         if (desk != null) {
             desk.stop();
             desk = null;
         }
-        SignInViewModel vm = new SignInViewModel(store, services.executor(), demoMode, seeder, onSignedIn);
+        SignInViewModel vm = new SignInViewModel(gate, services.executor(), demoMode, seeder, onSignedIn);
         SignInView view = new SignInView(vm);
         setRoot(view);
         show();
@@ -99,9 +100,9 @@ public final class MainWindow {
     private Runnable signIn;
 
     /** Remembers how to sign in again (used by "Sign out" when the desk was opened directly, e.g. with --demo). */
-    public void configureSignIn(Store store, boolean demoMode, SignInViewModel.DemoSeeder seeder,
-                                java.util.function.Consumer<Agent> onSignedIn) {
-        this.signIn = () -> showSignIn(store, demoMode, seeder, onSignedIn);
+    public void configureSignIn(SignInGate gate, boolean demoMode, SignInViewModel.DemoSeeder seeder,
+                                java.util.function.Consumer<SignInGate.SignedIn> onSignedIn) {
+        this.signIn = () -> showSignIn(gate, demoMode, seeder, onSignedIn);
     }
 
     /** Back to the sign-in screen (File, Sign out). */
@@ -137,8 +138,10 @@ public final class MainWindow {
                         desk.board().selectById(id);
                     }
                 });
-        desk = new DeskView(session, new DeskView.Services(services.clock(), services.executor(), dialogs, notifier,
+        // counts down in the database's time: on a team database the server's clock (Database.clock)
+        desk = new DeskView(session, new DeskView.Services(session.store().database().clock(), services.executor(), dialogs, notifier,
                 services.composer(), services.callConsole(), signIn == null ? null : this::signOut, mail), this::window);
+        stage.setTitle(session.store().database().location().demo() ? TITLE + " \u2014 DEMO" : TITLE);
         setRoot(desk);
         show();
         desk.load();

@@ -61,10 +61,10 @@ class DemoDataTest {
             DemoData demo = new DemoData(store, clock);
             assertThat(demo.seedIfEmpty(null)).isTrue();
             assertThat(demo.seedIfEmpty(null)).isFalse();
-            Agent lead = store.agents().authenticate("lead", "lead".toCharArray());
+            Agent lead = store.agents().authenticate("lead", "lead-demo-desk".toCharArray());
             assertThat(lead.cleared()).isTrue();
             assertThat(lead.admin()).isTrue();
-            Agent agent = store.agents().authenticate("agent", "agent".toCharArray());
+            Agent agent = store.agents().authenticate("agent", "agent-demo-desk".toCharArray());
             assertThat(agent.cleared()).isFalse();
             assertThat(store.agents().findByUsername("operator")).isPresent();
             assertThat(store.customers().all()).hasSize(3).anyMatch(c -> c.government());

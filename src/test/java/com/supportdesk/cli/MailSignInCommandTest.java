@@ -59,7 +59,7 @@ class MailSignInCommandTest {
     }
 
     static final String IMAP_PASSWORD = "imap-Secret-42";
-    static final String ADMIN_PASSWORD = "admin-Pw-7";
+    static final String ADMIN_PASSWORD = "admin-Pw-7-long";
 
     @RegisterExtension
     static final GreenMailExtension GREENMAIL = DeskGreenMail.extension(IMAP_PASSWORD);

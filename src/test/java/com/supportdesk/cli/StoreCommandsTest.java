@@ -19,7 +19,7 @@ class StoreCommandsTest {
 
     @BeforeEach
     void setUp() {
-        cli = new Cli(clock).env("SUPPORTDESK_NEW_PASSWORD", "pw-new").env("SUPPORTDESK_PASSWORD", "pw-new");
+        cli = new Cli(clock).env("SUPPORTDESK_NEW_PASSWORD", "pw-new-long-enough").env("SUPPORTDESK_PASSWORD", "pw-new-long-enough");
     }
 
     private Cli.Result run(String... args) {

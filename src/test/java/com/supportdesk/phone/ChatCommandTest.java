@@ -21,7 +21,7 @@ class ChatCommandTest {
     @TempDir
     Path dir;
     MutableClock clock = MutableClock.at("2026-11-25T12:00:00Z");
-    Cli cli = new Cli(clock).env("SUPPORTDESK_NEW_PASSWORD", "pw-new").env("SUPPORTDESK_PASSWORD", "pw-new");
+    Cli cli = new Cli(clock).env("SUPPORTDESK_NEW_PASSWORD", "pw-new-long-enough").env("SUPPORTDESK_PASSWORD", "pw-new-long-enough");
 
     private Cli.Result run(String... args) {
         String[] all = new String[args.length + 2];

@@ -22,14 +22,23 @@ class DataLocationTest {
     }
 
     @Test
-    void embeddedFileIsDurableAndServerUrlsAreKept() {
+    void embeddedFileIsDurableTeamUrlsAreKeptAndH2ServersAreRefused() {
         DataLocation embedded = DataLocation.resolve(Path.of("/srv/desk"), null);
         assertThat(embedded.jdbcUrl()).isEqualTo("jdbc:h2:file:/srv/desk/supportdesk;WRITE_DELAY=0");
         assertThat(embedded.embedded()).isTrue();
         assertThat(embedded.databaseFile()).isEqualTo(Path.of("/srv/desk/supportdesk.mv.db"));
-        DataLocation server = DataLocation.resolve(Path.of("/srv/desk"), "jdbc:h2:tcp://desk:9092/supportdesk");
-        assertThat(server.embedded()).isFalse();
-        assertThat(server.databaseFile()).isNull();
-        assertThat(server.jdbcUrl()).isEqualTo("jdbc:h2:tcp://desk:9092/supportdesk");
+        DataLocation team = DataLocation.resolve(Path.of("/srv/desk"), "jdbc:postgresql://desk:5432/supportdesk?sslmode=verify-full");
+        assertThat(team.embedded()).isFalse();
+        assertThat(team.team()).isTrue();
+        assertThat(team.databaseFile()).isNull();
+        assertThat(team.jdbcUrl()).isEqualTo("jdbc:postgresql://desk:5432/supportdesk?sslmode=verify-full");
+        for (String open : new String[] {"jdbc:h2:tcp://desk:9092/supportdesk", "jdbc:h2:ssl://desk/supportdesk",
+                "jdbc:h2:file:/srv/desk/supportdesk;AUTO_SERVER=TRUE"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataLocation.resolve(Path.of("/srv/desk"), open))
+                    .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("no longer supported");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataLocation.resolve(Path.of("/srv/desk"),
+                "jdbc:postgresql://desk/supportdesk?user=sa&password=secret"))
+                .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("own");
     }
 }

@@ -13,7 +13,7 @@ import com.supportdesk.domain.Severity;
 import com.supportdesk.store.OutageRepository.NewOutage;
 import com.supportdesk.store.OutageRepository.Outage;
 import com.supportdesk.testing.MutableClock;
-import com.supportdesk.testing.TestStores;
+import com.supportdesk.testing.TestDesk;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,22 +28,33 @@ class OutageRepositoryTest {
     @TempDir
     Path dir;
     MutableClock clock = MutableClock.at("2026-09-15T10:00:00Z");
+    TestDesk desk;
     Store store;
+
+    /** The engine these tests run on; {@code OutageRepositoryPostgresTest} runs them all on PostgreSQL. */
+    TestDesk.Engine engine() {
+        return TestDesk.Engine.H2;
+    }
+
+    Store as(Agent agent) {
+        return desk.as(agent);
+    }
     Agent admin;
     Customer acme;
     Customer other;
 
     @BeforeEach
     void open() {
-        store = TestStores.open(dir, clock);
-        admin = TestStores.admin(store);
-        acme = store.customers().create(admin, "Acme", false, 0);
-        other = store.customers().create(admin, "Other", false, 0);
+        desk = TestDesk.open(engine(), dir, clock);
+        store = desk.store();
+        admin = desk.admin();
+        acme = as(admin).customers().create(admin, "Acme", false, 0);
+        other = as(admin).customers().create(admin, "Other", false, 0);
     }
 
     @AfterEach
     void close() {
-        store.close();
+        desk.close();
     }
 
     static Instant t(String iso) {
@@ -51,7 +62,7 @@ class OutageRepositoryTest {
     }
 
     long s1(Customer c) {
-        return store.tickets().create(admin, NewTicket.of("down", Severity.S1, Channel.PHONE, clock.instant())
+        return as(admin).tickets().create(admin, NewTicket.of("down", Severity.S1, Channel.PHONE, clock.instant())
                 .withCustomer(c.id(), null)).id();
     }
 
@@ -59,60 +70,60 @@ class OutageRepositoryTest {
     void addsAndListsOutagesWithLinkedTickets() {
         long mine = s1(acme);
         long theirs = s1(other);
-        Outage o = store.outages().add(admin, new NewOutage(t("2026-09-01T10:00:00Z"), t("2026-09-01T11:30:00Z"),
+        Outage o = as(admin).outages().add(admin, new NewOutage(t("2026-09-01T10:00:00Z"), t("2026-09-01T11:30:00Z"),
                 " Database down ", false, null, List.of(mine, theirs, mine)));
         assertThat(o.description()).isEqualTo("Database down");
         assertThat(o.duration()).isEqualTo(Duration.ofMinutes(90));
         assertThat(o.allCustomers()).isTrue();
         assertThat(o.ticketRefs()).containsExactly("SD-" + mine, "SD-" + theirs);
-        store.outages().add(admin, new NewOutage(t("2026-08-01T02:00:00Z"), t("2026-08-01T04:00:00Z"), "Upgrade", true,
+        as(admin).outages().add(admin, new NewOutage(t("2026-08-01T02:00:00Z"), t("2026-08-01T04:00:00Z"), "Upgrade", true,
                 acme.id(), List.of()));
-        store.outages().add(admin, new NewOutage(t("2026-09-05T02:00:00Z"), t("2026-09-05T04:00:00Z"), "Their upgrade",
+        as(admin).outages().add(admin, new NewOutage(t("2026-09-05T02:00:00Z"), t("2026-09-05T04:00:00Z"), "Their upgrade",
                 true, other.id(), List.of()));
-        assertThat(store.outages().list()).extracting(Outage::description, Outage::scheduled, Outage::customerName)
+        assertThat(as(admin).outages().list(admin)).extracting(Outage::description, Outage::scheduled, Outage::customerName)
                 .containsExactly(tuple("Upgrade", true, "Acme"), tuple("Database down", false, null),
                         tuple("Their upgrade", true, "Other"));
         // For Acme in September: the all-customer outage, naming only Acme's linked ticket.
-        assertThat(store.outages().affecting(acme.id(), t("2026-09-01T00:00:00Z"), t("2026-10-01T00:00:00Z")))
+        assertThat(as(admin).outages().affecting(admin, acme.id(), t("2026-09-01T00:00:00Z"), t("2026-10-01T00:00:00Z")))
                 .singleElement().satisfies(x -> {
                     assertThat(x.description()).isEqualTo("Database down");
                     assertThat(x.ticketRefs()).containsExactly("SD-" + mine);
                 });
         // Overlap with the range is enough; touching its edge is not.
-        assertThat(store.outages().affecting(acme.id(), t("2026-09-01T11:00:00Z"), t("2026-09-01T11:01:00Z"))).hasSize(1);
-        assertThat(store.outages().affecting(acme.id(), t("2026-09-01T11:30:00Z"), t("2026-09-02T00:00:00Z"))).isEmpty();
-        assertThat(store.outages().affecting(acme.id(), t("2026-08-01T00:00:00Z"), t("2026-08-01T02:00:00Z"))).isEmpty();
+        assertThat(as(admin).outages().affecting(admin, acme.id(), t("2026-09-01T11:00:00Z"), t("2026-09-01T11:01:00Z"))).hasSize(1);
+        assertThat(as(admin).outages().affecting(admin, acme.id(), t("2026-09-01T11:30:00Z"), t("2026-09-02T00:00:00Z"))).isEmpty();
+        assertThat(as(admin).outages().affecting(admin, acme.id(), t("2026-08-01T00:00:00Z"), t("2026-08-01T02:00:00Z"))).isEmpty();
     }
 
     @Test
     void validatesAndRequiresALeadOrAdmin() {
-        Agent ann = TestStores.agent(store, admin, "ann", Clearance.NONE);
+        Agent ann = desk.agent("ann", Clearance.NONE);
         NewOutage ok = new NewOutage(t("2026-09-01T10:00:00Z"), t("2026-09-01T11:00:00Z"), "x", false, null, List.of());
-        assertThatThrownBy(() -> store.outages().add(ann, ok)).isInstanceOf(StoreException.AccessDenied.class)
+        assertThatThrownBy(() -> as(ann).outages().add(ann, ok)).isInstanceOf(StoreException.AccessDenied.class)
                 .hasMessageContaining("only team leads and admins may record outages");
-        assertThatThrownBy(() -> store.outages().add(admin, new NewOutage(t("2026-09-01T10:00:00Z"),
+        assertThatThrownBy(() -> as(admin).outages().add(admin, new NewOutage(t("2026-09-01T10:00:00Z"),
                 t("2026-09-01T10:00:00Z"), "x", false, null, List.of()))).isInstanceOf(StoreException.Invalid.class)
                 .hasMessage("An outage must end after it starts.");
-        assertThatThrownBy(() -> store.outages().add(admin, new NewOutage(ok.start(), ok.end(), " ", false, null,
+        assertThatThrownBy(() -> as(admin).outages().add(admin, new NewOutage(ok.start(), ok.end(), " ", false, null,
                 List.of()))).isInstanceOf(StoreException.Invalid.class).hasMessageContaining("needs a description");
-        long s2 = store.tickets().create(admin, NewTicket.of("slow", Severity.S2, Channel.PHONE, clock.instant())).id();
-        assertThatThrownBy(() -> store.outages().add(admin, new NewOutage(ok.start(), ok.end(), "x", false, null,
+        long s2 = as(admin).tickets().create(admin, NewTicket.of("slow", Severity.S2, Channel.PHONE, clock.instant())).id();
+        assertThatThrownBy(() -> as(admin).outages().add(admin, new NewOutage(ok.start(), ok.end(), "x", false, null,
                 List.of(s2)))).isInstanceOf(StoreException.Invalid.class)
                 .hasMessage("SD-" + s2 + " is Severity 2; only Severity 1 incidents are linked to outages.");
-        assertThatThrownBy(() -> store.outages().add(admin, new NewOutage(ok.start(), ok.end(), "x", false, null,
+        assertThatThrownBy(() -> as(admin).outages().add(admin, new NewOutage(ok.start(), ok.end(), "x", false, null,
                 List.of(99_999L)))).isInstanceOf(StoreException.NotFound.class).hasMessageContaining("SD-99999");
-        assertThatThrownBy(() -> store.outages().add(admin, new NewOutage(t("1999-12-31T10:00:00Z"), ok.end(), "x",
+        assertThatThrownBy(() -> as(admin).outages().add(admin, new NewOutage(t("1999-12-31T10:00:00Z"), ok.end(), "x",
                 false, null, List.of()))).isInstanceOf(StoreException.Invalid.class).hasMessageContaining("2000 and 2099");
-        assertThat(store.outages().list()).isEmpty();
+        assertThat(as(admin).outages().list(admin)).isEmpty();
     }
 
     @Test
     void deletesAnOutageAndItsLinks() {
         long t = s1(acme);
-        Outage o = store.outages().add(admin, new NewOutage(t("2026-09-01T10:00:00Z"), t("2026-09-01T11:00:00Z"), "x",
+        Outage o = as(admin).outages().add(admin, new NewOutage(t("2026-09-01T10:00:00Z"), t("2026-09-01T11:00:00Z"), "x",
                 false, acme.id(), List.of(t)));
-        store.outages().delete(admin, o.id());
-        assertThat(store.outages().list()).isEmpty();
-        assertThatThrownBy(() -> store.outages().delete(admin, o.id())).isInstanceOf(StoreException.NotFound.class);
+        as(admin).outages().delete(admin, o.id());
+        assertThat(as(admin).outages().list(admin)).isEmpty();
+        assertThatThrownBy(() -> as(admin).outages().delete(admin, o.id())).isInstanceOf(StoreException.NotFound.class);
     }
 }

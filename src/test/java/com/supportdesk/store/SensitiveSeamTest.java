@@ -12,7 +12,7 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.testing.MutableClock;
-import com.supportdesk.testing.TestStores;
+import com.supportdesk.testing.TestDesk;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,17 @@ class SensitiveSeamTest {
     @TempDir
     Path dir;
     MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
+    TestDesk desk;
     Store store;
+
+    /** The engine these tests run on; {@code SensitiveSeamPostgresTest} runs them all on PostgreSQL. */
+    TestDesk.Engine engine() {
+        return TestDesk.Engine.H2;
+    }
+
+    Store as(Agent agent) {
+        return desk.as(agent);
+    }
     Agent admin;
     Agent uncleared;
     Agent cleared;
@@ -34,20 +44,21 @@ class SensitiveSeamTest {
 
     @BeforeEach
     void open() {
-        store = TestStores.open(dir, clock);
-        admin = TestStores.admin(store);
-        uncleared = TestStores.agent(store, admin, "una", com.supportdesk.domain.Clearance.NONE);
-        cleared = TestStores.agent(store, admin, "sam", com.supportdesk.domain.Clearance.CLEARED);
-        gov = store.customers().create(admin, "Ministry of Markers", true, 2);
+        desk = TestDesk.open(engine(), dir, clock);
+        store = desk.store();
+        admin = desk.admin();
+        uncleared = desk.agent("una", com.supportdesk.domain.Clearance.NONE);
+        cleared = desk.agent("sam", com.supportdesk.domain.Clearance.CLEARED);
+        gov = as(admin).customers().create(admin, "Ministry of Markers", true, 2);
     }
 
     @AfterEach
     void close() {
-        store.close();
+        desk.close();
     }
 
     private Ticket sensitive() {
-        return store.tickets().create(uncleared, NewTicket.of("SECRET-SUBJECT-1", Severity.S1, Channel.EMAIL, clock.instant())
+        return as(uncleared).tickets().create(uncleared, NewTicket.of("SECRET-SUBJECT-1", Severity.S1, Channel.EMAIL, clock.instant())
                 .withCustomer(gov.id(), null).withBody("SECRET-BODY-1").withClassification(Classification.OFFICIAL_SENSITIVE));
     }
 
@@ -56,72 +67,98 @@ class SensitiveSeamTest {
         Ticket t = sensitive();
         assertThat(t.redacted()).isTrue();
         assertThat(t.subject()).isEqualTo(Ticket.PLACEHOLDER);
-        assertThat(store.tickets().get(uncleared, t.id())).satisfies(x -> {
+        assertThat(as(uncleared).tickets().get(uncleared, t.id())).satisfies(x -> {
             assertThat(x.subject()).isEqualTo(Ticket.PLACEHOLDER);
             assertThat(x.customerName()).isNull();
             assertThat(x.severity()).isEqualTo(Severity.S1);
             assertThat(x.deadline()).isNotNull();
         });
-        assertThat(store.tickets().board(uncleared, Instant.EPOCH)).singleElement()
+        assertThat(as(uncleared).tickets().board(uncleared, Instant.EPOCH)).singleElement()
                 .satisfies(x -> assertThat(x.toString()).doesNotContain("SECRET").doesNotContain("Markers"));
-        assertThat(store.tickets().search(uncleared, "SECRET", 10)).isEmpty();
-        assertThat(store.tickets().search(uncleared, "Markers", 10)).isEmpty();
-        assertThat(store.tickets().search(uncleared, t.ref(), 10)).singleElement()
+        assertThat(as(uncleared).tickets().search(uncleared, "SECRET", 10)).isEmpty();
+        assertThat(as(uncleared).tickets().search(uncleared, "Markers", 10)).isEmpty();
+        assertThat(as(uncleared).tickets().search(uncleared, t.ref(), 10)).singleElement()
                 .satisfies(x -> assertThat(x.redacted()).isTrue());
-        assertThatThrownBy(() -> store.tickets().open(uncleared, t.id(), "board"))
+        assertThatThrownBy(() -> as(uncleared).tickets().open(uncleared, t.id(), "board"))
                 .isInstanceOf(StoreException.AccessDenied.class).hasMessageNotContaining("SECRET");
-        assertThatThrownBy(() -> store.tickets().sensitiveBoard(uncleared, Instant.EPOCH))
+        assertThatThrownBy(() -> as(uncleared).tickets().sensitiveBoard(uncleared, Instant.EPOCH))
                 .isInstanceOf(StoreException.AccessDenied.class);
     }
 
     @Test
     void clearedAgentReadsItAndTheReadIsAudited() {
         Ticket t = sensitive();
-        assertThat(store.tickets().get(cleared, t.id()).subject()).isEqualTo("SECRET-SUBJECT-1");
-        assertThat(store.tickets().open(cleared, t.id(), "board").messages()).singleElement()
+        assertThat(as(cleared).tickets().get(cleared, t.id()).subject()).isEqualTo("SECRET-SUBJECT-1");
+        assertThat(as(cleared).tickets().open(cleared, t.id(), "board").messages()).singleElement()
                 .satisfies(m -> assertThat(m.body()).isEqualTo("SECRET-BODY-1"));
-        assertThat(store.audit().list(admin, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
-                .singleElement().satisfies(a -> {
+        // every read of the content is recorded, newest first, each under the view it came from
+        assertThat(as(admin).audit().list(admin, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .allSatisfy(a -> {
                     assertThat(a.agentId()).isEqualTo(cleared.id());
                     assertThat(a.ticketId()).isEqualTo(t.id());
-                    assertThat(a.view()).isEqualTo("board");
-                });
+                }).extracting(AuditRepository.AuditEntry::view).containsExactly("board", "ticket");
     }
 
     @Test
     void arrivingUnassignedItIsRedirectedToTheLeastLoadedClearedAgent() {
         // admin (cleared) already holds an open ticket, sam (cleared) holds none
-        store.tickets().create(admin, NewTicket.of("busy", Severity.S3, Channel.AGENT, clock.instant()).withAssignee(admin.id()));
+        as(admin).tickets().create(admin, NewTicket.of("busy", Severity.S3, Channel.AGENT, clock.instant()).withAssignee(admin.id()));
         Ticket t = sensitive();
-        Ticket seen = store.tickets().get(cleared, t.id());
+        Ticket seen = as(cleared).tickets().get(cleared, t.id());
         assertThat(seen.assigneeId()).isEqualTo(cleared.id());
-        assertThat(store.tickets().history(cleared, t.id())).extracting(e -> e.kind()).contains(EventKind.REDIRECTED);
-        assertThatThrownBy(() -> store.tickets().assign(cleared, t.id(), seen.version(), uncleared.id()))
+        assertThat(as(cleared).tickets().history(cleared, t.id())).extracting(e -> e.kind()).contains(EventKind.REDIRECTED);
+        assertThatThrownBy(() -> as(cleared).tickets().assign(cleared, t.id(), seen.version(), uncleared.id()))
                 .isInstanceOf(StoreException.AccessDenied.class).hasMessageContaining("no security clearance");
     }
 
     @Test
     void onlyClearedStaffMayLowerTheClassificationAndOnlyWithAReason() {
         Ticket t = sensitive();
-        int v = store.tickets().get(cleared, t.id()).version();
-        assertThatThrownBy(() -> store.tickets().classify(uncleared, t.id(), v, Classification.OFFICIAL, "why not"))
+        int v = as(cleared).tickets().get(cleared, t.id()).version();
+        assertThatThrownBy(() -> as(uncleared).tickets().classify(uncleared, t.id(), v, Classification.OFFICIAL, "why not"))
                 .isInstanceOf(StoreException.AccessDenied.class);
-        assertThatThrownBy(() -> store.tickets().classify(cleared, t.id(), v, Classification.OFFICIAL, " "))
+        assertThatThrownBy(() -> as(cleared).tickets().classify(cleared, t.id(), v, Classification.OFFICIAL, " "))
                 .isInstanceOf(StoreException.Invalid.class);
-        Ticket lowered = store.tickets().classify(cleared, t.id(), v, Classification.OFFICIAL, "customer confirmed no OS data");
+        Ticket lowered = as(cleared).tickets().classify(cleared, t.id(), v, Classification.OFFICIAL, "customer confirmed no OS data");
         assertThat(lowered.classification()).isEqualTo(Classification.OFFICIAL);
-        assertThat(store.tickets().get(uncleared, t.id()).subject()).isEqualTo("SECRET-SUBJECT-1");
+        assertThat(as(uncleared).tickets().get(uncleared, t.id()).subject()).isEqualTo("SECRET-SUBJECT-1");
     }
 
     @Test
     void withNoClearedAgentItIsFlaggedForTheLead() {
-        store.agents().update(admin, cleared.id(), new AgentRepository.AgentSpec("sam", "Sam", cleared.clearance(),
+        as(admin).agents().update(admin, cleared.id(), new AgentRepository.AgentSpec("sam", "Sam", cleared.clearance(),
                 cleared.level(), false, false, false));
-        store.agents().update(admin, admin.id(), new AgentRepository.AgentSpec("admin", "Ada Admin",
+        as(admin).agents().update(admin, admin.id(), new AgentRepository.AgentSpec("admin", "Ada Admin",
                 com.supportdesk.domain.Clearance.NONE, admin.level(), true, true, true));
         Ticket t = sensitive();
-        Ticket seen = store.tickets().get(uncleared, t.id());
+        Ticket seen = as(uncleared).tickets().get(uncleared, t.id());
         assertThat(seen.needsClearedAgent()).isTrue();
         assertThat(seen.assigneeId()).isNull();
+    }
+
+    @Test
+    void anExportThatFailsMidwayStillLeavesTheAuditOfWhatItRead() {
+        Ticket t = sensitive();
+        RuntimeException diskFull = new RuntimeException("No space left on device");
+        assertThatThrownBy(() -> as(cleared).tickets().forEach(cleared, "export", x -> {
+            throw diskFull;
+        })).isSameAs(diskFull);
+        assertThat(as(admin).audit().list(admin, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                .anySatisfy(a -> {
+                    assertThat(a.ticketId()).isEqualTo(t.id());
+                    assertThat(a.view()).isEqualTo("export");
+                });
+    }
+
+    @Test
+    void revokingClearanceAppliesToTheNextChangeEvenWithTheAgentReadAtSignIn() {
+        Ticket t = sensitive();
+        Agent signedInAsCleared = cleared; // what the desk captured at sign-in
+        as(admin).agents().update(admin, cleared.id(), new AgentRepository.AgentSpec("sam", "Sam",
+                com.supportdesk.domain.Clearance.NONE, cleared.level(), false, false, true));
+        int v = as(admin).tickets().get(admin, t.id()).version();
+        assertThatThrownBy(() -> as(cleared).tickets().changeStatus(signedInAsCleared, t.id(), v,
+                com.supportdesk.domain.TicketStatus.RESOLVED)).isInstanceOf(StoreException.AccessDenied.class);
+        assertThat(as(admin).tickets().get(admin, t.id()).status()).isEqualTo(com.supportdesk.domain.TicketStatus.NEW);
     }
 }

@@ -18,7 +18,7 @@ import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketDetail;
 import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.testing.MutableClock;
-import com.supportdesk.testing.TestStores;
+import com.supportdesk.testing.TestDesk;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,26 +32,37 @@ class TicketRepositoryTest {
     @TempDir
     Path dir;
     MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z"); // a Wednesday
+    TestDesk desk;
     Store store;
     Agent admin;
     Agent alice;
     Agent bob;
 
+    /** The engine these tests run on; {@code TicketRepositoryPostgresTest} runs them all on PostgreSQL. */
+    TestDesk.Engine engine() {
+        return TestDesk.Engine.H2;
+    }
+
     @BeforeEach
     void open() {
-        store = TestStores.open(dir, clock);
-        admin = TestStores.admin(store);
-        alice = TestStores.agent(store, admin, "alice", Clearance.NONE);
-        bob = TestStores.agent(store, admin, "bob", Clearance.NONE);
+        desk = TestDesk.open(engine(), dir, clock);
+        store = desk.store();
+        admin = desk.admin();
+        alice = desk.agent("alice", Clearance.NONE);
+        bob = desk.agent("bob", Clearance.NONE);
     }
 
     @AfterEach
     void close() {
-        store.close();
+        desk.close();
+    }
+
+    Store as(Agent agent) {
+        return desk.as(agent);
     }
 
     private Ticket newTicket(Severity s, Instant received) {
-        return store.tickets().create(alice, NewTicket.of("Login page fails", s, Channel.EMAIL, received));
+        return as(alice).tickets().create(alice, NewTicket.of("Login page fails", s, Channel.EMAIL, received));
     }
 
     @Test
@@ -61,21 +72,21 @@ class TicketRepositoryTest {
         assertThat(t.id()).isGreaterThanOrEqualTo(1001);
         assertThat(t.deadline()).isEqualTo(Instant.parse("2026-11-25T18:00:00Z"));
         assertThat(t.status()).isEqualTo(TicketStatus.NEW);
-        assertThat(store.tickets().history(alice, t.id())).extracting(e -> e.kind()).containsExactly(EventKind.CREATED);
+        assertThat(as(alice).tickets().history(alice, t.id())).extracting(e -> e.kind()).containsExactly(EventKind.CREATED);
     }
 
     @Test
     void secondSaveOfAStaleVersionFailsWithWhoAndWhenAndOverwritesNothing() {
         Ticket t = newTicket(Severity.S3, clock.instant());
-        Ticket seenByAlice = store.tickets().get(alice, t.id());
-        Ticket seenByBob = store.tickets().get(bob, t.id());
+        Ticket seenByAlice = as(alice).tickets().get(alice, t.id());
+        Ticket seenByBob = as(bob).tickets().get(bob, t.id());
         clock.set(Instant.parse("2026-11-25T10:05:30Z"));
-        store.tickets().changeSeverity(alice, t.id(), seenByAlice.version(), Severity.S1);
+        as(alice).tickets().changeSeverity(alice, t.id(), seenByAlice.version(), Severity.S1);
 
-        assertThatThrownBy(() -> store.tickets().changeStatus(bob, t.id(), seenByBob.version(), TicketStatus.RESOLVED))
+        assertThatThrownBy(() -> as(bob).tickets().changeStatus(bob, t.id(), seenByBob.version(), TicketStatus.RESOLVED))
                 .isInstanceOf(StoreException.ConcurrentChange.class)
                 .hasMessage(t.ref() + " was changed by Alice at 25 Nov 10:05:30; reload");
-        Ticket now = store.tickets().get(admin, t.id());
+        Ticket now = as(admin).tickets().get(admin, t.id());
         assertThat(now.severity()).isEqualTo(Severity.S1);
         assertThat(now.status()).isEqualTo(TicketStatus.NEW);
     }
@@ -83,9 +94,9 @@ class TicketRepositoryTest {
     @Test
     void severityChangeRecomputesDeadlineFromReceivedAndRecordsIt() {
         Ticket t = newTicket(Severity.S3, Instant.parse("2026-11-25T10:00:00Z"));
-        Ticket changed = store.tickets().changeSeverity(alice, t.id(), t.version(), Severity.S1);
+        Ticket changed = as(alice).tickets().changeSeverity(alice, t.id(), t.version(), Severity.S1);
         assertThat(changed.deadline()).isEqualTo(Instant.parse("2026-11-25T11:00:00Z"));
-        assertThat(store.tickets().history(alice, t.id()))
+        assertThat(as(alice).tickets().history(alice, t.id()))
                 .filteredOn(e -> e.kind() == EventKind.SEVERITY_CHANGED).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("Severity 3 \u2192 Severity 1").contains("2026-11-25T11:00:00Z"));
     }
@@ -93,16 +104,16 @@ class TicketRepositoryTest {
     @Test
     void escalationNeedsReasonAndLevelThreeNeedsReproductionAndIsolation() {
         Ticket t = newTicket(Severity.S2, clock.instant());
-        assertThatThrownBy(() -> store.tickets().changeLevel(alice, t.id(), t.version(), SupportLevel.L2, " ", null, null))
+        assertThatThrownBy(() -> as(alice).tickets().changeLevel(alice, t.id(), t.version(), SupportLevel.L2, " ", null, null))
                 .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("reason");
-        Ticket l2 = store.tickets().changeLevel(alice, t.id(), t.version(), SupportLevel.L2, "needs DB access", null, null);
+        Ticket l2 = as(alice).tickets().changeLevel(alice, t.id(), t.version(), SupportLevel.L2, "needs DB access", null, null);
         assertThat(l2.level()).isEqualTo(SupportLevel.L2);
-        assertThatThrownBy(() -> store.tickets().changeLevel(alice, t.id(), l2.version(), SupportLevel.L3, "bug", "", "x"))
+        assertThatThrownBy(() -> as(alice).tickets().changeLevel(alice, t.id(), l2.version(), SupportLevel.L3, "bug", "", "x"))
                 .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("steps to reproduce");
-        Ticket l3 = store.tickets().changeLevel(alice, t.id(), l2.version(), SupportLevel.L3, "code defect",
+        Ticket l3 = as(alice).tickets().changeLevel(alice, t.id(), l2.version(), SupportLevel.L3, "code defect",
                 "1. open page\n2. click save", "Reproduced on a clean install; not data-specific");
         assertThat(l3.level()).isEqualTo(SupportLevel.L3);
-        TicketDetail d = store.tickets().open(bob, t.id(), "test");
+        TicketDetail d = as(bob).tickets().open(bob, t.id(), "test");
         assertThat(d.messages()).filteredOn(m -> m.kind() == MessageKind.NOTE).singleElement()
                 .satisfies(m -> assertThat(m.body()).contains("click save").contains("clean install"));
     }
@@ -111,9 +122,9 @@ class TicketRepositoryTest {
     void firstContactStopsTheClockOnceAndMovesNewToOpen() {
         Ticket t = newTicket(Severity.S1, clock.instant());
         Instant call = Instant.parse("2026-11-25T10:20:00Z");
-        assertThat(store.tickets().recordContact(alice, t.id(), call, ContactEvent.PHONE_CALL)).isTrue();
-        assertThat(store.tickets().recordContact(alice, t.id(), call.plusSeconds(60), ContactEvent.EMAIL_REPLY)).isFalse();
-        Ticket after = store.tickets().get(alice, t.id());
+        assertThat(as(alice).tickets().recordContact(alice, t.id(), call, ContactEvent.PHONE_CALL)).isTrue();
+        assertThat(as(alice).tickets().recordContact(alice, t.id(), call.plusSeconds(60), ContactEvent.EMAIL_REPLY)).isFalse();
+        Ticket after = as(alice).tickets().get(alice, t.id());
         assertThat(after.firstContactAt()).isEqualTo(call);
         assertThat(after.firstContactEvent()).isEqualTo(ContactEvent.PHONE_CALL);
         assertThat(after.status()).isEqualTo(TicketStatus.OPEN);
@@ -122,33 +133,33 @@ class TicketRepositoryTest {
     @Test
     void internalNoteIsNotContact() {
         Ticket t = newTicket(Severity.S1, clock.instant());
-        store.tickets().addNote(alice, t.id(), "checked the logs");
-        assertThat(store.tickets().get(alice, t.id()).firstContactAt()).isNull();
+        as(alice).tickets().addNote(alice, t.id(), "checked the logs");
+        assertThat(as(alice).tickets().get(alice, t.id()).firstContactAt()).isNull();
     }
 
     @Test
     void boardHoldsOpenAndResolvedToday() {
         Ticket open = newTicket(Severity.S1, clock.instant());
         Ticket resolved = newTicket(Severity.S2, clock.instant());
-        store.tickets().changeStatus(alice, resolved.id(), resolved.version(), TicketStatus.RESOLVED);
+        as(alice).tickets().changeStatus(alice, resolved.id(), resolved.version(), TicketStatus.RESOLVED);
         Ticket old = newTicket(Severity.S3, clock.instant().minus(Duration.ofDays(3)));
         clock.set(Instant.parse("2026-11-22T10:00:00Z"));
-        store.tickets().changeStatus(alice, old.id(), old.version(), TicketStatus.RESOLVED);
+        as(alice).tickets().changeStatus(alice, old.id(), old.version(), TicketStatus.RESOLVED);
         clock.set(Instant.parse("2026-11-25T12:00:00Z"));
 
-        assertThat(store.tickets().board(alice, Instant.parse("2026-11-25T00:00:00Z")))
+        assertThat(as(alice).tickets().board(alice, Instant.parse("2026-11-25T00:00:00Z")))
                 .extracting(Ticket::id).containsExactlyInAnyOrder(open.id(), resolved.id());
     }
 
     @Test
     void searchFindsByRefSubjectAndCustomer() {
-        Customer acme = store.customers().create(admin, "Acme Widgets", false, 4);
-        Ticket t = store.tickets().create(alice, NewTicket.of("Invoice export broken", Severity.S3, Channel.EMAIL,
+        Customer acme = as(admin).customers().create(admin, "Acme Widgets", false, 4);
+        Ticket t = as(alice).tickets().create(alice, NewTicket.of("Invoice export broken", Severity.S3, Channel.EMAIL,
                 clock.instant()).withCustomer(acme.id(), null));
-        assertThat(store.tickets().search(bob, "invoice", 10)).extracting(Ticket::id).containsExactly(t.id());
-        assertThat(store.tickets().search(bob, "acme", 10)).extracting(Ticket::id).containsExactly(t.id());
-        assertThat(store.tickets().search(bob, t.ref(), 10)).extracting(Ticket::id).containsExactly(t.id());
-        assertThat(store.tickets().search(bob, "100%_", 10)).isEmpty();
+        assertThat(as(bob).tickets().search(bob, "invoice", 10)).extracting(Ticket::id).containsExactly(t.id());
+        assertThat(as(bob).tickets().search(bob, "acme", 10)).extracting(Ticket::id).containsExactly(t.id());
+        assertThat(as(bob).tickets().search(bob, t.ref(), 10)).extracting(Ticket::id).containsExactly(t.id());
+        assertThat(as(bob).tickets().search(bob, "100%_", 10)).isEmpty();
     }
 
     @Test
@@ -163,8 +174,8 @@ class TicketRepositoryTest {
 
     @Test
     void contactsAreFoundByPhoneInAnyFormatting() {
-        Customer acme = store.customers().create(admin, "Acme Widgets", false, 4);
-        store.contacts().create(alice, acme.id(), "Priya Shah", "priya@acme.example", "+44 20 7946 0018",
+        Customer acme = as(admin).customers().create(admin, "Acme Widgets", false, 4);
+        as(alice).contacts().create(alice, acme.id(), "Priya Shah", "priya@acme.example", "+44 20 7946 0018",
                 ContactRole.ADMINISTRATOR);
         assertThat(store.contacts().search("020 7946 0018", 5)).extracting(m -> m.contact().name()).containsExactly("Priya Shah");
         assertThat(store.contacts().search("0044 (0)20-7946-0018", 5)).hasSize(1);
@@ -175,11 +186,17 @@ class TicketRepositoryTest {
     }
 
     @Test
-    void onlyTheFirstAgentMayBeCreatedWithoutSigningIn() {
-        assertThatThrownBy(() -> TestStores.agent(store, alice, "carol", Clearance.NONE))
+    void onlyAnAdminCreatesAgentsAndPasswordsAreChecked() {
+        assertThatThrownBy(() -> as(alice).agents().create(alice, new AgentRepository.AgentSpec("carol", "Carol",
+                Clearance.NONE, SupportLevel.L1, false, false, true), TestDesk.PASSWORD.toCharArray()))
                 .isInstanceOf(StoreException.AccessDenied.class).hasMessageContaining("admin");
-        assertThat(store.agents().authenticate("alice", "alice".toCharArray()).id()).isEqualTo(alice.id());
-        assertThatThrownBy(() -> store.agents().authenticate("alice", "nope".toCharArray()))
-                .isInstanceOf(StoreException.AccessDenied.class).hasMessage("Unknown user name or wrong password.");
+        assertThat(as(alice).agents().authenticate("alice", TestDesk.PASSWORD.toCharArray()).id()).isEqualTo(alice.id());
+        assertThatThrownBy(() -> {
+            if (desk.postgres()) {
+                desk.signIn("alice", "nope".toCharArray()).close();
+            } else {
+                store.agents().authenticate("alice", "nope".toCharArray());
+            }
+        }).isInstanceOf(StoreException.AccessDenied.class).hasMessage("Unknown user name or wrong password.");
     }
 }

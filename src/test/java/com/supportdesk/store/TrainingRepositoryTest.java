@@ -11,7 +11,7 @@ import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.TrainingRepository.Session;
 import com.supportdesk.store.TrainingRepository.Summary;
 import com.supportdesk.testing.MutableClock;
-import com.supportdesk.testing.TestStores;
+import com.supportdesk.testing.TestDesk;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +24,17 @@ class TrainingRepositoryTest {
     @TempDir
     Path dir;
     MutableClock clock = MutableClock.at("2026-09-15T10:00:00Z");
+    TestDesk desk;
     Store store;
+
+    /** The engine these tests run on; {@code TrainingRepositoryPostgresTest} runs them all on PostgreSQL. */
+    TestDesk.Engine engine() {
+        return TestDesk.Engine.H2;
+    }
+
+    Store as(Agent agent) {
+        return desk.as(agent);
+    }
     Agent admin;
     Agent lead;
     Agent agent;
@@ -32,17 +42,18 @@ class TrainingRepositoryTest {
 
     @BeforeEach
     void open() {
-        store = TestStores.open(dir, clock);
-        admin = TestStores.admin(store);
-        lead = store.agents().create(admin, new AgentSpec("lee", "Lee Lead", Clearance.NONE, SupportLevel.L2, true, false,
-                true), "lee".toCharArray());
-        agent = TestStores.agent(store, admin, "ann", Clearance.NONE);
-        acme = store.customers().create(admin, "Acme", false, 4);
+        desk = TestDesk.open(engine(), dir, clock);
+        store = desk.store();
+        admin = desk.admin();
+        lead = as(admin).agents().create(admin, new AgentSpec("lee", "Lee Lead", Clearance.NONE, SupportLevel.L2, true, false,
+                true), com.supportdesk.testing.TestStores.password("lee").toCharArray());
+        agent = desk.agent("ann", Clearance.NONE);
+        acme = as(admin).customers().create(admin, "Acme", false, 4);
     }
 
     @AfterEach
     void close() {
-        store.close();
+        desk.close();
     }
 
     @Test
@@ -51,8 +62,8 @@ class TrainingRepositoryTest {
                 " Ann ,Bob;; Cy ", " Tess ");
         assertThat(a).isEqualTo(new Session(a.id(), acme.id(), LocalDate.of(2026, 9, 15), "Onboarding", "Ann, Bob, Cy",
                 "Tess"));
-        store.training().add(admin, acme.id(), LocalDate.of(2026, 7, 1), "Reporting", null, "  ");
-        store.training().add(admin, acme.id(), LocalDate.of(2026, 9, 16), "Advanced", "", null);
+        as(admin).training().add(admin, acme.id(), LocalDate.of(2026, 7, 1), "Reporting", null, "  ");
+        as(admin).training().add(admin, acme.id(), LocalDate.of(2026, 9, 16), "Advanced", "", null);
         assertThat(store.training().list(acme.id())).extracting(Session::topic)
                 .containsExactly("Reporting", "Onboarding", "Advanced");
         assertThat(store.training().list(acme.id()).get(0).attendees()).isNull();
@@ -66,22 +77,22 @@ class TrainingRepositoryTest {
 
     @Test
     void remainingNeverGoesBelowZero() {
-        Customer small = store.customers().create(admin, "Small", false, 1);
-        store.training().add(admin, small.id(), LocalDate.of(2026, 1, 1), "One", null, null);
-        store.training().add(admin, small.id(), LocalDate.of(2026, 2, 1), "Two", null, null);
+        Customer small = as(admin).customers().create(admin, "Small", false, 1);
+        as(admin).training().add(admin, small.id(), LocalDate.of(2026, 1, 1), "One", null, null);
+        as(admin).training().add(admin, small.id(), LocalDate.of(2026, 2, 1), "Two", null, null);
         assertThat(store.training().summary(small.id(), LocalDate.of(2026, 9, 1))).isEqualTo(new Summary(1, 2, 0, 0));
         assertThat(store.training().summary(acme.id(), LocalDate.of(2026, 9, 1))).isEqualTo(new Summary(4, 0, 4, 0));
     }
 
     @Test
     void onlyLeadsAndAdminsMayAddOrDelete() {
-        assertThatThrownBy(() -> store.training().add(agent, acme.id(), LocalDate.of(2026, 9, 1), "x", null, null))
+        assertThatThrownBy(() -> as(agent).training().add(agent, acme.id(), LocalDate.of(2026, 9, 1), "x", null, null))
                 .isInstanceOf(StoreException.AccessDenied.class)
                 .hasMessage("ann is not a team lead or admin: only team leads and admins may record training sessions.");
         assertThatThrownBy(() -> store.training().add(AccessPolicy.NOBODY, acme.id(), LocalDate.of(2026, 9, 1), "x",
                 null, null)).isInstanceOf(StoreException.AccessDenied.class).hasMessageStartingWith("Nobody is signed in");
         Session s = store.training().add(lead, acme.id(), LocalDate.of(2026, 9, 1), "Kept", null, null);
-        assertThatThrownBy(() -> store.training().delete(agent, s.id())).isInstanceOf(StoreException.AccessDenied.class);
+        assertThatThrownBy(() -> as(agent).training().delete(agent, s.id())).isInstanceOf(StoreException.AccessDenied.class);
         store.training().delete(lead, s.id());
         assertThat(store.training().list(acme.id())).isEmpty();
         assertThatThrownBy(() -> store.training().delete(lead, s.id())).isInstanceOf(StoreException.NotFound.class);
@@ -89,11 +100,11 @@ class TrainingRepositoryTest {
 
     @Test
     void rejectsIncompleteSessions() {
-        assertThatThrownBy(() -> store.training().add(admin, acme.id(), null, "x", null, null))
+        assertThatThrownBy(() -> as(admin).training().add(admin, acme.id(), null, "x", null, null))
                 .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("needs a date");
-        assertThatThrownBy(() -> store.training().add(admin, acme.id(), LocalDate.of(2026, 9, 1), " ", null, null))
+        assertThatThrownBy(() -> as(admin).training().add(admin, acme.id(), LocalDate.of(2026, 9, 1), " ", null, null))
                 .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("needs a topic");
-        assertThatThrownBy(() -> store.training().add(admin, 999, LocalDate.of(2026, 9, 1), "x", null, null))
+        assertThatThrownBy(() -> as(admin).training().add(admin, 999, LocalDate.of(2026, 9, 1), "x", null, null))
                 .isInstanceOf(StoreException.NotFound.class).hasMessageContaining("No customer with id 999");
     }
 }

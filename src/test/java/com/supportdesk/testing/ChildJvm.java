@@ -12,16 +12,29 @@ public final class ChildJvm {
     }
 
     public static Process start(Class<?> main, String... args) throws IOException {
-        return start(List.of("-Xmx256m"), main, args);
+        return start(java.util.Map.of(), List.of("-Xmx256m"), main, args);
+    }
+
+    /** As {@link #start(Class, String...)}, with these environment variables added. */
+    public static Process start(java.util.Map<String, String> env, Class<?> main, String... args) throws IOException {
+        return start(env, List.of("-Xmx256m"), main, args);
     }
 
     /** With these JVM options (e.g. a small heap) instead of the default {@code -Xmx256m}. */
     public static Process start(List<String> jvmOptions, Class<?> main, String... args) throws IOException {
+        return start(java.util.Map.of(), jvmOptions, main, args);
+    }
+
+    /** With these environment variables added and these JVM options. */
+    public static Process start(java.util.Map<String, String> env, List<String> jvmOptions, Class<?> main, String... args)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().putAll(env);
+        return pb.start();
     }
 }

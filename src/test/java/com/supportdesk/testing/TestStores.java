@@ -29,11 +29,16 @@ public final class TestStores {
     /** Creates the first (admin) agent. */
     public static Agent admin(Store store) {
         return store.agents().create(null, new AgentSpec("admin", "Ada Admin", Clearance.CLEARED, SupportLevel.L2,
-                true, true, true), "admin".toCharArray());
+                true, true, true), password("admin").toCharArray());
     }
 
     public static Agent agent(Store store, Agent admin, String username, Clearance clearance) {
         return store.agents().create(admin, new AgentSpec(username, Character.toUpperCase(username.charAt(0))
-                + username.substring(1), clearance, SupportLevel.L1, false, false, true), username.toCharArray());
+                + username.substring(1), clearance, SupportLevel.L1, false, false, true), password(username).toCharArray());
+    }
+
+    /** The password the helpers give {@code username}: long enough for the desk's minimum length. */
+    public static String password(String username) {
+        return username + "-test-password";
     }
 }

@@ -108,7 +108,8 @@ class DeskFxTest {
 
     @Test
     void signInRefusesAWrongPasswordAndOpensTheBoardWithTheRightOne(FxRobot robot) throws Exception {
-        robot.interact(() -> window.showSignIn(store, true, () -> null, agent -> window.showDesk(store, agent)));
+        robot.interact(() -> window.showSignIn(com.supportdesk.ui.signin.SignInGate.embedded(store), true, () -> null,
+                s -> window.showDesk(s.store(), s.agent())));
         robot.interact(() -> stage.requestFocus());
         assertThat(robot.lookup("#demoHint").queryAs(Label.class).isVisible()).isTrue();
         robot.clickOn("#username").write("lead");
@@ -118,12 +119,14 @@ class DeskFxTest {
         assertThat(robot.lookup("#signInMessage").queryAs(Label.class).getText()).isEqualTo("Unknown user name or wrong password.");
         assertThat(robot.lookup("#mainBoard").tryQuery()).isEmpty();
 
-        robot.clickOn("#password").write("lead");
+        robot.clickOn("#password").write("lead-demo-desk");
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#mainBoard").tryQuery().isPresent());
         waitFor(() -> window.desk().board().size() > 0);
         assertThat(robot.lookup("#signedInAs").queryAs(Label.class).getText()).startsWith("Lee Adams");
-        assertThat(stage.getTitle()).isEqualTo("Support Desk");
+        // demo data lives in a folder marked DEMO, and the window says so (a real desk is never mistaken for it)
+        assertThat(stage.getTitle()).isEqualTo("Support Desk \u2014 DEMO");
+        assertThat(robot.lookup("#databaseStatus").queryAs(Label.class).getText()).startsWith("DEMO");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package com.supportdesk.ui.admin;
 
 import com.supportdesk.domain.Agent;
-import com.supportdesk.report.Csv;
+import com.supportdesk.report.AuditCsv;
 import com.supportdesk.store.AuditRepository.AuditEntry;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
@@ -129,13 +129,7 @@ public final class AuditViewModel extends TaskViewModel {
 
     private void write(List<AuditEntry> rows, Path file) {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            Csv csv = new Csv(w);
-            csv.row("at_utc", "at_local", "agent", "agent_id", "ticket", "view");
-            DateTimeFormatter local = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
-            for (AuditEntry e : rows) {
-                csv.row(DateTimeFormatter.ISO_INSTANT.format(e.at()), local.format(e.at()), e.agentName(), e.agentId(),
-                        e.ref(), e.view());
-            }
+            AuditCsv.write(rows, zone, w);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not export the audit to " + file + ": " + e.getMessage(), e);
         }

@@ -93,7 +93,7 @@ public final class OutagesViewModel extends TaskViewModel {
     }
 
     public CompletableFuture<Void> load() {
-        return background(() -> new Loaded(store.policy().clock().policy(), store.outages().list(),
+        return background(() -> new Loaded(store.policy().clock().policy(), store.outages().list(actor),
                 store.customers().all())).thenAccept(l -> {
                     policy = l.policy();
                     List<OutageRow> rows = new ArrayList<>();
@@ -231,7 +231,7 @@ public final class OutagesViewModel extends TaskViewModel {
         Instant from = first.atDay(1).atStartOfDay(calendarZone).toInstant();
         Instant to = last.plusMonths(1).atDay(1).atStartOfDay(calendarZone).toInstant();
         ResponsePolicy p = policy;
-        background(() -> store.outages().affecting(c.id(), from, to)).thenAccept(list -> {
+        background(() -> store.outages().affecting(actor, c.id(), from, to)).thenAccept(list -> {
             List<Availability.Window> windows = list.stream()
                     .map(o -> new Availability.Window(o.start(), o.end(), o.scheduled())).toList();
             List<Availability.Month> months = new ArrayList<>();

@@ -3,6 +3,9 @@ package com.supportdesk.ui.board;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.TicketRepository;
+import java.time.Duration;
+import com.supportdesk.store.LiveChanges;
+import com.supportdesk.store.Database;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -22,8 +25,14 @@ public final class ChangeFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
-    /** What one poll found. */
-    public record Batch(List<Ticket> tickets, String problem) {
+    /**
+     * What one poll found. {@code agentChanged}: some agent's roles changed (the desk re-reads its own); {@code
+     * session}: on a team database, who the database says this session is and the clock offset, after a resync.
+     */
+    public record Batch(List<Ticket> tickets, String problem, boolean agentChanged, Database.TeamSession session) {
+        public Batch(List<Ticket> tickets, String problem) {
+            this(tickets, problem, false, null);
+        }
     }
 
     private final TicketRepository tickets;
@@ -32,7 +41,12 @@ public final class ChangeFeed implements AutoCloseable {
     private final Consumer<Batch> sink;
     private long position;
     private ScheduledExecutorService timer;
+    private Thread pushed;
     private boolean failing;
+    /** The team database whose notifications drive the feed (null: poll). */
+    private Database database;
+    /** A resync (who am I, the clock offset) at least this often, even without a lost connection. */
+    private static final long RESYNC_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     public ChangeFeed(TicketRepository tickets, Agent agent, long startPosition, TaskExecutor ui, Consumer<Batch> sink) {
         this.tickets = tickets;
@@ -40,6 +54,12 @@ public final class ChangeFeed implements AutoCloseable {
         this.position = startPosition;
         this.ui = ui;
         this.sink = sink;
+    }
+
+    /** On a team database, be woken by the database's notifications instead of polling (see {@link #start}). */
+    public ChangeFeed pushedBy(Database database) {
+        this.database = database;
+        return this;
     }
 
     /** One poll, on the calling thread: the changed tickets since the last poll. */
@@ -72,9 +92,19 @@ public final class ChangeFeed implements AutoCloseable {
         return position;
     }
 
-    /** Starts polling every {@code periodMillis} on a daemon thread. */
+    /**
+     * Follows the store: on a team database, pushed by the database (its notifications wake the feed within a
+     * fraction of a second; after a lost connection it resyncs from its position, and re-measures the clock); on
+     * the embedded database, polling every {@code periodMillis} on a daemon thread.
+     */
     public void start(long periodMillis) {
-        if (timer != null) {
+        if (timer != null || pushed != null) {
+            return;
+        }
+        if (database != null && database.postgres()) {
+            pushed = new Thread(this::followPushed, "change-feed");
+            pushed.setDaemon(true);
+            pushed.start();
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -85,11 +115,53 @@ public final class ChangeFeed implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::pollAndDeliver, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    private void followPushed() {
+        long lastResync = System.nanoTime();
+        boolean listening = false;
+        try (LiveChanges live = new LiveChanges(database)) {
+            while (!Thread.currentThread().isInterrupted()) {
+                LiveChanges.Batch b = live.await(Duration.ofSeconds(1));
+                if (b.problem() != null) {
+                    listening = false;
+                    Batch problem = new Batch(List.of(), b.problem());
+                    ui.onUiThread(() -> sink.accept(problem));
+                    continue;
+                }
+                boolean agents = b.changes().stream().anyMatch(c -> c.kind() == LiveChanges.Kind.AGENT);
+                boolean tickets = b.changes().stream().anyMatch(c -> c.kind() != LiveChanges.Kind.AGENT);
+                // (re)connected: catch up with what committed before the listening started, and say "live"
+                boolean resync = !listening || b.reconnected() || System.nanoTime() - lastResync > RESYNC_NANOS;
+                listening = true;
+                if (!tickets && !agents && !resync) {
+                    continue;
+                }
+                Database.TeamSession session = null;
+                if (resync) {
+                    try {
+                        session = database.resync();
+                        lastResync = System.nanoTime();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Change feed: resync failed: {}", e.getMessage());
+                    }
+                }
+                Batch polled = pollOnce();
+                Batch out = new Batch(polled.tickets(), polled.problem(), agents, session);
+                ui.onUiThread(() -> sink.accept(out));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Change feed stopped: {}", e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
+        }
+        if (pushed != null) {
+            pushed.interrupt();
+            pushed = null;
         }
     }
 }

@@ -325,6 +325,6 @@ public final class CallConsoleView {
     }
 
     static String ticketText(Ticket t) {
-        return t.ref() + " \u00b7 " + t.severity() + " \u00b7 " + t.status().label() + " \u00b7 " + t.subject();
+        return com.supportdesk.phone.CallerLines.ticket(t);
     }
 }

@@ -61,7 +61,7 @@ public final class CallConsoleViewModel {
     static final String DIALOG_TITLE = "Call console";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK);
-    private static final int CALLER_TICKETS = 20;
+    private static final int CALLER_TICKETS = com.supportdesk.phone.CallerLines.OPEN_TICKETS;
 
     private final PhoneContext ctx;
     private final Store store;

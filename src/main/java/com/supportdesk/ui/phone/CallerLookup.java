@@ -3,6 +3,7 @@ package com.supportdesk.ui.phone;
 import com.supportdesk.domain.Contact;
 import com.supportdesk.domain.ContactRole;
 import com.supportdesk.domain.Customer;
+import com.supportdesk.phone.CallerLines;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.common.BackgroundTask;
@@ -26,7 +27,7 @@ import javafx.collections.ObservableList;
  */
 public final class CallerLookup {
 
-    static final int LIMIT = 12;
+    static final int LIMIT = CallerLines.MATCHES;
 
     private final Store store;
     private final TaskExecutor executor;
@@ -112,28 +113,13 @@ public final class CallerLookup {
                 customer.map(Customer::government).orElse(false)));
     }
 
-    /** One line about a caller: name, customer, role, government flag, phone. */
+    /** One line about a caller: name, customer, role, government flag, phone (see {@link CallerLines#describe}). */
     public static String describe(ContactMatch m) {
-        if (m == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(m.contact().name());
-        sb.append(" \u2014 ").append(m.customerName() == null ? "no customer" : m.customerName());
-        sb.append(" \u00b7 ").append(roleText(m.contact().role()));
-        if (m.government()) {
-            sb.append(" \u00b7 UK Government");
-        }
-        if (m.contact().phone() != null) {
-            sb.append(" \u00b7 ").append(m.contact().phone());
-        }
-        if (m.contact().email() != null) {
-            sb.append(" \u00b7 ").append(m.contact().email());
-        }
-        return sb.toString();
+        return CallerLines.describe(m);
     }
 
     public static String roleText(ContactRole role) {
-        return role == ContactRole.ADMINISTRATOR ? "Administrator" : "Registered user";
+        return CallerLines.roleText(role);
     }
 
     static List<ContactRole> roles() {

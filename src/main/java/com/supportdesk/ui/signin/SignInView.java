@@ -41,19 +41,52 @@ public final class SignInView extends StackPane {
         Button signIn = new Button("Sign in");
         signIn.setId("signInButton");
         signIn.getStyleClass().add(Styles.PRIMARY);
-        signIn.setDefaultButton(true);
+        signIn.defaultButtonProperty().bind(vm.mustChangeProperty().not());
         signIn.setMaxWidth(Double.MAX_VALUE);
         signIn.disableProperty().bind(vm.busyProperty());
         signIn.setOnAction(e -> vm.signIn());
-        Label demoHint = new Label("Demo database: every password equals its user name \u2014 lead (cleared team lead),"
-                + " agent, operator, sam, clara.");
+        Label demoHint = new Label("Demo database: each password is the user name followed by -demo-desk \u2014"
+                + " lead-demo-desk (cleared team lead); agent, operator, sam, clara likewise.");
         demoHint.getStyleClass().add(Styles.DEMO_HINT);
         demoHint.setId("demoHint");
         demoHint.visibleProperty().bind(vm.demoModeProperty());
         demoHint.managedProperty().bind(demoHint.visibleProperty());
-        VBox signInBox = new VBox(10, new Label("Sign in to the desk"), username, password, signIn, demoHint);
-        signInBox.visibleProperty().bind(vm.firstRunProperty().not());
+        Label where = new Label(vm.where().isEmpty() ? "Sign in to the desk" : "Sign in to the team desk");
+        Label server = new Label(vm.where());
+        server.setId("signInWhere");
+        server.getStyleClass().add(Styles.SIGN_IN_HINT);
+        server.setWrapText(true);
+        server.setVisible(!vm.where().isEmpty());
+        server.setManaged(server.isVisible());
+        VBox signInBox = new VBox(10, where, server, username, password, signIn, demoHint);
+        signInBox.visibleProperty().bind(vm.firstRunProperty().not().and(vm.mustChangeProperty().not()));
         signInBox.managedProperty().bind(signInBox.visibleProperty());
+
+        // --- a one-time password: choose your own
+        PasswordField n1 = new PasswordField();
+        n1.setId("newPassword");
+        n1.setPromptText("New password");
+        n1.textProperty().bindBidirectional(vm.newPasswordProperty());
+        PasswordField n2 = new PasswordField();
+        n2.setId("newRepeat");
+        n2.setPromptText("New password again");
+        n2.textProperty().bindBidirectional(vm.newRepeatProperty());
+        Button choose = new Button("Set my password");
+        choose.setId("setPassword");
+        choose.getStyleClass().add(Styles.PRIMARY);
+        choose.defaultButtonProperty().bind(vm.mustChangeProperty()); // Enter: only the form on show
+        choose.setMaxWidth(Double.MAX_VALUE);
+        choose.disableProperty().bind(vm.busyProperty());
+        choose.setOnAction(e -> vm.chooseNewPassword());
+        VBox changeBox = new VBox(10, new Label("Choose your own password"), n1, n2, choose);
+        changeBox.setId("changePassword");
+        changeBox.visibleProperty().bind(vm.mustChangeProperty());
+        changeBox.managedProperty().bind(changeBox.visibleProperty());
+        vm.mustChangeProperty().addListener((o, was, now) -> {
+            if (now) {
+                n1.requestFocus();
+            }
+        });
 
         // --- first start
         Label first = new Label("This database is empty. Create the first admin, who can then add the team \u2014 or look"
@@ -91,7 +124,7 @@ public final class SignInView extends StackPane {
         firstBox.visibleProperty().bind(vm.firstRunProperty());
         firstBox.managedProperty().bind(firstBox.visibleProperty());
 
-        VBox card = new VBox(14, title, signInBox, firstBox, error);
+        VBox card = new VBox(14, title, signInBox, changeBox, firstBox, error);
         card.getStyleClass().add(Styles.SIGN_IN_CARD);
         card.setMaxHeight(VBox.USE_PREF_SIZE);
         setAlignment(Pos.CENTER);

@@ -4,7 +4,7 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.AgentRepository.AgentSpec;
-import com.supportdesk.store.Store;
+import com.supportdesk.ui.signin.SignInGate.SignedIn;
 import com.supportdesk.ui.common.BackgroundTask;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.TaskState;
@@ -21,21 +21,24 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Signing in against the store; on an empty database, creating the first admin or trying the demo data.
- * Passwords are handed to the store as char arrays and wiped afterwards.
+ * Signing in through a {@link SignInGate} (this desktop's database, or a team database that checks the password
+ * itself); on an empty embedded database, creating the first admin or trying the demo data; after a one-time
+ * password, choosing one's own. Passwords are handed on as char arrays and wiped afterwards.
  */
 public final class SignInViewModel {
 
-    /** Fills the database with demo data and returns the agent to sign in as ({@code lead}). Runs in the background. */
+    /** Fills a demo database with demo data and returns its sign-in ({@code lead}). Runs in the background. */
     @FunctionalInterface
     public interface DemoSeeder {
-        Agent seed();
+        SignedIn seed();
     }
 
-    private final Store store;
+    private final SignInGate gate;
     private final TaskExecutor executor;
     private final DemoSeeder demo;
-    private final Consumer<Agent> onSignedIn;
+    private final Consumer<SignedIn> onSignedIn;
+    /** Signed in with a one-time password: waiting for the agent's own. */
+    private SignedIn pending;
 
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
@@ -47,18 +50,27 @@ public final class SignInViewModel {
     private final TaskState state = TaskState.oneLine(this);
     private final ReadOnlyBooleanWrapper firstRun = new ReadOnlyBooleanWrapper(this, "firstRun");
     private final BooleanProperty demoMode = new SimpleBooleanProperty(this, "demoMode");
+    private final ReadOnlyBooleanWrapper mustChange = new ReadOnlyBooleanWrapper(this, "mustChange");
+    private final StringProperty newPassword = new SimpleStringProperty(this, "newPassword", "");
+    private final StringProperty newRepeat = new SimpleStringProperty(this, "newRepeat", "");
 
-    public SignInViewModel(Store store, TaskExecutor executor, boolean demoMode, DemoSeeder demo, Consumer<Agent> onSignedIn) {
-        this.store = store;
+    public SignInViewModel(SignInGate gate, TaskExecutor executor, boolean demoMode, DemoSeeder demo,
+                           Consumer<SignedIn> onSignedIn) {
+        this.gate = gate;
         this.executor = executor;
         this.demo = demo;
         this.onSignedIn = onSignedIn;
-        this.demoMode.set(demoMode);
+        this.demoMode.set(demoMode && !gate.team());
+    }
+
+    /** Where this screen signs in: the team database's address, or "" for this computer's own desk. */
+    public String where() {
+        return gate.where();
     }
 
     /** Finds out whether the database has no agents yet (then the first-admin form is shown). */
     public CompletableFuture<Boolean> checkFirstRun() {
-        return executor.supply(() -> store.agents().count() == 0).thenApply(first -> {
+        return executor.supply(gate::firstRun).thenApply(first -> {
             firstRun.set(first);
             return first;
         });
@@ -73,11 +85,47 @@ public final class SignInViewModel {
         char[] pw = password.get() == null ? new char[0] : password.get().toCharArray();
         return run(() -> {
             try {
-                return store.agents().authenticate(user, pw);
+                return gate.signIn(user, pw);
             } finally {
                 Arrays.fill(pw, '\0');
             }
         }, true);
+    }
+
+    /**
+     * After a one-time password: sets the agent's own, then signs in with it (on a team database the new password
+     * is the login's, so the session is opened again with it).
+     */
+    public CompletableFuture<Agent> chooseNewPassword() {
+        SignedIn was = pending;
+        String pw = newPassword.get() == null ? "" : newPassword.get();
+        if (was == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (pw.isEmpty()) {
+            state.setStatus("Choose a new password.");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!pw.equals(newRepeat.get())) {
+            state.setStatus("The two passwords differ.");
+            return CompletableFuture.completedFuture(null);
+        }
+        char[] chars = pw.toCharArray();
+        return run(() -> {
+            try {
+                was.store().agents().resetPassword(was.agent(), was.agent().id(), chars);
+                if (gate.team()) {
+                    was.store().close();
+                    return gate.signIn(was.agent().username(), chars);
+                }
+                return new SignedIn(was.store(), was.agent(), false);
+            } finally {
+                Arrays.fill(chars, '\0');
+            }
+        }, false).whenComplete((a, err) -> {
+            newPassword.set("");
+            newRepeat.set("");
+        });
     }
 
     public CompletableFuture<Agent> createFirstAdmin() {
@@ -99,7 +147,7 @@ public final class SignInViewModel {
         String name = adminName.get();
         return run(() -> {
             try {
-                return store.agents().create(null, new AgentSpec(user, name, Clearance.NONE, SupportLevel.L3, true, true, true),
+                return gate.createFirstAdmin(new AgentSpec(user, name, Clearance.NONE, SupportLevel.L3, true, true, true),
                         chars);
             } finally {
                 Arrays.fill(chars, '\0');
@@ -109,22 +157,34 @@ public final class SignInViewModel {
 
     public CompletableFuture<Agent> tryDemo() {
         state.setStatus("Filling the database with demo data\u2026");
-        return run(demo::seed, false);
+        return run(() -> demo.seed(), false);
     }
 
-    /** Signs in with what {@code work} returns; a failure's message stays on the screen, and the future gives null. */
-    private CompletableFuture<Agent> run(Callable<Agent> work, boolean clearPassword) {
+    /**
+     * Signs in with what {@code work} returns; a failure's message stays on the screen, and the future gives null.
+     * A one-time password holds the sign-in back until the agent has chosen their own.
+     */
+    private CompletableFuture<Agent> run(Callable<SignedIn> work, boolean clearPassword) {
         return BackgroundTask.wrap(work).trackedBy(state)
                 .onFinished(() -> {
                     if (clearPassword) {
                         password.set("");
                     }
                 })
-                .onSuccess(agent -> {
+                .onSuccess(signedIn -> {
+                    if (signedIn.mustChangePassword()) {
+                        pending = signedIn;
+                        mustChange.set(true);
+                        state.setStatus("You signed in with a one-time password: choose your own to go on.");
+                        return;
+                    }
+                    pending = null;
+                    mustChange.set(false);
                     state.setStatus("");
-                    onSignedIn.accept(agent);
+                    onSignedIn.accept(signedIn);
                 })
                 .executeWith(executor)
+                .thenApply(SignedIn::agent)
                 .exceptionally(err -> null);
     }
 
@@ -166,5 +226,18 @@ public final class SignInViewModel {
 
     public BooleanProperty demoModeProperty() {
         return demoMode;
+    }
+
+    /** True while a one-time password waits for the agent's own (the new-password form is shown). */
+    public ReadOnlyBooleanProperty mustChangeProperty() {
+        return mustChange.getReadOnlyProperty();
+    }
+
+    public StringProperty newPasswordProperty() {
+        return newPassword;
+    }
+
+    public StringProperty newRepeatProperty() {
+        return newRepeat;
     }
 }

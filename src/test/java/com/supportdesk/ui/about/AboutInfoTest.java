@@ -27,7 +27,7 @@ class AboutInfoTest {
 
     @Test
     void aSharedServerShowsItsJdbcUrl() {
-        AboutInfo info = AboutInfo.of(DataLocation.resolve(dir, "jdbc:h2:tcp://deskserver:9092/supportdesk"));
-        assertThat(info.database()).isEqualTo("jdbc:h2:tcp://deskserver:9092/supportdesk");
+        AboutInfo info = AboutInfo.of(DataLocation.resolve(dir, "jdbc:postgresql://deskserver:5432/supportdesk"));
+        assertThat(info.database()).isEqualTo("jdbc:postgresql://deskserver:5432/supportdesk");
     }
 }

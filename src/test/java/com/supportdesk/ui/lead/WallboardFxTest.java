@@ -136,7 +136,7 @@ class WallboardFxTest {
     void anUnclearedLeadSeesPlaceholdersAndNoSensitiveSubjectAnywhere(FxRobot robot) throws Exception {
         Agent lead = f.store.agents().findByUsername("lead").orElseThrow();
         f.store.agents().create(lead, new AgentSpec("una", "Una Lead", Clearance.NONE, SupportLevel.L2, true, false, true),
-                "una".toCharArray());
+                TestStores.password("una").toCharArray());
         DeskView desk = f.desk(robot, "una");
         WallboardWindow w = open(robot, desk);
         List<Ticket> shown = list(robot, w, "#wallCountdowns").getItems();

@@ -152,7 +152,7 @@ class WallboardViewModelTest {
     @Test
     void anUnclearedLeadSeesPlaceholdersAndACLearedOneChoosesToShowSubjects() {
         Agent una = store.agents().create(lead, new AgentSpec("una", "Una Lead", Clearance.NONE, SupportLevel.L2, true,
-                false, true), "una".toCharArray());
+                false, true), TestStores.password("una").toCharArray());
         WallboardViewModel vm = board(una);
         List<Ticket> sensitive = vm.countdowns().stream().filter(Ticket::sensitive).toList();
         assertThat(sensitive).isNotEmpty().allMatch(Ticket::redacted);
