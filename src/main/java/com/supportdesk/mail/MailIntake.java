@@ -377,6 +377,7 @@ public final class MailIntake {
                 batch.forEach(FetchedMessage::close);
             }
             if (!group.committed.isEmpty()) {
+                store.database().sync(); // what the server forgets must be on disk here first
                 hooks.beforeMarkProcessed(group.committed);
                 mailbox.markProcessed(group.committed);
             }
