@@ -4,10 +4,12 @@ import com.supportdesk.mail.AfterImport;
 import com.supportdesk.mail.TlsMode;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -199,7 +201,7 @@ public final class MailSettingsView {
         return g;
     }
 
-    static void row(GridPane g, int row, String label, javafx.scene.Node field) {
+    static void row(GridPane g, int row, String label, Node field) {
         Label l = new Label(label);
         l.setLabelFor(field);
         g.add(l, 0, row);
@@ -258,7 +260,7 @@ public final class MailSettingsView {
         return c;
     }
 
-    static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
+    static <T> StringConverter<T> converter(Function<T, String> label) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
