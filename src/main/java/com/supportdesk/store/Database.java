@@ -3,7 +3,6 @@ package com.supportdesk.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +29,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.tools.Restore;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,6 +134,8 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + location.dataDir() + ": " + e.getMessage(), e);
         }
+        // a creation or upgrade stopped half-way last time is undone first (see MigrationJournal)
+        MigrationJournal.of(location).ifPresent(MigrationJournal::recover);
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
         pool.setMaxConnections(16);
         pool.setLoginTimeout(10);
@@ -280,11 +280,20 @@ public final class Database implements AutoCloseable {
         if (pending.length > 0 && applied.length > 0) {
             before = backupBeforeUpgrade(pending[pending.length - 1].getVersion().toString());
         }
+        // if this process is stopped half-way, the next start moves a half-made file aside or puts the backup back
+        Optional<MigrationJournal> journal = pending.length > 0 ? MigrationJournal.of(location) : Optional.empty();
+        String ifStopped = before != null ? before.toAbsolutePath().toString() : MigrationJournal.NEW;
+        journal.ifPresent(j -> j.begin(ifStopped));
         try {
             flyway.migrate();
+            journal.ifPresent(MigrationJournal::delete);
         } catch (FlywayException e) {
             if (before != null) {
-                throw restoreAfterFailedUpgrade(before, pending[pending.length - 1].getVersion().toString(), e);
+                StoreException failed = restoreAfterFailedUpgrade(before, pending[pending.length - 1].getVersion().toString(), e);
+                if (failed instanceof StoreException.UpgradeFailed) {
+                    journal.ifPresent(MigrationJournal::delete); // put back: nothing left to undo
+                }
+                throw failed;
             }
             SQLException sql = findSqlException(e);
             if (sql != null) {
@@ -315,17 +324,8 @@ public final class Database implements AutoCloseable {
         LOG.error("The upgrade to schema version {} failed; restoring {}", version, backup, failure);
         pool.dispose(); // the last connection closes the H2 database, so its file can be replaced
         Path file = location.dataDir().resolve(DataLocation.DB_NAME + ".mv.db");
-        Path aside = location.dataDir().resolve(DataLocation.DB_NAME + ".failed-upgrade.mv.db");
         try {
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Restore.execute(backup.toString(), location.dataDir().toString(), DataLocation.DB_NAME);
-            } catch (RuntimeException e) {
-                Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
-                throw new IOException(e.getMessage(), e);
-            }
-            OwnerOnly.files(location.dataDir(), DataLocation.DB_NAME);
-            Files.deleteIfExists(aside);
+            MigrationJournal.putBack(location, backup);
         } catch (IOException e) {
             return new StoreException("Upgrading the database file " + file + " to schema version " + version
                     + " failed (" + why + "), and putting it back from the backup failed too (" + e.getMessage()
