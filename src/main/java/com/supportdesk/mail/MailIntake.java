@@ -36,12 +36,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -407,8 +405,33 @@ public final class MailIntake {
         }
     }
 
-    /** A message of a group: read (parsed), or why reading it failed (a local problem, e.g. the spool file). */
-    private record Member(Source src, Prepared prepared, Throwable prepareFailure) {
+    /**
+     * A message of a group: read (parsed), or why reading it failed (a local problem, e.g. the spool file). Equal only
+     * to itself (the group keeps sets of them; the parsed mail is not worth comparing).
+     */
+    private static final class Member {
+        private final Source src;
+        private final Prepared prepared;
+        private final Throwable prepareFailure;
+
+        Member(Source src, Prepared prepared, Throwable prepareFailure) {
+            this.src = src;
+            this.prepared = prepared;
+            this.prepareFailure = prepareFailure;
+        }
+
+        Source src() {
+            return src;
+        }
+
+        Prepared prepared() {
+            return prepared;
+        }
+
+        Throwable prepareFailure() {
+            return prepareFailure;
+        }
+
         long uid() {
             return src.uid();
         }
