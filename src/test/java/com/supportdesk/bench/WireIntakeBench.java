@@ -84,7 +84,12 @@ public final class WireIntakeBench {
             try {
                 for (int size : sizes) {
                     String user = "size" + size;
-                    dovecot.fill(user, new MailIntakeBench.Generator(size).next(size));
+                    MailIntakeBench.Generator generator = new MailIntakeBench.Generator(size);
+                    for (int done = 0; done < size; done += 1_000) { // never the whole folder in this heap
+                        dovecot.write(user, generator.next(Math.min(1_000, size - done)), done);
+                    }
+                    dovecot.index(user);
+                    System.gc();
                     heap.reset();
                     try (Store store = open(tmp.resolve("db-" + size))) {
                         MailIntake intake = new MailIntake(store, new MailParser()::parse, Clock.systemUTC(),
@@ -229,6 +234,12 @@ public final class WireIntakeBench {
 
         /** Writes the messages into the user's Maildir and lets Dovecot index them (not part of any timing). */
         void fill(String user, List<byte[]> messages) throws Exception {
+            write(user, messages, 0);
+            index(user);
+        }
+
+        /** Writes messages into the user's Maildir, numbered from {@code first}. */
+        void write(String user, List<byte[]> messages, int first) throws Exception {
             Path maildir = dir.resolve("mail").resolve(user);
             for (String sub : List.of("cur", "new", "tmp")) {
                 Files.createDirectories(maildir.resolve(sub));
@@ -238,9 +249,14 @@ public final class WireIntakeBench {
             }
             long base = System.currentTimeMillis() / 1000;
             for (int i = 0; i < messages.size(); i++) {
-                Path f = maildir.resolve("new").resolve((base + i) + ".M" + i + "P1.bench");
+                int n = first + i;
+                Path f = maildir.resolve("new").resolve((base + n) + ".M" + n + "P1.bench");
                 Files.write(f, messages.get(i));
             }
+        }
+
+        /** Lets Dovecot take the new messages in (UIDs, index): not part of any timing. */
+        void index(String user) throws Exception {
             try (ImapMailbox mailbox = ImapMailbox.open(account(user), MailTimeouts.defaults(), dir)) {
                 mailbox.countAbove(0); // SELECT: Dovecot moves new/ to cur/ and builds its index
             }
