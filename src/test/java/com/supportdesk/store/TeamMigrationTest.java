@@ -50,7 +50,7 @@ class TeamMigrationTest {
     static final String PASSWORD = "correct horse battery staple";
     static final List<String> TABLES = List.of("customer", "contact", "agent", "agent roles", "agent_audit", "policy_version", "ticket",
             "ticket_event", "message", "attachment", "phone_call", "mail_checkpoint", "quarantine", "training_session",
-            "outage", "outage_ticket", "access_audit", "app_setting");
+            "outage", "outage_ticket", "access_audit", "app_setting", "saved_reply", "agent_signature");
 
     @TempDir
     Path dir;
