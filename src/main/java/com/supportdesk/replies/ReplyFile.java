@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.supportdesk.domain.Placeholders;
 import com.supportdesk.domain.SavedReply;
 import com.supportdesk.store.SavedReplyRepository;
 import com.supportdesk.store.StoreException;
@@ -132,8 +133,10 @@ public final class ReplyFile {
                 throw problem(p, "each reply is an object { \"name\": …, \"body\": … }");
             }
             Map<String, Object> fields = new HashMap<>();
+            Map<String, Integer> lines = new HashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
+                lines.put(field, p.currentLocation().getLineNr());
                 JsonToken value = p.nextToken();
                 if (!FIELDS.contains(field)) {
                     throw problem(p, "unknown key \"" + field + "\" (a reply has name, shortcut, sensitiveOk,"
@@ -148,10 +151,18 @@ public final class ReplyFile {
                 }
                 fields.put(field, flag ? (Object) p.getBooleanValue() : p.getValueAsString());
             }
+            // a problem is named on the line of the field it is in: the body's placeholders, else the reply's name
+            String name = (String) fields.get("name");
+            String body = (String) fields.get("body");
+            java.util.Optional<String> placeholders = Placeholders.problem(body);
+            if (placeholders.isPresent() && name != null && !name.isBlank()) {
+                throw new StoreException.Invalid("line " + lines.get("body") + ": The reply \u201c" + name.strip()
+                        + "\u201d was not saved: " + placeholders.get() + " Nothing was imported.");
+            }
+            line = lines.getOrDefault("name", line);
             SavedReply.Draft d;
             try {
-                d = SavedReplyRepository.checked(new SavedReply.Draft((String) fields.get("name"),
-                        (String) fields.get("shortcut"), (String) fields.get("body"), true,
+                d = SavedReplyRepository.checked(new SavedReply.Draft(name, (String) fields.get("shortcut"), body, true,
                         Boolean.TRUE.equals(fields.get("sensitiveOk")), Boolean.TRUE.equals(fields.get("firstResponse"))));
             } catch (StoreException.Invalid e) {
                 throw new StoreException.Invalid("line " + line + ": " + e.getMessage() + " Nothing was imported.");
