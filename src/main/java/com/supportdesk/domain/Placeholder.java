@@ -15,9 +15,9 @@ public enum Placeholder {
     SUBJECT("subject", "the ticket's subject"),
     SEVERITY("severity", "the ticket's severity, e.g. Severity 1"),
     SEVERITY_DEFINITION("severity_definition", "the policy's definition of that severity"),
-    RESPONSE_TARGET("response_target", "the policy's first-response target for it, e.g. 4 Business Hours"),
+    RESPONSE_TARGET("response_target", "the first-response target, e.g. 4 Business Hours"),
     AGENT_NAME("agent_name", "your name as the desk shows it"),
-    BUSINESS_HOURS("business_hours", "the policy's Business Hours, e.g. 09:00\u201318:00 GMT on weekdays");
+    BUSINESS_HOURS("business_hours", "the policy's Business Hours, e.g. 09:00\u201318:00 GMT");
 
     private final String key;
     private final String description;
