@@ -278,7 +278,9 @@ public final class Wiring {
                                               Supplier<Store> store, Supplier<MailChannel> mail) {
         Path stateFile = location(options).dataDir().resolve("window.properties");
         return new MainWindow.Services(clock, displayZone(), executor, WindowStateStore.file(stateFile),
-                new ReplyComposerDialog(replySender(mail), executor), callConsoleOpener(owner, store), null);
+                new ReplyComposerDialog(replySender(mail), () -> store.get() == null ? null
+                        : new com.supportdesk.replies.SavedReplies(store.get()), clock, displayZone(), executor),
+                callConsoleOpener(owner, store), null);
     }
 
     /**

@@ -4,7 +4,10 @@ import com.supportdesk.domain.Placeholder;
 import com.supportdesk.domain.Placeholders;
 import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.sla.ResponseClock;
+import com.supportdesk.sla.SlaStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +23,19 @@ import java.util.Map;
  * @param signature     what goes below every reply: the classification line on an Official Sensitive ticket, then the
  *                      agent's signature, filled
  * @param target        the policy's first-response target for the ticket's severity
+ * @param clock         the response clock under the stored policy, for the ticket's time left
  */
 public record ReplyContext(Ticket ticket, List<SavedReply> replies, Map<Placeholder, String> values, String signature,
-                           Duration target) {
+                           Duration target, ResponseClock clock) {
 
     public ReplyContext {
         replies = List.copyOf(replies);
         values = Map.copyOf(values);
+    }
+
+    /** The ticket's response clock at {@code now}: time left, paused, met… */
+    public SlaStatus status(Instant now) {
+        return clock.status(ticket.severity(), ticket.received(), ticket.firstContactAt(), now);
     }
 
     /** Will a reply sent now be the ticket's first customer contact (and so stop its response clock)? */

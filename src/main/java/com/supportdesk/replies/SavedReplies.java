@@ -6,6 +6,8 @@ import com.supportdesk.domain.Placeholders;
 import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.sla.PolicyVersion;
+import com.supportdesk.sla.ResponseClock;
+import com.supportdesk.sla.ResponsePolicy;
 import com.supportdesk.store.AccessPolicy;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
@@ -53,14 +55,15 @@ public final class SavedReplies {
             if (t.redacted()) {
                 throw new StoreException.AccessDenied(t.ref() + " is " + Ticket.PLACEHOLDER + ".");
             }
-            PolicyVersion policy = store.policy().clock().policy().versionAt(t.received());
+            ResponseClock clock = store.policy().clock();
+            PolicyVersion policy = clock.policy().versionAt(t.received());
             Map<Placeholder, String> values = ReplyValues.of(t, agent, policy);
             List<SavedReply> usable = store.savedReplies().list(agent).stream()
                     .filter(r -> r.usableOn(t.classification())).toList();
             String own = store.savedReplies().signature(agent).orElse(DEFAULT_SIGNATURE);
             ReplyContext first = new ReplyContext(t, usable, values, signatureBlock(Placeholders.fill(own, values),
-                    t.sensitive()), policy.targets().of(t.severity()));
-            return new ReplyContext(t, first.search(""), values, first.signature(), first.target());
+                    t.sensitive()), policy.targets().of(t.severity()), clock);
+            return new ReplyContext(t, first.search(""), values, first.signature(), first.target(), clock);
         });
     }
 
@@ -78,6 +81,18 @@ public final class SavedReplies {
                     + " Sensitive tickets, and " + ctx.ticket().ref() + " is one.");
         }
         return ctx.fill(reply);
+    }
+
+    /**
+     * The context of a composer with no store behind it (no mail channel yet, tests): no saved replies, the default
+     * signature, the standard policy.
+     */
+    public static ReplyContext withoutStore(Agent agent, Ticket ticket) {
+        ResponseClock clock = new ResponseClock(ResponsePolicy.standard());
+        PolicyVersion policy = clock.policy().versionAt(ticket.received());
+        Map<Placeholder, String> values = ReplyValues.of(ticket, agent, policy);
+        return new ReplyContext(ticket, List.of(), values, signatureBlock(Placeholders.fill(DEFAULT_SIGNATURE, values),
+                ticket.sensitive()), policy.targets().of(ticket.severity()), clock);
     }
 
     /** The agent's signature as saved, with its placeholders, or {@link #DEFAULT_SIGNATURE}. */

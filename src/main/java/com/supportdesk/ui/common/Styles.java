@@ -91,6 +91,12 @@ public final class Styles {
     public static final String DIALOG_HEADER = "dialog-header";
     public static final String FORM_DIALOG = "form-dialog";
 
+    // ---------------------------------------------------------------- The e-mail composer
+    public static final String REPLY_POLICY = "reply-policy";
+    public static final String REPLY_SEARCH = "reply-search";
+    public static final String REPLY_SIGNATURE = "reply-signature";
+    public static final String REPLY_CLASSIFICATION = "reply-classification";
+
     // ---------------------------------------------------------------- Tool windows: administration, lead tools, reports, About
     public static final String ABOUT = "about";
     public static final String ABOUT_FACTS = "about-facts";
