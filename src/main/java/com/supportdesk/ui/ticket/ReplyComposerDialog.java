@@ -122,6 +122,7 @@ public final class ReplyComposerDialog implements ReplyComposer {
             body.setId("replyBody");
             body.setWrapText(true);
             body.setPrefRowCount(12);
+            body.setMinHeight(80);
             body.textProperty().bindBidirectional(vm.bodyProperty());
             body.caretPositionProperty().addListener((o, was, now) -> vm.typed(body.getText(), body.getCaretPosition()));
             body.textProperty().addListener((o, was, now) -> vm.typed(now, body.getCaretPosition()));
@@ -155,6 +156,7 @@ public final class ReplyComposerDialog implements ReplyComposer {
             first.textProperty().bind(vm.firstContactProperty());
             VBox box = new VBox(line, first);
             box.getStyleClass().add(Styles.REPLY_POLICY);
+            box.setMinHeight(Region.USE_PREF_SIZE);
             if (vm.sensitive()) {
                 Label only = new Label("Official Sensitive: only saved replies marked for such tickets are offered, and the"
                         + " classification line goes above your signature.");
@@ -251,8 +253,12 @@ public final class ReplyComposerDialog implements ReplyComposer {
             };
             vm.signatureProperty().addListener((o, was, now) -> split.run());
             split.run();
+            text.setMinHeight(Region.USE_PREF_SIZE);
             VBox box = new VBox(2, classification, text);
             box.getStyleClass().add(Styles.REPLY_SIGNATURE);
+            box.setMinHeight(Region.USE_PREF_SIZE);
+            Tooltip.install(box, new Tooltip("Your signature, added below the text when it is sent (Signature\u2026"
+                    + " changes it)"));
             return box;
         }
 

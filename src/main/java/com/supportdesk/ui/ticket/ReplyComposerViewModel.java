@@ -219,6 +219,7 @@ public final class ReplyComposerViewModel {
     private void refreshMatches() {
         List<SavedReply> found = context.get() == null ? List.of() : context.get().search(query.get());
         matches.setAll(found);
+        selected.set(null); // the list's selection went with its items: select the first again even if it is the same
         selected.set(found.isEmpty() ? null : found.get(0));
     }
 
