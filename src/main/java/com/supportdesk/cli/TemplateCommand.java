@@ -149,8 +149,7 @@ public final class TemplateCommand {
         @Override
         public Integer call() {
             try (CliSupport.SignedIn s = CliSupport.signInAgent(spec, user)) {
-                SavedReply r = s.store().savedReplies().find(s.agent(), name).orElseThrow(() ->
-                        new StoreException.NotFound("There is no saved reply called \u201c" + name.strip() + "\u201d for you."));
+                SavedReply r = s.store().savedReplies().require(s.agent(), name);
                 s.store().savedReplies().delete(s.agent(), r.id());
                 spec.commandLine().getOut().println("Deleted " + (r.team() ? "the team's" : "your") + " reply \u201c"
                         + r.name() + "\u201d.");

@@ -74,8 +74,7 @@ public final class SavedReplies {
      */
     public String render(Agent agent, String name, long ticketId, String view) {
         ReplyContext ctx = context(agent, ticketId, view);
-        SavedReply reply = store.savedReplies().find(agent, name).orElseThrow(() -> new StoreException.NotFound(
-                "There is no saved reply called \u201c" + (name == null ? "" : name.strip()) + "\u201d for you."));
+        SavedReply reply = store.savedReplies().require(agent, name);
         if (!reply.usableOn(ctx.ticket().classification())) {
             throw new StoreException.AccessDenied("The reply \u201c" + reply.name() + "\u201d is not marked for Official"
                     + " Sensitive tickets, and " + ctx.ticket().ref() + " is one.");

@@ -81,6 +81,12 @@ public final class SavedReplyRepository {
         return Optional.empty();
     }
 
+    /** As {@link #find}, or {@link StoreException.NotFound} in a sentence. */
+    public SavedReply require(Agent reader, String nameOrShortcut) {
+        return find(reader, nameOrShortcut).orElseThrow(() -> new StoreException.NotFound("There is no saved reply called"
+                + " \u201c" + (nameOrShortcut == null ? "" : nameOrShortcut.strip()) + "\u201d for you."));
+    }
+
     // ---------------------------------------------------------------- changing
 
     /** Saves a new reply: the agent's own, or (team leads) the team's. */

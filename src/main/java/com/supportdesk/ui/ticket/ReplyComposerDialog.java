@@ -9,6 +9,7 @@ import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.DeskAction;
 import com.supportdesk.ui.common.FormDialog;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.Ticker;
@@ -112,12 +113,9 @@ public final class ReplyComposerDialog implements ReplyComposer {
             TextField subject = new TextField();
             subject.setId("replySubject");
             subject.textProperty().bindBidirectional(vm.subjectProperty());
-            GridPane g = new GridPane();
-            g.setHgap(10);
-            g.setVgap(8);
-            g.addRow(0, new Label("To"), to);
-            g.addRow(1, new Label("Subject"), subject);
-            GridPane.setHgrow(to, Priority.ALWAYS);
+            GridPane g = Forms.grid();
+            Forms.row(g, 0, "_To", to);
+            Forms.row(g, 1, "_Subject", subject);
 
             body.setId("replyBody");
             body.setWrapText(true);
@@ -230,9 +228,7 @@ public final class ReplyComposerDialog implements ReplyComposer {
             tip.setShowDuration(javafx.util.Duration.minutes(1));
             help.setTooltip(tip);
             help.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignH.HELP_CIRCLE_OUTLINE));
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            return new HBox(8, insert, save, signature, spacer, help);
+            return new HBox(8, insert, save, signature, Forms.spacer(), help);
         }
 
         /** The signature block as it goes out, the classification line (sensitive tickets) in its own style. */
@@ -312,12 +308,9 @@ public final class ReplyComposerDialog implements ReplyComposer {
             Label hint = new Label("Saves the text above (not the signature). Placeholders: " + Placeholders.list());
             hint.setWrapText(true);
             hint.getStyleClass().add(Styles.DEFINITION);
-            GridPane g = new GridPane();
-            g.setHgap(10);
-            g.setVgap(8);
-            g.addRow(0, new Label("Name"), name);
-            g.addRow(1, new Label("Shortcut"), word);
-            GridPane.setHgrow(name, Priority.ALWAYS);
+            GridPane g = Forms.grid();
+            Forms.row(g, 0, "_Name", name);
+            Forms.row(g, 1, "S_hortcut", word);
             new FormDialog(owner, "Save as saved reply", "Keep this text as a saved reply",
                     new VBox(8, g, team, sensitive, first, hint), "Save")
                     .onSubmit(() -> vm.saveAsReply(name.getText(), word.getText(), team.isSelected(),
