@@ -44,20 +44,23 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
     @Override
     public void start(GlobalOptions options) {
         Platform.setImplicitExit(true);
-        Platform.startup(() -> open(options, new Stage()));
+        Platform.startup(() -> open(options, new Stage(), Platform::exit));
     }
 
     /**
      * Shows sign-in (or, with --demo, the demo desk signed in as lead). This desktop's own database opens behind a
      * splash first; a team database opens only with an agent's own sign-in.
      */
-    MainWindow open(GlobalOptions options, Stage stage) {
+    MainWindow open(GlobalOptions options, Stage stage, Runnable exit) {
         UiTaskExecutor executor = new UiTaskExecutor("database");
         AtomicReference<Store> opened = new AtomicReference<>();
         AtomicReference<MailChannel> mail = new AtomicReference<>();
         MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get));
         List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
-        stage.setOnHidden(e -> shutDown(window, toClose, mail, executor));
+        stage.setOnHidden(e -> {
+            shutDown(window, toClose, mail, executor);
+            exit.run();
+        });
         DataLocation location;
         try {
             location = wiring.desktopLocation(options);
@@ -114,11 +117,17 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 window.configureSignIn(gate, true, demo, signedIn);
                 signedIn.accept(new SignInGate.SignedIn(store, result.demoAgent(), false));
             } else {
-                window.showSignIn(gate, options.demo(), demo, signedIn);
+                // demo hints (the demo passwords) only on a demo desk; on a real desk say why --demo did nothing
+                boolean demoDesk = store.database().location().demo();
+                window.showSignIn(gate, options.demo() && demoDesk, demo, signedIn,
+                        options.demo() && !demoDesk ? DEMO_IGNORED : "");
             }
         });
         return window;
     }
+
+    static final String DEMO_IGNORED = "--demo was ignored: this desk already has agents, and demo data only goes"
+            + " into an unused database (leave out --data-dir to open the demo desk in its own folder).";
 
     private record Opened(Store store, Agent demoAgent) {
     }
@@ -158,7 +167,6 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 LOG.warn("Closing {}: {}", c.getClass().getSimpleName(), e.getMessage());
             }
         }
-        Platform.exit();
     }
 
     private static void fatal(Throwable err) {

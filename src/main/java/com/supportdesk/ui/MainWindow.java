@@ -84,12 +84,19 @@ public final class MainWindow {
 
     public void showSignIn(SignInGate gate, boolean demoMode, SignInViewModel.DemoSeeder seeder,
                            java.util.function.Consumer<SignInGate.SignedIn> onSignedIn) {
+        showSignIn(gate, demoMode, seeder, onSignedIn, "");
+    }
+
+    /** The sign-in screen with a first notice under the form (e.g. why --demo was ignored); "" for none. */
+    public void showSignIn(SignInGate gate, boolean demoMode, SignInViewModel.DemoSeeder seeder,
+                           java.util.function.Consumer<SignInGate.SignedIn> onSignedIn, String notice) {
         configureSignIn(gate, demoMode, seeder, onSignedIn);
         if (desk != null) {
             desk.stop();
             desk = null;
         }
         SignInViewModel vm = new SignInViewModel(gate, services.executor(), demoMode, seeder, onSignedIn);
+        vm.tell(notice);
         SignInView view = new SignInView(vm);
         setRoot(view);
         show();

@@ -130,7 +130,7 @@ class BoardViewModelTest {
         BoardViewModel vm = board(lead, false);
         Ticket t = vm.column(Column.NEW).get(0);
         vm.select(t);
-        Ticket changed = store.tickets().changeStatus(lead, t.id(), t.version(), TicketStatus.OPEN);
+        Ticket changed = store.changes().changeStatus(lead, t.id(), t.version(), TicketStatus.OPEN);
         vm.apply(List.of(changed));
         assertThat(vm.column(Column.NEW)).extracting(Ticket::id).doesNotContain(t.id());
         assertThat(vm.column(Column.OPEN)).extracting(Ticket::id).contains(t.id());
@@ -141,9 +141,9 @@ class BoardViewModelTest {
     @Test
     void newS1NotifiesAndPlaceholderNotificationsNameNoContent() {
         BoardViewModel vm = board(agent, false);
-        Ticket s1 = store.tickets().create(null, NewTicket.of("Checkout down for everyone", Severity.S1, Channel.EMAIL,
+        Ticket s1 = store.changes().create(null, NewTicket.of("Checkout down for everyone", Severity.S1, Channel.EMAIL,
                 clock.instant()));
-        Ticket secret = store.tickets().create(null, NewTicket.of("OFFICIAL-SENSITIVE benefits data leak", Severity.S1,
+        Ticket secret = store.changes().create(null, NewTicket.of("OFFICIAL-SENSITIVE benefits data leak", Severity.S1,
                 Channel.EMAIL, clock.instant()).withClassification(com.supportdesk.domain.Classification.OFFICIAL_SENSITIVE));
         vm.apply(store.tickets().byIds(agent, List.of(s1.id(), secret.id())));
         assertThat(alerts).hasSize(2);
@@ -156,7 +156,7 @@ class BoardViewModelTest {
     @Test
     void alertsFireAtFiftySeventyFiveAndNinetyPercentDuringBusinessHours() {
         BoardViewModel vm = board(agent, false);
-        Ticket t = store.tickets().create(agent, NewTicket.of("Reports slow", Severity.S1, Channel.EMAIL, clock.instant())
+        Ticket t = store.changes().create(agent, NewTicket.of("Reports slow", Severity.S1, Channel.EMAIL, clock.instant())
                 .withAssignee(agent.id()));
         vm.apply(List.of(store.tickets().get(agent, t.id())));
         Instant start = clock.instant();
