@@ -50,8 +50,8 @@ public final class SavedReplies {
         if (agent == null || agent == AccessPolicy.NOBODY) {
             throw new StoreException.AccessDenied("Sign in to answer tickets.");
         }
-        return store.database().tx(c -> {
-            Ticket t = store.tickets().read(c, agent, ticketId, view);
+        return store.database().inTx(tx -> {
+            Ticket t = store.tickets().read(tx, agent, ticketId, view);
             if (t.redacted()) {
                 throw new StoreException.AccessDenied(t.ref() + " is " + Ticket.PLACEHOLDER + ".");
             }

@@ -58,9 +58,9 @@ class TemplateCommandTest {
         Customer acme = desk.as(admin).customers().create(admin, "Acme Ltd", false, 0);
         var cal = desk.as(admin).contacts().create(admin, acme.id(), "Cal Jones", "cal@acme.example", null,
                 ContactRole.ADMINISTRATOR);
-        plain = desk.as(admin).tickets().create(admin, NewTicket.of("Printer queue stuck", Severity.S2, Channel.EMAIL,
+        plain = desk.as(admin).changes().create(admin, NewTicket.of("Printer queue stuck", Severity.S2, Channel.EMAIL,
                 clock.instant()).withCustomer(acme.id(), cal.id()));
-        secret = desk.as(admin).tickets().create(admin, NewTicket.of(MARK + " records export", Severity.S1, Channel.EMAIL,
+        secret = desk.as(admin).changes().create(admin, NewTicket.of(MARK + " records export", Severity.S1, Channel.EMAIL,
                 clock.instant()).withCustomer(acme.id(), cal.id()).withClassification(Classification.OFFICIAL_SENSITIVE));
     }
 

@@ -72,7 +72,7 @@ class ReplyComposerViewModelTest {
         assertThat(vm.searchingProperty().get()).isFalse();
 
         // once the customer was contacted, first responses are no longer put first
-        f.store.tickets().recordContact(f.lead, f.plain.id(), f.clock.instant(), ContactEvent.PHONE_CALL);
+        f.store.changes().recordContact(f.lead, f.plain.id(), f.clock.instant(), ContactEvent.PHONE_CALL);
         ReplyComposerViewModel later = composer(f.lead, f.plain);
         later.openSearch();
         assertThat(later.matches()).extracting(SavedReply::name).containsExactly("Acknowledge", "Cleared words",
@@ -172,7 +172,7 @@ class ReplyComposerViewModelTest {
         assertThat(vm.timeLeftProperty().get()).isEqualTo("10m 00s left");
         assertThat(vm.toneProperty().get()).isEqualTo(Countdown.Tone.AT_RISK);
 
-        f.store.tickets().recordContact(f.lead, f.plain.id(), f.clock.instant(), ContactEvent.PHONE_CALL);
+        f.store.changes().recordContact(f.lead, f.plain.id(), f.clock.instant(), ContactEvent.PHONE_CALL);
         ReplyComposerViewModel later = composer(f.lead, f.plain);
         assertThat(later.firstContactProperty().get()).startsWith("Not the first contact: the response clock stopped");
         assertThat(later.timeLeftProperty().get()).isEqualTo("met in 50m");

@@ -41,9 +41,9 @@ final class ReplyFixture implements AutoCloseable {
         una = TestStores.agent(store, lead, "una", Clearance.NONE);
         Customer acme = store.customers().create(lead, "Acme Ltd", false, 0);
         var cal = store.contacts().create(lead, acme.id(), "Cal Jones", "cal@acme.example", null, ContactRole.ADMINISTRATOR);
-        plain = store.tickets().create(lead, NewTicket.of("Export fails", Severity.S1, Channel.EMAIL, clock.instant())
+        plain = store.changes().create(lead, NewTicket.of("Export fails", Severity.S1, Channel.EMAIL, clock.instant())
                 .withCustomer(acme.id(), cal.id()));
-        secret = store.tickets().create(lead, NewTicket.of("Records export", Severity.S2, Channel.EMAIL, clock.instant())
+        secret = store.changes().create(lead, NewTicket.of("Records export", Severity.S2, Channel.EMAIL, clock.instant())
                 .withCustomer(acme.id(), cal.id()).withClassification(Classification.OFFICIAL_SENSITIVE));
         var r = store.savedReplies();
         r.add(lead, new Draft("Acknowledge", "ack", "Thank you, {{first_name}}: we are on {{ref}} ({{severity}}) and"
