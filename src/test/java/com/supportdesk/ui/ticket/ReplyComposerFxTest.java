@@ -2,6 +2,7 @@ package com.supportdesk.ui.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.supportdesk.domain.Placeholder;
 import com.supportdesk.domain.SavedReply;
 import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Files;
@@ -109,6 +110,11 @@ class ReplyComposerFxTest {
         assertThat(focusedId(robot, f.plain.ref())).isEqualTo("replyBody");
         assertThat(body(robot).getText()).isEqualTo("Hello Cal,\n\n");
         assertThat(searching(robot)).isFalse();
+        // the composer's help lists every placeholder as it is written in a body, with what it stands for
+        String help = robot.lookup("#replyPlaceholders").queryAs(Label.class).getTooltip().getText();
+        for (Placeholder p : Placeholder.values()) {
+            assertThat(help).contains(p.token() + "  ").contains(p.description());
+        }
 
         robot.write("::lo");
         waitFor(() -> searching(robot) && list(robot).getItems().size() == 1);
@@ -124,7 +130,7 @@ class ReplyComposerFxTest {
         robot.interact(() -> body(robot).positionCaret("Hello Cal,".length()));
         robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
         waitFor(() -> searching(robot) && "replySearch".equals(focusedId(robot, f.plain.ref())));
-        assertThat(list(robot).getItems()).extracting(SavedReply::name).first().isEqualTo("Acknowledge");
+        assertThat(list(robot).getItems()).extracting(SavedReply::name).first().isEqualTo("We are on it");
         robot.write("th");
         waitFor(() -> list(robot).getItems().size() == 2);
         assertThat(list(robot).getItems()).extracting(SavedReply::name).containsExactly("My thanks",

@@ -50,10 +50,10 @@ class ReplyComposerViewModelTest {
         vm.typed("Hello Cal,\n\n::", 14);
         assertThat(vm.searchingProperty().get()).isTrue();
         assertThat(vm.queryProperty().get()).isEmpty();
-        // nothing sent yet: the team's first response is offered first, then by name
-        assertThat(vm.matches()).extracting(SavedReply::name).containsExactly("Acknowledge", "Cleared words", "My thanks",
+        // nothing sent yet: the team's first response is offered first (though last by name), then by name
+        assertThat(vm.matches()).extracting(SavedReply::name).containsExactly("We are on it", "Cleared words", "My thanks",
                 "Please send the log file");
-        assertThat(vm.selectedProperty().get().name()).isEqualTo("Acknowledge");
+        assertThat(vm.selectedProperty().get().name()).isEqualTo("We are on it");
 
         vm.typed("Hello Cal,\n\n::lo", 16);
         assertThat(vm.queryProperty().get()).isEqualTo("lo");
@@ -71,12 +71,20 @@ class ReplyComposerViewModelTest {
         vm.typed("see a::b", 8);
         assertThat(vm.searchingProperty().get()).isFalse();
 
+        // only the team's first responses go first: an agent's own one marked so is sorted by name
+        f.store.savedReplies().add(f.una, new SavedReply.Draft("A first word of my own", null, "Hello!", false, false,
+                true));
+        ReplyComposerViewModel unas = composer(f.una, f.plain);
+        unas.openSearch();
+        assertThat(unas.matches()).extracting(SavedReply::name).containsExactly("We are on it", "A first word of my own",
+                "Cleared words", "Please send the log file");
+
         // once the customer was contacted, first responses are no longer put first
         f.store.changes().recordContact(f.lead, f.plain.id(), f.clock.instant(), ContactEvent.PHONE_CALL);
         ReplyComposerViewModel later = composer(f.lead, f.plain);
         later.openSearch();
-        assertThat(later.matches()).extracting(SavedReply::name).containsExactly("Acknowledge", "Cleared words",
-                "My thanks", "Please send the log file");
+        assertThat(later.matches()).extracting(SavedReply::name).containsExactly("Cleared words", "My thanks",
+                "Please send the log file", "We are on it");
         later.queryProperty().set("l");
         assertThat(later.matches()).extracting(SavedReply::name).first().isEqualTo("Please send the log file");
     }
@@ -95,7 +103,7 @@ class ReplyComposerViewModelTest {
 
         // with the shortcut: the chosen one (Down moves) replaces the selection, or goes in at the cursor
         vm.openSearch();
-        assertThat(vm.matches()).extracting(SavedReply::name).startsWith("Acknowledge");
+        assertThat(vm.matches()).extracting(SavedReply::name).startsWith("We are on it");
         vm.move(1);
         vm.move(1);
         vm.move(-1);

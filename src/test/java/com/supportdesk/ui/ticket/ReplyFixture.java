@@ -46,7 +46,7 @@ final class ReplyFixture implements AutoCloseable {
         secret = store.changes().create(lead, NewTicket.of("Records export", Severity.S2, Channel.EMAIL, clock.instant())
                 .withCustomer(acme.id(), cal.id()).withClassification(Classification.OFFICIAL_SENSITIVE));
         var r = store.savedReplies();
-        r.add(lead, new Draft("Acknowledge", "ack", "Thank you, {{first_name}}: we are on {{ref}} ({{severity}}) and"
+        r.add(lead, new Draft("We are on it", "ack", "Thank you, {{first_name}}: we are on {{ref}} ({{severity}}) and"
                 + " answer within {{response_target}}.", true, false, true));
         r.add(lead, new Draft("Please send the log file", "log", "Could you send the log file for {{subject}}?", true,
                 false, false));
