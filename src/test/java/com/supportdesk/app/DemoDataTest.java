@@ -81,6 +81,12 @@ class DemoDataTest {
             long withAttachment = all.stream().filter(t -> !store.tickets().open(lead, t.id(), "test").messages().stream()
                     .allMatch(m -> m.attachments().isEmpty())).count();
             assertThat(withAttachment).isPositive();
+            // saved replies to try the composer with: the team's (a first response among them) and the lead's own
+            assertThat(store.savedReplies().list(agent)).allMatch(com.supportdesk.domain.SavedReply::team)
+                    .anyMatch(r -> r.firstResponse() && r.sensitiveOk()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(store.savedReplies().list(lead)).anyMatch(r -> !r.team());
+            assertThat(store.savedReplies().signature(lead)).hasValueSatisfying(sig -> assertThat(sig)
+                    .contains("{{agent_name}}"));
         }
     }
 
