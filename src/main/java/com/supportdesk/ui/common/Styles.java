@@ -96,6 +96,8 @@ public final class Styles {
     public static final String REPLY_SEARCH = "reply-search";
     public static final String REPLY_SIGNATURE = "reply-signature";
     public static final String REPLY_CLASSIFICATION = "reply-classification";
+    public static final String REPLY_PREVIEW = "reply-preview";
+    public static final String REPLY_TOKEN = "reply-token";
 
     // ---------------------------------------------------------------- Tool windows: administration, lead tools, reports, About
     public static final String ABOUT = "about";

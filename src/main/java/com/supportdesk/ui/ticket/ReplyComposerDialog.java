@@ -1,6 +1,7 @@
 package com.supportdesk.ui.ticket;
 
 import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Placeholder;
 import com.supportdesk.domain.Placeholders;
 import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Ticket;
@@ -18,7 +19,11 @@ import java.time.ZoneId;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.IndexRange;
@@ -27,6 +32,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
@@ -34,6 +40,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -81,6 +89,7 @@ public final class ReplyComposerDialog implements ReplyComposer {
         View view = new View(vm);
         FormDialog d = new FormDialog(owner, "Reply on " + ticket.ref(), "Reply to the customer by e-mail", view.root,
                 "Send");
+        VBox.setVgrow(view.root, Priority.ALWAYS); // a taller window gives the text more room
         d.onSubmit(() -> vm.send().thenRun(onSent));
         ActionFactory.install(d.stage().getScene(), DeskAction.INSERT_SAVED_REPLY, view::openSearch);
         view.owner = d.stage();
@@ -90,10 +99,37 @@ public final class ReplyComposerDialog implements ReplyComposer {
         d.stage().setOnHidden(e -> ticker.stop());
         vm.state().errorProperty().addListener((o, was, now) -> d.showError(now));
         d.stage().setWidth(700);
+        vm.searchingProperty().addListener((o, was, now) -> Platform.runLater(() -> grow(d.stage())));
+        view.helpShown.addListener((o, was, now) -> Platform.runLater(() -> grow(d.stage())));
         d.show();
         view.body.requestFocus();
         view.body.positionCaret(view.body.getLength());
         vm.load();
+    }
+
+    /**
+     * Makes the window tall enough for what it shows now (the search or the placeholders opened), within the screen it
+     * is on; it never shrinks, so the text does not jump as the search opens and closes.
+     */
+    static void grow(Stage stage) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        Scene scene = stage.getScene();
+        double frame = stage.getHeight() - scene.getHeight();
+        double need = scene.getRoot().prefHeight(scene.getWidth()) + frame;
+        if (need <= stage.getHeight()) {
+            return;
+        }
+        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        double height = Math.min(need, screen.getHeight());
+        // width and height together: GTK refuses a height alone on a window sized by its scene (JDK-8344372)
+        stage.setWidth(stage.getWidth());
+        stage.setHeight(height);
+        if (stage.getY() + height > screen.getMaxY()) {
+            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - height));
+        }
     }
 
     /** The composer's controls, bound to the view-model. */
@@ -103,6 +139,8 @@ public final class ReplyComposerDialog implements ReplyComposer {
         final TextArea body = new TextArea();
         final TextField search = new TextField();
         final ListView<SavedReply> list;
+        /** The placeholders' help is shown (the "Placeholders" toggle). */
+        final BooleanProperty helpShown = new SimpleBooleanProperty(false);
         Window owner;
 
         View(ReplyComposerViewModel vm) {
@@ -128,7 +166,7 @@ public final class ReplyComposerDialog implements ReplyComposer {
             VBox.setVgrow(body, Priority.ALWAYS);
 
             list = new ListView<>(vm.matches());
-            root = new VBox(10, g, policy(), body, searchPane(), tools(), signature());
+            root = new VBox(10, g, policy(), body, searchPane(), tools(), placeholderHelp(), signature());
         }
 
         /** Time left, the target, and whether this reply is the first customer contact. */
@@ -172,7 +210,8 @@ public final class ReplyComposerDialog implements ReplyComposer {
             search.textProperty().bindBidirectional(vm.queryProperty());
             search.addEventFilter(KeyEvent.KEY_PRESSED, this::searchKeys);
             list.setId("replyMatches");
-            list.setPrefHeight(130);
+            list.setPrefHeight(120);
+            list.setMinHeight(Region.USE_PREF_SIZE); // the text gives way, not the list
             list.setFocusTraversable(false);
             list.setCellFactory(lv -> new ListCell<>() {
                 @Override
@@ -198,9 +237,19 @@ public final class ReplyComposerDialog implements ReplyComposer {
                     insertChosen();
                 }
             });
+            Label preview = new Label();
+            preview.setId("replyPreview");
+            preview.textProperty().bind(vm.previewProperty());
+            preview.setWrapText(true);
+            preview.setMaxHeight(68); // a few lines: enough to tell the replies apart
+            preview.setMinHeight(Region.USE_PREF_SIZE);
+            preview.getStyleClass().add(Styles.REPLY_PREVIEW);
+            preview.visibleProperty().bind(vm.previewProperty().isNotEmpty());
+            preview.managedProperty().bind(preview.visibleProperty());
             Label keys = new Label("\u2191\u2193 choose \u00b7 Enter or Tab inserts at the cursor \u00b7 Esc closes");
             keys.getStyleClass().add(Styles.DEFINITION);
-            VBox pane = new VBox(4, search, list, keys);
+            VBox pane = new VBox(4, search, list, preview, keys);
+            pane.setMinHeight(Region.USE_PREF_SIZE);
             pane.setId("replySearchPane");
             pane.getStyleClass().add(Styles.REPLY_SEARCH);
             pane.visibleProperty().bind(vm.searchingProperty());
@@ -220,15 +269,39 @@ public final class ReplyComposerDialog implements ReplyComposer {
             signature.setId("replyEditSignature");
             signature.setGraphic(new FontIcon(MaterialDesignS.SIGNATURE_TEXT));
             signature.setOnAction(e -> editSignature());
-            Label help = new Label("Placeholders");
+            ToggleButton help = new ToggleButton("Placeholders");
             help.setId("replyPlaceholders");
-            help.getStyleClass().add(Styles.DEFINITION);
-            Tooltip tip = new Tooltip("Placeholders in saved replies and signatures, filled for this ticket:\n"
-                    + Placeholders.help());
-            tip.setShowDuration(javafx.util.Duration.minutes(1));
-            help.setTooltip(tip);
+            help.setTooltip(new Tooltip("Show or hide the placeholders saved replies and signatures may hold"));
             help.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignH.HELP_CIRCLE_OUTLINE));
-            return new HBox(8, insert, save, signature, Forms.spacer(), help);
+            help.selectedProperty().bindBidirectional(helpShown);
+            HBox row = new HBox(8, insert, save, signature, Forms.spacer(), help);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            return row;
+        }
+
+        /** Every placeholder as it is written in a body, and what it stands for: shown with "Placeholders". */
+        private Node placeholderHelp() {
+            GridPane g = new GridPane();
+            g.setHgap(12);
+            g.setVgap(2);
+            Label head = new Label("Placeholders in saved replies and signatures, filled for this ticket when a reply"
+                    + " is inserted:");
+            head.setWrapText(true);
+            g.add(head, 0, 0, 2, 1);
+            int row = 1;
+            for (Placeholder p : Placeholder.values()) {
+                Label token = new Label(p.token());
+                token.getStyleClass().add(Styles.REPLY_TOKEN);
+                Label what = new Label(p.description());
+                what.setWrapText(true);
+                g.addRow(row++, token, what);
+            }
+            g.setId("replyPlaceholderHelp");
+            g.getStyleClass().add(Styles.REPLY_POLICY);
+            g.setMinHeight(Region.USE_PREF_SIZE);
+            g.visibleProperty().bind(helpShown);
+            g.managedProperty().bind(helpShown);
+            return g;
         }
 
         /** The signature block as it goes out, the classification line (sensitive tickets) in its own style. */

@@ -80,6 +80,7 @@ public final class ReplyComposerViewModel {
     private final ObservableList<SavedReply> matches = FXCollections.observableArrayList();
     private final ObservableList<SavedReply> readOnlyMatches = FXCollections.unmodifiableObservableList(matches);
     private final ObjectProperty<SavedReply> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyObjectWrapper<ReplyContext> context = new ReadOnlyObjectWrapper<>(this, "context");
     /** The search was opened by typing {@code ::} in the text (not by the shortcut): the typed word is replaced. */
     private boolean typedTrigger;
@@ -103,6 +104,8 @@ public final class ReplyComposerViewModel {
                 : " " + ticket.contactName().strip().split("\\s+")[0];
         body.set("Hello" + first + ",\n\n");
         query.addListener((o, was, now) -> refreshMatches());
+        selected.addListener((o, was, now) -> preview.set(now == null || context.get() == null ? ""
+                : context.get().fill(now)));
         apply(SavedReplies.withoutStore(agent, ticket), SavedReplies.DEFAULT_SIGNATURE);
     }
 
@@ -340,6 +343,11 @@ public final class ReplyComposerViewModel {
 
     public ObjectProperty<SavedReply> selectedProperty() {
         return selected;
+    }
+
+    /** The chosen reply as it would go in: its text filled for this ticket (empty when none is chosen). */
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ReplyContext> contextProperty() {

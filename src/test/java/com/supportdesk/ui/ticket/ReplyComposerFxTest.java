@@ -8,6 +8,7 @@ import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -111,14 +114,23 @@ class ReplyComposerFxTest {
         assertThat(body(robot).getText()).isEqualTo("Hello Cal,\n\n");
         assertThat(searching(robot)).isFalse();
         // the composer's help lists every placeholder as it is written in a body, with what it stands for
-        String help = robot.lookup("#replyPlaceholders").queryAs(Label.class).getTooltip().getText();
+        assertThat(robot.lookup("#replyPlaceholderHelp").query().isVisible()).isFalse();
+        robot.interact(() -> robot.lookup("#replyPlaceholders").queryAs(ToggleButton.class).fire());
+        waitFor(() -> robot.lookup("#replyPlaceholderHelp").query().isVisible());
+        List<String> help = robot.lookup("#replyPlaceholderHelp").queryAs(GridPane.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList();
         for (Placeholder p : Placeholder.values()) {
-            assertThat(help).contains(p.token() + "  ").contains(p.description());
+            assertThat(help).containsSubsequence(p.token(), p.description());
         }
+        robot.interact(() -> robot.lookup("#replyPlaceholders").queryAs(ToggleButton.class).fire());
+        waitFor(() -> !robot.lookup("#replyPlaceholderHelp").query().isVisible());
+        assertThat(focusedId(robot, f.plain.ref())).isEqualTo("replyBody");
 
         robot.write("::lo");
         waitFor(() -> searching(robot) && list(robot).getItems().size() == 1);
         assertThat(list(robot).getItems()).extracting(SavedReply::name).containsExactly("Please send the log file");
+        // the chosen reply is previewed as it would go in
+        assertThat(text(robot, "#replyPreview")).isEqualTo("Could you send the log file for Export fails?");
         robot.type(KeyCode.ENTER);
         waitFor(() -> !searching(robot));
         assertThat(body(robot).getText()).isEqualTo("Hello Cal,\n\nCould you send the log file for Export fails?");

@@ -109,6 +109,7 @@ class ReplyComposerViewModelTest {
         vm.move(-1);
         SavedReply chosen = vm.selectedProperty().get();
         assertThat(chosen.name()).isEqualTo("Cleared words");
+        assertThat(vm.previewProperty().get()).isEqualTo("Cal Jones of Acme Ltd: handled by cleared staff.");
         String other = "Dear all, REPLACE ME. Bye";
         ins = vm.insert(other, 10, 20).orElseThrow();
         assertThat(ins.applyTo(other)).isEqualTo("Dear all, Cal Jones of Acme Ltd: handled by cleared staff.. Bye");
