@@ -194,6 +194,14 @@ class TeamMigrationTest {
             assertThatThrownBy(() -> una.tickets().open(me, desk.secret.id(), "desk"))
                     .isInstanceOf(StoreException.AccessDenied.class);
             assertThat(una.tickets().get(me, desk.ordinary.id()).subject()).isEqualTo("Portal down for everyone");
+            // saved replies and the signature came along, each still its owner's; new ones continue after the ids
+            assertThat(una.savedReplies().list(me)).extracting(reply -> reply.name() + (reply.team() ? " (team)" : ""))
+                    .containsExactly("First response (team)", "Log file");
+            assertThat(una.savedReplies().signature(me)).contains("Una\n{{agent_name}}");
+            long highest = una.savedReplies().list(me).stream().mapToLong(com.supportdesk.domain.SavedReply::id).max()
+                    .orElseThrow();
+            assertThat(una.savedReplies().add(me, new com.supportdesk.domain.SavedReply.Draft("After the move", null,
+                    "Hello {{first_name}}", false, false, false)).id()).isGreaterThan(highest);
         }
         // the cleared agent reads the sensitive ticket, and the team database audits it
         String newClara = "clara's own password 2026";
