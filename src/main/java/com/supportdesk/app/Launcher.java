@@ -1,6 +1,7 @@
 package com.supportdesk.app;
 
 import com.supportdesk.cli.RootCommand;
+import com.supportdesk.mail.MailSystemProperties;
 import com.supportdesk.store.DataLocation;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         // Jakarta Mail reads its lenient parsing properties once, when it loads: set them first.
-        com.supportdesk.mail.MailSystemProperties.install();
+        MailSystemProperties.install();
         configureLogging(args);
         int exit = run(args);
         if (exit != RootCommand.GUI_STARTED) {

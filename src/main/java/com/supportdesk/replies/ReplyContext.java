@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,7 +55,7 @@ public record ReplyContext(Ticket ticket, List<SavedReply> replies, Map<Placehol
      */
     public List<SavedReply> search(String typed) {
         Comparator<SavedReply> order = Comparator.comparingInt(r -> firstContact() && r.team() && r.firstResponse() ? 0 : 1);
-        order = order.thenComparingInt(r -> r.rank(typed)).thenComparing(r -> r.name().toLowerCase(java.util.Locale.ROOT))
+        order = order.thenComparingInt(r -> r.rank(typed)).thenComparing(r -> r.name().toLowerCase(Locale.ROOT))
                 .thenComparing(r -> r.team() ? 0 : 1);
         return replies.stream().filter(r -> r.rank(typed) >= 0).sorted(order).toList();
     }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -154,7 +155,7 @@ public final class ReplyFile {
             // a problem is named on the line of the field it is in: the body's placeholders, else the reply's name
             String name = (String) fields.get("name");
             String body = (String) fields.get("body");
-            java.util.Optional<String> placeholders = Placeholders.problem(body);
+            Optional<String> placeholders = Placeholders.problem(body);
             if (placeholders.isPresent() && name != null && !name.isBlank()) {
                 throw new StoreException.Invalid("line " + lines.get("body") + ": The reply \u201c" + name.strip()
                         + "\u201d was not saved: " + placeholders.get() + " Nothing was imported.");

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class SavedReplyRepository {
      */
     public ImportResult importTeam(Agent lead, List<SavedReply.Draft> drafts, boolean prune) {
         requireMayWrite(lead, true, "import");
-        Map<String, SavedReply.Draft> byName = new java.util.LinkedHashMap<>();
+        Map<String, SavedReply.Draft> byName = new LinkedHashMap<>();
         Map<String, String> shortcuts = new HashMap<>();
         for (SavedReply.Draft raw : drafts) {
             SavedReply.Draft d = checked(raw);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Channel;
+import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketStatus;
@@ -82,7 +83,7 @@ class DemoDataTest {
                     .allMatch(m -> m.attachments().isEmpty())).count();
             assertThat(withAttachment).isPositive();
             // saved replies to try the composer with: the team's (a first response among them) and the lead's own
-            assertThat(store.savedReplies().list(agent)).allMatch(com.supportdesk.domain.SavedReply::team)
+            assertThat(store.savedReplies().list(agent)).allMatch(SavedReply::team)
                     .anyMatch(r -> r.firstResponse() && r.sensitiveOk()).hasSizeGreaterThanOrEqualTo(3);
             assertThat(store.savedReplies().list(lead)).anyMatch(r -> !r.team());
             assertThat(store.savedReplies().signature(lead)).hasValueSatisfying(sig -> assertThat(sig)

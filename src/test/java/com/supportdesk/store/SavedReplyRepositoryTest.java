@@ -2,6 +2,7 @@ package com.supportdesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Clearance;
@@ -220,9 +221,9 @@ class SavedReplyRepositoryTest {
         SavedReplyRepository.ImportResult r = as(lee).importTeam(lee, ReplyFile.read(new StringReader(good)), false);
         assertThat(r).isEqualTo(new SavedReplyRepository.ImportResult(1, 1, 0, 0));
         assertThat(as(ann).list(ann)).extracting(SavedReply::name, SavedReply::shortcut, SavedReply::body)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ack", null, "We have it, {{first_name}}."),
-                        org.assertj.core.groups.Tuple.tuple("Log file", "log", "Please send the log of {{ref}}."),
-                        org.assertj.core.groups.Tuple.tuple("Mine", null, "mine"));
+                .containsExactly(tuple("Ack", null, "We have it, {{first_name}}."),
+                        tuple("Log file", "log", "Please send the log of {{ref}}."),
+                        tuple("Mine", null, "mine"));
         // exported and imported again: nothing changes; with --prune a reply the file does not name goes
         StringWriter out = new StringWriter();
         ReplyFile.write(as(lee).team(lee), out);

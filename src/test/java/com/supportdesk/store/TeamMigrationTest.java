@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.NewTicket;
+import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketDetail;
@@ -21,12 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -198,9 +203,9 @@ class TeamMigrationTest {
             assertThat(una.savedReplies().list(me)).extracting(reply -> reply.name() + (reply.team() ? " (team)" : ""))
                     .containsExactly("First response (team)", "Log file");
             assertThat(una.savedReplies().signature(me)).contains("Una\n{{agent_name}}");
-            long highest = una.savedReplies().list(me).stream().mapToLong(com.supportdesk.domain.SavedReply::id).max()
+            long highest = una.savedReplies().list(me).stream().mapToLong(SavedReply::id).max()
                     .orElseThrow();
-            assertThat(una.savedReplies().add(me, new com.supportdesk.domain.SavedReply.Draft("After the move", null,
+            assertThat(una.savedReplies().add(me, new SavedReply.Draft("After the move", null,
                     "Hello {{first_name}}", false, false, false)).id()).isGreaterThan(highest);
         }
         // the cleared agent reads the sensitive ticket, and the team database audits it
@@ -482,12 +487,12 @@ class TeamMigrationTest {
                         Object v = rs.getObject(i);
                         if (v instanceof byte[] bytes) {
                             b.append(Arrays.toString(bytes));
-                        } else if (v instanceof java.sql.Blob || v instanceof java.sql.Clob) {
-                            b.append(v instanceof java.sql.Blob bl ? Arrays.toString(bl.getBytes(1, (int) bl.length()))
-                                    : ((java.sql.Clob) v).getSubString(1, (int) ((java.sql.Clob) v).length()));
-                        } else if (v instanceof java.time.OffsetDateTime t) {
+                        } else if (v instanceof Blob || v instanceof Clob) {
+                            b.append(v instanceof Blob bl ? Arrays.toString(bl.getBytes(1, (int) bl.length()))
+                                    : ((Clob) v).getSubString(1, (int) ((Clob) v).length()));
+                        } else if (v instanceof OffsetDateTime t) {
                             b.append(t.toInstant());
-                        } else if (v instanceof java.sql.Timestamp t) {
+                        } else if (v instanceof Timestamp t) {
                             b.append(t.toInstant());
                         } else if (v instanceof Number n) {
                             b.append(n.longValue());

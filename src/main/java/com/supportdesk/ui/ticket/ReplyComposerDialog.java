@@ -16,11 +16,13 @@ import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.Ticker;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -45,6 +47,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
@@ -272,10 +275,10 @@ public final class ReplyComposerDialog implements ReplyComposer {
             ToggleButton help = new ToggleButton("Placeholders");
             help.setId("replyPlaceholders");
             help.setTooltip(new Tooltip("Show or hide the placeholders saved replies and signatures may hold"));
-            help.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignH.HELP_CIRCLE_OUTLINE));
+            help.setGraphic(new FontIcon(MaterialDesignH.HELP_CIRCLE_OUTLINE));
             help.selectedProperty().bindBidirectional(helpShown);
             HBox row = new HBox(8, insert, save, signature, Forms.spacer(), help);
-            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            row.setAlignment(Pos.CENTER_LEFT);
             return row;
         }
 
@@ -422,7 +425,7 @@ public final class ReplyComposerDialog implements ReplyComposer {
         String s = t.subject();
         String tag = "[" + t.ref() + "]";
         String out = s.contains(tag) ? s : tag + " " + s;
-        if (t.sensitive() && !out.toUpperCase(java.util.Locale.ROOT).replace(' ', '-').contains("OFFICIAL-SENSITIVE")) {
+        if (t.sensitive() && !out.toUpperCase(Locale.ROOT).replace(' ', '-').contains("OFFICIAL-SENSITIVE")) {
             out = "OFFICIAL-SENSITIVE " + out;
         }
         return out.regionMatches(true, 0, "Re:", 0, 3) ? out : "Re: " + out;

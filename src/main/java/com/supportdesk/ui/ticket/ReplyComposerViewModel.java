@@ -4,6 +4,7 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.replies.ReplyContext;
+import com.supportdesk.replies.ReplyValues;
 import com.supportdesk.replies.SavedReplies;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.store.StoreException;
@@ -12,6 +13,7 @@ import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.TaskState;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -131,7 +133,7 @@ public final class ReplyComposerViewModel {
         signature.set(ctx.signature());
         signatureSource.set(source);
         target.set(ctx.ticket().severity().label() + ": first response within "
-                + com.supportdesk.replies.ReplyValues.target(ctx.target()));
+                + ReplyValues.target(ctx.target()));
         if (ctx.firstContact()) {
             firstContact.set("This reply will be the first customer contact: sending it stops the response clock.");
         } else {
@@ -145,7 +147,7 @@ public final class ReplyComposerViewModel {
     /** Recomputes the time left (the view calls it every second). */
     public void tick() {
         ReplyContext ctx = context.get();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         SlaStatus s = ctx.status(now);
         timeLeft.set(countdown.text(s, now));
         tone.set(Countdown.Tone.of(s.state()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.domain.Placeholder;
 import com.supportdesk.domain.SavedReply;
+import com.supportdesk.domain.Ticket;
 import com.supportdesk.ui.common.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class ReplyComposerFxTest {
                 && s.isShowing()).map(Stage.class::cast).findFirst();
     }
 
-    private void open(FxRobot robot, com.supportdesk.domain.Ticket t) throws Exception {
+    private void open(FxRobot robot, Ticket t) throws Exception {
         robot.interact(() -> dialog.compose(main, f.lead, t, sentCallbacks::incrementAndGet));
         waitFor(() -> composer(robot, t.ref()).isPresent());
         robot.targetWindow(composer(robot, t.ref()).orElseThrow());
