@@ -52,6 +52,7 @@ class DeskActionTest {
         assertNoClash(Scope.PHONE, Scope.DIALOG);
         assertNoClash(Scope.QUARANTINE);
         assertNoClash(Scope.TOOL_WINDOW, Scope.DIALOG);
+        assertNoClash(Scope.COMPOSER, Scope.DIALOG);
     }
 
     @Test
