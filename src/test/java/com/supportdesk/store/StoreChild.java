@@ -18,6 +18,14 @@ public final class StoreChild {
     public static void main(String[] args) throws Exception {
         Store store = new Store(Database.open(DataLocation.resolve(Path.of(args[1]), null), Clock.systemUTC()),
                 new Passwords(1_000), ZoneOffset.UTC);
+        if (args[0].equals("stream")) { // commits until killed, printing each ref once it is committed
+            for (int i = 0; ; i++) {
+                Ticket t = store.changes().create(null, NewTicket.of("streamed " + i, Severity.S1, Channel.AGENT,
+                        Instant.parse("2026-11-25T10:00:00Z")));
+                System.out.println(t.ref());
+                System.out.flush();
+            }
+        }
         if (args[0].equals("commit")) {
             int n = Integer.parseInt(args[2]);
             for (int i = 0; i < n; i++) {
