@@ -1,6 +1,12 @@
 package com.supportdesk.app;
 
+import com.supportdesk.cli.CallCommand;
 import com.supportdesk.cli.GlobalOptions;
+import com.supportdesk.phone.IncomingCall;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import com.supportdesk.cli.RootCommand;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
@@ -41,10 +47,52 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         this.wiring = wiring;
     }
 
+    /** How long a second launch waits for a desk that is starting to answer. */
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
     @Override
     public void start(GlobalOptions options) {
+        launch(options, List.of(), null);
+    }
+
+    /**
+     * One desk per OS user and data folder ({@link DeskInstance}): when a desk already runs there, it comes forward
+     * (with {@code call}, it opens the call console) and this process ends; otherwise this process becomes that desk.
+     */
+    @Override
+    public int launch(GlobalOptions options, List<String> args, IncomingCall call) {
+        DeskRequests requests = new DeskRequests(wiring.clock());
+        DeskInstance instance = null;
+        try {
+            Path dir = wiring.desktopLocation(options).dataDir();
+            DeskChannel.Request request = call != null ? new DeskChannel.Request(CallCommand.REQUEST, call.toArgs())
+                    : new DeskChannel.Request(DeskRequests.OPEN, Map.of("args", String.join(" ", args)));
+            DeskInstance.Claim claim = DeskInstance.claim(dir, request, requests.dispatcher(), PATIENCE);
+            if (claim instanceof DeskInstance.Handed handed) {
+                (handed.reply().ok() ? System.out : System.err).println(handed.reply().message());
+                return handed.reply().ok() ? 0 : 1;
+            }
+            if (claim instanceof DeskInstance.Held held) {
+                instance = held.instance();
+            }
+        } catch (StoreException e) {
+            // a location that cannot be used: the window says so (open)
+        } catch (DeskInstance.Starting e) {
+            System.err.println(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            LOG.warn("This desk cannot answer other launches (a second launch may open a second desk): {}", e.getMessage());
+        }
+        DeskInstance held = instance;
         Platform.setImplicitExit(true);
-        Platform.startup(() -> open(options, new Stage()));
+        Platform.startup(() -> {
+            MainWindow window = open(options, new Stage(), held, requests);
+            requests.attach(window);
+            if (call != null) {
+                window.takeCall(call);
+            }
+        });
+        return RootCommand.GUI_STARTED;
     }
 
     /**
@@ -52,11 +100,18 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
      * splash first; a team database opens only with an agent's own sign-in.
      */
     MainWindow open(GlobalOptions options, Stage stage) {
+        return open(options, stage, null, new DeskRequests(wiring.clock()));
+    }
+
+    private MainWindow open(GlobalOptions options, Stage stage, DeskInstance instance, DeskRequests requests) {
         UiTaskExecutor executor = new UiTaskExecutor("database");
         AtomicReference<Store> opened = new AtomicReference<>();
         AtomicReference<MailChannel> mail = new AtomicReference<>();
         MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get));
         List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
+        if (instance != null) {
+            toClose.add(instance); // closed first: no request reaches a closing desk
+        }
         stage.setOnHidden(e -> shutDown(window, toClose, mail, executor));
         DataLocation location;
         try {
@@ -102,7 +157,9 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 return;
             }
             Store store = result.store();
-            toClose.add(0, wiring.holdEmbedded(options, store)); // daily backups; other processes' requests
+            // daily backups; other processes' backup requests (on this desk's channel when it has one)
+            toClose.add(toClose.isEmpty() ? 0 : 1, wiring.holdEmbedded(options, store,
+                    instance == null ? null : requests.dispatcher()));
             toClose.add(store);
             SignInGate gate = SignInGate.embedded(store);
             SignInViewModel.DemoSeeder demo = () -> {

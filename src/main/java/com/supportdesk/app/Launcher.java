@@ -1,5 +1,6 @@
 package com.supportdesk.app;
 
+import com.supportdesk.cli.CallCommand;
 import com.supportdesk.cli.RootCommand;
 import com.supportdesk.store.DataLocation;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ public final class Launcher {
     public static int run(String[] args) {
         Wiring wiring = new Wiring();
         CommandLine cli = wiring.commandLine(new DesktopLauncher(wiring));
-        return cli.execute(args);
+        // a tel:/callto:/sip: link (how the installers' link handlers start the desk) is an incoming call
+        return cli.execute(CallCommand.readLinks(args));
     }
 
     /** Points the log files at the data folder before the first logger is created. */

@@ -1,6 +1,7 @@
 package com.supportdesk.ui;
 
 import com.supportdesk.domain.Agent;
+import com.supportdesk.phone.IncomingCall;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.board.Notifier;
 import com.supportdesk.ui.common.CallConsoleOpener;
@@ -48,6 +49,8 @@ public final class MainWindow {
     private final Scene scene;
     private DeskView desk;
     private com.supportdesk.ui.mail.MailDesk mail;
+    /** Calls reported before anyone signed in: the console opens for each once the desk is shown. */
+    private final java.util.List<IncomingCall> pendingCalls = new java.util.ArrayList<>();
 
     public MainWindow(Stage stage, Services services) {
         this.stage = stage;
@@ -145,7 +148,40 @@ public final class MainWindow {
         setRoot(desk);
         show();
         desk.load();
+        java.util.List<IncomingCall> calls = java.util.List.copyOf(pendingCalls);
+        pendingCalls.clear();
+        calls.forEach(c -> services.callConsole().openIncoming(session.agent(), c));
         return desk;
+    }
+
+    /**
+     * Brings the window forward (a second launch of the desk for this user and data folder handed over to this one):
+     * restored if minimised, shown, in front, focused. The OS may only flash the taskbar button instead when another
+     * application has the focus.
+     */
+    public void bringForward() {
+        if (stage.isIconified()) {
+            stage.setIconified(false);
+        }
+        show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    /**
+     * An incoming call reported by a softphone: the window comes forward and the call console opens with the call's
+     * own start time, or — before anyone has signed in — once someone has. Returns what to tell the softphone's
+     * command line.
+     */
+    public String takeCall(IncomingCall call) {
+        bringForward();
+        if (desk == null) {
+            pendingCalls.add(call);
+            return "Support Desk came forward: the call console for " + call.describe()
+                    + " opens once you have signed in (its timer counts from the call).";
+        }
+        services.callConsole().openIncoming(desk.session().agent(), call);
+        return "The call console is open in the running Support Desk for " + call.describe() + ".";
     }
 
     private void setRoot(Parent root) {
