@@ -20,6 +20,7 @@ import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
+import com.supportdesk.ui.SystemAlerts;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.ui.mail.IntakeStatusModel;
 import com.supportdesk.ui.mail.MailDesk;
@@ -107,12 +108,27 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         UiTaskExecutor executor = new UiTaskExecutor("database");
         AtomicReference<Store> opened = new AtomicReference<>();
         AtomicReference<MailChannel> mail = new AtomicReference<>();
-        MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get));
+        AtomicReference<MainWindow> made = new AtomicReference<>();
+        // the tray or menu-bar icon and the OS notification centre (SystemAlerts.NONE where the OS offers nothing)
+        SystemAlerts os = AwtSystemAlerts.create(wiring.clock(), () -> made.get().bringForward(), () -> {
+            made.get().bringForward();
+            if (made.get().desk() != null) {
+                made.get().desk().actions().newCall();
+            }
+        }, stage::hide);
+        MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get, os));
+        made.set(window);
         List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
         if (instance != null) {
             toClose.add(instance); // closed first: no request reaches a closing desk
         }
-        stage.setOnHidden(e -> shutDown(window, toClose, mail, executor));
+        stage.setOnHidden(e -> {
+            os.close();
+            shutDown(window, toClose, mail, executor);
+            if (os != SystemAlerts.NONE) {
+                exitSoon(); // AWT's threads would keep the process alive
+            }
+        });
         DataLocation location;
         try {
             location = wiring.desktopLocation(options);
@@ -216,6 +232,20 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
             }
         }
         Platform.exit();
+    }
+
+    /** Ends the process once the desk has closed everything (AWT, once used for the tray, keeps threads alive). */
+    private static void exitSoon() {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.exit(0);
+        }, "exit");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void fatal(Throwable err) {

@@ -290,9 +290,15 @@ public final class Wiring {
     /** What the main window needs, wired once. */
     public MainWindow.Services windowServices(GlobalOptions options, TaskExecutor executor, Window owner,
                                               Supplier<Store> store, Supplier<MailChannel> mail) {
+        return windowServices(options, executor, owner, store, mail, com.supportdesk.ui.SystemAlerts.NONE);
+    }
+
+    /** As above, with the OS notification centre and tray icon ({@link AwtSystemAlerts}). */
+    MainWindow.Services windowServices(GlobalOptions options, TaskExecutor executor, Window owner, Supplier<Store> store,
+                                       Supplier<MailChannel> mail, com.supportdesk.ui.SystemAlerts systemAlerts) {
         Path stateFile = location(options).dataDir().resolve("window.properties");
         return new MainWindow.Services(clock, displayZone(), executor, WindowStateStore.file(stateFile),
-                new ReplyComposerDialog(replySender(mail), executor), callConsoleOpener(owner, store), null);
+                new ReplyComposerDialog(replySender(mail), executor), callConsoleOpener(owner, store), null, systemAlerts);
     }
 
     /**

@@ -39,9 +39,25 @@ public final class MainWindow {
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
 
-    /** Collaborators supplied by the application's wiring. */
+    /**
+     * Collaborators supplied by the application's wiring.
+     *
+     * @param notifier     popups in the desk's window, or null for ControlsFX notifications
+     * @param systemAlerts the OS notification centre and tray icon, or {@link SystemAlerts#NONE}
+     */
     public record Services(Clock clock, ZoneId zone, TaskExecutor executor, WindowStateStore windowState,
-                           ReplyComposer composer, CallConsoleOpener callConsole, Notifier notifier) {
+                           ReplyComposer composer, CallConsoleOpener callConsole, Notifier notifier,
+                           SystemAlerts systemAlerts) {
+
+        public Services {
+            systemAlerts = systemAlerts == null ? SystemAlerts.NONE : systemAlerts;
+        }
+
+        /** Without the OS: every alert in the desk's window. */
+        public Services(Clock clock, ZoneId zone, TaskExecutor executor, WindowStateStore windowState,
+                        ReplyComposer composer, CallConsoleOpener callConsole, Notifier notifier) {
+            this(clock, zone, executor, windowState, composer, callConsole, notifier, SystemAlerts.NONE);
+        }
     }
 
     private final Stage stage;
@@ -91,6 +107,7 @@ public final class MainWindow {
         if (desk != null) {
             desk.stop();
             desk = null;
+            services.systemAlerts().atRisk(0, AlertRouter.tooltip(0)); // signed out: nobody's tickets
         }
         SignInViewModel vm = new SignInViewModel(gate, services.executor(), demoMode, seeder, onSignedIn);
         SignInView view = new SignInView(vm);
@@ -134,17 +151,15 @@ public final class MainWindow {
             desk.stop();
         }
         DialogService dialogs = new FxDialogService(this::window);
-        Notifier notifier = services.notifier() != null ? services.notifier()
-                : new ControlsFxNotifier(this::window, id -> {
-                    if (desk != null) {
-                        stage.toFront();
-                        desk.board().selectById(id);
-                    }
-                });
+        Notifier inWindow = services.notifier() != null ? services.notifier()
+                : new ControlsFxNotifier(this::window, this::select);
+        AlertRouter alerts = new AlertRouter(services.systemAlerts(), inWindow, this::select, stage::isFocused);
         // counts down in the database's time: on a team database the server's clock (Database.clock)
-        desk = new DeskView(session, new DeskView.Services(session.store().database().clock(), services.executor(), dialogs, notifier,
+        desk = new DeskView(session, new DeskView.Services(session.store().database().clock(), services.executor(), dialogs, alerts,
                 services.composer(), services.callConsole(), signIn == null ? null : this::signOut, mail), this::window);
         stage.setTitle(session.store().database().location().demo() ? TITLE + " \u2014 DEMO" : TITLE);
+        desk.board().atRiskProperty().addListener((o, was, n) -> alerts.atRisk(n.intValue()));
+        alerts.atRisk(0);
         setRoot(desk);
         show();
         desk.load();
@@ -152,6 +167,14 @@ public final class MainWindow {
         pendingCalls.clear();
         calls.forEach(c -> services.callConsole().openIncoming(session.agent(), c));
         return desk;
+    }
+
+    /** A click on an alert: the desk comes forward with the ticket selected. */
+    private void select(long ticketId) {
+        if (desk != null) {
+            bringForward();
+            desk.board().selectById(ticketId);
+        }
     }
 
     /**

@@ -35,6 +35,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -113,6 +115,7 @@ public final class BoardViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyBooleanWrapper updating = new ReadOnlyBooleanWrapper(this, "updating");
     private final LongProperty feedPosition = new SimpleLongProperty(this, "feedPosition", -1);
+    private final ReadOnlyIntegerWrapper atRisk = new ReadOnlyIntegerWrapper(this, "atRisk");
     private LocalDate boardDay;
 
     public BoardViewModel(Session session, TaskExecutor executor, Clock clock, boolean sensitiveOnly, Notifier notifier) {
@@ -178,6 +181,7 @@ public final class BoardViewModel {
         }
         reselect();
         revision.set(revision.get() + 1);
+        atRisk.set(alerts.atRiskCount());
     }
 
     private void fill(List<Ticket> tickets) {
@@ -189,6 +193,7 @@ public final class BoardViewModel {
             lists.put(c, new java.util.ArrayList<>());
         }
         long now = clock.instant().getEpochSecond();
+        alerts.reset();
         for (Ticket t : tickets) {
             Column c = columnOf(t, since);
             if (c != null) {
@@ -223,6 +228,7 @@ public final class BoardViewModel {
             reselect();
             revision.set(revision.get() + 1);
         }
+        atRisk.set(alerts.atRiskCount());
     }
 
     private boolean merge(Collection<Ticket> fresh) {
@@ -253,7 +259,7 @@ public final class BoardViewModel {
             alerts.track(t, now);
             if (old == null && t.severity() == Severity.S1 && t.isOpen() && t.firstContactAt() == null
                     && t.received().getEpochSecond() > now - 3600) {
-                notifier.notify(new Notifier.Alert(t.id(), t.severity(), "New S1 ticket " + t.ref(),
+                notifier.notify(new Notifier.Alert(t.id(), t.severity(), t.sensitive(), "New S1 ticket " + t.ref(), "",
                         t.subject() + (t.customerName() == null ? "" : "\n" + t.customerName())));
             }
         }
@@ -261,6 +267,7 @@ public final class BoardViewModel {
     }
 
     private boolean remove(long id) {
+        alerts.forget(id);
         Ticket old = byId.remove(id);
         if (old == null) {
             return false;
@@ -286,6 +293,7 @@ public final class BoardViewModel {
     /** The one shared tick: alerts due now; a new day rebuilds "Resolved today". */
     public void onTick(long nowSecond) {
         alerts.onTick(nowSecond, byId);
+        atRisk.set(alerts.atRiskCount());
         if (boardDay != null && !LocalDate.ofInstant(Instant.ofEpochSecond(nowSecond), zone).equals(boardDay)) {
             boardDay = null;
             load();
@@ -465,6 +473,14 @@ public final class BoardViewModel {
     }
 
     /** The change-feed position this board is current to. */
+    /**
+     * How many tickets assigned to the agent, or unassigned, wait for a first response with 25 % of their target or
+     * less left, or overdue (the tray or menu-bar icon shows it).
+     */
+    public ReadOnlyIntegerProperty atRiskProperty() {
+        return atRisk.getReadOnlyProperty();
+    }
+
     public LongProperty feedPositionProperty() {
         return feedPosition;
     }
