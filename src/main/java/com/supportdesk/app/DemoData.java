@@ -1,6 +1,7 @@
 package com.supportdesk.app;
 
 import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.CallDirection;
 import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.Classification;
 import com.supportdesk.domain.Clearance;
@@ -18,12 +19,13 @@ import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.sla.BusinessCalendar;
 import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.store.AgentRepository.AgentSpec;
+import com.supportdesk.store.Conversation;
+import com.supportdesk.store.CallRepository;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TicketRepository;
-import com.supportdesk.store.TicketRepository.NewMessage;
+import com.supportdesk.store.Conversation.NewMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +66,7 @@ final class DemoData {
     /** Seeds when the database has no tickets yet; returns true when it seeded. */
     boolean seedIfEmpty(Integer tickets) {
         // only a database nobody uses yet: a real desk (with agents) is never filled with demo data or accounts
-        if (store.database().postgres() || store.agents().count() != 0 || store.tickets().lastEventId() != 0) {
+        if (store.database().postgres() || store.agents().count() != 0 || store.history().lastEventId() != 0) {
             return false;
         }
         try {
@@ -264,15 +266,15 @@ final class DemoData {
                     received, body, s.sensitive() ? Classification.OFFICIAL_SENSITIVE : Classification.OFFICIAL, false,
                     assignee == null ? null : assignee.id());
             Agent creator = s.channel() == Channel.PHONE ? staff.operator() : s.channel() == Channel.AGENT ? staff.agent() : null;
-            Ticket t = tickets.create(s.sensitive() ? null : creator, nt);
+            Ticket t = store.changes().create(s.sensitive() ? null : creator, nt);
             Agent actor = s.sensitive() ? staff.lead() : assignee != null ? assignee : staff.lead();
             t = conversation(staff, t, s, contact, received, cal, rc, actor);
             if (s.level().number() >= 2) {
-                t = tickets.changeLevel(actor, t.id(), t.version(), SupportLevel.L2,
+                t = store.changes().changeLevel(actor, t.id(), t.version(), SupportLevel.L2,
                         "Needs configuration access that level 1 does not have.", null, null);
             }
             if (s.level() == SupportLevel.L3) {
-                t = tickets.changeLevel(actor, t.id(), t.version(), SupportLevel.L3,
+                t = store.changes().changeLevel(actor, t.id(), t.version(), SupportLevel.L3,
                         "Looks like a defect in the settlement service.",
                         "1. Submit a batch of 50 authorisations through the test terminal.\n"
                                 + "2. Watch the gateway log: every 7th request waits 30 s and times out.",
@@ -280,10 +282,10 @@ final class DemoData {
                                 + " only happens with the 3.4 gateway build.");
             }
             if (s.status() != TicketStatus.NEW && t.status() != s.status()) {
-                t = tickets.changeStatus(actor, t.id(), t.version(), s.status());
+                t = store.changes().changeStatus(actor, t.id(), t.version(), s.status());
             }
             if (s.status() == TicketStatus.CLOSED || s.status() == TicketStatus.RESOLVED) {
-                tickets.addNote(actor, t.id(), "Fixed and confirmed by the customer.");
+                store.changes().addNote(actor, t.id(), "Fixed and confirmed by the customer.");
             }
         }
         LOG.info("Demo data seeded: {} tickets", i);
@@ -300,58 +302,43 @@ final class DemoData {
         };
         long tid = t.id();
         if (s.channel() == Channel.EMAIL || contactAt != null) {
-            store.database().run(c -> {
+            store.database().runInTx(tx -> {
                 if (s.channel() == Channel.EMAIL && s.body() == null && s.severity() == Severity.S2 && s.clock() == Shape.MET) {
-                    long mid = tickets.addMessage(c, tid, new NewMessage(MessageKind.EMAIL, Direction.IN, "<demo-" + tid
+                    long mid = store.conversation().addMessage(tx, tid, new NewMessage(MessageKind.EMAIL, Direction.IN, "<demo-" + tid
                             + "-log@" + domain(contact) + ">", null, null, contact.name() + " <" + contact.email() + ">",
                             "support@desk.example", "Log file for " + t.ref(), received.plusSeconds(120),
                             "Attached is the log from this morning's run.", null));
                     byte[] log = ("2024-03-12 08:01:12 INFO start\n2024-03-12 08:01:14 ERROR timeout after 30000 ms\n")
                             .getBytes(StandardCharsets.UTF_8);
-                    tickets.addAttachment(c, mid, "import-run.log", "text/plain", log.length, false, new ByteArrayInputStream(log));
+                    store.conversation().addAttachment(tx, mid, "import-run.log", "text/plain", log.length, false, new ByteArrayInputStream(log));
                 }
                 if (contactAt != null) {
                     ContactEvent ev = s.channel() == Channel.PHONE ? ContactEvent.PHONE_CALL
                             : s.channel() == Channel.CHAT ? ContactEvent.CHAT_REPLY : ContactEvent.EMAIL_REPLY;
                     if (ev == ContactEvent.PHONE_CALL) {
-                        insertCall(c, tid, staff.operator().id(), contact.id(), contactAt,
-                                "Called back; explained the workaround and agreed next steps.");
+                        store.calls().log(tx, staff.operator(), null, new CallRepository.CallEntry(tid, contact.id(),
+                                CallDirection.OUTBOUND, contactAt, contactAt.plus(Duration.ofMinutes(6)),
+                                "Called back; explained the workaround and agreed next steps."));
                     } else {
-                        tickets.addMessage(c, tid, new NewMessage(ev == ContactEvent.CHAT_REPLY ? MessageKind.CHAT : MessageKind.EMAIL,
+                        store.conversation().addMessage(tx, tid, new NewMessage(ev == ContactEvent.CHAT_REPLY ? MessageKind.CHAT : MessageKind.EMAIL,
                                 Direction.OUT, ev == ContactEvent.EMAIL_REPLY ? "<reply-" + tid + "@desk.example>" : null, null, null,
                                 "support@desk.example", contact.email(), "Re: [" + t.ref() + "] " + s.subject(), contactAt,
                                 "Hello " + contact.name().split(" ")[0] + ",\n\nthank you for reporting this. We are looking into it"
                                         + " and will update you within the day.\n\nKind regards,\n" + actor.displayName(),
                                 actor.id()));
                     }
-                    tickets.recordContact(c, actor, tid, contactAt, ev);
+                    store.changes().recordContact(tx, actor, tid, contactAt, ev);
                 }
             });
         }
         if (s.clock() == Shape.OVERDUE || s.severity() == Severity.S1) {
-            tickets.addNote(actor, tid, "Checked the monitoring dashboards; no platform-wide alerts at the moment.");
+            store.changes().addNote(actor, tid, "Checked the monitoring dashboards; no platform-wide alerts at the moment.");
         }
         return tickets.get(actor, tid);
     }
 
     private static String domain(Contact c) {
         return c.email().substring(c.email().indexOf('@') + 1);
-    }
-
-    private static void insertCall(java.sql.Connection c, long ticketId, long operatorId, long contactId, Instant started,
-                                   String notes) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO phone_call (ticket_id, operator_id, contact_id, direction,"
-                + " started, ended, notes, draft, updated_at) VALUES (?,?,?,?,?,?,?,FALSE,?)")) {
-            ps.setLong(1, ticketId);
-            ps.setLong(2, operatorId);
-            ps.setLong(3, contactId);
-            ps.setString(4, "OUTBOUND");
-            ps.setObject(5, OffsetDateTime.ofInstant(started, ZoneOffset.UTC));
-            ps.setObject(6, OffsetDateTime.ofInstant(started.plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
-            ps.setString(7, notes);
-            ps.setObject(8, OffsetDateTime.ofInstant(started.plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
-            ps.executeUpdate();
-        }
     }
 
     private static String bodyFor(Spec s, Contact contact) {
@@ -407,7 +394,7 @@ final class DemoData {
         for (int from = 0; from < count; from += BATCH) {
             int start = from;
             int end = Math.min(count, from + BATCH);
-            store.database().run(c -> {
+            store.database().runInTx(tx -> {
                 List<Long> closed = new ArrayList<>();
                 List<Instant> closedAt = new ArrayList<>();
                 for (int k = start; k < end; k++) {
@@ -420,22 +407,15 @@ final class DemoData {
                             SupportLevel.of(1 + (k / 7) % 3), channels[k % channels.length],
                             cust[k % 2].id(), null, received, null, Classification.OFFICIAL, false,
                             assignee == null ? null : assignee.id());
-                    long id = tickets.insert(c, null, nt);
+                    long id = store.changes().insert(tx, null, nt);
                     if (!open) {
                         closed.add(id);
                         closedAt.add(received);
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET status = 'CLOSED', resolved_at = ?,"
-                        + " first_contact_at = ?, first_contact_event = 'EMAIL_REPLY' WHERE id = ?")) {
-                    for (int k = 0; k < closed.size(); k++) {
-                        Instant rec = closedAt.get(k);
-                        ps.setObject(1, OffsetDateTime.ofInstant(rec.plus(Duration.ofDays(1)), ZoneOffset.UTC));
-                        ps.setObject(2, OffsetDateTime.ofInstant(rec.plusSeconds(1800), ZoneOffset.UTC));
-                        ps.setLong(3, closed.get(k));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                for (int k = 0; k < closed.size(); k++) {
+                    Instant rec = closedAt.get(k);
+                    store.changes().closeAnswered(tx, closed.get(k), rec.plusSeconds(1800), rec.plus(Duration.ofDays(1)));
                 }
             });
         }

@@ -246,8 +246,11 @@ public final class DeskChannel implements AutoCloseable {
         if (peer.isPresent() && !peer.get().equals(owner)) {
             // another OS user: not a word is read from them
             LOG.warn("Refused a local request from another user of this computer ({})", peer.get().getName());
-            try (client; OutputStream out = Channels.newOutputStream(client)) {
-                write(out, false, "Refused: this Support Desk belongs to another user of this computer.", true);
+            try (client) {
+                write(Channels.newOutputStream(client), false,
+                        "Refused: this Support Desk belongs to another user of this computer.", true);
+                client.shutdownOutput();
+                discardBriefly(client); // so that their request, if on its way, does not break the line before they read
             } catch (IOException e) {
                 LOG.debug("Refusing another user: {}", e.getMessage());
             }
@@ -273,6 +276,37 @@ public final class DeskChannel implements AutoCloseable {
             LOG.debug("Local request ended early: {}", e.getMessage());
         }
     }
+
+    /**
+     * Throws away (unread, unparsed) what the other end sends, for at most {@link #REFUSAL_GRACE_MS} and
+     * {@link #REFUSAL_GRACE_BYTES}: closing at once, with their request arriving, would break the connection before
+     * they read the refusal.
+     */
+    private static void discardBriefly(SocketChannel client) throws IOException {
+        client.configureBlocking(false);
+        java.nio.ByteBuffer sink = java.nio.ByteBuffer.allocate(4096);
+        long until = System.nanoTime() + REFUSAL_GRACE_MS * 1_000_000L;
+        long total = 0;
+        while (total < REFUSAL_GRACE_BYTES && System.nanoTime() < until) {
+            sink.clear();
+            int n = client.read(sink);
+            if (n < 0) {
+                return;
+            }
+            total += n;
+            if (n == 0) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    static final long REFUSAL_GRACE_MS = 500;
+    static final long REFUSAL_GRACE_BYTES = 64 * 1024;
 
     private boolean tokenMatches(String hex) {
         byte[] given;

@@ -87,7 +87,7 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         DeskInstance held = instance;
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
-            MainWindow window = open(options, new Stage(), held, requests);
+            MainWindow window = open(options, new Stage(), Platform::exit, held, requests);
             requests.attach(window);
             if (call != null) {
                 window.takeCall(call);
@@ -100,11 +100,12 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
      * Shows sign-in (or, with --demo, the demo desk signed in as lead). This desktop's own database opens behind a
      * splash first; a team database opens only with an agent's own sign-in.
      */
-    MainWindow open(GlobalOptions options, Stage stage) {
-        return open(options, stage, null, new DeskRequests(wiring.clock()));
+    MainWindow open(GlobalOptions options, Stage stage, Runnable exit) {
+        return open(options, stage, exit, null, new DeskRequests(wiring.clock()));
     }
 
-    private MainWindow open(GlobalOptions options, Stage stage, DeskInstance instance, DeskRequests requests) {
+    private MainWindow open(GlobalOptions options, Stage stage, Runnable exit, DeskInstance instance,
+            DeskRequests requests) {
         UiTaskExecutor executor = new UiTaskExecutor("database");
         AtomicReference<Store> opened = new AtomicReference<>();
         AtomicReference<MailChannel> mail = new AtomicReference<>();
@@ -125,6 +126,7 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         stage.setOnHidden(e -> {
             os.close();
             shutDown(window, toClose, mail, executor);
+            exit.run();
             if (os != SystemAlerts.NONE) {
                 exitSoon(); // AWT's threads would keep the process alive
             }
@@ -187,11 +189,17 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 window.configureSignIn(gate, true, demo, signedIn);
                 signedIn.accept(new SignInGate.SignedIn(store, result.demoAgent(), false));
             } else {
-                window.showSignIn(gate, options.demo(), demo, signedIn);
+                // demo hints (the demo passwords) only on a demo desk; on a real desk say why --demo did nothing
+                boolean demoDesk = store.database().location().demo();
+                window.showSignIn(gate, options.demo() && demoDesk, demo, signedIn,
+                        options.demo() && !demoDesk ? DEMO_IGNORED : "");
             }
         });
         return window;
     }
+
+    static final String DEMO_IGNORED = "--demo was ignored: this desk already has agents, and demo data only goes"
+            + " into an unused database (leave out --data-dir to open the demo desk in its own folder).";
 
     private record Opened(Store store, Agent demoAgent) {
     }
@@ -231,7 +239,6 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 LOG.warn("Closing {}: {}", c.getClass().getSimpleName(), e.getMessage());
             }
         }
-        Platform.exit();
     }
 
     /** Ends the process once the desk has closed everything (AWT, once used for the tray, keeps threads alive). */

@@ -85,7 +85,7 @@ public final class TicketCommand {
                 }
                 NewTicket n = NewTicket.of(subject, sev, ch, at).withCustomer(customerId, contactId).withBody(body)
                         .withClassification(sensitive ? Classification.OFFICIAL_SENSITIVE : Classification.OFFICIAL);
-                Ticket t = store.tickets().create(actor, n);
+                Ticket t = store.changes().create(actor, n);
                 spec.commandLine().getOut().println(t.ref());
                 return 0;
             }

@@ -3,6 +3,7 @@ package com.supportdesk.cli;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.LiveChanges;
+import com.supportdesk.store.TicketHistory;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TicketRepository;
 import java.io.PrintWriter;
@@ -63,7 +64,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     private void run(Store store, Agent reader, PrintWriter out) {
         TicketRepository tickets = store.tickets();
-        long position = tickets.lastEventId();
+        long position = store.history().lastEventId();
         if (store.database().postgres()) {
             try (LiveChanges live = new LiveChanges(store.database())) {
                 while (!stop.get() && !Thread.currentThread().isInterrupted()) {
@@ -71,7 +72,7 @@ public final class WatchCommand implements Callable<Integer> {
                     Set<Long> changed = new LinkedHashSet<>();
                     if (b.reconnected()) {
                         // something may have committed while the connection was down
-                        TicketRepository.Changes missed = tickets.changesSince(position);
+                        TicketHistory.Changes missed = store.history().changesSince(position);
                         position = missed.lastEventId();
                         changed.addAll(missed.ticketIds());
                     }
@@ -88,7 +89,7 @@ public final class WatchCommand implements Callable<Integer> {
             // the feed re-reads its last seconds (late commits): print a ticket again only if it changed again
             Map<Long, String> printed = new HashMap<>();
             while (!stop.get()) {
-                TicketRepository.Changes ch = tickets.changesSince(position);
+                TicketHistory.Changes ch = store.history().changesSince(position);
                 position = ch.lastEventId();
                 print(tickets, reader, ch.ticketIds(), out, printed);
                 try {

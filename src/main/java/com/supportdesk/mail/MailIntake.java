@@ -13,10 +13,12 @@ import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.store.MailboxRepository;
+import com.supportdesk.store.Tx;
 import com.supportdesk.store.MailboxRepository.Checkpoint;
 import com.supportdesk.store.MailboxRepository.NewQuarantine;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.MailboxRepository.StoredMail;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TicketRepository;
 import java.io.IOException;
@@ -28,8 +30,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -433,24 +433,24 @@ public final class MailIntake {
     IntakeOutcome ingest(Source src) throws IOException {
         String sha256 = sha256(src.file());
         Optional<String> died = marked(src)
-                ? store.database().tx(c -> marks.begin(c, sha256)) : Optional.empty();
+                ? store.database().inTx(tx -> marks.begin(tx, sha256)) : Optional.empty();
         Reading reading = died.isPresent() ? new Reading(null, died.get()) : read(src.file());
         ParsedMail mail = reading.mail();
         String reason = reading.unreadable();
         TextMarking rawMarking = mail == null ? rawMarking(src.file()) : null;
         Instant received = receivedAt(src.internalDate());
-        IntakeOutcome outcome = store.database().tx(c -> {
+        IntakeOutcome outcome = store.database().inTx(tx -> {
             IntakeOutcome o = mail == null
-                    ? quarantine(c, src, received, sha256, reason, rawMarking)
-                    : route(c, src, mail, received, sha256);
+                    ? quarantine(tx, src, received, sha256, reason, rawMarking)
+                    : route(tx, src, mail, received, sha256);
             if (src.checkpointAfter() != null) {
-                store.mailbox().saveCheckpoint(c, src.checkpointAfter());
+                store.mailbox().saveCheckpoint(tx, src.checkpointAfter());
             }
             if (marked(src)) {
-                marks.finish(c, sha256);
+                marks.finish(tx, sha256);
             }
             if (src.retriedQuarantineId() != null && o.kind() != IntakeOutcome.Kind.QUARANTINED) {
-                store.mailbox().resolve(c, src.retriedQuarantineId(), "retried: " + o.describe());
+                store.mailbox().resolve(tx, src.retriedQuarantineId(), "retried: " + o.describe());
             }
             hooks.beforeCommit(src.uid());
             return o;
@@ -480,17 +480,17 @@ public final class MailIntake {
         String sha256 = sha256(src.file());
         Instant received = receivedAt(src.internalDate());
         TextMarking marking = rawMarking(src.file());
-        return store.database().tx(c -> {
+        return store.database().inTx(tx -> {
             RawHeaders headers = rawHeaders(src.file());
-            long id = insertQuarantine(c, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(),
+            long id = insertQuarantine(tx, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(),
                     src.folder(), src.uid(), received, reason, MessageIds.synthesize(HexFormat.of().parseHex(sha256)),
                     sha256, headers.from() == null ? null : headers.from().toString(), headers.subject(),
                     marking.sensitive()));
             if (src.checkpointAfter() != null) {
-                store.mailbox().saveCheckpoint(c, src.checkpointAfter());
+                store.mailbox().saveCheckpoint(tx, src.checkpointAfter());
             }
             if (marked(src)) {
-                marks.finish(c, sha256);
+                marks.finish(tx, sha256);
             }
             return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, id);
         });
@@ -498,10 +498,10 @@ public final class MailIntake {
 
     // ------------------------------------------------------------------------------------------ routing
 
-    private IntakeOutcome quarantine(Connection c, Source src, Instant received, String sha256, String reason,
-                                     TextMarking marking) throws SQLException {
+    private IntakeOutcome quarantine(Tx tx, Source src, Instant received, String sha256, String reason,
+                                     TextMarking marking) {
         String key = MessageIds.synthesize(HexFormat.of().parseHex(sha256));
-        Optional<StoredMail> stored = store.mailbox().stored(c, key, src.retriedQuarantineId());
+        Optional<StoredMail> stored = store.mailbox().stored(tx, key, src.retriedQuarantineId());
         if (stored.isPresent()) {
             return duplicate(stored.get());
         }
@@ -509,24 +509,23 @@ public final class MailIntake {
             return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, src.retriedQuarantineId());
         }
         RawHeaders headers = rawHeaders(src.file());
-        long id = insertQuarantine(c, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(), src.folder(),
+        long id = insertQuarantine(tx, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(), src.folder(),
                 src.uid(), received, reason, key, sha256, headers.from() == null ? null : headers.from().toString(),
                 headers.subject(), marking.sensitive()));
         return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, id);
     }
 
-    private IntakeOutcome route(Connection c, Source src, ParsedMail mail, Instant received, String sha256)
-            throws SQLException {
+    private IntakeOutcome route(Tx tx, Source src, ParsedMail mail, Instant received, String sha256) {
         MailboxRepository mailbox = store.mailbox();
         String key = mail.messageId();
-        Optional<StoredMail> stored = mailbox.stored(c, key, src.retriedQuarantineId());
+        Optional<StoredMail> stored = mailbox.stored(tx, key, src.retriedQuarantineId());
         if (stored.isPresent()) {
             if (stored.get().sameContent(sha256)) {
                 return duplicate(stored.get());
             }
             // another message reusing a stored Message-ID: keep it, under an id made from its own bytes
             key = MessageIds.synthesize(HexFormat.of().parseHex(sha256));
-            Optional<StoredMail> again = mailbox.stored(c, key, src.retriedQuarantineId());
+            Optional<StoredMail> again = mailbox.stored(tx, key, src.retriedQuarantineId());
             if (again.isPresent()) {
                 return duplicate(again.get());
             }
@@ -534,17 +533,17 @@ public final class MailIntake {
                     src.uid() == null ? "Message" : "UID " + src.uid());
         }
         boolean inherits = src.retriedQuarantineId() != null
-                && mailbox.entry(c, src.retriedQuarantineId()).map(e -> e.sensitive()).orElse(false);
+                && mailbox.entry(tx, src.retriedQuarantineId()).map(e -> e.sensitive()).orElse(false);
         Incoming in = new Incoming(src, mail, key, received, sha256, inherits);
         if (mail.isAutomated()) {
-            return automated(c, in);
+            return automated(tx, in);
         }
-        Optional<Ticket> ticket = thread(c, mail);
+        Optional<Ticket> ticket = thread(tx, mail);
         if (ticket.isPresent()) {
-            attach(c, ticket.get(), in, MessageKind.EMAIL, true);
+            attach(tx, ticket.get(), in, MessageKind.EMAIL, true);
             return new IntakeOutcome(IntakeOutcome.Kind.THREADED, ticket.get().id(), null);
         }
-        return new IntakeOutcome(IntakeOutcome.Kind.NEW_TICKET, openTicket(c, null, in), null);
+        return new IntakeOutcome(IntakeOutcome.Kind.NEW_TICKET, openTicket(tx, null, in), null);
     }
 
     /**
@@ -565,28 +564,28 @@ public final class MailIntake {
         }
     }
 
-    private IntakeOutcome automated(Connection c, Incoming in) throws SQLException {
+    private IntakeOutcome automated(Tx tx, Incoming in) {
         ParsedMail mail = in.mail();
         Optional<Ticket> ticket = Optional.empty();
         if (mail.automated() == AutomatedKind.BOUNCE) {
             if (mail.bouncedMessageId().isPresent()) {
-                ticket = byMessageIds(c, List.of(mail.bouncedMessageId().get()));
+                ticket = byMessageIds(tx, List.of(mail.bouncedMessageId().get()));
             }
             if (ticket.isEmpty()) {
-                ticket = thread(c, mail);
+                ticket = thread(tx, mail);
             }
             if (ticket.isPresent()) {
-                attach(c, ticket.get(), in, MessageKind.BOUNCE, false);
+                attach(tx, ticket.get(), in, MessageKind.BOUNCE, false);
                 return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, ticket.get().id(), null);
             }
         } else if (mail.automated() != AutomatedKind.LOOP) {
-            ticket = thread(c, mail);
+            ticket = thread(tx, mail);
             if (ticket.isPresent()) {
-                attach(c, ticket.get(), in, MessageKind.EMAIL, false);
+                attach(tx, ticket.get(), in, MessageKind.EMAIL, false);
                 return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, ticket.get().id(), null);
             }
         }
-        long id = insertQuarantine(c, in.src(), new NewQuarantine(QuarantineCategory.AUTOMATED, in.src().account(),
+        long id = insertQuarantine(tx, in.src(), new NewQuarantine(QuarantineCategory.AUTOMATED, in.src().account(),
                 in.src().folder(), in.src().uid(), in.received(), automatedReason(mail), in.key(), in.sha256(),
                 mail.from().map(MailAddress::toString).orElse(null), mail.subject(), in.sensitiveEntry()));
         return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, null, id);
@@ -604,23 +603,23 @@ public final class MailIntake {
     }
 
     /** The ticket named by the subject tag if it exists, else the one holding a Message-ID this one refers to. */
-    private Optional<Ticket> thread(Connection c, ParsedMail mail) throws SQLException {
+    private Optional<Ticket> thread(Tx tx, ParsedMail mail) {
         if (mail.ticketRef().isPresent()) {
             long id = Ticket.parseRef(mail.ticketRef().get());
-            Optional<Ticket> tagged = id > 0 ? store.tickets().find(c, id) : Optional.empty();
+            Optional<Ticket> tagged = id > 0 ? store.tickets().find(tx, id) : Optional.empty();
             if (tagged.isPresent()) {
                 return tagged;
             }
         }
-        return byMessageIds(c, mail.threadingIds());
+        return byMessageIds(tx, mail.threadingIds());
     }
 
-    private Optional<Ticket> byMessageIds(Connection c, List<String> ids) throws SQLException {
+    private Optional<Ticket> byMessageIds(Tx tx, List<String> ids) {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Long> id = store.tickets().ticketForMessageIds(c, ids);
-        return id.isPresent() ? store.tickets().find(c, id.get()) : Optional.empty();
+        Optional<Long> id = store.conversation().ticketForMessageIds(tx, ids);
+        return id.isPresent() ? store.tickets().find(tx, id.get()) : Optional.empty();
     }
 
     /**
@@ -632,14 +631,13 @@ public final class MailIntake {
      * reopens nothing, changes no status, is never the default recipient of a reply, and its history entry names
      * no one (only the ref appears in the log).
      */
-    private void attach(Connection c, Ticket ticket, Incoming in, MessageKind kind, boolean fromCustomer)
-            throws SQLException {
+    private void attach(Tx tx, Ticket ticket, Incoming in, MessageKind kind, boolean fromCustomer) {
         TicketRepository tickets = store.tickets();
         long id = ticket.id();
-        boolean unknownSender = kind == MessageKind.EMAIL && !knownSender(c, ticket, in.mail().from());
-        Stored stored = storeMessage(c, id, in, kind);
+        boolean unknownSender = kind == MessageKind.EMAIL && !knownSender(tx, ticket, in.mail().from());
+        Stored stored = storeMessage(tx, id, in, kind);
         if (unknownSender) {
-            store.mailbox().markUnknownSender(c, stored.messageRowId());
+            store.mailbox().markUnknownSender(tx, stored.messageRowId());
         }
         String detail = switch (kind) {
             case BOUNCE -> "Delivery failure report received" + in.mail().bouncedMessageId()
@@ -654,12 +652,12 @@ public final class MailIntake {
                         : unknownSender ? "; the ticket was not reopened" : "");
             }
         };
-        tickets.event(c, id, null, kind == MessageKind.BOUNCE ? EventKind.BOUNCE_RECEIVED : EventKind.EMAIL_RECEIVED,
+        store.history().event(tx, id, null, kind == MessageKind.BOUNCE ? EventKind.BOUNCE_RECEIVED : EventKind.EMAIL_RECEIVED,
                 detail + stored.notes());
         boolean raises = in.classification() == Classification.OFFICIAL_SENSITIVE
                 || (kind == MessageKind.BOUNCE && in.mail().marking() == TextMarking.MARKED); // a sensitive reply came back
         if (raises && !ticket.sensitive()) {
-            tickets.classify(null, id, current(c, id).version(), Classification.OFFICIAL_SENSITIVE,
+            store.changes().classify(null, id, current(tx, id).version(), Classification.OFFICIAL_SENSITIVE,
                     "marked OFFICIAL-SENSITIVE in an e-mail");
         }
         if (!fromCustomer || unknownSender) {
@@ -669,23 +667,23 @@ public final class MailIntake {
             return;
         }
         if (ticket.status() == TicketStatus.RESOLVED || ticket.status() == TicketStatus.CLOSED) {
-            tickets.reopen(c, null, id, "Reopened: the customer wrote again by e-mail");
+            store.changes().reopen(tx, null, id, "Reopened: the customer wrote again by e-mail");
         } else if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
-            tickets.changeStatus(null, id, current(c, id).version(), TicketStatus.OPEN);
+            store.changes().changeStatus(null, id, current(tx, id).version(), TicketStatus.OPEN);
         }
     }
 
     /** The sender is the ticket's contact, or a contact of the ticket's customer. */
-    private boolean knownSender(Connection c, Ticket ticket, Optional<MailAddress> from) throws SQLException {
+    private boolean knownSender(Tx tx, Ticket ticket, Optional<MailAddress> from) {
         if (from.isEmpty() || from.get().address().length() > MAX_EMAIL_LENGTH) {
             return false;
         }
         // asked of the store: on a team database the gateway cannot read a ticket's contact or customer itself
-        return store.tickets().knownSender(c, ticket.id(), from.get().address());
+        return store.conversation().knownSender(tx, ticket.id(), from.get().address());
     }
 
-    private Ticket current(Connection c, long id) throws SQLException {
-        return store.tickets().load(c, id);
+    private Ticket current(Tx tx, long id) {
+        return store.tickets().load(tx, id);
     }
 
     /**
@@ -694,17 +692,17 @@ public final class MailIntake {
      *
      * @param actor the admin making it from the quarantine, or null for the intake itself
      */
-    long openTicket(Connection c, Agent actor, Incoming in) throws SQLException {
+    long openTicket(Tx tx, Agent actor, Incoming in) {
         ParsedMail mail = in.mail();
         Contact contact = contactFor(mail.from().orElse(null));
         Optional<Severity> marked = mail.severity();
         NewTicket n = new NewTicket(mail.normalizedSubject(), marked.orElse(Severity.S3), SupportLevel.L1, Channel.EMAIL,
                 contact == null ? null : contact.customerId(), contact == null ? null : contact.id(), in.received(), null,
                 in.classification(), marked.isEmpty(), null);
-        long id = store.tickets().insert(c, actor, n);
-        Stored stored = storeMessage(c, id, in, MessageKind.EMAIL);
+        long id = store.changes().insert(tx, actor, n);
+        Stored stored = storeMessage(tx, id, in, MessageKind.EMAIL);
         if (!stored.notes().isEmpty()) {
-            store.tickets().event(c, id, actor, EventKind.EMAIL_RECEIVED, "E-mail received" + stored.notes());
+            store.history().event(tx, id, actor, EventKind.EMAIL_RECEIVED, "E-mail received" + stored.notes());
         }
         return id;
     }
@@ -725,33 +723,33 @@ public final class MailIntake {
     }
 
     /** The conversation entry with its raw source and attachments, all streamed. */
-    private Stored storeMessage(Connection c, long ticketId, Incoming in, MessageKind kind) throws SQLException {
+    private Stored storeMessage(Tx tx, long ticketId, Incoming in, MessageKind kind) {
         ParsedMail mail = in.mail();
         TicketRepository tickets = store.tickets();
-        long mid = tickets.addMessage(c, ticketId, new TicketRepository.NewMessage(kind, Direction.IN, in.key(),
+        long mid = store.conversation().addMessage(tx, ticketId, new Conversation.NewMessage(kind, Direction.IN, in.key(),
                 mail.inReplyTo().orElse(null), String.join(" ", mail.references()),
                 mail.from().map(MailAddress::toString).orElse(null),
                 mail.to().stream().map(MailAddress::toString).collect(Collectors.joining(", ")),
                 mail.subject(), in.received(), mail.textBody(), null));
         try (InputStream raw = Files.newInputStream(in.src().file())) {
-            tickets.setRawSource(c, mid, raw, in.src().size());
+            store.conversation().setRawSource(tx, mid, raw, in.src().size());
         } catch (IOException e) {
             throw new UncheckedIOException("The spool file could not be read: " + e.getMessage(), e);
         }
-        store.mailbox().setRawDigest(c, mid, in.sha256());
+        store.mailbox().setRawDigest(tx, mid, in.sha256());
         int tooLarge = 0;
         int damaged = 0;
         double tooLargeMb = 0;
         try (PartContent.Reader parts = new PartContent.Reader()) { // one reading of the source for all of them
             for (MailAttachment a : mail.attachments()) {
                 if (a.tooLarge()) {
-                    tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), true, null);
+                    store.conversation().addAttachment(tx, mid, a.fileName(), a.contentType(), a.size(), true, null);
                     tooLarge++;
                     tooLargeMb += a.size() / (1024.0 * 1024.0);
                     continue;
                 }
                 try (GuardedStream in2 = new GuardedStream(() -> parts.open(a))) {
-                    tickets.addAttachment(c, mid, a.fileName(), a.contentType(), a.size(), false, in2);
+                    store.conversation().addAttachment(tx, mid, a.fileName(), a.contentType(), a.size(), false, in2);
                     if (in2.failed()) {
                         damaged++;
                     }
@@ -772,9 +770,9 @@ public final class MailIntake {
         return new Stored(mid, notes.toString());
     }
 
-    private long insertQuarantine(Connection c, Source src, NewQuarantine q) throws SQLException {
+    private long insertQuarantine(Tx tx, Source src, NewQuarantine q) {
         try (InputStream raw = Files.newInputStream(src.file())) {
-            return store.mailbox().quarantine(c, q, raw, src.size());
+            return store.mailbox().quarantine(tx, q, raw, src.size());
         } catch (IOException e) {
             throw new UncheckedIOException("The spool file could not be read: " + e.getMessage(), e);
         }
@@ -833,10 +831,9 @@ public final class MailIntake {
                 || e instanceof com.supportdesk.store.StoreException.DiskFull) && e.getMessage() != null) {
             return e.getMessage().replaceAll("[.\\s]+$", "");
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return "database error " + sql.getErrorCode() + ", SQL state " + sql.getSQLState();
-            }
+        if (e instanceof com.supportdesk.store.StoreException) {
+            // the store's sentences may quote a statement's values: name only the kind of failure
+            return "database error (" + e.getClass().getSimpleName() + ")";
         }
         if (e instanceof UncheckedIOException || e instanceof IOException) {
             return "the downloaded copy could not be read: " + (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName();

@@ -89,12 +89,12 @@ public final class QuarantineService {
             ParsedMail mail = parsed.orElseGet(() -> fromRawText(raw, key, size));
             MailIntake.Source src = new MailIntake.Source(raw, size, e.received(), e.account(), e.folder(), e.uid(),
                     null, id);
-            long ticketId = store.database().tx(c -> {
-                QuarantineEntry now = store.mailbox().entry(c, id).orElseThrow();
+            long ticketId = store.database().inTx(tx -> {
+                QuarantineEntry now = store.mailbox().entry(tx, id).orElseThrow();
                 if (!now.open()) {
                     throw new StoreException.Invalid("Quarantine entry " + id + " was already dealt with (" + now.resolution() + ").");
                 }
-                Optional<StoredMail> stored = store.mailbox().stored(c, key, id);
+                Optional<StoredMail> stored = store.mailbox().stored(tx, key, id);
                 String useKey = key;
                 if (stored.isPresent() && stored.get().messageRowId() != null) {
                     if (stored.get().sameContent(sha256)) {
@@ -103,9 +103,9 @@ public final class QuarantineService {
                     useKey = MessageIds.synthesize(java.util.HexFormat.of().parseHex(sha256));
                 }
                 // the ticket keeps the entry's classification: an entry for cleared staff makes a sensitive ticket
-                long tid = intake.openTicket(c, admin, new MailIntake.Incoming(src, mail, useKey, e.received(), sha256,
+                long tid = intake.openTicket(tx, admin, new MailIntake.Incoming(src, mail, useKey, e.received(), sha256,
                         now.sensitive()));
-                store.mailbox().resolve(c, id, "made ticket " + Ticket.ref(tid) + " by " + admin.username());
+                store.mailbox().resolve(tx, id, "made ticket " + Ticket.ref(tid) + " by " + admin.username());
                 return tid;
             });
             LOG.info("Quarantine entry {}: ticket {} made by {}", id, Ticket.ref(ticketId), admin.username());
@@ -118,7 +118,7 @@ public final class QuarantineService {
     /** Marks the entry dealt with, without a ticket. The raw source stays. */
     public void dismiss(Agent admin, long id) {
         openEntry(admin, id, "dismiss quarantined mail");
-        store.database().run(c -> store.mailbox().resolve(c, id, "dismissed by " + admin.username()));
+        store.database().runInTx(tx -> store.mailbox().resolve(tx, id, "dismissed by " + admin.username()));
         LOG.info("Quarantine entry {} dismissed by {}", id, admin.username());
     }
 
@@ -147,7 +147,7 @@ public final class QuarantineService {
         if (admin == null || !admin.admin()) {
             throw new StoreException.AccessDenied("Only an admin may " + what + ".");
         }
-        QuarantineEntry e = store.database().tx(c -> store.mailbox().entry(c, id))
+        QuarantineEntry e = store.database().inTx(tx -> store.mailbox().entry(tx, id))
                 .orElseThrow(() -> new StoreException.NotFound("No quarantined message " + id + "."));
         if (!e.open()) {
             throw new StoreException.Invalid("Quarantine entry " + id + " was already dealt with (" + e.resolution() + ").");
@@ -159,7 +159,7 @@ public final class QuarantineService {
     private Path copyRaw(long id) throws IOException {
         Path tmp = Files.createTempFile("quarantine-" + id + "-", ".eml");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            store.database().tx(c -> store.mailbox().rawSource(c, id, out));
+            store.database().inTx(tx -> store.mailbox().rawSource(tx, id, out));
             return tmp;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);

@@ -1,9 +1,8 @@
 package com.supportdesk.mail;
 
 import com.supportdesk.store.SettingsRepository;
+import com.supportdesk.store.Tx;
 import java.net.InetAddress;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,19 +41,19 @@ final class ReadingMarks {
      * Called before a message is read: empty when it may be read (a mark is then committed), else a plain sentence
      * saying that an earlier reading of it never finished.
      */
-    Optional<String> begin(Connection c, String sha256) throws SQLException {
-        Optional<String> mark = settings.get(c, PREFIX + sha256);
+    Optional<String> begin(Tx tx, String sha256) {
+        Optional<String> mark = settings.get(tx, PREFIX + sha256);
         if (mark.isPresent() && diedReading(mark.get())) {
             return Optional.of("Reading this message stopped the program before it was done (it may need more"
                     + " memory than the desk has); it was kept here so the rest of the mailbox could be read.");
         }
-        settings.put(c, PREFIX + sha256, HOST + " " + PID + " " + clock.millis());
+        settings.put(tx, PREFIX + sha256, HOST + " " + PID + " " + clock.millis());
         return Optional.empty();
     }
 
     /** Called in the transaction that stored the message (or its quarantine entry). */
-    void finish(Connection c, String sha256) throws SQLException {
-        settings.put(c, PREFIX + sha256, null);
+    void finish(Tx tx, String sha256) {
+        settings.put(tx, PREFIX + sha256, null);
     }
 
     private boolean diedReading(String mark) {

@@ -7,10 +7,11 @@ import com.supportdesk.domain.EventKind;
 import com.supportdesk.domain.MessageKind;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.AccessPolicy;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.store.TicketRepository;
-import com.supportdesk.store.TicketRepository.InboundThread;
+import com.supportdesk.store.Conversation.InboundThread;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,13 +119,13 @@ public final class ReplyService {
             throw new ReplyException("The reply is empty; write something before sending it.", null);
         }
         TicketRepository tickets = store.tickets();
-        Prepared p = store.database().tx(c -> {
-            Ticket t = tickets.load(c, ticketId);
-            tickets.requireWrite(c, agent, t);
+        Prepared p = store.database().inTx(tx -> {
+            Ticket t = tickets.load(tx, ticketId);
+            store.changes().requireWrite(tx, agent, t);
             if (ticketVersion != null) {
-                tickets.requireVersion(t, ticketVersion);
+                store.changes().requireVersion(t, ticketVersion);
             }
-            return new Prepared(t, tickets.lastInboundEmail(c, ticketId));
+            return new Prepared(t, store.conversation().lastInboundEmail(tx, ticketId));
         });
         List<MailAddress> to = recipients(request.to(), p);
         SmtpSettings smtp = smtp("The reply was not sent: e-mail sending is not set up yet (an admin enters the SMTP"
@@ -142,14 +143,14 @@ public final class ReplyService {
         String toText = to.stream().map(MailAddress::toString).collect(Collectors.joining(", "));
         boolean first;
         try {
-            first = recordWithRetry(() -> store.database().tx(c -> {
-                tickets.addMessage(c, ticketId, new TicketRepository.NewMessage(MessageKind.EMAIL, Direction.OUT,
+            first = recordWithRetry(() -> store.database().inTx(tx -> {
+                store.conversation().addMessage(tx, ticketId, new Conversation.NewMessage(MessageKind.EMAIL, Direction.OUT,
                         out.messageId(), p.inReplyTo().orElse(null), String.join(" ", ReplyBuilder.references(draft)),
                         smtp.from().toString(), toText, out.subject(), sentAt, body, agent.id()));
-                tickets.event(c, ticketId, agent, EventKind.EMAIL_SENT, "E-mail reply sent by " + agent.displayName());
-                boolean firstContact = tickets.recordContact(c, agent, ticketId, sentAt, ContactEvent.EMAIL_REPLY);
+                store.history().event(tx, ticketId, agent, EventKind.EMAIL_SENT, "E-mail reply sent by " + agent.displayName());
+                boolean firstContact = store.changes().recordContact(tx, agent, ticketId, sentAt, ContactEvent.EMAIL_REPLY);
                 if (!firstContact) {
-                    tickets.touch(c, agent, ticketId);
+                    store.changes().touch(tx, agent, ticketId);
                 }
                 return firstContact;
             }));
@@ -179,16 +180,16 @@ public final class ReplyService {
         SmtpSettings smtp = current.smtp();
         String ref = Ticket.ref(ticketId);
         try {
-            Ticket t = store.database().tx(c -> store.tickets().load(c, ticketId));
+            Ticket t = store.database().inTx(tx -> store.tickets().load(tx, ticketId));
             ReplyDraft draft = ReplyDraft.answering(inbound, t.ref(), t.subject(), t.sensitive(), acknowledgementText(t.ref()));
             OutboundMail out = build(smtp, draft, true);
             transports.apply(smtp).send(out.message());
             Instant sentAt = clock.instant();
-            store.database().run(c -> {
-                store.tickets().addMessage(c, ticketId, new TicketRepository.NewMessage(MessageKind.ACK, Direction.OUT,
+            store.database().runInTx(tx -> {
+                store.conversation().addMessage(tx, ticketId, new Conversation.NewMessage(MessageKind.ACK, Direction.OUT,
                         out.messageId(), inbound.messageId(), String.join(" ", ReplyBuilder.references(draft)),
                         smtp.from().toString(), draft.to().get(0).toString(), out.subject(), sentAt, draft.body(), null));
-                store.tickets().event(c, ticketId, null, EventKind.ACK_SENT,
+                store.history().event(tx, ticketId, null, EventKind.ACK_SENT,
                         "Automatic acknowledgement sent (not customer contact)");
             });
             LOG.info("Acknowledgement for {} sent ({})", ref, out.messageId());

@@ -72,7 +72,7 @@ public final class CallService {
         Instant end = ended.isBefore(form.started()) ? form.started() : ended;
         String notes = form.notes().strip();
         TicketRepository tickets = store.tickets();
-        return store.database().tx(c -> {
+        return store.database().inTx(tx -> {
             long ticketId;
             if (form.newTicket()) {
                 NewTicket n = NewTicket.of(form.subject().strip(), form.severity(), Channel.PHONE, form.started())
@@ -80,27 +80,27 @@ public final class CallService {
                         .withBody(notes.isEmpty() ? null : notes)
                         .withLevel(form.level())
                         .withClassification(form.classification());
-                ticketId = tickets.insert(c, operator, n);
+                ticketId = store.changes().insert(tx, operator, n);
             } else {
                 ticketId = form.ticketId();
-                Ticket t = tickets.load(c, ticketId);
-                store.tickets().requireWrite(c, operator, t);
+                Ticket t = tickets.load(tx, ticketId);
+                store.changes().requireWrite(tx, operator, t);
                 if (form.sensitive() && !t.sensitive()) {
-                    tickets.classify(operator, ticketId, t.version(), Classification.OFFICIAL_SENSITIVE,
+                    store.changes().classify(operator, ticketId, t.version(), Classification.OFFICIAL_SENSITIVE,
                             "marked during a phone call");
                 }
             }
-            long callId = store.calls().log(c, operator, draftId,
+            long callId = store.calls().log(tx, operator, draftId,
                     new CallEntry(ticketId, form.contactId(), form.direction(), form.started(), end, notes));
             Duration duration = Duration.between(form.started(), end);
-            tickets.event(c, ticketId, operator, EventKind.CALL_LOGGED, describe(form, duration, operator));
+            store.history().event(tx, ticketId, operator, EventKind.CALL_LOGGED, describe(form, duration, operator));
             boolean stopped = false;
             if (!form.newTicket()) {
-                Ticket t = tickets.load(c, ticketId);
+                Ticket t = tickets.load(tx, ticketId);
                 Instant contactAt = form.started().isBefore(t.received()) ? t.received() : form.started();
-                stopped = tickets.recordContact(c, operator, ticketId, contactAt, ContactEvent.PHONE_CALL);
+                stopped = store.changes().recordContact(tx, operator, ticketId, contactAt, ContactEvent.PHONE_CALL);
             }
-            Ticket after = AccessPolicy.lens(operator, tickets.load(c, ticketId));
+            Ticket after = AccessPolicy.lens(operator, tickets.load(tx, ticketId));
             return new CallOutcome(callId, after, form.newTicket(), stopped, duration);
         });
     }

@@ -12,12 +12,12 @@ import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.AccessPolicy;
+import com.supportdesk.store.Tx;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.store.TicketRepository;
-import com.supportdesk.store.TicketRepository.NewMessage;
-import java.sql.Connection;
-import java.sql.SQLException;
+import com.supportdesk.store.Conversation.NewMessage;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -93,12 +93,12 @@ public final class ChatImporter {
                 : spec.subject().strip();
         boolean sensitive = spec.sensitive() || t.markedSensitive() || Markings.marksSensitive(subject);
         TicketRepository tickets = store.tickets();
-        return store.database().tx(c -> {
+        return store.database().inTx(tx -> {
             NewTicket n = NewTicket.of(subject, spec.severity(), Channel.CHAT, received)
                     .withCustomer(spec.customerId(), spec.contactId()).withLevel(spec.level())
                     .withClassification(sensitive ? Classification.OFFICIAL_SENSITIVE : Classification.OFFICIAL);
-            long id = tickets.insert(c, agent, n);
-            return log(c, agent, id, t, zone, deskNames, true);
+            long id = store.changes().insert(tx, agent, n);
+            return log(tx, agent, id, t, zone, deskNames, true);
         });
     }
 
@@ -107,14 +107,14 @@ public final class ChatImporter {
         check(agent, t, zone);
         Set<String> deskNames = Set.copyOf(desk);
         TicketRepository tickets = store.tickets();
-        return store.database().tx(c -> {
-            Ticket ticket = tickets.load(c, ticketId);
-            store.tickets().requireWrite(c, agent, ticket);
+        return store.database().inTx(tx -> {
+            Ticket ticket = tickets.load(tx, ticketId);
+            store.changes().requireWrite(tx, agent, ticket);
             if ((markSensitive || t.markedSensitive()) && !ticket.sensitive()) {
-                tickets.classify(agent, ticketId, ticket.version(), Classification.OFFICIAL_SENSITIVE,
+                store.changes().classify(agent, ticketId, ticket.version(), Classification.OFFICIAL_SENSITIVE,
                         "marked in a chat transcript");
             }
-            return log(c, agent, ticketId, t, zone, deskNames, false);
+            return log(tx, agent, ticketId, t, zone, deskNames, false);
         });
     }
 
@@ -128,19 +128,19 @@ public final class ChatImporter {
         }
     }
 
-    private ChatOutcome log(Connection c, Agent agent, long ticketId, Transcript t, ZoneId zone, Set<String> desk,
-                            boolean created) throws SQLException {
+    private ChatOutcome log(Tx tx, Agent agent, long ticketId, Transcript t, ZoneId zone, Set<String> desk,
+                            boolean created) {
         TicketRepository tickets = store.tickets();
-        Ticket ticket = tickets.load(c, ticketId);
+        Ticket ticket = tickets.load(tx, ticketId);
         List<String> customers = new ArrayList<>(t.participants());
         Set<String> deskParticipants = t.deskParticipants(desk);
         customers.removeAll(deskParticipants);
         Instant first = t.received(zone);
-        long messageId = tickets.addMessage(c, ticketId, new NewMessage(MessageKind.CHAT, Direction.IN, null, null, null,
+        long messageId = store.conversation().addMessage(tx, ticketId, new NewMessage(MessageKind.CHAT, Direction.IN, null, null, null,
                 String.join(", ", customers), String.join(", ", deskParticipants), "Chat transcript", first, t.text(),
                 agent.id()));
         Optional<Transcript.Line> reply = t.firstDeskLine(desk, zone, ticket.received());
-        tickets.event(c, ticketId, agent, EventKind.CHAT_LOGGED, "Chat transcript (" + t.lines().size() + " lines, "
+        store.history().event(tx, ticketId, agent, EventKind.CHAT_LOGGED, "Chat transcript (" + t.lines().size() + " lines, "
                 + HH_MM.format(t.first().at()) + "\u2013" + HH_MM.format(t.last().at()) + ")"
                 + (customers.isEmpty() ? "" : " with " + String.join(", ", customers)) + " logged by " + agent.displayName()
                 + (reply.isEmpty() ? "; no reply by the desk in it" : ""));
@@ -148,9 +148,9 @@ public final class ChatImporter {
         Instant replyAt = null;
         if (reply.isPresent()) {
             replyAt = reply.get().instant(zone);
-            stopped = tickets.recordContact(c, agent, ticketId, replyAt, ContactEvent.CHAT_REPLY);
+            stopped = store.changes().recordContact(tx, agent, ticketId, replyAt, ContactEvent.CHAT_REPLY);
         }
-        Ticket after = AccessPolicy.lens(agent, tickets.load(c, ticketId));
+        Ticket after = AccessPolicy.lens(agent, tickets.load(tx, ticketId));
         return new ChatOutcome(after, created, messageId, first, replyAt, stopped);
     }
 }

@@ -22,6 +22,7 @@ import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.sla.ResponsePolicy;
 import com.supportdesk.store.AccessPolicy;
 import com.supportdesk.store.OutageRepository;
+import com.supportdesk.store.DiskSpace;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TrainingRepository;
 import java.io.BufferedOutputStream;
@@ -104,7 +105,7 @@ public final class ReportService {
      */
     public QuarterlyReport build(Agent reader, Customer customer, Quarter quarter, DoubleConsumer progress) {
         // one transaction: every sensitive ticket described is recorded in the audit once, before it is described
-        return store.database().tx(c -> buildIn(reader, customer, quarter, progress));
+        return store.database().inTx(tx -> buildIn(reader, customer, quarter, progress));
     }
 
     private QuarterlyReport buildIn(Agent reader, Customer customer, Quarter quarter, DoubleConsumer progress) {
@@ -243,6 +244,9 @@ public final class ReportService {
         } catch (AccessDeniedException e) {
             throw new UncheckedIOException("Cannot write the report to " + target + ": permission denied.", e);
         } catch (IOException e) {
+            DiskSpace.SYSTEM.diskFull(e, dir).ifPresent(full -> {
+                throw full;
+            });
             throw new UncheckedIOException("Cannot write the report to " + target + ": " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
@@ -290,7 +294,7 @@ public final class ReportService {
         }
         List<TicketEvent> history = t.sensitive()
                 ? store.tickets().open(reader, t.id(), AUDIT_VIEW).history()
-                : store.tickets().history(reader, t.id());
+                : store.history().history(reader, t.id());
         return new Incident(t.ref(), t.subject(), false, t.status(), t.received(), t.deadline(), t.firstContactAt(),
                 t.resolvedAt(), outcome(t, now), timeline(t, history, now));
     }

@@ -125,10 +125,19 @@ public final class CallRepository {
      * null) becomes the final row, otherwise a new row is inserted. Returns the call's id. History, contact
      * and ticket changes are the caller's to make in the same transaction.
      */
-    public long log(Connection c, Agent operator, Long draftId, CallEntry e) throws SQLException {
+    long log(Connection c, Agent operator, Long draftId, CallEntry e) throws SQLException {
         requireOperator(operator);
         return write(c, operator, draftId, new Row(e.ticketId(), e.contactId(), e.direction(), e.started(), e.ended(),
                 e.notes(), false, null));
+    }
+
+    /**
+     * Logs a finished call within the caller's transaction: the operator's draft (when {@code draftId} is not
+     * null) becomes the final row, otherwise a new row is inserted. Returns the call's id. History, contact
+     * and ticket changes are the caller's to make in the same transaction.
+     */
+    public long log(Tx tx, Agent operator, Long draftId, CallEntry e) {
+        return tx.sql(c -> log(c, operator, draftId, e));
     }
 
     /** One call (draft or final) for its operator, or a final call for an agent allowed to read its ticket. */

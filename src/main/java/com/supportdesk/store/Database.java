@@ -505,6 +505,34 @@ public final class Database implements AutoCloseable {
         return s == null ? new java.util.HashSet<>() : s;
     }
 
+    /** Work done in a store transaction, outside the store (see {@link Tx}). */
+    @FunctionalInterface
+    public interface TxWork<T> {
+        T run(Tx tx);
+    }
+
+    /** Work without a result done in a store transaction, outside the store. */
+    @FunctionalInterface
+    public interface TxRunnable {
+        void run(Tx tx);
+    }
+
+    /**
+     * Runs the work in a transaction (joining the one already open on this thread): what mail, phone and the desk
+     * use to make several store calls commit together.
+     */
+    public <T> T inTx(TxWork<T> work) {
+        return tx(c -> work.run(new Tx(this, c)));
+    }
+
+    /** {@link #inTx} for work without a result. */
+    public void runInTx(TxRunnable work) {
+        tx(c -> {
+            work.run(new Tx(this, c));
+            return null;
+        });
+    }
+
     /** {@link #tx} for work without a result. */
     public void run(SqlRunnable work) {
         tx(c -> {

@@ -88,7 +88,7 @@ public final class MailboxRepository {
         return db.tx(c -> checkpoint(c, account, folder));
     }
 
-    public Optional<Checkpoint> checkpoint(Connection c, String account, String folder) throws SQLException {
+    Optional<Checkpoint> checkpoint(Connection c, String account, String folder) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT uid_validity, last_uid FROM mail_checkpoint WHERE account = ? AND folder = ?")) {
             ps.setString(1, account);
@@ -99,8 +99,12 @@ public final class MailboxRepository {
         }
     }
 
+    public Optional<Checkpoint> checkpoint(Tx tx, String account, String folder) {
+        return tx.sql(c -> checkpoint(c, account, folder));
+    }
+
     /** Moves the checkpoint; call inside the transaction that stored what was fetched up to this UID. */
-    public void saveCheckpoint(Connection c, Checkpoint cp) throws SQLException {
+    void saveCheckpoint(Connection c, Checkpoint cp) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE mail_checkpoint SET uid_validity = ?, last_uid = ?,"
                 + " updated_at = ? WHERE account = ? AND folder = ?")) {
             ps.setLong(1, cp.uidValidity());
@@ -123,15 +127,26 @@ public final class MailboxRepository {
         }
     }
 
+    /** Moves the checkpoint; call inside the transaction that stored what was fetched up to this UID. */
+    public void saveCheckpoint(Tx tx, Checkpoint cp) {
+        tx.run(c -> saveCheckpoint(c, cp));
+    }
+
     /** Keeps mail that could not be parsed, with its raw source and the reason. */
-    public long quarantine(Connection c, String account, String folder, Long uid, Instant received, String reason,
+    long quarantine(Connection c, String account, String folder, Long uid, Instant received, String reason,
                            InputStream raw, long length) throws SQLException {
         return quarantine(c, new NewQuarantine(QuarantineCategory.UNREADABLE, account, folder, uid, received, reason,
                 null, null, null, null, false), raw, length);
     }
 
+    /** Keeps mail that could not be parsed, with its raw source and the reason. */
+    public long quarantine(Tx tx, String account, String folder, Long uid, Instant received, String reason,
+                           InputStream raw, long length) {
+        return tx.sql(c -> quarantine(c, account, folder, uid, received, reason, raw, length));
+    }
+
     /** Keeps a message in the quarantine table with its raw source (streamed, not held in memory). */
-    public long quarantine(Connection c, NewQuarantine q, InputStream raw, long length) throws SQLException {
+    long quarantine(Connection c, NewQuarantine q, InputStream raw, long length) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO quarantine (account, folder, uid, received, reason,"
                 + " raw_source, created_at, category, message_key, raw_sha256, sender, subject, sensitive)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Sql.ID)) {
@@ -153,11 +168,16 @@ public final class MailboxRepository {
         }
     }
 
+    /** Keeps a message in the quarantine table with its raw source (streamed, not held in memory). */
+    public long quarantine(Tx tx, NewQuarantine q, InputStream raw, long length) {
+        return tx.sql(c -> quarantine(c, q, raw, length));
+    }
+
     /**
      * What is already stored under {@code messageKey}: first a conversation message, else a quarantine entry
      * other than {@code excludeQuarantineId} (the entry being retried).
      */
-    public Optional<StoredMail> stored(Connection c, String messageKey, Long excludeQuarantineId) throws SQLException {
+    Optional<StoredMail> stored(Connection c, String messageKey, Long excludeQuarantineId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, ticket_id, raw_sha256 FROM message WHERE message_id = ?")) {
             ps.setString(1, messageKey);
             try (ResultSet rs = ps.executeQuery()) {
@@ -179,11 +199,35 @@ public final class MailboxRepository {
         return Optional.empty();
     }
 
+    /**
+     * What is already stored under {@code messageKey}: first a conversation message, else a quarantine entry
+     * other than {@code excludeQuarantineId} (the entry being retried).
+     */
+    public Optional<StoredMail> stored(Tx tx, String messageKey, Long excludeQuarantineId) {
+        return tx.sql(c -> stored(c, messageKey, excludeQuarantineId));
+    }
+
     /** Records the SHA-256 of a stored message's raw source (for dedupe). */
-    public void setRawDigest(Connection c, long messageRowId, String sha256) throws SQLException {
+    void setRawDigest(Connection c, long messageRowId, String sha256) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE message SET raw_sha256 = ? WHERE id = ?")) {
             ps.setString(1, sha256);
             ps.setLong(2, messageRowId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records the SHA-256 of a stored message's raw source (for dedupe). */
+    public void setRawDigest(Tx tx, long messageRowId, String sha256) {
+        tx.run(c -> setRawDigest(c, messageRowId, sha256));
+    }
+
+    /**
+     * Marks a stored inbound e-mail as from an unknown sender: neither the ticket's contact nor a contact of its
+     * customer (such mail never becomes the default recipient of a reply).
+     */
+    void markUnknownSender(Connection c, long messageRowId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET unknown_sender = TRUE WHERE id = ?")) {
+            ps.setLong(1, messageRowId);
             ps.executeUpdate();
         }
     }
@@ -192,15 +236,12 @@ public final class MailboxRepository {
      * Marks a stored inbound e-mail as from an unknown sender: neither the ticket's contact nor a contact of its
      * customer (such mail never becomes the default recipient of a reply).
      */
-    public void markUnknownSender(Connection c, long messageRowId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET unknown_sender = TRUE WHERE id = ?")) {
-            ps.setLong(1, messageRowId);
-            ps.executeUpdate();
-        }
+    public void markUnknownSender(Tx tx, long messageRowId) {
+        tx.run(c -> markUnknownSender(c, messageRowId));
     }
 
     /** True if this message (account, folder, UIDVALIDITY-independent UID) was already quarantined. */
-    public boolean quarantined(Connection c, String account, String folder, long uid) throws SQLException {
+    boolean quarantined(Connection c, String account, String folder, long uid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM quarantine WHERE account = ? AND folder = ? AND uid = ?")) {
             ps.setString(1, account);
@@ -210,6 +251,11 @@ public final class MailboxRepository {
                 return rs.next();
             }
         }
+    }
+
+    /** True if this message (account, folder, UIDVALIDITY-independent UID) was already quarantined. */
+    public boolean quarantined(Tx tx, String account, String folder, long uid) {
+        return tx.sql(c -> quarantined(c, account, folder, uid));
     }
 
     /** The quarantine of unreadable mail, newest first (admins only: it holds raw mail). */
@@ -256,13 +302,18 @@ public final class MailboxRepository {
     }
 
     /** One entry, unfiltered (for the system's own use within a transaction). */
-    public Optional<QuarantineEntry> entry(Connection c, long id) throws SQLException {
+    Optional<QuarantineEntry> entry(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + quarantineColumns + " FROM quarantine WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(mapEntry(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** One entry, unfiltered (for the system's own use within a transaction). */
+    public Optional<QuarantineEntry> entry(Tx tx, long id) {
+        return tx.sql(c -> entry(c, id));
     }
 
     /** One entry as this admin may see it. */
@@ -320,7 +371,7 @@ public final class MailboxRepository {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    public long rawSource(Connection c, long id, OutputStream out) throws SQLException {
+    long rawSource(Connection c, long id, OutputStream out) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT raw_source FROM quarantine WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -336,13 +387,22 @@ public final class MailboxRepository {
         }
     }
 
+    public long rawSource(Tx tx, long id, OutputStream out) {
+        return tx.sql(c -> rawSource(c, id, out));
+    }
+
     /** Marks a quarantine entry dealt with ("retried: SD-1042", "made ticket SD-1043", "dismissed"). */
-    public void resolve(Connection c, long id, String resolution) throws SQLException {
+    void resolve(Connection c, long id, String resolution) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE quarantine SET resolved_at = ?, resolution = ? WHERE id = ?")) {
             Sql.setInstant(ps, 1, db.clock().instant());
             ps.setString(2, cut(resolution, 200));
             ps.setLong(3, id);
             ps.executeUpdate();
         }
+    }
+
+    /** Marks a quarantine entry dealt with ("retried: SD-1042", "made ticket SD-1043", "dismissed"). */
+    public void resolve(Tx tx, long id, String resolution) {
+        tx.run(c -> resolve(c, id, resolution));
     }
 }

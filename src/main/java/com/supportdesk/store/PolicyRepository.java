@@ -44,6 +44,13 @@ public final class PolicyRepository {
         this.db = db;
     }
 
+    /** Where a new version's deadlines are recomputed (set once by {@link Store}: the two depend on each other). */
+    private TicketChanges changes;
+
+    void recomputeWith(TicketChanges changes) {
+        this.changes = changes;
+    }
+
     /** The response clock under the stored policy versions (cached until a version is added). */
     public ResponseClock clock() {
         return db.tx(this::clock);
@@ -92,7 +99,7 @@ public final class PolicyRepository {
      * Adds a version (admins only) and recomputes the stored deadline of every ticket received at or after
      * its effective instant, recording each change in that ticket's history.
      */
-    public StoredVersion add(Agent actor, PolicyVersion version, String note, TicketRepository tickets) {
+    public StoredVersion add(Agent actor, PolicyVersion version, String note) {
         AgentRepository.requireAdmin(actor, "change the response policy");
         validate(version);
         return db.tx(c -> {
@@ -117,7 +124,7 @@ public final class PolicyRepository {
                 ps.executeUpdate();
                 id = Sql.generatedId(ps);
             }
-            tickets.recomputeDeadlines(c, actor, version.effectiveFrom(), clock(c));
+            changes.recomputeDeadlines(c, actor, version.effectiveFrom(), clock(c));
             return versions(c).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
         });
     }

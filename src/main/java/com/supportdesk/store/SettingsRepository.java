@@ -29,13 +29,17 @@ public final class SettingsRepository {
         return db.tx(c -> get(c, key));
     }
 
-    public Optional<String> get(Connection c, String key) throws SQLException {
+    Optional<String> get(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM app_setting WHERE setting_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    public Optional<String> get(Tx tx, String key) {
+        return tx.sql(c -> get(c, key));
     }
 
     /** Every setting whose key starts with {@code prefix}, sorted by key. */
@@ -94,7 +98,7 @@ public final class SettingsRepository {
     }
 
     /** Writes one setting within the caller's transaction (no rights check: for the system itself). */
-    public void put(Connection c, String key, String value) throws SQLException {
+    void put(Connection c, String key, String value) throws SQLException {
         if (key == null || key.isBlank() || key.length() > MAX_KEY) {
             throw new StoreException.Invalid("A setting name is 1 to " + MAX_KEY + " characters.");
         }
@@ -113,5 +117,10 @@ public final class SettingsRepository {
             ps.setString(2, value);
             ps.executeUpdate();
         }
+    }
+
+    /** Writes one setting within the caller's transaction (no rights check: for the system itself). */
+    public void put(Tx tx, String key, String value) {
+        tx.run(c -> put(c, key, value));
     }
 }

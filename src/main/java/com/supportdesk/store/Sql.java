@@ -70,6 +70,11 @@ final class Sql {
         }
     }
 
+    /** The text cut to a column's size (null stays null). */
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
     /** Escapes LIKE wildcards; used with {@code ESCAPE '\'}. */
     /** A LIKE pattern (escape {@code \\}) matching text that starts with {@code text}, case as given. */
     static String likePrefix(String text) {

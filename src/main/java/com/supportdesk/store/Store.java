@@ -13,6 +13,9 @@ public final class Store implements AutoCloseable {
     private final PolicyRepository policy;
     private final AuditRepository audit;
     private final TicketRepository tickets;
+    private final TicketChanges changes;
+    private final Conversation conversation;
+    private final TicketHistory history;
     private final Backups backups;
     private final MailboxRepository mailbox;
     private final TrainingRepository training;
@@ -29,6 +32,10 @@ public final class Store implements AutoCloseable {
         this.policy = new PolicyRepository(db);
         this.audit = new AuditRepository(db);
         this.tickets = new TicketRepository(db, policy, audit, displayZone);
+        this.history = new TicketHistory(db, tickets);
+        this.conversation = new Conversation(db, tickets, audit);
+        this.changes = new TicketChanges(db, policy, tickets, history, conversation, displayZone);
+        policy.recomputeWith(changes);
         this.backups = new Backups(db);
         this.mailbox = new MailboxRepository(db, audit);
         this.training = new TrainingRepository(db);
@@ -65,8 +72,24 @@ public final class Store implements AutoCloseable {
         return audit;
     }
 
+    /** Tickets as an agent may see them: board, search, exports, reports. */
     public TicketRepository tickets() {
         return tickets;
+    }
+
+    /** Every change of a ticket, with its rules and history. */
+    public TicketChanges changes() {
+        return changes;
+    }
+
+    /** Tickets' conversations: messages, raw mail, attachments, threading. */
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    /** Tickets' history and the change feed. */
+    public TicketHistory history() {
+        return history;
     }
 
     public MailboxRepository mailbox() {

@@ -161,8 +161,8 @@ public final class DeskView extends BorderPane {
     public CompletableFuture<Void> load() {
         CompletableFuture<Void> a = board.load().thenRun(() -> {
             if (feed == null) {
-                feed = new ChangeFeed(session.store().tickets(), session.agent(), board.feedPositionProperty().get(),
-                        services.executor(), this::onFeed).pushedBy(session.store().database());
+                feed = new ChangeFeed(session.store(), session.agent(), board.feedPositionProperty().get(),
+                        services.executor(), this::onFeed);
                 if (live) {
                     feed.start(1000);
                 }

@@ -103,6 +103,12 @@ public final class MainWindow {
 
     public void showSignIn(SignInGate gate, boolean demoMode, SignInViewModel.DemoSeeder seeder,
                            java.util.function.Consumer<SignInGate.SignedIn> onSignedIn) {
+        showSignIn(gate, demoMode, seeder, onSignedIn, "");
+    }
+
+    /** The sign-in screen with a first notice under the form (e.g. why --demo was ignored); "" for none. */
+    public void showSignIn(SignInGate gate, boolean demoMode, SignInViewModel.DemoSeeder seeder,
+                           java.util.function.Consumer<SignInGate.SignedIn> onSignedIn, String notice) {
         configureSignIn(gate, demoMode, seeder, onSignedIn);
         if (desk != null) {
             desk.stop();
@@ -110,6 +116,7 @@ public final class MainWindow {
             services.systemAlerts().atRisk(0, AlertRouter.tooltip(0)); // signed out: nobody's tickets
         }
         SignInViewModel vm = new SignInViewModel(gate, services.executor(), demoMode, seeder, onSignedIn);
+        vm.tell(notice);
         SignInView view = new SignInView(vm);
         setRoot(view);
         show();

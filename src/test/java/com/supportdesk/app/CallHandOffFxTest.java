@@ -118,7 +118,7 @@ class CallHandOffFxTest {
         // another contact whose number only starts the same: never picked for the caller
         team.store().contacts().create(team.admin(), gov.id(), "Gary Gov", "gary@gov.example", "+44 20 7946 0019",
                 ContactRole.REGISTERED_USER);
-        open = team.store().tickets().create(team.admin(), NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
+        open = team.store().changes().create(team.admin(), NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 CALL.minus(Duration.ofHours(2))).withCustomer(gov.id(), gail.id()));
         store = team.as(operator);
         Wiring wiring = new Wiring(Map.of(), clock);

@@ -92,7 +92,7 @@ class DemoDataTest {
             Agent lead = store.agents().findByUsername("lead").orElseThrow();
             List<Ticket> open = store.tickets().board(lead, clock.instant());
             assertThat(open).hasSize(100).allMatch(Ticket::isOpen);
-            assertThat(store.tickets().lastEventId()).isGreaterThanOrEqualTo(2000);
+            assertThat(store.history().lastEventId()).isGreaterThanOrEqualTo(2000);
         }
     }
 }

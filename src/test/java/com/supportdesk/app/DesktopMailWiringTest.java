@@ -53,7 +53,7 @@ class DesktopMailWiringTest {
             var customer = store.customers().create(admin, "Acme", false, 0);
             var contact = store.contacts().create(admin, customer.id(), "Cal Customer", "cal@acme.example", null,
                     ContactRole.ADMINISTRATOR);
-            Ticket t = store.tickets().create(agent, NewTicket.of("Export fails", Severity.S2, Channel.EMAIL, clock.instant())
+            Ticket t = store.changes().create(agent, NewTicket.of("Export fails", Severity.S2, Channel.EMAIL, clock.instant())
                     .withCustomer(customer.id(), contact.id()));
 
             ReplySender unwired = wiring.replySender(() -> null);

@@ -21,7 +21,7 @@ public final class HoldingDesk {
         new CommandLine(root).parseArgs("--data-dir", args[0]);
         Wiring wiring = new Wiring(Map.of(), Clock.systemUTC());
         Store store = wiring.openStore(root.global());
-        store.tickets().create(null, NewTicket.of(args[1], Severity.S2, Channel.AGENT, Clock.systemUTC().instant()));
+        store.changes().create(null, NewTicket.of(args[1], Severity.S2, Channel.AGENT, Clock.systemUTC().instant()));
         AutoCloseable holder = wiring.holdEmbedded(root.global(), store);
         System.out.println("READY");
         System.out.flush();

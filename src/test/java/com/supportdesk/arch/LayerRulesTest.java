@@ -36,6 +36,17 @@ class LayerRulesTest {
                 .check(MAIN);
     }
 
+    /**
+     * JDBC stays in the store: mail, phone, the desk and the command line work through repositories and, where
+     * several calls must commit together, a {@code store.Tx} (docs/architecture.md, "Storage").
+     */
+    @Test
+    void onlyTheStoreUsesJdbc() {
+        noClasses().that().resideOutsideOfPackage("com.supportdesk.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.postgresql..")
+                .check(MAIN);
+    }
+
     /** The UI's feature packages (board, ticket, admin, mail, phone, …): every package under ui but common. */
     static List<String> features() {
         return MAIN.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith(UI + "."))

@@ -178,7 +178,7 @@ public final class MailIntakeBench {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             AtomicLong bytes = new AtomicLong();
             try (OutputStream out = new DigestOutputStream(new CountingSink(bytes), digest)) {
-                store.tickets().saveAttachment(admin(store), attachment.id(), out, "bench");
+                store.conversation().saveAttachment(admin(store), attachment.id(), out, "bench");
             }
             System.out.printf("%n== %d MB attachment, ingested from its file (%,d bytes raw) ==%n", megabytes,
                     Files.size(message));

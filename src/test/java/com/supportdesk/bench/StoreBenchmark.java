@@ -114,10 +114,10 @@ public final class StoreBenchmark {
 
     private static void create(Store s, Random r, Clock clock) {
         Instant received = clock.instant().minus(Duration.ofMinutes(r.nextInt(60 * 24 * 365)));
-        Ticket t = s.tickets().create(null, NewTicket.of("Benchmark ticket " + r.nextInt(), Severity.of(1 + r.nextInt(3)),
+        Ticket t = s.changes().create(null, NewTicket.of("Benchmark ticket " + r.nextInt(), Severity.of(1 + r.nextInt(3)),
                 Channel.EMAIL, received));
         if (r.nextInt(100) >= 5) {
-            s.tickets().changeStatus(null, t.id(), t.version(), TicketStatus.CLOSED);
+            s.changes().changeStatus(null, t.id(), t.version(), TicketStatus.CLOSED);
         }
     }
 

@@ -165,7 +165,7 @@ public final class TeamBenchmark {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (System.nanoTime() < deadline) {
                 Ticket now = store.tickets().get(committer, probe.id());
-                store.tickets().changeStatus(committer, now.id(), now.version(),
+                store.changes().changeStatus(committer, now.id(), now.version(),
                         now.status() == TicketStatus.OPEN ? TicketStatus.WAITING_ON_CUSTOMER : TicketStatus.OPEN);
                 Thread.sleep(1000);
                 String key = "|" + now.ref() + "|v" + (now.version() + 1);
@@ -179,7 +179,7 @@ public final class TeamBenchmark {
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < changes; i++) {
                 Ticket t = store.tickets().get(committer, targets.get(1 + i % (targets.size() - 1)).id());
-                store.tickets().changeStatus(committer, t.id(), t.version(),
+                store.changes().changeStatus(committer, t.id(), t.version(),
                         t.status() == TicketStatus.OPEN ? TicketStatus.WAITING_ON_CUSTOMER : TicketStatus.OPEN);
                 commits.add(new long[] {System.nanoTime()});
                 keys.add("|" + t.ref() + "|v" + (t.version() + 1));

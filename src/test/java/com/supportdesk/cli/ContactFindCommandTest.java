@@ -67,16 +67,16 @@ class ContactFindCommandTest {
         Contact cora = s.contacts().create(admin, acme.id(), "Cora Acme", "cora@acme.example", "020 7946 0001",
                 ContactRole.ADMINISTRATOR);
         s.contacts().create(admin, gov.id(), "Gail Gov", "gail@gov.example", "+44 20 7946 0018", ContactRole.ADMINISTRATOR);
-        colleagues = s.tickets().create(admin, NewTicket.of("Cora's invoices", Severity.S3, Channel.EMAIL,
+        colleagues = s.changes().create(admin, NewTicket.of("Cora's invoices", Severity.S3, Channel.EMAIL,
                 clock.instant().minusSeconds(60)).withCustomer(acme.id(), cora.id()));
-        own = s.tickets().create(admin, NewTicket.of("Carl's printer", Severity.S2, Channel.PHONE,
+        own = s.changes().create(admin, NewTicket.of("Carl's printer", Severity.S2, Channel.PHONE,
                 clock.instant().minusSeconds(120)).withCustomer(acme.id(), carl.id()));
-        secret = s.tickets().create(admin, NewTicket.of("MARKER-7731 Carl's case files", Severity.S2, Channel.PHONE,
+        secret = s.changes().create(admin, NewTicket.of("MARKER-7731 Carl's case files", Severity.S2, Channel.PHONE,
                 clock.instant().minusSeconds(30)).withCustomer(acme.id(), carl.id())
                 .withClassification(Classification.OFFICIAL_SENSITIVE));
-        closed = s.tickets().create(admin, NewTicket.of("Carl's old one", Severity.S3, Channel.EMAIL,
+        closed = s.changes().create(admin, NewTicket.of("Carl's old one", Severity.S3, Channel.EMAIL,
                 clock.instant()).withCustomer(acme.id(), carl.id()));
-        s.tickets().changeStatus(admin, closed.id(), closed.version(), TicketStatus.CLOSED);
+        s.changes().changeStatus(admin, closed.id(), closed.version(), TicketStatus.CLOSED);
         if (!desk.postgres()) {
             // the embedded file is opened by one process at a time: the command line's
             desk.close();

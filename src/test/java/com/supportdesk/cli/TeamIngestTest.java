@@ -132,10 +132,10 @@ class TeamIngestTest {
     @Test
     void theGatewayMayReplaceOnlyTheRefreshTokenItsMailServerRotated() {
         var gateway = desk.intake();
-        gateway.database().run(c -> gateway.settings().put(c, "mail.oauth.refreshToken", "aesgcm1:rotated"));
+        gateway.database().runInTx(tx -> gateway.settings().put(tx, "mail.oauth.refreshToken", "aesgcm1:rotated"));
         assertThat(desk.store().settings().get("mail.oauth.refreshToken")).contains("aesgcm1:rotated");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.database().run(c ->
-                gateway.settings().put(c, "mail.imap.host", "evil.example")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.database().runInTx(tx ->
+                gateway.settings().put(tx, "mail.imap.host", "evil.example")))
                 .isInstanceOf(com.supportdesk.store.StoreException.AccessDenied.class);
         assertThat(desk.store().settings().get("mail.imap.host")).isEmpty();
     }

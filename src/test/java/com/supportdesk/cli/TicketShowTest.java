@@ -48,10 +48,10 @@ class TicketShowTest {
         clara = desk.agent("clara", Clearance.CLEARED);
         una = desk.agent("una", Clearance.NONE);
         Agent admin = desk.admin();
-        plain = desk.as(admin).tickets().create(admin, NewTicket.of("Printer queue stuck", Severity.S2, Channel.AGENT,
+        plain = desk.as(admin).changes().create(admin, NewTicket.of("Printer queue stuck", Severity.S2, Channel.AGENT,
                 clock.instant()).withBody("The queue shows 40 jobs waiting."));
-        desk.as(admin).tickets().addNote(admin, plain.id(), "Restarted the spooler");
-        secret = desk.as(admin).tickets().create(admin, NewTicket.of(MARK + " records export", Severity.S1, Channel.AGENT,
+        desk.as(admin).changes().addNote(admin, plain.id(), "Restarted the spooler");
+        secret = desk.as(admin).changes().create(admin, NewTicket.of(MARK + " records export", Severity.S1, Channel.AGENT,
                 clock.instant()).withBody(MARK + " body").withClassification(Classification.OFFICIAL_SENSITIVE));
     }
 

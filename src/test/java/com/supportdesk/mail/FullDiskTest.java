@@ -43,13 +43,13 @@ class FullDiskTest extends GreenMailTestBase {
             Agent admin = TestStores.admin(store);
             List<String> told = new CopyOnWriteArrayList<>();
             store.database().onDiskFull(t -> told.add(String.valueOf(t)));
-            Ticket first = store.tickets().create(admin, NewTicket.of("before the disk filled", Severity.S2, Channel.AGENT,
+            Ticket first = store.changes().create(admin, NewTicket.of("before the disk filled", Severity.S2, Channel.AGENT,
                     clock.instant()));
             QuotaDisk.leave(data, 0);
             StoreException.DiskFull full = null;
             for (int i = 0; i < 50 && full == null; i++) {
                 try {
-                    store.tickets().addNote(admin, first.id(), "note " + i + " " + FILLER);
+                    store.changes().addNote(admin, first.id(), "note " + i + " " + FILLER);
                 } catch (StoreException.DiskFull e) {
                     full = e;
                 }
@@ -62,7 +62,7 @@ class FullDiskTest extends GreenMailTestBase {
             assertThat(told.get(0)).isEqualTo(full.getMessage());
 
             QuotaDisk.setQuota(data, Long.MAX_VALUE);
-            Ticket after = store.tickets().create(admin, NewTicket.of("after space was freed", Severity.S3, Channel.AGENT,
+            Ticket after = store.changes().create(admin, NewTicket.of("after space was freed", Severity.S3, Channel.AGENT,
                     clock.instant()));
             assertThat(store.tickets().get(admin, first.id()).subject()).isEqualTo("before the disk filled");
             assertThat(store.tickets().get(admin, after.id()).subject()).isEqualTo("after space was freed");
@@ -128,7 +128,7 @@ class FullDiskTest extends GreenMailTestBase {
     @Test
     void anExportToAFullDiskSaysSoOnTheCommandLine() {
         try (Store store = TestStores.open(data, clock)) {
-            store.tickets().create(null, NewTicket.of("exported", Severity.S3, Channel.AGENT, clock.instant()));
+            store.changes().create(null, NewTicket.of("exported", Severity.S3, Channel.AGENT, clock.instant()));
         }
         // /dev/full: every write fails with the kernel's own "No space left on device"
         Cli.Result r = new Cli(clock).run("--data-dir", data.toString(), "export", "--out", "/dev/full");

@@ -110,7 +110,7 @@ class HostileIntakeTest extends IntakeTestBase {
         assertThat(tickets()).extracting(Ticket::subject).contains(HostileMail.LAST).hasSize(5);
         Ticket parts = tickets().stream().filter(t -> t.subject().equals("parts")).findFirst().orElseThrow();
         assertThat(detail(parts.id()).messages().get(0).body()).hasSizeLessThan(10_000);
-        assertThat(store.tickets().history(admin, parts.id())).isNotEmpty();
+        assertThat(store.history().history(admin, parts.id())).isNotEmpty();
     }
 
     /** Storing n attachments reads the raw message once, not once per attachment (400 of 20 KB took three minutes). */

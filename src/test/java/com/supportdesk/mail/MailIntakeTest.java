@@ -19,6 +19,7 @@ import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.store.MailboxRepository.Checkpoint;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.MailboxRepository.QuarantineEntry;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.TicketRepository;
 import com.supportdesk.testing.TestStores;
 import java.io.ByteArrayOutputStream;
@@ -116,8 +117,8 @@ class MailIntakeTest extends IntakeTestBase {
         fetch();
         Ticket disk = tickets().get(0);
         Ticket slow = tickets().get(1);
-        store.tickets().changeStatus(admin, disk.id(), disk.version(), TicketStatus.RESOLVED);
-        store.tickets().changeStatus(admin, slow.id(), slow.version(), TicketStatus.WAITING_ON_CUSTOMER);
+        store.changes().changeStatus(admin, disk.id(), disk.version(), TicketStatus.RESOLVED);
+        store.changes().changeStatus(admin, slow.id(), slow.version(), TicketStatus.WAITING_ON_CUSTOMER);
 
         deliver(message("ann@acme.example", "Re: Disk full [" + disk.ref() + "]", "<d2@acme.example>", "", "again"));
         deliver(message("ann@acme.example", "Re: Slow reports", "<s2@acme.example>", "In-Reply-To: <s1@acme.example>\n",
@@ -135,7 +136,7 @@ class MailIntakeTest extends IntakeTestBase {
         deliver(message("ann@acme.example", "Licence renewal", "<l1@acme.example>", "", "renew"));
         fetch();
         Ticket licence = onlyTicket();
-        store.tickets().changeStatus(admin, licence.id(), licence.version(), TicketStatus.RESOLVED);
+        store.changes().changeStatus(admin, licence.id(), licence.version(), TicketStatus.RESOLVED);
 
         deliver(message("bob@acme.example", "Out of office", "<o1@acme.example>", "Auto-Submitted: auto-replied\n",
                 "I am away."));
@@ -170,7 +171,7 @@ class MailIntakeTest extends IntakeTestBase {
         fetch();
         Ticket reset = onlyTicket();
         String sent = "<desk-reply-1@localhost>";
-        store.database().run(c -> store.tickets().addMessage(c, reset.id(), new TicketRepository.NewMessage(
+        store.database().runInTx(tx -> store.conversation().addMessage(tx, reset.id(), new Conversation.NewMessage(
                 MessageKind.EMAIL, Direction.OUT, sent, "<r1@acme.example>", "<r1@acme.example>", "desk@localhost",
                 "ann@acme.example", "Re: Password reset [" + reset.ref() + "]", clock.instant(), "done", admin.id())));
 
@@ -260,7 +261,7 @@ class MailIntakeTest extends IntakeTestBase {
             assertThat(fetch()).isEqualTo(IntakeCounts.NONE);
 
             Checkpoint cp = store.mailbox().checkpoint(imap().account(), "INBOX").orElseThrow();
-            store.database().run(c -> store.mailbox().saveCheckpoint(c, new Checkpoint(cp.account(), cp.folder(),
+            store.database().runInTx(tx -> store.mailbox().saveCheckpoint(tx, new Checkpoint(cp.account(), cp.folder(),
                     cp.uidValidity(), 0)));
             assertThat(fetch().summary()).isEqualTo("fetched 3, new tickets 0, threaded 0, automated 0, quarantined 0, duplicates 3");
             assertThat(tickets()).hasSize(3);
@@ -272,7 +273,7 @@ class MailIntakeTest extends IntakeTestBase {
             deliver(message("ann@acme.example", "Two", "<v2@acme.example>", "", "2"));
             fetch();
             Checkpoint cp = store.mailbox().checkpoint(imap().account(), "INBOX").orElseThrow();
-            store.database().run(c -> store.mailbox().saveCheckpoint(c, new Checkpoint(cp.account(), cp.folder(),
+            store.database().runInTx(tx -> store.mailbox().saveCheckpoint(tx, new Checkpoint(cp.account(), cp.folder(),
                     cp.uidValidity() + 17, 999)));
             deliver(message("ann@acme.example", "Three", "<v3@acme.example>", "", "3"));
 
@@ -403,7 +404,7 @@ class MailIntakeTest extends IntakeTestBase {
             assertThat(detail(tickets().get(1).id()).messages().get(0).messageId()).endsWith("@supportdesk.invalid>");
 
             Checkpoint cp = store.mailbox().checkpoint(imap().account(), "INBOX").orElseThrow();
-            store.database().run(c -> store.mailbox().saveCheckpoint(c, new Checkpoint(cp.account(), cp.folder(),
+            store.database().runInTx(tx -> store.mailbox().saveCheckpoint(tx, new Checkpoint(cp.account(), cp.folder(),
                     cp.uidValidity(), 0)));
             assertThat(fetch().duplicates()).isEqualTo(2);
         }
@@ -464,7 +465,7 @@ class MailIntakeTest extends IntakeTestBase {
         assertThat(m.attachments()).extracting(a -> a.filename() + ":" + a.tooLarge())
                 .containsExactly("small.txt:false", "core.dmp:true");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        store.tickets().saveAttachment(admin, m.attachments().get(0).id(), out, "test");
+        store.conversation().saveAttachment(admin, m.attachments().get(0).id(), out, "test");
         assertThat(out.toString()).isEqualTo("hello attachment");
         assertThat(detail.history()).anyMatch(e -> e.detail() != null
                 && e.detail().contains("1 attachment too large: 0.3 MB, kept on server"));

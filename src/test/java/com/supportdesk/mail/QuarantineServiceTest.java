@@ -113,7 +113,7 @@ class QuarantineServiceTest extends IntakeTestBase {
         assertThat(detail(id).messages().get(0).body()).isEqualTo("Please call me.");
         assertThat(detail(id).messages().get(0).messageId()).isEqualTo("<oo1@acme.example>");
         Checkpoint cp = store.mailbox().checkpoint(imap().account(), "INBOX").orElseThrow();
-        store.database().run(c -> store.mailbox().saveCheckpoint(c, new Checkpoint(cp.account(), cp.folder(),
+        store.database().runInTx(tx -> store.mailbox().saveCheckpoint(tx, new Checkpoint(cp.account(), cp.folder(),
                 cp.uidValidity(), 0)));
         assertThat(fetch().duplicates()).isEqualTo(1);
         assertThat(tickets()).hasSize(1);

@@ -49,7 +49,7 @@ class UnknownSenderTest extends IntakeTestBase {
         deliver(message("Ann Customer <ann@acme.example>", "Printer broken", "<ann-1@acme.example>", "", "Please help."));
         assertThat(fetch().newTickets()).isEqualTo(1);
         Ticket t = tickets().get(0);
-        return store.tickets().changeStatus(admin, t.id(), t.version(), TicketStatus.RESOLVED);
+        return store.changes().changeStatus(admin, t.id(), t.version(), TicketStatus.RESOLVED);
     }
 
     private List<TicketEvent> received(long id) {
@@ -95,7 +95,7 @@ class UnknownSenderTest extends IntakeTestBase {
         assertThat(out.getHeader("In-Reply-To", null)).as("threads on the customer's mail").isEqualTo("<ann-1@acme.example>");
 
         // a ticket without a contact (a call from an unknown number): the stranger must not become the recipient
-        Ticket call = store.tickets().create(admin, NewTicket.of("Caller without a contact", Severity.S3, Channel.PHONE,
+        Ticket call = store.changes().create(admin, NewTicket.of("Caller without a contact", Severity.S3, Channel.PHONE,
                 clock.instant()));
         deliver(message("mallory@attacker.example", "Re: [" + call.ref() + "]", "<mallory-3@attacker.example>", "",
                 "send it to me"));

@@ -104,7 +104,7 @@ class CallServiceTest {
 
     @Test
     void anOutboundCallStopsTheClockAtItsStartAndASecondCallDoesNotMoveIt() {
-        Ticket t = store.tickets().create(olive, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
+        Ticket t = store.changes().create(olive, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-11-25T09:30:00Z")).withCustomer(gov.id(), gail.id()));
         Instant first = clock.instant();
         clock.advance(Duration.ofMinutes(3));
@@ -132,7 +132,7 @@ class CallServiceTest {
 
     @Test
     void anInboundCallLoggedOnAnExistingTicketIsContactToo() {
-        Ticket t = store.tickets().create(olive, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
+        Ticket t = store.changes().create(olive, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-11-25T09:30:00Z")));
         Instant started = clock.instant();
         assertThat(calls.finish(olive, null, onTicket(CallDirection.INBOUND, started, t.id()), started.plusSeconds(60))
@@ -173,7 +173,7 @@ class CallServiceTest {
 
     @Test
     void markingAnExistingTicketSensitiveDuringACallClassifiesIt() {
-        Ticket t = store.tickets().create(admin, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
+        Ticket t = store.changes().create(admin, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 clock.instant()).withAssignee(olive.id()));
         CallForm form = new CallForm(CallDirection.OUTBOUND, clock.instant(), gail.id(), gov.id(), false, t.id(), "",
                 null, null, true, true, "It involves case files");
@@ -181,13 +181,13 @@ class CallServiceTest {
         Ticket after = store.tickets().get(admin, t.id());
         assertThat(after.sensitive()).isTrue();
         assertThat(after.assigneeId()).isEqualTo(admin.id());
-        assertThat(store.tickets().history(admin, t.id())).extracting(e -> e.kind())
+        assertThat(store.history().history(admin, t.id())).extracting(e -> e.kind())
                 .contains(EventKind.CLASSIFICATION_CHANGED, EventKind.REDIRECTED, EventKind.CALL_LOGGED);
     }
 
     @Test
     void anUnclearedOperatorCannotLogACallOnASensitiveTicketAndNothingIsWritten() {
-        Ticket t = store.tickets().create(admin, NewTicket.of("Secret", Severity.S2, Channel.EMAIL, clock.instant())
+        Ticket t = store.changes().create(admin, NewTicket.of("Secret", Severity.S2, Channel.EMAIL, clock.instant())
                 .withClassification(com.supportdesk.domain.Classification.OFFICIAL_SENSITIVE));
         assertThatThrownBy(() -> calls.finish(olive, null, onTicket(CallDirection.INBOUND, clock.instant(), t.id()),
                 clock.instant())).isInstanceOf(StoreException.AccessDenied.class)

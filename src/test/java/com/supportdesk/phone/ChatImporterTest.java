@@ -94,7 +94,7 @@ class ChatImporterTest {
 
     @Test
     void aTranscriptOnAnExistingTicketIsAChatMessageAndAMarkedParticipantCountsAsTheDesk() {
-        Ticket existing = store.tickets().create(olive, NewTicket.of("Reports slow", Severity.S3, Channel.EMAIL,
+        Ticket existing = store.changes().create(olive, NewTicket.of("Reports slow", Severity.S3, Channel.EMAIL,
                 Instant.parse("2026-11-25T08:00:00Z")));
         Transcript t = parse("[10:02] Gail Gov: any news?\n[10:04] Support Desk: Yes, fixed.\n");
         assertThat(t.deskParticipants(chats.agentNames())).isEmpty();
@@ -114,9 +114,9 @@ class ChatImporterTest {
 
     @Test
     void aChatWithoutADeskLineOrAfterAnEarlierContactDoesNotMoveTheClock() {
-        Ticket existing = store.tickets().create(olive, NewTicket.of("Reports slow", Severity.S3, Channel.EMAIL,
+        Ticket existing = store.changes().create(olive, NewTicket.of("Reports slow", Severity.S3, Channel.EMAIL,
                 Instant.parse("2026-11-25T08:00:00Z")));
-        store.tickets().recordContact(olive, existing.id(), Instant.parse("2026-11-25T08:30:00Z"), ContactEvent.EMAIL_REPLY);
+        store.changes().recordContact(olive, existing.id(), Instant.parse("2026-11-25T08:30:00Z"), ContactEvent.EMAIL_REPLY);
         assertThat(chats.importIntoTicket(olive, parse(CHAT), BERLIN, Set.of("Olive"), existing.id(), false)
                 .stoppedClock()).isFalse();
         assertThat(store.tickets().get(olive, existing.id()).firstContactEvent()).isEqualTo(ContactEvent.EMAIL_REPLY);

@@ -79,20 +79,20 @@ final class QuarterFixture {
         t1 = ticket("Portal down for all users", Severity.S1, Channel.EMAIL, "2026-07-14T10:00:00Z");
         contact(t1, "2026-07-14T10:30:00Z", ContactEvent.PHONE_CALL);
         at("2026-07-14T10:45:00Z");
-        store.tickets().changeLevel(admin, t1, version(t1), SupportLevel.L2, "database failover", null, null);
+        store.changes().changeLevel(admin, t1, version(t1), SupportLevel.L2, "database failover", null, null);
         at("2026-07-14T14:00:00Z");
-        store.tickets().changeStatus(admin, t1, version(t1), TicketStatus.RESOLVED);
+        store.changes().changeStatus(admin, t1, version(t1), TicketStatus.RESOLVED);
 
         long t2 = ticket("Login fails for everyone", Severity.S1, Channel.PHONE, "2026-07-17T17:30:00Z");
         contact(t2, "2026-07-20T10:00:00Z", ContactEvent.EMAIL_REPLY);
         ticket("Chat widget errors for all users", Severity.S1, Channel.CHAT, "2026-09-30T08:00:00Z");
-        t4 = store.tickets().create(admin, NewTicket.of(MARK + "-SUBJECT OFFICIAL-SENSITIVE records unavailable",
+        t4 = store.changes().create(admin, NewTicket.of(MARK + "-SUBJECT OFFICIAL-SENSITIVE records unavailable",
                 Severity.S1, Channel.EMAIL, Instant.parse("2026-08-13T14:00:00Z"))
                 .withCustomer(acme.id(), secretContact.id()).withBody(MARK + "-BODY patient list")
                 .withClassification(Classification.OFFICIAL_SENSITIVE)).id();
         contact(t4, "2026-08-13T16:00:00Z", ContactEvent.EMAIL_REPLY);
         at("2026-08-14T10:00:00Z");
-        store.tickets().changeStatus(admin, t4, version(t4), TicketStatus.RESOLVED);
+        store.changes().changeStatus(admin, t4, version(t4), TicketStatus.RESOLVED);
 
         contact(ticket("Reports slow for the finance team", Severity.S2, Channel.EMAIL, "2026-07-06T09:00:00Z"),
                 "2026-07-06T09:15:00Z", ContactEvent.EMAIL_REPLY);
@@ -102,8 +102,8 @@ final class QuarterFixture {
                 "2026-09-01T12:30:00Z", ContactEvent.EMAIL_REPLY);
         long t8 = ticket("Upload stalls for one ward", Severity.S2, Channel.CHAT, "2026-09-14T11:00:00Z");
         contact(t8, "2026-09-14T14:59:00Z", ContactEvent.CHAT_REPLY);
-        store.tickets().changeLevel(admin, t8, version(t8), SupportLevel.L2, "needs logs", null, null);
-        t9 = store.tickets().create(admin, NewTicket.of(MARK + "-SUBJECT2 slow sensitive search", Severity.S2,
+        store.changes().changeLevel(admin, t8, version(t8), SupportLevel.L2, "needs logs", null, null);
+        t9 = store.changes().create(admin, NewTicket.of(MARK + "-SUBJECT2 slow sensitive search", Severity.S2,
                 Channel.AGENT, Instant.parse("2026-09-29T17:00:00Z")).withCustomer(acme.id(), null)
                 .withBody(MARK + "-BODY2").withClassification(Classification.OFFICIAL_SENSITIVE)).id();
 
@@ -116,8 +116,8 @@ final class QuarterFixture {
         ticket("Logo blurry on retina screens", Severity.S3, Channel.EMAIL, "2026-09-30T15:00:00Z");
         long t14 = ticket("Column misaligned in report", Severity.S3, Channel.CHAT, "2026-09-03T10:00:00Z");
         contact(t14, "2026-09-03T18:30:00Z", ContactEvent.CHAT_REPLY);
-        store.tickets().changeLevel(admin, t14, version(t14), SupportLevel.L2, "layout bug", null, null);
-        long t15 = store.tickets().create(admin, NewTicket.of("API docs missing an example", Severity.S3, Channel.AGENT,
+        store.changes().changeLevel(admin, t14, version(t14), SupportLevel.L2, "layout bug", null, null);
+        long t15 = store.changes().create(admin, NewTicket.of("API docs missing an example", Severity.S3, Channel.AGENT,
                 Instant.parse("2026-08-18T09:00:00Z")).withCustomer(acme.id(), null).withLevel(SupportLevel.L3)).id();
         contact(t15, "2026-08-18T09:05:00Z", ContactEvent.PHONE_CALL);
         contact(ticket("Spelling in e-mail template", Severity.S3, Channel.PHONE, "2026-09-21T09:00:00Z"),
@@ -125,7 +125,7 @@ final class QuarterFixture {
 
         ticket("Q2 ticket", Severity.S1, Channel.EMAIL, "2026-06-30T23:59:59Z");
         ticket("Q4 ticket", Severity.S1, Channel.EMAIL, "2026-10-01T00:00:00Z");
-        long x3 = store.tickets().create(admin, NewTicket.of("Other customer's outage", Severity.S1, Channel.EMAIL,
+        long x3 = store.changes().create(admin, NewTicket.of("Other customer's outage", Severity.S1, Channel.EMAIL,
                 Instant.parse("2026-08-13T14:40:00Z")).withCustomer(other.id(), null)).id();
 
         store.training().add(admin, acme.id(), LocalDate.of(2026, 5, 12), "Administrator basics", "Ann, Bob", "Tess");
@@ -151,14 +151,14 @@ final class QuarterFixture {
 
     private long ticket(String subject, Severity s, Channel ch, String received) {
         at(received);
-        Ticket t = store.tickets().create(admin, NewTicket.of(subject, s, ch, Instant.parse(received))
+        Ticket t = store.changes().create(admin, NewTicket.of(subject, s, ch, Instant.parse(received))
                 .withCustomer(acme.id(), null));
         return t.id();
     }
 
     private void contact(long id, String at, ContactEvent what) {
         at(at);
-        store.tickets().recordContact(admin, id, Instant.parse(at), what);
+        store.changes().recordContact(admin, id, Instant.parse(at), what);
     }
 
     private int version(long id) {

@@ -60,8 +60,7 @@ class ReportAuditAndPolicyTest {
         // From 1 October: longer hours and tighter targets.
         f.store.policy().add(f.admin, new PolicyVersion(t("2026-10-01T00:00:00Z"),
                 new ResponseTargets(Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(4)),
-                CalendarSpec.standard().withHours(LocalTime.of(7, 0), LocalTime.of(20, 0))), "Extended hours",
-                f.store.tickets());
+                CalendarSpec.standard().withHours(LocalTime.of(7, 0), LocalTime.of(20, 0))), "Extended hours");
         QuarterlyReport after = f.reports().build(f.cleared, QuarterFixture.CUSTOMER, Q3);
         assertThat(after).isEqualTo(before);
         // ...while the next quarter's ticket (received 1 Oct 00:00) is measured under the new version.

@@ -23,9 +23,10 @@ import com.supportdesk.report.ReportFormat;
 import com.supportdesk.report.ReportService;
 import com.supportdesk.report.TicketExporter;
 import com.supportdesk.store.AccessPolicy;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.store.TicketRepository.NewMessage;
+import com.supportdesk.store.Conversation.NewMessage;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.PdfText;
 import com.supportdesk.testing.TestStores;
@@ -85,18 +86,18 @@ class OfficialSensitiveLeakTest {
         gov = store.customers().create(admin, "Cabinet Office Digital", true, 4);
         var contact = store.contacts().create(admin, gov.id(), "ZQXCONTACT1 Person", "zqx@cabinet.example", "+44 20 7000 1111",
                 ContactRole.ADMINISTRATOR);
-        secret = store.tickets().create(uncleared, NewTicket.of("ZQXSUBJ1 payroll export", Severity.S1, Channel.EMAIL,
+        secret = store.changes().create(uncleared, NewTicket.of("ZQXSUBJ1 payroll export", Severity.S1, Channel.EMAIL,
                         Instant.parse("2026-11-24T09:00:00Z")).withCustomer(gov.id(), contact.id()).withBody("ZQXBODY1 details")
                 .withClassification(Classification.OFFICIAL_SENSITIVE));
-        store.tickets().addNote(cleared, secret.id(), "ZQXNOTE1 internal");
-        attachmentId = store.database().tx(c -> {
-            long mid = store.tickets().addMessage(c, secret.id(), new NewMessage(MessageKind.EMAIL, Direction.IN, "<zqx@x>", null,
+        store.changes().addNote(cleared, secret.id(), "ZQXNOTE1 internal");
+        attachmentId = store.database().inTx(tx -> {
+            long mid = store.conversation().addMessage(tx, secret.id(), new NewMessage(MessageKind.EMAIL, Direction.IN, "<zqx@x>", null,
                     null, "zqx@cabinet.example", "desk@example", "ZQXSUBJ1 again", clock.instant(), "ZQXBODY2", null));
             byte[] data = "ZQXBODY3".getBytes(StandardCharsets.UTF_8);
-            return store.tickets().addAttachment(c, mid, "ZQXATT1.pdf", "application/pdf", data.length, false,
+            return store.conversation().addAttachment(tx, mid, "ZQXATT1.pdf", "application/pdf", data.length, false,
                     new ByteArrayInputStream(data));
         });
-        store.tickets().create(uncleared, NewTicket.of("ordinary ticket", Severity.S2, Channel.PHONE, clock.instant())
+        store.changes().create(uncleared, NewTicket.of("ordinary ticket", Severity.S2, Channel.PHONE, clock.instant())
                 .withCustomer(gov.id(), null));
     }
 
@@ -134,8 +135,8 @@ class OfficialSensitiveLeakTest {
                 assertThat(leaks(o)).as("leak in: %s", o.length() > 300 ? o.substring(0, 300) : o).isFalse();
             }
             assertThatThrownBy(() -> store.tickets().open(reader, secret.id(), "board")).isInstanceOf(StoreException.AccessDenied.class);
-            assertThatThrownBy(() -> store.tickets().history(reader, secret.id())).isInstanceOf(StoreException.AccessDenied.class);
-            assertThatThrownBy(() -> store.tickets().saveAttachment(reader, attachmentId, new ByteArrayOutputStream(), "x"))
+            assertThatThrownBy(() -> store.history().history(reader, secret.id())).isInstanceOf(StoreException.AccessDenied.class);
+            assertThatThrownBy(() -> store.conversation().saveAttachment(reader, attachmentId, new ByteArrayOutputStream(), "x"))
                     .isInstanceOf(StoreException.AccessDenied.class);
         }
     }
@@ -180,11 +181,11 @@ class OfficialSensitiveLeakTest {
     @Test
     void theLogOfASessionThatReadSensitiveTicketsHoldsNoMarker() {
         store.tickets().open(cleared, secret.id(), "board");
-        store.tickets().saveAttachment(cleared, attachmentId, new ByteArrayOutputStream(), "attachment");
+        store.conversation().saveAttachment(cleared, attachmentId, new ByteArrayOutputStream(), "attachment");
         new TicketExporter(store.tickets()).export(cleared, TicketExporter.Format.CSV, new StringWriter());
         new ReportService(store).build(cleared, gov.name(), Quarter.parse("2026-Q4"));
         Ticket t = store.tickets().get(cleared, secret.id());
-        store.tickets().changeSeverity(cleared, t.id(), t.version(), Severity.S2);
+        store.changes().changeSeverity(cleared, t.id(), t.version(), Severity.S2);
         store.tickets().search(uncleared, "ZQXSUBJ1", 10);
         assertThat(log.list).isNotEmpty();
         for (ILoggingEvent e : log.list) {

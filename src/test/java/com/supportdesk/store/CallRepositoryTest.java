@@ -90,7 +90,7 @@ class CallRepositoryTest {
 
     @Test
     void loggingTurnsTheDraftIntoTheTicketsCall() {
-        Ticket t = as(olive).tickets().create(olive, NewTicket.of("Slow", Severity.S2, Channel.EMAIL, clock.instant()));
+        Ticket t = as(olive).changes().create(olive, NewTicket.of("Slow", Severity.S2, Channel.EMAIL, clock.instant()));
         Instant started = clock.instant();
         long id = as(olive).calls().saveDraft(olive, null, new CallDraft(CallDirection.OUTBOUND, started, t.id(), null, "n", "s"));
         assertThat(as(olive).tickets().open(olive, t.id(), "test").calls()).isEmpty();
@@ -113,17 +113,17 @@ class CallRepositoryTest {
         Contact carl = as(admin).contacts().create(admin, acme.id(), "Carl", "carl@acme.example", "01632 960001",
                 ContactRole.REGISTERED_USER);
         Contact cora = as(admin).contacts().create(admin, acme.id(), "Cora", "cora@acme.example", null, ContactRole.ADMINISTRATOR);
-        Ticket colleagues = as(admin).tickets().create(admin, NewTicket.of("Cora's", Severity.S3, Channel.EMAIL,
+        Ticket colleagues = as(admin).changes().create(admin, NewTicket.of("Cora's", Severity.S3, Channel.EMAIL,
                 clock.instant().minusSeconds(60)).withCustomer(acme.id(), cora.id()));
-        Ticket own = as(admin).tickets().create(admin, NewTicket.of("Carl's", Severity.S3, Channel.EMAIL,
+        Ticket own = as(admin).changes().create(admin, NewTicket.of("Carl's", Severity.S3, Channel.EMAIL,
                 clock.instant().minusSeconds(120)).withCustomer(acme.id(), carl.id()));
-        Ticket secret = as(admin).tickets().create(admin, NewTicket.of("Carl's secret", Severity.S2, Channel.EMAIL,
+        Ticket secret = as(admin).changes().create(admin, NewTicket.of("Carl's secret", Severity.S2, Channel.EMAIL,
                 clock.instant().minusSeconds(30)).withCustomer(acme.id(), carl.id())
                 .withClassification(Classification.OFFICIAL_SENSITIVE));
-        Ticket closed = as(admin).tickets().create(admin, NewTicket.of("Old", Severity.S3, Channel.EMAIL,
+        Ticket closed = as(admin).changes().create(admin, NewTicket.of("Old", Severity.S3, Channel.EMAIL,
                 clock.instant()).withCustomer(acme.id(), carl.id()));
-        as(admin).tickets().changeStatus(admin, closed.id(), closed.version(), TicketStatus.CLOSED);
-        as(admin).tickets().create(admin, NewTicket.of("Elsewhere", Severity.S3, Channel.EMAIL, clock.instant())
+        as(admin).changes().changeStatus(admin, closed.id(), closed.version(), TicketStatus.CLOSED);
+        as(admin).changes().create(admin, NewTicket.of("Elsewhere", Severity.S3, Channel.EMAIL, clock.instant())
                 .withCustomer(other.id(), null));
 
         // an uncleared operator does not learn that the caller has an Official Sensitive ticket at all

@@ -34,7 +34,7 @@ class DatabaseUpgradeTest {
     void aFailedUpgradeIsPutBackFromTheBackupTakenFirstAndSaysWhereItIs() throws Exception {
         long id;
         try (Store store = TestStores.open(dir, clock)) {
-            id = store.tickets().create(null, NewTicket.of("still here", Severity.S2, Channel.AGENT, clock.instant())).id();
+            id = store.changes().create(null, NewTicket.of("still here", Severity.S2, Channel.AGENT, clock.instant())).id();
         }
         String url = DataLocation.embeddedUrl(dir);
         int historyBefore = count(url, "SELECT COUNT(*) FROM \"flyway_schema_history\"");

@@ -62,7 +62,7 @@ class FolderMoveTest {
         try (Store store = TestStores.open(folder, clock)) {
             TestStores.admin(store);
             for (int i = 1; i <= 30; i++) {
-                store.tickets().create(null, NewTicket.of("Ticket number " + i, Severity.S2, Channel.EMAIL, clock.instant()));
+                store.changes().create(null, NewTicket.of("Ticket number " + i, Severity.S2, Channel.EMAIL, clock.instant()));
             }
             store.backups().backupTo(folder.resolve("backups").resolve("supportdesk-2026-11-24.zip"));
         }

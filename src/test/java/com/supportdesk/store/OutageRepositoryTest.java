@@ -62,7 +62,7 @@ class OutageRepositoryTest {
     }
 
     long s1(Customer c) {
-        return as(admin).tickets().create(admin, NewTicket.of("down", Severity.S1, Channel.PHONE, clock.instant())
+        return as(admin).changes().create(admin, NewTicket.of("down", Severity.S1, Channel.PHONE, clock.instant())
                 .withCustomer(c.id(), null)).id();
     }
 
@@ -106,7 +106,7 @@ class OutageRepositoryTest {
                 .hasMessage("An outage must end after it starts.");
         assertThatThrownBy(() -> as(admin).outages().add(admin, new NewOutage(ok.start(), ok.end(), " ", false, null,
                 List.of()))).isInstanceOf(StoreException.Invalid.class).hasMessageContaining("needs a description");
-        long s2 = as(admin).tickets().create(admin, NewTicket.of("slow", Severity.S2, Channel.PHONE, clock.instant())).id();
+        long s2 = as(admin).changes().create(admin, NewTicket.of("slow", Severity.S2, Channel.PHONE, clock.instant())).id();
         assertThatThrownBy(() -> as(admin).outages().add(admin, new NewOutage(ok.start(), ok.end(), "x", false, null,
                 List.of(s2)))).isInstanceOf(StoreException.Invalid.class)
                 .hasMessage("SD-" + s2 + " is Severity 2; only Severity 1 incidents are linked to outages.");

@@ -58,7 +58,7 @@ class SensitiveSeamTest {
     }
 
     private Ticket sensitive() {
-        return as(uncleared).tickets().create(uncleared, NewTicket.of("SECRET-SUBJECT-1", Severity.S1, Channel.EMAIL, clock.instant())
+        return as(uncleared).changes().create(uncleared, NewTicket.of("SECRET-SUBJECT-1", Severity.S1, Channel.EMAIL, clock.instant())
                 .withCustomer(gov.id(), null).withBody("SECRET-BODY-1").withClassification(Classification.OFFICIAL_SENSITIVE));
     }
 
@@ -102,12 +102,12 @@ class SensitiveSeamTest {
     @Test
     void arrivingUnassignedItIsRedirectedToTheLeastLoadedClearedAgent() {
         // admin (cleared) already holds an open ticket, sam (cleared) holds none
-        as(admin).tickets().create(admin, NewTicket.of("busy", Severity.S3, Channel.AGENT, clock.instant()).withAssignee(admin.id()));
+        as(admin).changes().create(admin, NewTicket.of("busy", Severity.S3, Channel.AGENT, clock.instant()).withAssignee(admin.id()));
         Ticket t = sensitive();
         Ticket seen = as(cleared).tickets().get(cleared, t.id());
         assertThat(seen.assigneeId()).isEqualTo(cleared.id());
-        assertThat(as(cleared).tickets().history(cleared, t.id())).extracting(e -> e.kind()).contains(EventKind.REDIRECTED);
-        assertThatThrownBy(() -> as(cleared).tickets().assign(cleared, t.id(), seen.version(), uncleared.id()))
+        assertThat(as(cleared).history().history(cleared, t.id())).extracting(e -> e.kind()).contains(EventKind.REDIRECTED);
+        assertThatThrownBy(() -> as(cleared).changes().assign(cleared, t.id(), seen.version(), uncleared.id()))
                 .isInstanceOf(StoreException.AccessDenied.class).hasMessageContaining("no security clearance");
     }
 
@@ -115,11 +115,11 @@ class SensitiveSeamTest {
     void onlyClearedStaffMayLowerTheClassificationAndOnlyWithAReason() {
         Ticket t = sensitive();
         int v = as(cleared).tickets().get(cleared, t.id()).version();
-        assertThatThrownBy(() -> as(uncleared).tickets().classify(uncleared, t.id(), v, Classification.OFFICIAL, "why not"))
+        assertThatThrownBy(() -> as(uncleared).changes().classify(uncleared, t.id(), v, Classification.OFFICIAL, "why not"))
                 .isInstanceOf(StoreException.AccessDenied.class);
-        assertThatThrownBy(() -> as(cleared).tickets().classify(cleared, t.id(), v, Classification.OFFICIAL, " "))
+        assertThatThrownBy(() -> as(cleared).changes().classify(cleared, t.id(), v, Classification.OFFICIAL, " "))
                 .isInstanceOf(StoreException.Invalid.class);
-        Ticket lowered = as(cleared).tickets().classify(cleared, t.id(), v, Classification.OFFICIAL, "customer confirmed no OS data");
+        Ticket lowered = as(cleared).changes().classify(cleared, t.id(), v, Classification.OFFICIAL, "customer confirmed no OS data");
         assertThat(lowered.classification()).isEqualTo(Classification.OFFICIAL);
         assertThat(as(uncleared).tickets().get(uncleared, t.id()).subject()).isEqualTo("SECRET-SUBJECT-1");
     }
@@ -157,7 +157,7 @@ class SensitiveSeamTest {
         as(admin).agents().update(admin, cleared.id(), new AgentRepository.AgentSpec("sam", "Sam",
                 com.supportdesk.domain.Clearance.NONE, cleared.level(), false, false, true));
         int v = as(admin).tickets().get(admin, t.id()).version();
-        assertThatThrownBy(() -> as(cleared).tickets().changeStatus(signedInAsCleared, t.id(), v,
+        assertThatThrownBy(() -> as(cleared).changes().changeStatus(signedInAsCleared, t.id(), v,
                 com.supportdesk.domain.TicketStatus.RESOLVED)).isInstanceOf(StoreException.AccessDenied.class);
         assertThat(as(admin).tickets().get(admin, t.id()).status()).isEqualTo(com.supportdesk.domain.TicketStatus.NEW);
     }

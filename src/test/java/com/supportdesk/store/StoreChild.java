@@ -20,7 +20,7 @@ public final class StoreChild {
         if (args[0].equals("commit")) {
             int n = Integer.parseInt(args[2]);
             for (int i = 0; i < n; i++) {
-                Ticket t = store.tickets().create(null, NewTicket.of("durable " + i, Severity.S1, Channel.AGENT,
+                Ticket t = store.changes().create(null, NewTicket.of("durable " + i, Severity.S1, Channel.AGENT,
                         Instant.parse("2026-11-25T10:00:00Z")));
                 System.out.println(t.ref());
                 System.out.flush();

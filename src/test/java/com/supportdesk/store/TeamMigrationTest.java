@@ -127,7 +127,7 @@ class TeamMigrationTest {
             assertThat(a.id()).isEqualTo(desk.admin.id());
             assertThat(admin.tickets().get(a, desk.ordinary.id()).ref()).isEqualTo(desk.ordinary.ref());
             assertThat(admin.tickets().get(a, desk.later.id()).subject()).isEqualTo("Invoice question");
-            Ticket next = admin.tickets().create(a, NewTicket.of("After the move", Severity.S3, Channel.AGENT,
+            Ticket next = admin.changes().create(a, NewTicket.of("After the move", Severity.S3, Channel.AGENT,
                     clock.instant()));
             assertThat(next.id()).isEqualTo(desk.later.id() + 1);
             assertThat(admin.customers().create(a, "New Customer", false, 0).id()).isEqualTo(3);
@@ -210,7 +210,7 @@ class TeamMigrationTest {
             long attachment = d.messages().stream().flatMap(m -> m.attachments().stream())
                     .filter(a -> a.filename().endsWith(".bin")).findFirst().orElseThrow().id();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            clara.tickets().saveAttachment(me, attachment, bytes, "desk");
+            clara.conversation().saveAttachment(me, attachment, bytes, "desk");
             assertThat(bytes.toByteArray()).isEqualTo(TestSourceDesk.ATTACHMENT);
         }
         assertThat(claraAuditRows()).isGreaterThan(auditedBefore);

@@ -62,7 +62,7 @@ class TicketRepositoryTest {
     }
 
     private Ticket newTicket(Severity s, Instant received) {
-        return as(alice).tickets().create(alice, NewTicket.of("Login page fails", s, Channel.EMAIL, received));
+        return as(alice).changes().create(alice, NewTicket.of("Login page fails", s, Channel.EMAIL, received));
     }
 
     @Test
@@ -72,7 +72,7 @@ class TicketRepositoryTest {
         assertThat(t.id()).isGreaterThanOrEqualTo(1001);
         assertThat(t.deadline()).isEqualTo(Instant.parse("2026-11-25T18:00:00Z"));
         assertThat(t.status()).isEqualTo(TicketStatus.NEW);
-        assertThat(as(alice).tickets().history(alice, t.id())).extracting(e -> e.kind()).containsExactly(EventKind.CREATED);
+        assertThat(as(alice).history().history(alice, t.id())).extracting(e -> e.kind()).containsExactly(EventKind.CREATED);
     }
 
     @Test
@@ -81,9 +81,9 @@ class TicketRepositoryTest {
         Ticket seenByAlice = as(alice).tickets().get(alice, t.id());
         Ticket seenByBob = as(bob).tickets().get(bob, t.id());
         clock.set(Instant.parse("2026-11-25T10:05:30Z"));
-        as(alice).tickets().changeSeverity(alice, t.id(), seenByAlice.version(), Severity.S1);
+        as(alice).changes().changeSeverity(alice, t.id(), seenByAlice.version(), Severity.S1);
 
-        assertThatThrownBy(() -> as(bob).tickets().changeStatus(bob, t.id(), seenByBob.version(), TicketStatus.RESOLVED))
+        assertThatThrownBy(() -> as(bob).changes().changeStatus(bob, t.id(), seenByBob.version(), TicketStatus.RESOLVED))
                 .isInstanceOf(StoreException.ConcurrentChange.class)
                 .hasMessage(t.ref() + " was changed by Alice at 25 Nov 10:05:30; reload");
         Ticket now = as(admin).tickets().get(admin, t.id());
@@ -94,9 +94,9 @@ class TicketRepositoryTest {
     @Test
     void severityChangeRecomputesDeadlineFromReceivedAndRecordsIt() {
         Ticket t = newTicket(Severity.S3, Instant.parse("2026-11-25T10:00:00Z"));
-        Ticket changed = as(alice).tickets().changeSeverity(alice, t.id(), t.version(), Severity.S1);
+        Ticket changed = as(alice).changes().changeSeverity(alice, t.id(), t.version(), Severity.S1);
         assertThat(changed.deadline()).isEqualTo(Instant.parse("2026-11-25T11:00:00Z"));
-        assertThat(as(alice).tickets().history(alice, t.id()))
+        assertThat(as(alice).history().history(alice, t.id()))
                 .filteredOn(e -> e.kind() == EventKind.SEVERITY_CHANGED).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("Severity 3 \u2192 Severity 1").contains("2026-11-25T11:00:00Z"));
     }
@@ -104,13 +104,13 @@ class TicketRepositoryTest {
     @Test
     void escalationNeedsReasonAndLevelThreeNeedsReproductionAndIsolation() {
         Ticket t = newTicket(Severity.S2, clock.instant());
-        assertThatThrownBy(() -> as(alice).tickets().changeLevel(alice, t.id(), t.version(), SupportLevel.L2, " ", null, null))
+        assertThatThrownBy(() -> as(alice).changes().changeLevel(alice, t.id(), t.version(), SupportLevel.L2, " ", null, null))
                 .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("reason");
-        Ticket l2 = as(alice).tickets().changeLevel(alice, t.id(), t.version(), SupportLevel.L2, "needs DB access", null, null);
+        Ticket l2 = as(alice).changes().changeLevel(alice, t.id(), t.version(), SupportLevel.L2, "needs DB access", null, null);
         assertThat(l2.level()).isEqualTo(SupportLevel.L2);
-        assertThatThrownBy(() -> as(alice).tickets().changeLevel(alice, t.id(), l2.version(), SupportLevel.L3, "bug", "", "x"))
+        assertThatThrownBy(() -> as(alice).changes().changeLevel(alice, t.id(), l2.version(), SupportLevel.L3, "bug", "", "x"))
                 .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("steps to reproduce");
-        Ticket l3 = as(alice).tickets().changeLevel(alice, t.id(), l2.version(), SupportLevel.L3, "code defect",
+        Ticket l3 = as(alice).changes().changeLevel(alice, t.id(), l2.version(), SupportLevel.L3, "code defect",
                 "1. open page\n2. click save", "Reproduced on a clean install; not data-specific");
         assertThat(l3.level()).isEqualTo(SupportLevel.L3);
         TicketDetail d = as(bob).tickets().open(bob, t.id(), "test");
@@ -122,8 +122,8 @@ class TicketRepositoryTest {
     void firstContactStopsTheClockOnceAndMovesNewToOpen() {
         Ticket t = newTicket(Severity.S1, clock.instant());
         Instant call = Instant.parse("2026-11-25T10:20:00Z");
-        assertThat(as(alice).tickets().recordContact(alice, t.id(), call, ContactEvent.PHONE_CALL)).isTrue();
-        assertThat(as(alice).tickets().recordContact(alice, t.id(), call.plusSeconds(60), ContactEvent.EMAIL_REPLY)).isFalse();
+        assertThat(as(alice).changes().recordContact(alice, t.id(), call, ContactEvent.PHONE_CALL)).isTrue();
+        assertThat(as(alice).changes().recordContact(alice, t.id(), call.plusSeconds(60), ContactEvent.EMAIL_REPLY)).isFalse();
         Ticket after = as(alice).tickets().get(alice, t.id());
         assertThat(after.firstContactAt()).isEqualTo(call);
         assertThat(after.firstContactEvent()).isEqualTo(ContactEvent.PHONE_CALL);
@@ -133,7 +133,7 @@ class TicketRepositoryTest {
     @Test
     void internalNoteIsNotContact() {
         Ticket t = newTicket(Severity.S1, clock.instant());
-        as(alice).tickets().addNote(alice, t.id(), "checked the logs");
+        as(alice).changes().addNote(alice, t.id(), "checked the logs");
         assertThat(as(alice).tickets().get(alice, t.id()).firstContactAt()).isNull();
     }
 
@@ -141,10 +141,10 @@ class TicketRepositoryTest {
     void boardHoldsOpenAndResolvedToday() {
         Ticket open = newTicket(Severity.S1, clock.instant());
         Ticket resolved = newTicket(Severity.S2, clock.instant());
-        as(alice).tickets().changeStatus(alice, resolved.id(), resolved.version(), TicketStatus.RESOLVED);
+        as(alice).changes().changeStatus(alice, resolved.id(), resolved.version(), TicketStatus.RESOLVED);
         Ticket old = newTicket(Severity.S3, clock.instant().minus(Duration.ofDays(3)));
         clock.set(Instant.parse("2026-11-22T10:00:00Z"));
-        as(alice).tickets().changeStatus(alice, old.id(), old.version(), TicketStatus.RESOLVED);
+        as(alice).changes().changeStatus(alice, old.id(), old.version(), TicketStatus.RESOLVED);
         clock.set(Instant.parse("2026-11-25T12:00:00Z"));
 
         assertThat(as(alice).tickets().board(alice, Instant.parse("2026-11-25T00:00:00Z")))
@@ -154,7 +154,7 @@ class TicketRepositoryTest {
     @Test
     void searchFindsByRefSubjectAndCustomer() {
         Customer acme = as(admin).customers().create(admin, "Acme Widgets", false, 4);
-        Ticket t = as(alice).tickets().create(alice, NewTicket.of("Invoice export broken", Severity.S3, Channel.EMAIL,
+        Ticket t = as(alice).changes().create(alice, NewTicket.of("Invoice export broken", Severity.S3, Channel.EMAIL,
                 clock.instant()).withCustomer(acme.id(), null));
         assertThat(as(bob).tickets().search(bob, "invoice", 10)).extracting(Ticket::id).containsExactly(t.id());
         assertThat(as(bob).tickets().search(bob, "acme", 10)).extracting(Ticket::id).containsExactly(t.id());
@@ -164,10 +164,10 @@ class TicketRepositoryTest {
 
     @Test
     void changeFeedReportsTicketsChangedByAnotherConnection() {
-        long start = store.tickets().lastEventId();
+        long start = store.history().lastEventId();
         Ticket t = newTicket(Severity.S2, clock.instant());
         clock.advance(Duration.ofMinutes(1));
-        TicketRepository.Changes ch = store.tickets().changesSince(start);
+        TicketHistory.Changes ch = store.history().changesSince(start);
         assertThat(ch.ticketIds()).contains(t.id());
         assertThat(ch.lastEventId()).isGreaterThan(start);
     }

@@ -118,7 +118,7 @@ class TeamCliTest {
     @Test
     void revokingClearanceInAnotherProcessTakesEffectOnTheNextStatementOfAnOpenSession() throws Exception {
         Store asClara = desk.as(clara);
-        Ticket t = asClara.tickets().create(clara, NewTicket.of("Sensitive subject", Severity.S1, Channel.EMAIL,
+        Ticket t = asClara.changes().create(clara, NewTicket.of("Sensitive subject", Severity.S1, Channel.EMAIL,
                 Instant.now()).withClassification(Classification.OFFICIAL_SENSITIVE));
         assertThat(asClara.tickets().get(clara, t.id()).subject()).isEqualTo("Sensitive subject");
 
@@ -160,7 +160,7 @@ class TeamCliTest {
         asUna.tickets().board(una, Instant.EPOCH);
         Cli.Result off = run("admin", "agent", "set", "--username", "una", "--inactive", "--user", "admin");
         assertThat(off.exit()).as(off.err()).isZero();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asUna.tickets().create(una,
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asUna.changes().create(una,
                 NewTicket.of("x", Severity.S3, Channel.AGENT, Instant.now()))).isInstanceOf(StoreException.class);
         Cli.Result signIn = run("una", "agent", "list", "--user", "una");
         assertThat(signIn.exit()).isEqualTo(1);
@@ -168,7 +168,7 @@ class TeamCliTest {
 
     @Test
     void auditListPrintsTheBrowsersCsvForClearedLeadsOnly() {
-        Ticket t = desk.as(clara).tickets().create(clara, NewTicket.of("Sensitive", Severity.S2, Channel.EMAIL,
+        Ticket t = desk.as(clara).changes().create(clara, NewTicket.of("Sensitive", Severity.S2, Channel.EMAIL,
                 Instant.now()).withClassification(Classification.OFFICIAL_SENSITIVE));
         desk.as(clara).tickets().open(clara, t.id(), "board");
         Cli.Result list = run("admin", "audit", "list", "--user", "admin");
@@ -200,18 +200,18 @@ class TeamCliTest {
             Ticket plain = null;
             String first = null;
             for (int i = 0; i < 60 && first == null; i++) {
-                plain = desk.as(clara).tickets().create(clara, NewTicket.of("Printer jam " + i, Severity.S2, Channel.AGENT,
+                plain = desk.as(clara).changes().create(clara, NewTicket.of("Printer jam " + i, Severity.S2, Channel.AGENT,
                         Instant.now()));
                 first = lines.poll(1, TimeUnit.SECONDS);
             }
             assertThat(first).as("the watcher printed a line").isNotNull();
             lines.clear();
-            Ticket secret = desk.as(clara).tickets().create(clara, NewTicket.of("Classified subject", Severity.S1,
+            Ticket secret = desk.as(clara).changes().create(clara, NewTicket.of("Classified subject", Severity.S1,
                     Channel.EMAIL, Instant.now()).withClassification(Classification.OFFICIAL_SENSITIVE));
             String line = lines.poll(10, TimeUnit.SECONDS);
             assertThat(line).matches("\\S+Z " + secret.ref() + " v\\d+ NEW S1 " + Ticket.PLACEHOLDER);
             Ticket p = desk.as(clara).tickets().get(clara, plain.id());
-            desk.as(clara).tickets().changeStatus(clara, plain.id(), p.version(), com.supportdesk.domain.TicketStatus.RESOLVED);
+            desk.as(clara).changes().changeStatus(clara, plain.id(), p.version(), com.supportdesk.domain.TicketStatus.RESOLVED);
             String resolved = lines.poll(10, TimeUnit.SECONDS);
             assertThat(resolved).matches("\\S+Z " + plain.ref() + " v" + (p.version() + 1) + " RESOLVED S2 Printer jam \\d+");
         } finally {

@@ -54,15 +54,15 @@ class TeamLiveTest {
     void anotherDesksCommitReachesThisDeskWithinASecondAndALostConnectionHealsWithoutMissingAnything() throws Exception {
         Store mine = desk.as(una);
         BlockingQueue<ChangeFeed.Batch> batches = new LinkedBlockingQueue<>();
-        try (ChangeFeed feed = new ChangeFeed(mine.tickets(), una, mine.tickets().lastEventId(), TaskExecutor.direct(),
-                batches::add).pushedBy(mine.database())) {
+        try (ChangeFeed feed = new ChangeFeed(mine, una, mine.history().lastEventId(), TaskExecutor.direct(),
+                batches::add)) {
             feed.start(60_000); // a poll a minute: anything sooner was pushed
             // once listening, the feed says so (the status bar's "Live") without waiting for a change
             ChangeFeed.Batch first = batches.poll(5, TimeUnit.SECONDS);
             assertThat(first).isNotNull();
             assertThat(first.problem()).isNull();
             assertThat(first.session()).isNotNull();
-            Ticket t = desk.as(clara).tickets().create(clara, NewTicket.of("Printer jam", Severity.S3, Channel.AGENT,
+            Ticket t = desk.as(clara).changes().create(clara, NewTicket.of("Printer jam", Severity.S3, Channel.AGENT,
                     Instant.now()));
             long committed = System.nanoTime();
             ChangeFeed.Batch b = next(batches, t.id());
@@ -73,7 +73,7 @@ class TeamLiveTest {
             try (Connection su = TestPostgres.superuser("postgres"); Statement st = su.createStatement()) {
                 st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'una'");
             }
-            Ticket during = desk.as(clara).tickets().create(clara, NewTicket.of("While you were away", Severity.S2,
+            Ticket during = desk.as(clara).changes().create(clara, NewTicket.of("While you were away", Severity.S2,
                     Channel.AGENT, Instant.now()));
             ChangeFeed.Batch healed = next(batches, during.id());
             assertThat(healed.tickets()).extracting(Ticket::subject).contains("While you were away");

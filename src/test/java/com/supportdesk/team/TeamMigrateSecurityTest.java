@@ -65,7 +65,7 @@ class TeamMigrateSecurityTest {
         try (TestDesk desk = TestDesk.open(TestDesk.Engine.POSTGRES, dir, clock)) {
             Agent clara = desk.agent("clara", Clearance.CLEARED);
             desk.agent("una", Clearance.NONE);
-            desk.as(clara).tickets().create(clara, NewTicket.of("ZQX7 secret", Severity.S1, Channel.EMAIL, clock.instant())
+            desk.as(clara).changes().create(clara, NewTicket.of("ZQX7 secret", Severity.S1, Channel.EMAIL, clock.instant())
                     .withClassification(Classification.OFFICIAL_SENSITIVE).withBody("ZQX7 body"));
             desk.intake();
             String before = TestPostgres.snapshot(desk.url());

@@ -21,7 +21,7 @@ import com.supportdesk.store.CallRepository.CallEntry;
 import com.supportdesk.store.MailboxRepository.NewQuarantine;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.Store;
-import com.supportdesk.store.TicketRepository.NewMessage;
+import com.supportdesk.store.Conversation.NewMessage;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestDesk;
 import com.supportdesk.testing.TestPostgres;
@@ -79,39 +79,39 @@ class TeamSecurityTest {
         Customer gov = desk.store().customers().create(admin, "Ministry of Tests", true, 0);
         var connie = desk.store().contacts().create(admin, gov.id(), "Connie", "connie@gov.example", null,
                 ContactRole.ADMINISTRATOR);
-        secret = asClara.tickets().create(clara, NewTicket.of(MARKER + " subject", Severity.S1, Channel.EMAIL,
+        secret = asClara.changes().create(clara, NewTicket.of(MARKER + " subject", Severity.S1, Channel.EMAIL,
                 clock.instant()).withCustomer(gov.id(), connie.id()).withBody(MARKER + " body")
                 .withClassification(Classification.OFFICIAL_SENSITIVE));
-        ordinary = desk.as(una).tickets().create(una, NewTicket.of("Printer jam", Severity.S3, Channel.AGENT,
+        ordinary = desk.as(una).changes().create(una, NewTicket.of("Printer jam", Severity.S3, Channel.AGENT,
                 clock.instant()).withCustomer(gov.id(), connie.id()));
         // the mail gateway threads an e-mail with its raw source and an attachment onto the sensitive ticket
         Store intake = desk.intake();
-        intake.database().run(c -> {
-            long m = intake.tickets().addMessage(c, secret.id(), new NewMessage(MessageKind.EMAIL, Direction.IN,
+        intake.database().runInTx(tx -> {
+            long m = intake.conversation().addMessage(tx, secret.id(), new NewMessage(MessageKind.EMAIL, Direction.IN,
                     "<m1@gov.example>", null, null, MARKER + "@gov.example", "desk@example.com", "Re: " + MARKER,
                     clock.instant(), MARKER + " mail body", null));
             byte[] raw = ("Subject: " + MARKER + "\r\n\r\n" + MARKER + " raw").getBytes(StandardCharsets.US_ASCII);
-            intake.tickets().setRawSource(c, m, new ByteArrayInputStream(raw), raw.length);
+            intake.conversation().setRawSource(tx, m, new ByteArrayInputStream(raw), raw.length);
             byte[] file = (MARKER + " attachment bytes").getBytes(StandardCharsets.US_ASCII);
-            intake.tickets().addAttachment(c, m, MARKER + ".txt", "text/plain", file.length, false,
+            intake.conversation().addAttachment(tx, m, MARKER + ".txt", "text/plain", file.length, false,
                     new ByteArrayInputStream(file));
             byte[] q = ("From: " + MARKER + "@gov.example\r\nSubject: " + MARKER + "\r\n\r\nOFFICIAL-SENSITIVE " + MARKER)
                     .getBytes(StandardCharsets.US_ASCII);
-            quarantined = intake.mailbox().quarantine(c, new NewQuarantine(QuarantineCategory.UNREADABLE, "desk", "INBOX",
+            quarantined = intake.mailbox().quarantine(tx, new NewQuarantine(QuarantineCategory.UNREADABLE, "desk", "INBOX",
                     7L, clock.instant(), "could not be parsed", "<q1@gov.example>", null, MARKER + "@gov.example",
                     MARKER + " quarantined", true), new ByteArrayInputStream(q), q.length);
         });
         // a call, a chat line and an escalation reason on it, by the cleared agent
         long draft = asClara.calls().saveDraft(clara, null, new CallDraft(CallDirection.INBOUND, clock.instant(),
                 secret.id(), connie.id(), MARKER + " notes", "state"));
-        asClara.database().run(c -> {
-            asClara.calls().log(c, clara, draft, new CallEntry(secret.id(), connie.id(), CallDirection.INBOUND,
+        asClara.database().runInTx(tx -> {
+            asClara.calls().log(tx, clara, draft, new CallEntry(secret.id(), connie.id(), CallDirection.INBOUND,
                     clock.instant(), clock.instant().plusSeconds(90), MARKER + " call notes"));
-            asClara.tickets().addMessage(c, secret.id(), new NewMessage(MessageKind.CHAT, Direction.IN, null, null, null,
+            asClara.conversation().addMessage(tx, secret.id(), new NewMessage(MessageKind.CHAT, Direction.IN, null, null, null,
                     "Connie", null, null, clock.instant(), MARKER + " chat line", null));
         });
         Ticket now = asClara.tickets().get(clara, secret.id());
-        asClara.tickets().changeLevel(clara, secret.id(), now.version(), SupportLevel.L2, MARKER + " reason", null, null);
+        asClara.changes().changeLevel(clara, secret.id(), now.version(), SupportLevel.L2, MARKER + " reason", null, null);
     }
 
     @AfterEach

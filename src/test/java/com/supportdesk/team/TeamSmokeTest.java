@@ -32,7 +32,7 @@ class TeamSmokeTest {
         try (Store store = new Store(Database.openTeam(loc, "admin", "admin-password".toCharArray(), Clock.systemUTC()),
                 new Passwords(1000), ZoneOffset.UTC)) {
             var admin = store.agents().findByUsername("admin").orElseThrow();
-            Ticket t = store.tickets().create(admin, NewTicket.of("Login page fails", Severity.S2, Channel.EMAIL,
+            Ticket t = store.changes().create(admin, NewTicket.of("Login page fails", Severity.S2, Channel.EMAIL,
                     Instant.parse("2026-11-25T14:00:00Z")));
             assertThat(t.subject()).isEqualTo("Login page fails");
             assertThat(store.tickets().board(admin, Instant.EPOCH)).hasSize(1);

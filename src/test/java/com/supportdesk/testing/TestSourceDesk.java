@@ -23,8 +23,9 @@ import com.supportdesk.store.MailboxRepository.Checkpoint;
 import com.supportdesk.store.MailboxRepository.NewQuarantine;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.OutageRepository.NewOutage;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.Store;
-import com.supportdesk.store.TicketRepository.NewMessage;
+import com.supportdesk.store.Conversation.NewMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -84,49 +85,48 @@ public final class TestSourceDesk {
                     ContactRole.REGISTERED_USER);
             s.policy().add(admin, new PolicyVersion(clock.instant().minus(Duration.ofDays(30)),
                     new ResponseTargets(Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(4)),
-                    CalendarSpec.standard().withHours(LocalTime.of(8, 0), LocalTime.of(19, 0))), "Extended hours",
-                    s.tickets());
+                    CalendarSpec.standard().withHours(LocalTime.of(8, 0), LocalTime.of(19, 0))), "Extended hours");
 
-            secret = s.tickets().create(clara, NewTicket.of(MARKER + " subject", Severity.S2, Channel.EMAIL,
+            secret = s.changes().create(clara, NewTicket.of(MARKER + " subject", Severity.S2, Channel.EMAIL,
                     clock.instant()).withCustomer(gov.id(), connie.id()).withBody(MARKER + " body – ünïcödé ✓")
                     .withClassification(Classification.OFFICIAL_SENSITIVE).withAssignee(clara.id()));
-            ordinary = s.tickets().create(una, NewTicket.of("Portal down for everyone", Severity.S1, Channel.PHONE,
+            ordinary = s.changes().create(una, NewTicket.of("Portal down for everyone", Severity.S1, Channel.PHONE,
                     clock.instant()).withCustomer(acme.id(), arno.id()).withBody("Nobody can sign in"));
             clock.advance(Duration.ofMinutes(5));
-            later = s.tickets().create(admin, NewTicket.of("Invoice question", Severity.S3, Channel.AGENT,
+            later = s.changes().create(admin, NewTicket.of("Invoice question", Severity.S3, Channel.AGENT,
                     clock.instant()).withCustomer(acme.id(), null));
 
-            s.database().run(c -> {
-                long m = s.tickets().addMessage(c, secret.id(), new NewMessage(MessageKind.EMAIL, Direction.IN,
+            s.database().runInTx(tx -> {
+                long m = s.conversation().addMessage(tx, secret.id(), new NewMessage(MessageKind.EMAIL, Direction.IN,
                         "<m1@gov.example>", null, null, "connie@gov.example", "desk@example.com", "Re: " + MARKER,
                         clock.instant(), MARKER + " mail body", null));
                 byte[] raw = ("Subject: Re: " + MARKER + "\r\n\r\n" + MARKER + " raw").getBytes(StandardCharsets.US_ASCII);
-                s.tickets().setRawSource(c, m, new ByteArrayInputStream(raw), raw.length);
-                s.tickets().addAttachment(c, m, MARKER + ".bin", "application/octet-stream", ATTACHMENT.length, false,
+                s.conversation().setRawSource(tx, m, new ByteArrayInputStream(raw), raw.length);
+                s.conversation().addAttachment(tx, m, MARKER + ".bin", "application/octet-stream", ATTACHMENT.length, false,
                         new ByteArrayInputStream(ATTACHMENT));
-                s.tickets().addAttachment(c, m, "huge.iso", "application/octet-stream", 900_000_000L, true, null);
+                s.conversation().addAttachment(tx, m, "huge.iso", "application/octet-stream", 900_000_000L, true, null);
                 byte[] q = ("From: someone@gov.example\r\nSubject: " + MARKER + "\r\n\r\nOFFICIAL-SENSITIVE " + MARKER)
                         .getBytes(StandardCharsets.US_ASCII);
-                s.mailbox().quarantine(c, new NewQuarantine(QuarantineCategory.UNREADABLE, "desk", "INBOX", 7L,
+                s.mailbox().quarantine(tx, new NewQuarantine(QuarantineCategory.UNREADABLE, "desk", "INBOX", 7L,
                         clock.instant(), "could not be parsed", "<q1@gov.example>", null, "someone@gov.example",
                         MARKER + " quarantined", true), new ByteArrayInputStream(q), q.length);
                 byte[] auto = "From: mailer-daemon@example.com\r\nSubject: Out of office\r\n\r\nAway".getBytes(
                         StandardCharsets.US_ASCII);
-                long auto2 = s.mailbox().quarantine(c, new NewQuarantine(QuarantineCategory.AUTOMATED, "desk", "INBOX", 8L,
+                long auto2 = s.mailbox().quarantine(tx, new NewQuarantine(QuarantineCategory.AUTOMATED, "desk", "INBOX", 8L,
                         clock.instant(), "auto-reply", "<q2@example.com>", null, "mailer-daemon@example.com",
                         "Out of office", false), new ByteArrayInputStream(auto), auto.length);
-                s.mailbox().resolve(c, auto2, "dismissed");
-                s.mailbox().saveCheckpoint(c, new Checkpoint("desk", "INBOX", 424242L, 8L));
+                s.mailbox().resolve(tx, auto2, "dismissed");
+                s.mailbox().saveCheckpoint(tx, new Checkpoint("desk", "INBOX", 424242L, 8L));
             });
             long draft = s.calls().saveDraft(clara, null, new CallDraft(CallDirection.INBOUND, clock.instant(),
                     secret.id(), connie.id(), MARKER + " call notes", "{\"step\":2}"));
-            s.database().run(c -> s.calls().log(c, clara, draft, new CallEntry(secret.id(), connie.id(),
+            s.database().runInTx(tx -> s.calls().log(tx, clara, draft, new CallEntry(secret.id(), connie.id(),
                     CallDirection.INBOUND, clock.instant(), clock.instant().plusSeconds(90), MARKER + " call notes")));
             s.calls().saveDraft(una, null, new CallDraft(CallDirection.OUTBOUND, clock.instant(), ordinary.id(),
                     arno.id(), "still talking", "{\"step\":1}"));
-            s.tickets().changeLevel(clara, secret.id(), s.tickets().get(clara, secret.id()).version(), SupportLevel.L2,
+            s.changes().changeLevel(clara, secret.id(), s.tickets().get(clara, secret.id()).version(), SupportLevel.L2,
                     MARKER + " reason", null, null);
-            s.tickets().addNote(una, ordinary.id(), "Restarted the web tier");
+            s.changes().addNote(una, ordinary.id(), "Restarted the web tier");
             // reads of sensitive content: audited
             s.tickets().open(clara, secret.id(), "desk");
             s.mailbox().rawSource(admin, s.mailbox().quarantine(admin, true).stream().filter(e -> e.sensitive())

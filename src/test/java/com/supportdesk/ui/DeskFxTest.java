@@ -218,7 +218,7 @@ class DeskFxTest {
         try (Store other = TestStores.open(dir, clock)) {
             Agent sam = other.agents().findByUsername("sam").orElseThrow();
             Ticket theirs = other.tickets().get(sam, t.id());
-            other.tickets().changeSeverity(sam, t.id(), theirs.version(), Severity.S2);
+            other.changes().changeSeverity(sam, t.id(), theirs.version(), Severity.S2);
         }
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
         waitFor(() -> robot.lookup("#levelReason").tryQuery().isPresent());

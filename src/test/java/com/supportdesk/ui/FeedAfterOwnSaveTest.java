@@ -66,14 +66,14 @@ class FeedAfterOwnSaveTest {
             board.apply(List.of(t));
             wall.apply(List.of(t));
         });
-        ChangeFeed feed = new ChangeFeed(store.tickets(), lead, board.feedPositionProperty().get(), TaskExecutor.direct(),
+        ChangeFeed feed = new ChangeFeed(store, lead, board.feedPositionProperty().get(), TaskExecutor.direct(),
                 b -> { });
 
         Ticket t = board.column(BoardViewModel.Column.NEW).stream().filter(x -> x.assigneeId() == null).findFirst()
                 .orElseThrow();
         Agent sam = store.agents().findByUsername("sam").orElseThrow();
         clock.advance(Duration.ofSeconds(30));
-        Ticket bySam = store.tickets().changeSeverity(sam, t.id(), t.version(), t.severity() == Severity.S1 ? Severity.S2 : Severity.S1);
+        Ticket bySam = store.changes().changeSeverity(sam, t.id(), t.version(), t.severity() == Severity.S1 ? Severity.S2 : Severity.S1);
 
         // the feed reads Sam's change; its batch waits for the UI thread
         ChangeFeed.Batch readEarlier = feed.pollOnce();

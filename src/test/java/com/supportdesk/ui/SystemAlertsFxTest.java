@@ -85,7 +85,7 @@ class SystemAlertsFxTest {
     private List<Ticket> arrive(DeskView desk, NewTicket... tickets) throws Exception {
         List<Ticket> made = new ArrayList<>();
         for (NewTicket n : tickets) {
-            made.add(store.tickets().create(null, n));
+            made.add(store.changes().create(null, n));
         }
         List<Ticket> seen = store.tickets().byIds(desk.session().agent(), made.stream().map(Ticket::id).toList());
         WaitForAsyncUtils.asyncFx(() -> desk.applyAll(seen)).get();

@@ -2,6 +2,7 @@ package com.supportdesk.ui.admin;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.report.AuditCsv;
+import com.supportdesk.store.DiskSpace;
 import com.supportdesk.store.AuditRepository.AuditEntry;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
@@ -131,6 +132,9 @@ public final class AuditViewModel extends TaskViewModel {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             AuditCsv.write(rows, zone, w);
         } catch (IOException e) {
+            DiskSpace.SYSTEM.diskFull(e, file.toAbsolutePath().getParent()).ifPresent(full -> {
+                throw full;
+            });
             throw new UncheckedIOException("Could not export the audit to " + file + ": " + e.getMessage(), e);
         }
     }

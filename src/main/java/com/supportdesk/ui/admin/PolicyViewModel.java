@@ -415,7 +415,7 @@ public final class PolicyViewModel extends TaskViewModel {
             return refuse(e);
         }
         String why = note.get().strip();
-        return background(() -> store.policy().add(admin, v, why, store.tickets())).thenCompose(saved -> {
+        return background(() -> store.policy().add(admin, v, why)).thenCompose(saved -> {
             note.set("");
             resetEffective();
             return load().thenApply(x -> {

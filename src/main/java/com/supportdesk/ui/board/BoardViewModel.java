@@ -149,7 +149,7 @@ public final class BoardViewModel {
         Instant since = startOfToday();
         return executor.supply(() -> {
             TicketRepository tickets = store.tickets();
-            long position = tickets.lastEventId();
+            long position = store.history().lastEventId();
             List<Ticket> list = sensitiveOnly ? tickets.sensitiveBoard(agent, since) : tickets.board(agent, since);
             List<String> customers = store.customers().all().stream().map(Customer::name).toList();
             return new Loaded(position, list, customers);

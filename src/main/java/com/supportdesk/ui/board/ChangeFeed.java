@@ -2,6 +2,8 @@ package com.supportdesk.ui.board;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.store.Store;
+import com.supportdesk.store.TicketHistory;
 import com.supportdesk.store.TicketRepository;
 import java.time.Duration;
 import com.supportdesk.store.LiveChanges;
@@ -36,6 +38,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private final TicketRepository tickets;
+    private final TicketHistory history;
     private final Agent agent;
     private final TaskExecutor ui;
     private final Consumer<Batch> sink;
@@ -43,29 +46,25 @@ public final class ChangeFeed implements AutoCloseable {
     private ScheduledExecutorService timer;
     private Thread pushed;
     private boolean failing;
-    /** The team database whose notifications drive the feed (null: poll). */
-    private Database database;
+    /** On a team database its notifications drive the feed; on the embedded one it polls. */
+    private final Database database;
     /** A resync (who am I, the clock offset) at least this often, even without a lost connection. */
     private static final long RESYNC_NANOS = TimeUnit.MINUTES.toNanos(10);
 
-    public ChangeFeed(TicketRepository tickets, Agent agent, long startPosition, TaskExecutor ui, Consumer<Batch> sink) {
-        this.tickets = tickets;
+    public ChangeFeed(Store store, Agent agent, long startPosition, TaskExecutor ui, Consumer<Batch> sink) {
+        this.tickets = store.tickets();
+        this.history = store.history();
+        this.database = store.database();
         this.agent = agent;
         this.position = startPosition;
         this.ui = ui;
         this.sink = sink;
     }
 
-    /** On a team database, be woken by the database's notifications instead of polling (see {@link #start}). */
-    public ChangeFeed pushedBy(Database database) {
-        this.database = database;
-        return this;
-    }
-
     /** One poll, on the calling thread: the changed tickets since the last poll. */
     public synchronized Batch pollOnce() {
         try {
-            TicketRepository.Changes changes = tickets.changesSince(position);
+            TicketHistory.Changes changes = history.changesSince(position);
             position = changes.lastEventId();
             List<Ticket> fresh = changes.ticketIds().isEmpty() ? List.of() : tickets.byIds(agent, changes.ticketIds());
             if (failing) {

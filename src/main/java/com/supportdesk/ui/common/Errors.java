@@ -1,5 +1,6 @@
 package com.supportdesk.ui.common;
 
+import com.supportdesk.store.DiskSpace;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +26,15 @@ public final class Errors {
             t = t.getCause();
         }
         return t;
+    }
+
+    /**
+     * As {@link #plain(Throwable)} for a failure while writing {@code file}: a full disk is said as such, naming the
+     * folder and the space left there.
+     */
+    public static String plain(Throwable err, java.nio.file.Path file) {
+        java.nio.file.Path folder = file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent() : file;
+        return DiskSpace.SYSTEM.diskFull(cause(err), folder).map(Throwable::getMessage).orElseGet(() -> plain(err));
     }
 
     /** The message for people: "SD-12 was changed by …", "The file x does not exist.", … */

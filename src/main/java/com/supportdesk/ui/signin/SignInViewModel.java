@@ -63,6 +63,13 @@ public final class SignInViewModel {
         this.demoMode.set(demoMode && !gate.team());
     }
 
+    /** Shows a notice in the message line (before anything is typed); blank for none. */
+    public void tell(String notice) {
+        if (notice != null && !notice.isBlank()) {
+            state.setStatus(notice);
+        }
+    }
+
     /** Where this screen signs in: the team database's address, or "" for this computer's own desk. */
     public String where() {
         return gate.where();

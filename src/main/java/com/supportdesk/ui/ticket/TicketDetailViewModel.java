@@ -255,33 +255,33 @@ public final class TicketDetailViewModel {
     // ---------------------------------------------------------------- actions
 
     public CompletableFuture<Ticket> assignToMe() {
-        return change(t -> store.tickets().assign(agent, t.id(), t.version(), agent.id()));
+        return change(t -> store.changes().assign(agent, t.id(), t.version(), agent.id()));
     }
 
     public CompletableFuture<Ticket> assign(Agent to) {
-        return change(t -> store.tickets().assign(agent, t.id(), t.version(), to == null ? null : to.id()));
+        return change(t -> store.changes().assign(agent, t.id(), t.version(), to == null ? null : to.id()));
     }
 
     public CompletableFuture<Ticket> changeSeverity(Severity s) {
-        return change(t -> store.tickets().changeSeverity(agent, t.id(), t.version(), s));
+        return change(t -> store.changes().changeSeverity(agent, t.id(), t.version(), s));
     }
 
     public CompletableFuture<Ticket> changeLevel(SupportLevel level, String reason, String steps, String isolation) {
-        return change(t -> store.tickets().changeLevel(agent, t.id(), t.version(), level, reason, steps, isolation));
+        return change(t -> store.changes().changeLevel(agent, t.id(), t.version(), level, reason, steps, isolation));
     }
 
     public CompletableFuture<Ticket> changeStatus(TicketStatus s) {
-        return change(t -> store.tickets().changeStatus(agent, t.id(), t.version(), s));
+        return change(t -> store.changes().changeStatus(agent, t.id(), t.version(), s));
     }
 
     /** Notes carry no version (they change nothing), but an empty one is refused. */
     public CompletableFuture<Ticket> addNote(String text) {
-        return change(t -> store.tickets().addNote(agent, t.id(), text));
+        return change(t -> store.changes().addNote(agent, t.id(), text));
     }
 
     /** Opens a new ticket as this agent; the board selects it. */
     public CompletableFuture<Ticket> create(NewTicket n) {
-        return executor.supply(() -> store.tickets().create(agent, n)).thenApply(t -> {
+        return executor.supply(() -> store.changes().create(agent, n)).thenApply(t -> {
             onChanged.accept(t);
             return t;
         });
@@ -303,12 +303,12 @@ public final class TicketDetailViewModel {
         Path path = where.get();
         return executor.supply(() -> {
             try (OutputStream out = Files.newOutputStream(path)) {
-                store.tickets().saveAttachment(agent, a.id(), out, view);
+                store.conversation().saveAttachment(agent, a.id(), out, view);
             }
             return Optional.of(path);
         }).whenComplete((p, err) -> {
             if (err != null) {
-                dialogs.showError("Could not save the attachment", Errors.plain(err));
+                dialogs.showError("Could not save the attachment", Errors.plain(err, path));
             }
         });
     }

@@ -182,7 +182,7 @@ class AdminFxTest {
     void aPolicyVersionSavedFromTheScreenMeasuresOnlyLaterTickets(FxRobot robot) throws Exception {
         DeskView desk = f.desk(robot, "lead");
         Agent lead = desk.session().agent();
-        Ticket existing = f.store.tickets().create(lead, NewTicket.of("Before the change", Severity.S2, Channel.EMAIL,
+        Ticket existing = f.store.changes().create(lead, NewTicket.of("Before the change", Severity.S2, Channel.EMAIL,
                 f.clock.instant()));
         Window w = fire(robot, "menuPolicy");
         waitFor(() -> table(robot, w, "#policyHistory").getItems().size() == 1);
@@ -203,7 +203,7 @@ class AdminFxTest {
         assertThat(table(robot, w, "#policyHistory").getItems()).hasSize(2);
 
         assertThat(f.store.tickets().get(lead, existing.id()).deadline()).isEqualTo(existing.deadline());
-        Ticket later = f.store.tickets().create(lead, NewTicket.of("After the change", Severity.S2, Channel.EMAIL,
+        Ticket later = f.store.changes().create(lead, NewTicket.of("After the change", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-03-12T10:00:00Z")));
         assertThat(later.deadline()).isEqualTo(Instant.parse("2026-03-12T12:00:00Z"));
         assertThat(f.store.policy().versions().get(1).note()).isEqualTo("S2 answered within 2 h from tomorrow");

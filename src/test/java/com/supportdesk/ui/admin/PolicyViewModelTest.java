@@ -131,7 +131,7 @@ class PolicyViewModelTest {
     @Test
     void aVersionEffectiveLaterLeavesEarlierTicketsAloneAndMeasuresLaterOnesUnderIt() {
         Agent al = TestStores.agent(store, admin, "al", Clearance.NONE);
-        Ticket before = store.tickets().create(al, NewTicket.of("before", Severity.S2, Channel.EMAIL,
+        Ticket before = store.changes().create(al, NewTicket.of("before", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-11-25T10:00:00Z")));
         vm.s2Property().set("2h");
         vm.effectiveDateProperty().set(d("2026-11-26"));
@@ -145,7 +145,7 @@ class PolicyViewModelTest {
         assertThat(vm.statusProperty().get()).startsWith("Saved: the new version is in force from Thu 26 Nov 2026 09:00.");
         assertThat(store.tickets().get(al, before.id()).deadline()).isEqualTo(before.deadline())
                 .isEqualTo(Instant.parse("2026-11-25T14:00:00Z"));
-        Ticket after = store.tickets().create(al, NewTicket.of("after", Severity.S2, Channel.EMAIL,
+        Ticket after = store.changes().create(al, NewTicket.of("after", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-11-26T10:00:00Z")));
         assertThat(after.deadline()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
         assertThat(vm.s2Property().get()).as("the form shows the version just saved").isEqualTo("2h");

@@ -130,7 +130,7 @@ class BoardViewModelTest {
         BoardViewModel vm = board(lead, false);
         Ticket t = vm.column(Column.NEW).get(0);
         vm.select(t);
-        Ticket changed = store.tickets().changeStatus(lead, t.id(), t.version(), TicketStatus.OPEN);
+        Ticket changed = store.changes().changeStatus(lead, t.id(), t.version(), TicketStatus.OPEN);
         vm.apply(List.of(changed));
         assertThat(vm.column(Column.NEW)).extracting(Ticket::id).doesNotContain(t.id());
         assertThat(vm.column(Column.OPEN)).extracting(Ticket::id).contains(t.id());
@@ -141,9 +141,9 @@ class BoardViewModelTest {
     @Test
     void newS1NotifiesAndPlaceholderNotificationsNameNoContent() {
         BoardViewModel vm = board(agent, false);
-        Ticket s1 = store.tickets().create(null, NewTicket.of("Checkout down for everyone", Severity.S1, Channel.EMAIL,
+        Ticket s1 = store.changes().create(null, NewTicket.of("Checkout down for everyone", Severity.S1, Channel.EMAIL,
                 clock.instant()));
-        Ticket secret = store.tickets().create(null, NewTicket.of("OFFICIAL-SENSITIVE benefits data leak", Severity.S1,
+        Ticket secret = store.changes().create(null, NewTicket.of("OFFICIAL-SENSITIVE benefits data leak", Severity.S1,
                 Channel.EMAIL, clock.instant()).withClassification(com.supportdesk.domain.Classification.OFFICIAL_SENSITIVE));
         vm.apply(store.tickets().byIds(agent, List.of(s1.id(), secret.id())));
         assertThat(alerts).hasSize(2);
@@ -156,7 +156,7 @@ class BoardViewModelTest {
     @Test
     void alertsFireAtFiftySeventyFiveAndNinetyPercentDuringBusinessHours() {
         BoardViewModel vm = board(agent, false);
-        Ticket t = store.tickets().create(agent, NewTicket.of("Reports slow", Severity.S1, Channel.EMAIL, clock.instant())
+        Ticket t = store.changes().create(agent, NewTicket.of("Reports slow", Severity.S1, Channel.EMAIL, clock.instant())
                 .withAssignee(agent.id()));
         vm.apply(List.of(store.tickets().get(agent, t.id())));
         Instant start = clock.instant();
@@ -177,9 +177,9 @@ class BoardViewModelTest {
     void theAtRiskCountFollowsTheAgentsOwnAndUnassignedTicketsIntoRiskAndOut() {
         BoardViewModel vm = board(agent, false);
         Instant start = clock.instant();
-        Ticket mine = store.tickets().create(agent, NewTicket.of("Reports slow", Severity.S1, Channel.EMAIL, start)
+        Ticket mine = store.changes().create(agent, NewTicket.of("Reports slow", Severity.S1, Channel.EMAIL, start)
                 .withAssignee(agent.id()));
-        Ticket theirs = store.tickets().create(lead, NewTicket.of("Export fails", Severity.S1, Channel.EMAIL, start)
+        Ticket theirs = store.changes().create(lead, NewTicket.of("Export fails", Severity.S1, Channel.EMAIL, start)
                 .withAssignee(lead.id()));
         vm.apply(store.tickets().byIds(agent, List.of(mine.id(), theirs.id())));
 
@@ -201,7 +201,7 @@ class BoardViewModelTest {
         int now = vm.atRiskProperty().get();
 
         // handed to the lead: no longer the agent's to worry about
-        Ticket handed = store.tickets().assign(agent, mine.id(), store.tickets().get(agent, mine.id()).version(), lead.id());
+        Ticket handed = store.changes().assign(agent, mine.id(), store.tickets().get(agent, mine.id()).version(), lead.id());
         vm.apply(List.of(handed));
         assertThat(vm.atRiskProperty().get()).isEqualTo(now - 1);
     }
@@ -210,7 +210,7 @@ class BoardViewModelTest {
     void anAlertForASensitiveTicketLeavesTheDeskWithThePlaceholderEvenForClearedStaff() {
         BoardViewModel vm = board(lead, false);
         assertThat(lead.cleared()).isTrue();
-        Ticket secret = store.tickets().create(null, NewTicket.of("OFFICIAL-SENSITIVE benefits data leak", Severity.S1,
+        Ticket secret = store.changes().create(null, NewTicket.of("OFFICIAL-SENSITIVE benefits data leak", Severity.S1,
                 Channel.EMAIL, clock.instant()).withClassification(com.supportdesk.domain.Classification.OFFICIAL_SENSITIVE));
         vm.apply(store.tickets().byIds(lead, List.of(secret.id())));
         Notifier.Alert alert = alerts.stream().filter(a -> a.ticketId() == secret.id()).findFirst().orElseThrow();

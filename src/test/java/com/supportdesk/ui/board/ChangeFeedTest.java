@@ -37,7 +37,7 @@ class ChangeFeedTest {
                     Notifier.NONE);
             vm.load().join();
             List<ChangeFeed.Batch> delivered = new ArrayList<>();
-            ChangeFeed feed = new ChangeFeed(mine.tickets(), agent, vm.feedPositionProperty().get(), TaskExecutor.direct(), b -> {
+            ChangeFeed feed = new ChangeFeed(mine, agent, vm.feedPositionProperty().get(), TaskExecutor.direct(), b -> {
                 delivered.add(b);
                 vm.apply(b.tickets());
             });
@@ -47,11 +47,11 @@ class ChangeFeedTest {
             Ticket created;
             Ticket other;
             try (Store theirs = TestStores.open(dir, clock)) {
-                created = theirs.tickets().create(null, NewTicket.of("Gateway in another process", Severity.S2, Channel.EMAIL,
+                created = theirs.changes().create(null, NewTicket.of("Gateway in another process", Severity.S2, Channel.EMAIL,
                         clock.instant()));
                 Agent lead = theirs.agents().findByUsername("lead").orElseThrow();
                 Ticket existing = vm.column(BoardViewModel.Column.NEW).get(0);
-                other = theirs.tickets().assign(lead, existing.id(), existing.version(), lead.id());
+                other = theirs.changes().assign(lead, existing.id(), existing.version(), lead.id());
             }
             feed.pollAndDeliver();
             assertThat(delivered).hasSize(1);

@@ -161,7 +161,7 @@ class WallboardFxTest {
         f.clock.advance(Duration.ofSeconds(11)); // the feed re-reads the last 10 s for late commits
         Ticket created;
         try (Store theirs = TestStores.open(f.dir, f.clock)) {
-            created = theirs.tickets().create(null, NewTicket.of("Checkout down in another process", Severity.S1,
+            created = theirs.changes().create(null, NewTicket.of("Checkout down in another process", Severity.S1,
                     Channel.EMAIL, f.clock.instant()));
         }
         desk.feed().pollAndDeliver();

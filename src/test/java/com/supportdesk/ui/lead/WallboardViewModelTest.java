@@ -110,7 +110,7 @@ class WallboardViewModelTest {
     @Test
     void ticksMoveTicketsIntoAtRiskAndOverdueAndCountAMissedDeadline() {
         WallboardViewModel vm = board(lead);
-        Ticket fresh = store.tickets().create(lead, NewTicket.of("Printer queue stuck", Severity.S1, Channel.PHONE,
+        Ticket fresh = store.changes().create(lead, NewTicket.of("Printer queue stuck", Severity.S1, Channel.PHONE,
                 clock.instant()));
         vm.apply(List.of(fresh));
         assertThat(vm.countdowns()).extracting(Ticket::id).contains(fresh.id());
@@ -141,7 +141,7 @@ class WallboardViewModelTest {
     void aChangeFromTheFeedMovesTheTicketAndAnOlderCopyIsIgnored() {
         WallboardViewModel vm = board(lead);
         Ticket t = vm.overdue().get(0);
-        Ticket answered = store.tickets().changeStatus(lead, t.id(), t.version(), com.supportdesk.domain.TicketStatus.CLOSED);
+        Ticket answered = store.changes().changeStatus(lead, t.id(), t.version(), com.supportdesk.domain.TicketStatus.CLOSED);
         vm.apply(List.of(answered));
         assertThat(vm.countdowns()).extracting(Ticket::id).doesNotContain(t.id());
         assertThat(vm.overdue()).extracting(Ticket::id).doesNotContain(t.id());

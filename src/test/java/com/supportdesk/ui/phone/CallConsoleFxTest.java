@@ -197,7 +197,7 @@ class CallConsoleFxTest {
 
     @Test
     void anOutboundCallFromATicketStopsTheClockAndASecondCallDoesNotMoveIt(FxRobot robot) throws Exception {
-        Ticket t = f.store.tickets().create(f.olive, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
+        Ticket t = f.store.changes().create(f.olive, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-11-25T09:00:00Z")).withCustomer(f.gov.id(), f.gail.id()));
         robot.interact(() -> phone.open(main, f.olive, t.id()));
         waitFor(() -> consoleShowing(robot) && text(robot, "#call-heading").endsWith("Reports slow"));

@@ -72,7 +72,7 @@ class CallConsoleViewModelTest {
     @Test
     void lookupFindsTheCallerByADifferentlyFormattedNumberAndShowsWhoTheyAre() {
         CallConsoleViewModel vm = console("2026-11-25T10:00:00Z", null);
-        Ticket open = f.store.tickets().create(f.admin, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
+        Ticket open = f.store.changes().create(f.admin, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 f.clock.instant()).withCustomer(f.gov.id(), f.gail.id()));
         for (String typed : List.of("020 7946 0018", "0044 20 7946 0018", "+44 (0)20 7946 0018", "7946", "gail@",
                 "home office")) {
@@ -222,7 +222,7 @@ class CallConsoleViewModelTest {
     @Test
     void anOutboundCallFromATicketIsLoggedThereAndStopsTheClockOnce() {
         f = new PhoneFixture(dir, "2026-11-25T10:00:00Z");
-        Ticket t = f.store.tickets().create(f.olive, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
+        Ticket t = f.store.changes().create(f.olive, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-11-25T09:00:00Z")).withCustomer(f.gov.id(), f.gail.id()));
         CallConsoleViewModel vm = console(null, t.id());
         assertThat(vm.directionProperty().get()).isEqualTo(CallDirection.OUTBOUND);
@@ -247,7 +247,7 @@ class CallConsoleViewModelTest {
     @Test
     void anInboundCallCanBeLoggedOnOneOfTheCallersOpenTickets() {
         f = new PhoneFixture(dir, "2026-11-25T10:00:00Z");
-        Ticket t = f.store.tickets().create(f.olive, NewTicket.of("Reports slow", Severity.S3, Channel.EMAIL,
+        Ticket t = f.store.changes().create(f.olive, NewTicket.of("Reports slow", Severity.S3, Channel.EMAIL,
                 Instant.parse("2026-11-25T09:00:00Z")).withCustomer(f.acme.id(), f.rita.id()));
         CallConsoleViewModel vm = console(null, null);
         vm.lookup().queryProperty().set("rita");

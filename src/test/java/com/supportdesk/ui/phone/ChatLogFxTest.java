@@ -103,7 +103,7 @@ class ChatLogFxTest {
 
     @Test
     void onAnExistingTicketTheTranscriptIsAChatMessageAndABadLineIsNamed(FxRobot robot) throws Exception {
-        Ticket existing = f.store.tickets().create(f.olive, NewTicket.of("Portal down", Severity.S1, Channel.EMAIL,
+        Ticket existing = f.store.changes().create(f.olive, NewTicket.of("Portal down", Severity.S1, Channel.EMAIL,
                 Instant.parse("2026-11-25T09:55:00Z")));
         robot.interact(() -> phone.openChatLog(main, f.olive, existing.id()));
         waitFor(() -> showing(robot));

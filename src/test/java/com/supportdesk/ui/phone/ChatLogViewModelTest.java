@@ -72,7 +72,7 @@ class ChatLogViewModelTest {
 
     @Test
     void theOperatorMarksWhichParticipantIsTheDeskForAnExistingTicket() {
-        Ticket existing = f.store.tickets().create(f.olive, NewTicket.of("Reports slow", Severity.S3, Channel.EMAIL,
+        Ticket existing = f.store.changes().create(f.olive, NewTicket.of("Reports slow", Severity.S3, Channel.EMAIL,
                 Instant.parse("2026-11-25T09:00:00Z")));
         ChatLogViewModel vm = chat(existing.id());
         assertThat(vm.newTicketProperty().get()).isFalse();

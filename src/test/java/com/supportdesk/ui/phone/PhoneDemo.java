@@ -50,7 +50,7 @@ public final class PhoneDemo extends Application {
                 ContactRole.ADMINISTRATOR);
         store.contacts().create(admin, acme.id(), "Rita Regular", "rita@acme.example", "01632 960123",
                 ContactRole.REGISTERED_USER);
-        Ticket open = store.tickets().create(operator, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
+        Ticket open = store.changes().create(operator, NewTicket.of("Reports slow", Severity.S2, Channel.EMAIL,
                 Clock.systemUTC().instant()).withCustomer(gov.id(), gail.id()));
 
         executor = new UiTaskExecutor("phone", 1);

@@ -72,10 +72,10 @@ class SignInViewModelTest {
             Store demo = signedInStores.get(0);
             try {
                 assertThat(demo).isNotSameAs(store);
-                assertThat(demo.tickets().lastEventId()).isPositive();
+                assertThat(demo.history().lastEventId()).isPositive();
                 assertThat(demo.database().location().demo()).isTrue();
                 assertThat(store.agents().count()).isZero();
-                assertThat(store.tickets().lastEventId()).isZero();
+                assertThat(store.history().lastEventId()).isZero();
                 assertThat(store.database().location().demo()).isFalse();
             } finally {
                 demo.close();

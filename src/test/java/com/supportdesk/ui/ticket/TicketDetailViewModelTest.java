@@ -90,7 +90,7 @@ class TicketDetailViewModelTest {
         Ticket t = bySubject("Nightly sync job failed");
         vm.show(t).join();
         Agent sam = store.agents().findByUsername("sam").orElseThrow();
-        store.tickets().changeStatus(sam, t.id(), t.version(), TicketStatus.OPEN);
+        store.changes().changeStatus(sam, t.id(), t.version(), TicketStatus.OPEN);
         assertThat(vm.changeSeverity(Severity.S1)).isCompletedExceptionally();
         assertThat(vm.conflictProperty().get()).contains(t.ref() + " was changed by Sam Patel").contains("reload");
         vm.reload().join();

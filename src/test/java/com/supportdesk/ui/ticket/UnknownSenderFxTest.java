@@ -10,8 +10,9 @@ import com.supportdesk.domain.MessageKind;
 import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.Store;
-import com.supportdesk.store.TicketRepository.NewMessage;
+import com.supportdesk.store.Conversation.NewMessage;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.common.ActionFactory;
@@ -59,16 +60,16 @@ class UnknownSenderFxTest {
         var acme = store.customers().create(admin, "Acme Health", false, 4);
         var ann = store.contacts().create(admin, acme.id(), "Ann Customer", "ann@acme.example", null,
                 ContactRole.ADMINISTRATOR);
-        ticket = store.tickets().create(admin, NewTicket.of("Printer broken", Severity.S2, Channel.EMAIL,
+        ticket = store.changes().create(admin, NewTicket.of("Printer broken", Severity.S2, Channel.EMAIL,
                 Instant.parse("2026-03-11T10:00:00Z")).withCustomer(acme.id(), ann.id()));
-        store.database().run(c -> {
-            store.tickets().addMessage(c, ticket.id(), new NewMessage(MessageKind.EMAIL, Direction.IN, "<ann@acme.example>",
+        store.database().runInTx(tx -> {
+            store.conversation().addMessage(tx, ticket.id(), new NewMessage(MessageKind.EMAIL, Direction.IN, "<ann@acme.example>",
                     null, null, "ann@acme.example", "desk@localhost", "Printer broken", Instant.parse("2026-03-11T10:00:00Z"),
                     "Please help.", null));
-            long stranger = store.tickets().addMessage(c, ticket.id(), new NewMessage(MessageKind.EMAIL, Direction.IN,
+            long stranger = store.conversation().addMessage(tx, ticket.id(), new NewMessage(MessageKind.EMAIL, Direction.IN,
                     "<m@attacker.example>", null, null, "mallory@attacker.example", "desk@localhost", "Re: [SD-1]",
                     Instant.parse("2026-03-11T10:30:00Z"), "Reply to me instead.", null));
-            store.mailbox().markUnknownSender(c, stranger);
+            store.mailbox().markUnknownSender(tx, stranger);
         });
         ScriptedDialogs dialogs = new ScriptedDialogs();
         vm = new TicketDetailViewModel(Session.open(store, admin, ZoneOffset.UTC), executor, dialogs,

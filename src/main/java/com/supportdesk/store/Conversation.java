@@ -1,0 +1,319 @@
+package com.supportdesk.store;
+
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.AttachmentInfo;
+import com.supportdesk.domain.CallDirection;
+import com.supportdesk.domain.CallRecord;
+import com.supportdesk.domain.Direction;
+import com.supportdesk.domain.Message;
+import com.supportdesk.domain.MessageKind;
+import com.supportdesk.domain.Ticket;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A ticket's conversation: e-mails in and out (with their raw source and attachments), internal notes, chat
+ * lines, acknowledgements and bounces; and the lookups threading needs (Message-IDs, the last inbound e-mail, known
+ * senders). Reading an attachment of a sensitive ticket needs clearance and is audited first.
+ */
+public final class Conversation {
+
+    private final Database db;
+    private final TicketRepository tickets;
+    private final AuditRepository audit;
+
+    Conversation(Database db, TicketRepository tickets, AuditRepository audit) {
+        this.db = db;
+        this.tickets = tickets;
+        this.audit = audit;
+    }
+
+    /** A new conversation entry (used by mail intake, replies, chat logging and notes). */
+    public record NewMessage(MessageKind kind, Direction direction, String messageId, String inReplyTo,
+                             String references, String from, String to, String subject, Instant at, String body,
+                             Long authorAgentId) {
+    }
+
+    /** Adds a conversation entry (with its raw source when there is one) and returns its id. */
+    long addMessage(Connection c, long ticketId, NewMessage m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (ticket_id, kind, direction, message_id,"
+                + " in_reply_to, references_ids, from_addr, to_addr, subject, sent_at, body, author_agent_id, created_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Sql.ID)) {
+            ps.setLong(1, ticketId);
+            ps.setString(2, m.kind().name());
+            ps.setString(3, m.direction().name());
+            ps.setString(4, Sql.truncate(m.messageId(), 998));
+            ps.setString(5, Sql.truncate(m.inReplyTo(), 998));
+            ps.setString(6, Sql.truncate(m.references(), 8000));
+            ps.setString(7, Sql.truncate(m.from(), 1000));
+            ps.setString(8, Sql.truncate(m.to(), 4000));
+            ps.setString(9, Sql.truncate(m.subject(), 2000));
+            Sql.setInstant(ps, 10, m.at());
+            ps.setString(11, m.body());
+            Sql.setLong(ps, 12, m.authorAgentId());
+            Sql.setInstant(ps, 13, db.clock().instant());
+            ps.executeUpdate();
+            return Sql.generatedId(ps);
+        }
+    }
+
+    /** Adds a conversation entry (with its raw source when there is one) and returns its id. */
+    public long addMessage(Tx tx, long ticketId, NewMessage m) {
+        return tx.sql(c -> addMessage(c, ticketId, m));
+    }
+
+    /** Stores the raw source of a message (streamed, not held in memory). */
+    void setRawSource(Connection c, long messageId, InputStream raw, long length) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET raw_source = ? WHERE id = ?")) {
+            ps.setBinaryStream(1, raw, length);
+            ps.setLong(2, messageId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Stores the raw source of a message (streamed, not held in memory). */
+    public void setRawSource(Tx tx, long messageId, InputStream raw, long length) {
+        tx.run(c -> setRawSource(c, messageId, raw, length));
+    }
+
+    /** Stores an attachment (streamed), or only its metadata when it is over the size cap. */
+    long addAttachment(Connection c, long messageId, String filename, String contentType, long size,
+                              boolean tooLarge, InputStream content) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment (message_id, filename, content_type, size_bytes,"
+                + " too_large, content) VALUES (?,?,?,?,?,?)", Sql.ID)) {
+            ps.setLong(1, messageId);
+            ps.setString(2, Sql.truncate(filename == null || filename.isBlank() ? "attachment" : filename, 1000));
+            ps.setString(3, Sql.truncate(contentType, 200));
+            ps.setLong(4, size);
+            ps.setBoolean(5, tooLarge);
+            if (tooLarge || content == null) {
+                ps.setNull(6, java.sql.Types.BLOB);
+            } else {
+                ps.setBinaryStream(6, content, size);
+            }
+            ps.executeUpdate();
+            return Sql.generatedId(ps);
+        }
+    }
+
+    /** Stores an attachment (streamed), or only its metadata when it is over the size cap. */
+    public long addAttachment(Tx tx, long messageId, String filename, String contentType, long size,
+                              boolean tooLarge, InputStream content) {
+        return tx.sql(c -> addAttachment(c, messageId, filename, contentType, size, tooLarge, content));
+    }
+
+    /**
+     * Copies an attachment's content to {@code out} — only for a reader allowed to read its ticket, and
+     * audited for a sensitive ticket. Returns the number of bytes written.
+     */
+    public long saveAttachment(Agent reader, long attachmentId, OutputStream out, String view) {
+        StoreException[] writeFailed = {null};
+        long written = db.tx(c -> {
+            long ticketId;
+            boolean tooLarge;
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.ticket_id, at.too_large FROM attachment at"
+                    + " JOIN message m ON m.id = at.message_id WHERE at.id = ?")) {
+                ps.setLong(1, attachmentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException.NotFound("No attachment with id " + attachmentId + ".");
+                    }
+                    ticketId = rs.getLong(1);
+                    tooLarge = rs.getBoolean(2);
+                }
+            }
+            Ticket t = tickets.load(c, ticketId);
+            AccessPolicy.requireRead(reader, t);
+            if (tooLarge) {
+                throw new StoreException.Invalid("That attachment was too large to import; it is kept on the mail server.");
+            }
+            if (t.sensitive()) {
+                audit.record(c, reader, ticketId, view);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT content FROM attachment WHERE id = ?")) {
+                ps.setLong(1, attachmentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException.NotFound("No attachment with id " + attachmentId + ".");
+                    }
+                    try (InputStream in = rs.getBinaryStream(1)) {
+                        return in == null ? 0L : in.transferTo(out);
+                    } catch (java.io.IOException e) {
+                        // part of it may be on disk: the audit of the read commits all the same
+                        writeFailed[0] = new StoreException("Could not write the attachment: " + e.getMessage(), e);
+                        return -1L;
+                    }
+                }
+            }
+        });
+        if (writeFailed[0] != null) {
+            throw writeFailed[0];
+        }
+        return written;
+    }
+
+    /** Every Message-ID the desk has sent or received, mapped to its ticket (for threading). */
+    Optional<Long> ticketForMessageIds(Connection c, Collection<String> messageIds) throws SQLException {
+        for (String mid : messageIds) {
+            if (mid == null || mid.isBlank()) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id FROM message WHERE message_id = ?")) {
+                ps.setString(1, mid.strip());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        long tid = rs.getLong(1);
+                        if (!rs.wasNull()) {
+                            return Optional.of(tid);
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every Message-ID the desk has sent or received, mapped to its ticket (for threading). */
+    public Optional<Long> ticketForMessageIds(Tx tx, Collection<String> messageIds) {
+        return tx.sql(c -> ticketForMessageIds(c, messageIds));
+    }
+
+    /** Threading data of a ticket's newest inbound e-mail, for a reply's In-Reply-To and References. */
+    public record InboundThread(String messageId, String references, String from, String subject) {
+    }
+
+    /**
+     * The newest inbound e-mail of a ticket (by when it was received), if it has one; mail from an unknown sender
+     * (see {@code MailboxRepository.markUnknownSender}) is never it, so a stranger is never a reply's recipient.
+     */
+    Optional<InboundThread> lastInboundEmail(Connection c, long ticketId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_id, references_ids, from_addr, subject FROM message"
+                + " WHERE ticket_id = ? AND direction = 'IN' AND kind = 'EMAIL' AND unknown_sender = FALSE"
+                + " ORDER BY sent_at DESC, id DESC")) {
+            ps.setMaxRows(1);
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new InboundThread(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The newest inbound e-mail of a ticket (by when it was received), if it has one; mail from an unknown sender
+     * (see {@code MailboxRepository.markUnknownSender}) is never it, so a stranger is never a reply's recipient.
+     */
+    public Optional<InboundThread> lastInboundEmail(Tx tx, long ticketId) {
+        return tx.sql(c -> lastInboundEmail(c, ticketId));
+    }
+
+    /**
+     * Is this address the ticket's contact's, or that of a contact of the ticket's customer? (Mail from anyone else
+     * is marked as from an unknown sender.) On a team database the database answers (the mail gateway may not
+     * read a ticket's contact or customer).
+     */
+    boolean knownSender(Connection c, long ticketId, String address) throws SQLException {
+        String email = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        try (PreparedStatement ps = c.prepareStatement(db.postgres() ? "SELECT sd.sender_known(?, ?)"
+                : "SELECT EXISTS (SELECT 1 FROM ticket t JOIN contact ct ON ct.id = t.contact_id"
+                + " OR (t.customer_id IS NOT NULL AND ct.customer_id = t.customer_id)"
+                + " WHERE t.id = ? AND LOWER(ct.email) = ?)")) {
+            ps.setLong(1, ticketId);
+            ps.setString(2, email);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Is this address the ticket's contact's, or that of a contact of the ticket's customer? (Mail from anyone else
+     * is marked as from an unknown sender.) On a team database the database answers (the mail gateway may not
+     * read a ticket's contact or customer).
+     */
+    public boolean knownSender(Tx tx, long ticketId, String address) {
+        return tx.sql(c -> knownSender(c, ticketId, address));
+    }
+
+    boolean messageIdExists(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM message WHERE message_id = ?")) {
+            ps.setString(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public boolean messageIdExists(Tx tx, String messageId) {
+        return tx.sql(c -> messageIdExists(c, messageId));
+    }
+
+    static List<Message> messages(Connection c, long ticketId) throws SQLException {
+        Map<Long, List<AttachmentInfo>> attachments = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT at.id, at.message_id, at.filename, at.content_type,"
+                + " at.size_bytes, at.too_large FROM attachment at JOIN message m ON m.id = at.message_id"
+                + " WHERE m.ticket_id = ? ORDER BY at.id")) {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AttachmentInfo a = new AttachmentInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), rs.getBoolean(6));
+                    attachments.computeIfAbsent(a.messageId(), k -> new ArrayList<>()).add(a);
+                }
+            }
+        }
+        List<Message> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.ticket_id, m.kind, m.direction, m.message_id,"
+                + " m.in_reply_to, m.references_ids, m.from_addr, m.to_addr, m.subject, m.sent_at, m.body,"
+                + " m.author_agent_id, a.display_name, m.unknown_sender FROM message m"
+                + " LEFT JOIN agent a ON a.id = m.author_agent_id"
+                + " WHERE m.ticket_id = ? ORDER BY m.sent_at, m.id")) {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long mid = rs.getLong(1);
+                    String body = rs.getString(12);
+                    out.add(new Message(mid, rs.getLong(2), MessageKind.valueOf(rs.getString(3)),
+                            Direction.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), Sql.instant(rs, 11),
+                            body == null ? "" : body,
+                            Sql.longOrNull(rs, "author_agent_id"), rs.getString(14),
+                            attachments.getOrDefault(mid, List.of()), rs.getBoolean(15)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<CallRecord> calls(Connection c, long ticketId) throws SQLException {
+        List<CallRecord> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pc.id, pc.ticket_id, pc.operator_id, a.display_name,"
+                + " pc.contact_id, ct.name, pc.direction, pc.started, pc.ended, pc.notes, pc.draft FROM phone_call pc"
+                + " JOIN agent a ON a.id = pc.operator_id LEFT JOIN contact ct ON ct.id = pc.contact_id"
+                + " WHERE pc.ticket_id = ? AND pc.draft = FALSE ORDER BY pc.started")) {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String notes = rs.getString(10);
+                    out.add(new CallRecord(rs.getLong(1), Sql.longOrNull(rs, "ticket_id"), rs.getLong(3), rs.getString(4),
+                            Sql.longOrNull(rs, "contact_id"), rs.getString(6), CallDirection.valueOf(rs.getString(7)),
+                            Sql.instant(rs, 8), Sql.instant(rs, 9),
+                            notes == null ? "" : notes, rs.getBoolean(11)));
+                }
+            }
+        }
+        return out;
+    }
+}
