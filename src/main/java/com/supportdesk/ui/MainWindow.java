@@ -4,7 +4,10 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.phone.IncomingCall;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.board.Notifier;
+import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.CallConsoleOpener;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.FontZoom;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Errors;
 import com.supportdesk.ui.common.FxDialogService;
@@ -63,6 +66,9 @@ public final class MainWindow {
     private final Stage stage;
     private final Services services;
     private final Scene scene;
+    /** The text size, remembered for this desktop; the zoom keys work on every screen of the window. */
+    private final FontZoom zoom;
+    private final ActionFactory actionFactory = new ActionFactory();
     private DeskView desk;
     private com.supportdesk.ui.mail.MailDesk mail;
     /** Calls reported before anyone signed in: the console opens for each once the desk is shown. */
@@ -73,6 +79,10 @@ public final class MainWindow {
         this.services = services;
         this.scene = new Scene(new VBox(), 1280, 760);
         Theme.apply(scene);
+        this.zoom = new FontZoom(services.windowState().loadZoom().orElse(FontZoom.NORMAL),
+                services.windowState()::saveZoom);
+        Theme.zoom(scene, zoom);
+        installZoomKeys();
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
@@ -163,7 +173,8 @@ public final class MainWindow {
         AlertRouter alerts = new AlertRouter(services.systemAlerts(), inWindow, this::select, stage::isFocused);
         // counts down in the database's time: on a team database the server's clock (Database.clock)
         desk = new DeskView(session, new DeskView.Services(session.store().database().clock(), services.executor(), dialogs, alerts,
-                services.composer(), services.callConsole(), signIn == null ? null : this::signOut, mail), this::window);
+                services.composer(), services.callConsole(), signIn == null ? null : this::signOut, mail, zoom),
+                this::window);
         stage.setTitle(session.store().database().location().demo() ? TITLE + " \u2014 DEMO" : TITLE);
         desk.board().atRiskProperty().addListener((o, was, n) -> alerts.atRisk(n.intValue()));
         alerts.atRisk(0);
@@ -216,6 +227,18 @@ public final class MainWindow {
 
     private void setRoot(Parent root) {
         scene.setRoot(root);
+        installZoomKeys(); // a menu bar taken out of the scene takes its keys with it
+    }
+
+    private void installZoomKeys() {
+        actionFactory.installAll(scene, DeskAction.ZOOM_IN, zoom::zoomIn);
+        actionFactory.installAll(scene, DeskAction.ZOOM_OUT, zoom::zoomOut);
+        actionFactory.installAll(scene, DeskAction.ZOOM_RESET, zoom::reset);
+    }
+
+    /** The window's text size. */
+    public FontZoom zoom() {
+        return zoom;
     }
 
     private void show() {

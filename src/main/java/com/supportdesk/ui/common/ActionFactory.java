@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -35,7 +37,7 @@ public final class ActionFactory {
         MenuItem i = new MenuItem(action.text());
         i.setId(action.menuId());
         action.icon().ifPresent(ic -> i.setGraphic(new FontIcon(ic)));
-        action.accelerator().ifPresent(i::setAccelerator);
+        action.accelerator(style).ifPresent(i::setAccelerator);
         i.setOnAction(e -> command.run());
         return i;
     }
@@ -65,9 +67,22 @@ public final class ActionFactory {
         action.accelerator().ifPresent(k -> scene.getAccelerators().put(k, command));
     }
 
+    /** As {@link #install(Scene, DeskAction, Runnable)} in this style, with the action's further keys too. */
+    public void installAll(Scene scene, DeskAction action, Runnable command) {
+        action.accelerator(style).ifPresent(k -> scene.getAccelerators().put(k, command));
+        action.alternatives().forEach(k -> scene.getAccelerators().put(k, command));
+    }
+
+    /** The desk's menu bar: on macOS in the system menu bar at the top of the screen, elsewhere in the window. */
+    public MenuBar menuBar(Menu... menus) {
+        MenuBar bar = new MenuBar(menus);
+        bar.setUseSystemMenuBar(style == KeyStyle.MAC);
+        return bar;
+    }
+
     /** The F1 help: one line per key of the desk and its dialogs, "Ctrl+N  New ticket". */
     public String shortcutsHelp() {
-        return help(DeskAction.withKeys(DeskAction.Scope.DESK, DeskAction.Scope.DIALOG));
+        return help(DeskAction.withKeys(style, DeskAction.Scope.DESK, DeskAction.Scope.DIALOG));
     }
 
     String help(List<DeskAction> actions) {

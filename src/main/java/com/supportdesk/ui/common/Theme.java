@@ -65,9 +65,37 @@ public final class Theme {
         scene.getStylesheets().setAll(stylesheets());
     }
 
-    /** Gives a secondary window the desk's look, the app's icons and its owner. */
+    /** The start of the stylesheet that sets a scene's text size ({@link #zoom}). */
+    static final String ZOOM_SHEET = "data:text/css;base64,";
+
+    /**
+     * Makes a scene's text follow {@code zoom}: a last stylesheet sets the root's font size, and every other size in
+     * the stylesheets is relative to it (em). Windows the scene's window owns take the size it has when they open
+     * ({@link #dress}).
+     */
+    public static void zoom(Scene scene, FontZoom zoom) {
+        setZoom(scene, zoom.fontSize());
+        zoom.percentProperty().addListener((o, was, now) -> setZoom(scene, zoom.fontSize()));
+    }
+
+    /** The stylesheet that makes the root's font {@code px} pixels. */
+    static String zoomSheet(double px) {
+        String css = ".root { -fx-font-size: " + px + "px; }";
+        return ZOOM_SHEET + java.util.Base64.getEncoder().encodeToString(css.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static void setZoom(Scene scene, double px) {
+        scene.getStylesheets().removeIf(s -> s.startsWith(ZOOM_SHEET));
+        scene.getStylesheets().add(zoomSheet(px));
+    }
+
+    /** Gives a secondary window the desk's look, the app's icons, its owner and the owner's text size. */
     public static void dress(Stage stage, Scene scene, Window owner) {
         apply(scene);
+        if (owner != null && owner.getScene() != null) {
+            owner.getScene().getStylesheets().stream().filter(s -> s.startsWith(ZOOM_SHEET)).findFirst()
+                    .ifPresent(scene.getStylesheets()::add);
+        }
         stage.setScene(scene);
         if (owner != null) {
             stage.initOwner(owner);
