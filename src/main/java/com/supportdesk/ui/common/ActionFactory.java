@@ -85,6 +85,31 @@ public final class ActionFactory {
         return help(DeskAction.withKeys(style, DeskAction.Scope.DESK, DeskAction.Scope.DIALOG));
     }
 
+    /**
+     * The README's table of keys (ReadmeKeysTest keeps README.md equal to it): every action with a key, its key on
+     * Windows and Linux and on macOS, and what it does, where it works when that is not the desk's window.
+     */
+    public static String readmeTable() {
+        StringBuilder sb = new StringBuilder("| Windows, Linux | macOS | what it does |\n|---|---|---|\n");
+        for (DeskAction a : DeskAction.values()) {
+            String pc = a.keyText(KeyStyle.PC);
+            String mac = a.keyText(KeyStyle.MAC);
+            if (pc.isEmpty() && mac.isEmpty()) {
+                continue;
+            }
+            String where = switch (a.scope()) {
+                case DESK -> "";
+                case DIALOG -> "in a dialog: ";
+                case TOOL_WINDOW -> "in a lead or admin window: ";
+                case PHONE -> "in the call console and the chat log: ";
+                case QUARANTINE -> "in the mail quarantine: ";
+            };
+            sb.append("| ").append(pc.isEmpty() ? "\u2014" : pc).append(" | ").append(mac.isEmpty() ? "\u2014" : mac)
+                    .append(" | ").append(where).append(a.description()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     String help(List<DeskAction> actions) {
         return actions.stream().map(a -> a.keyText(style) + "  " + a.description()).collect(Collectors.joining("\n"));
     }
