@@ -223,6 +223,23 @@ class DeskMannersFxTest {
         assertThat(reset.getAccelerator()).isEqualTo(DeskAction.ZOOM_RESET.accelerator(KeyStyle.PC).orElseThrow());
         assertThat(bar.isUseSystemMenuBar()).as("only on macOS").isFalse();
         assertThat(new ActionFactory(KeyStyle.MAC).menuBar().isUseSystemMenuBar()).isTrue();
+        // a dialog the window opens (here F1's list of keys) has the window's text size
+        MenuItem keys = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menuKeys".equals(i.getId())).findFirst().orElseThrow();
+        javafx.application.Platform.runLater(keys::fire);
+        waitFor(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()
+                && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane));
+        javafx.scene.control.DialogPane pane = WaitForAsyncUtils.asyncFx(() -> (javafx.scene.control.DialogPane)
+                javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
+                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane).findFirst().orElseThrow()
+                        .getScene().getRoot()).get();
+        double dialogFont = WaitForAsyncUtils.asyncFx(() -> {
+            pane.applyCss();
+            return ((Label) pane.getContent()).getFont().getSize();
+        }).get();
+        assertThat(dialogFont).isEqualTo(14.3, org.assertj.core.data.Offset.offset(0.05)); // 110 % of 13 px
+        robot.interact(() -> pane.getScene().getWindow().hide());
+
         robot.interact(reset::fire);
         assertThat(window.zoom().percentProperty().get()).isEqualTo(100);
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);

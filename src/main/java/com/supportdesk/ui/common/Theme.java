@@ -89,13 +89,18 @@ public final class Theme {
         scene.getStylesheets().add(zoomSheet(px));
     }
 
+    /** The text size of {@code owner}'s window ({@link #zoom}), as a stylesheet for a window it opens; else empty. */
+    public static java.util.Optional<String> zoomOf(Window owner) {
+        if (owner == null || owner.getScene() == null) {
+            return java.util.Optional.empty();
+        }
+        return owner.getScene().getStylesheets().stream().filter(s -> s.startsWith(ZOOM_SHEET)).findFirst();
+    }
+
     /** Gives a secondary window the desk's look, the app's icons, its owner and the owner's text size. */
     public static void dress(Stage stage, Scene scene, Window owner) {
         apply(scene);
-        if (owner != null && owner.getScene() != null) {
-            owner.getScene().getStylesheets().stream().filter(s -> s.startsWith(ZOOM_SHEET)).findFirst()
-                    .ifPresent(scene.getStylesheets()::add);
-        }
+        zoomOf(owner).ifPresent(scene.getStylesheets()::add);
         stage.setScene(scene);
         if (owner != null) {
             stage.initOwner(owner);
