@@ -19,13 +19,17 @@ import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.sla.BusinessCalendar;
 import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.store.AgentRepository.AgentSpec;
-import com.supportdesk.store.Conversation;
 import com.supportdesk.store.CallRepository;
+import com.supportdesk.store.Conversation.NewMessage;
+import com.supportdesk.store.Conversation;
+import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TicketRepository;
-import com.supportdesk.store.Conversation.NewMessage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,10 +74,10 @@ final class DemoData {
             return false;
         }
         try {
-            java.nio.file.Files.writeString(store.database().location().dataDir().resolve(
-                    com.supportdesk.store.DataLocation.DEMO_MARKER), "Support Desk demo data: not a real desk.\n");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot mark the demo folder: " + e.getMessage(), e);
+            Files.writeString(store.database().location().dataDir().resolve(
+                    DataLocation.DEMO_MARKER), "Support Desk demo data: not a real desk.\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot mark the demo folder: " + e.getMessage(), e);
         }
         Staff staff = staff();
         Customers customers = customers(staff.lead);

@@ -11,8 +11,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import jdk.net.ExtendedSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -284,7 +285,7 @@ public final class DeskChannel implements AutoCloseable {
      */
     private static void discardBriefly(SocketChannel client) throws IOException {
         client.configureBlocking(false);
-        java.nio.ByteBuffer sink = java.nio.ByteBuffer.allocate(4096);
+        ByteBuffer sink = ByteBuffer.allocate(4096);
         long until = System.nanoTime() + REFUSAL_GRACE_MS * 1_000_000L;
         long total = 0;
         while (total < REFUSAL_GRACE_BYTES && System.nanoTime() < until) {

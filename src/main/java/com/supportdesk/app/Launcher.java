@@ -2,6 +2,7 @@ package com.supportdesk.app;
 
 import com.supportdesk.cli.CallCommand;
 import com.supportdesk.cli.RootCommand;
+import com.supportdesk.mail.MailSystemProperties;
 import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.FolderMove;
 import com.supportdesk.store.OsFolders;
@@ -24,7 +25,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         // Jakarta Mail reads its lenient parsing properties once, when it loads: set them first.
-        com.supportdesk.mail.MailSystemProperties.install();
+        MailSystemProperties.install();
         // before anything opens a file there: the OS folders of earlier desks move once (Windows: Roaming to Local)
         List<String> moved = moveFoldersOnce(args, OsFolders.current());
         configureLogging(args);

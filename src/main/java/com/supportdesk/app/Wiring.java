@@ -3,38 +3,43 @@ package com.supportdesk.app;
 import com.supportdesk.cli.GlobalOptions;
 import com.supportdesk.cli.RootCommand;
 import com.supportdesk.cli.StoreOpener;
-import com.supportdesk.store.Database;
-import com.supportdesk.store.Passwords;
-import com.supportdesk.store.DataLocation;
-import com.supportdesk.store.Store;
-import java.nio.file.Files;
-import com.supportdesk.ui.signin.SignInGate;
-import com.supportdesk.store.TeamConnections;
-import com.supportdesk.store.OwnerOnly;
-import com.supportdesk.store.AgentRepository;
-import com.supportdesk.store.StoreException;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.ui.common.CallConsoleOpener;
-import com.supportdesk.ui.common.UiTaskExecutor;
-import com.supportdesk.ui.phone.CallConsole;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.phone.IncomingCall;
 import com.supportdesk.mail.ReplyService;
-import java.util.function.Supplier;
+import com.supportdesk.store.AgentRepository;
+import com.supportdesk.store.DataLocation;
+import com.supportdesk.store.Database;
+import com.supportdesk.store.OwnerOnly;
+import com.supportdesk.store.Passwords;
+import com.supportdesk.store.Store;
+import com.supportdesk.store.StoreException;
+import com.supportdesk.store.TeamConnections;
 import com.supportdesk.ui.MainWindow;
-import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.WindowStateStore;
+import com.supportdesk.ui.common.CallConsoleOpener;
+import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.common.UiTaskExecutor;
+import com.supportdesk.ui.phone.CallConsole;
+import com.supportdesk.ui.signin.SignInGate;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Clock;
-import java.util.Map;
 import picocli.CommandLine;
 
 /** The one place where the application's objects are constructed and connected. */
@@ -81,7 +86,7 @@ public final class Wiring {
             }
 
             @Override
-            public java.util.Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
+            public Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
                 return Wiring.askHolder(options, type, args);
             }
 
@@ -201,14 +206,14 @@ public final class Wiring {
             Path dir = options.dataDir() != null ? options.dataDir() : DataLocation.defaultDataDir();
             Path file = dir.resolve(TEAM_FILE);
             if (Files.isRegularFile(file)) {
-                try (java.io.Reader r = Files.newBufferedReader(file)) {
-                    java.util.Properties p = new java.util.Properties();
+                try (Reader r = Files.newBufferedReader(file)) {
+                    Properties p = new Properties();
                     p.load(r);
                     String url = p.getProperty("db-url");
                     if (url != null && !url.isBlank()) {
                         return DataLocation.resolve(dir, url);
                     }
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     LOG.warn("Ignoring {}: {}", file, e.getMessage());
                 }
             }
@@ -219,14 +224,14 @@ public final class Wiring {
     private static void rememberTeam(DataLocation location) {
         try {
             OwnerOnly.directory(location.dataDir());
-            java.util.Properties p = new java.util.Properties();
+            Properties p = new Properties();
             p.setProperty("db-url", location.jdbcUrl());
             Path file = location.dataDir().resolve(TEAM_FILE);
-            try (java.io.Writer w = Files.newBufferedWriter(file)) {
+            try (Writer w = Files.newBufferedWriter(file)) {
                 p.store(w, "The team database this desktop signs in to (no credentials are ever stored)");
             }
             OwnerOnly.file(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.warn("Could not remember the team database: {}", e.getMessage());
         }
     }
@@ -327,7 +332,7 @@ public final class Wiring {
         DeskChannel channel = null;
         try {
             channel = DeskChannel.start(location(options).dataDir(), requests(store));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Other processes cannot ask this one for backups: {}", e.getMessage());
         }
         DeskChannel started = channel;
@@ -360,7 +365,7 @@ public final class Wiring {
     static final String REQUEST_BACKUP = "backup";
 
     /** Asks the process holding the embedded database of these options; empty when none answers. */
-    static java.util.Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
+    static Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
         return DeskChannel.ask(location(options).dataDir(), new DeskChannel.Request(type, args)).map(reply -> {
             if (!reply.ok()) {
                 throw new StoreException(reply.message());

@@ -3,6 +3,7 @@ package com.supportdesk.cli;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ public final class BackupCommand implements Callable<Integer> {
             // a desktop or the mail gateway has it open: ask that process, over the local user-only channel
             RootCommand root = CliSupport.root(spec);
             String done = root.storeOpener().askHolder(root.global(), "backup",
-                    java.util.Map.of("to", to.toAbsolutePath().toString())).orElseThrow(() -> inUse);
+                    Map.of("to", to.toAbsolutePath().toString())).orElseThrow(() -> inUse);
             spec.commandLine().getOut().println(done);
             return 0;
         }

@@ -2,14 +2,19 @@ package com.supportdesk.cli;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.report.TicketExporter;
+import com.supportdesk.store.DiskSpace;
 import com.supportdesk.store.Store;
+import com.supportdesk.store.StoreException;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,10 +51,10 @@ public final class ExportCommand implements Callable<Integer> {
                 long n;
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                     n = exporter.export(reader, f, w);
-                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                } catch (IOException | UncheckedIOException e) {
                     Path folder = out.toAbsolutePath().getParent();
-                    java.util.Optional<com.supportdesk.store.StoreException.DiskFull> full =
-                            com.supportdesk.store.DiskSpace.SYSTEM.diskFull(e, folder == null ? out.toAbsolutePath() : folder);
+                    Optional<StoreException.DiskFull> full =
+                            DiskSpace.SYSTEM.diskFull(e, folder == null ? out.toAbsolutePath() : folder);
                     if (full.isPresent()) {
                         throw full.get();
                     }

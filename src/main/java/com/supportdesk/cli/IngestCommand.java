@@ -8,13 +8,17 @@ import com.supportdesk.mail.IntakeService;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.mail.MailConnectionException;
 import com.supportdesk.mail.MailIntake;
+import com.supportdesk.mail.MailParser;
 import com.supportdesk.mail.MailSettings;
 import com.supportdesk.mail.TlsMode;
 import com.supportdesk.store.Store;
+import com.supportdesk.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -90,7 +94,7 @@ public final class IngestCommand implements Callable<Integer> {
                 account = account.withAfterImport(after.kind(), after.folder());
             }
             MailIntake intake = batch == MailIntake.DEFAULT_BATCH ? mail.intake()
-                    : new MailIntake(store, new com.supportdesk.mail.MailParser()::parse, store.database().clock(), batch);
+                    : new MailIntake(store, new MailParser()::parse, store.database().clock(), batch);
             if (intake != mail.intake()) {
                 intake.onNewTicket(mail.replies()::acknowledge);
             }
@@ -130,12 +134,12 @@ public final class IngestCommand implements Callable<Integer> {
 
             @Override
             public void retrying(Duration wait) {
-                line(java.time.Instant.now(), "trying again in " + spoken(wait));
+                line(Instant.now(), "trying again in " + spoken(wait));
             }
 
-            private void line(java.time.Instant at, String text) {
+            private void line(Instant at, String text) {
                 synchronized (out) {
-                    out.println(time.format(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + " " + text);
+                    out.println(time.format(at.truncatedTo(ChronoUnit.SECONDS)) + " " + text);
                     out.flush();
                 }
             }
@@ -215,7 +219,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         ImapSettings s = saved.imap();
         if (s == null) {
-            throw new com.supportdesk.store.StoreException("No IMAP account is set up: give --imap-url"
+            throw new StoreException("No IMAP account is set up: give --imap-url"
                     + " imap://USER@HOST:PORT/FOLDER, or an admin saves one under Mail settings.");
         }
         if (s.oauth()) {
@@ -225,7 +229,7 @@ public final class IngestCommand implements Callable<Integer> {
             return s.withPassword(fromEnv);
         }
         if (s.password().isEmpty() && saved.warning() != null) {
-            throw new com.supportdesk.store.StoreException(saved.warning() + " Or set " + PASSWORD_ENV + ".");
+            throw new StoreException(saved.warning() + " Or set " + PASSWORD_ENV + ".");
         }
         return s;
     }

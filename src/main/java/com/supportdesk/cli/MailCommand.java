@@ -26,6 +26,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -230,7 +231,7 @@ public final class MailCommand {
         private static void check(ImapSettings imap, SmtpSettings smtp, TokenGrant grant)
                 throws MailConnectionException, MailSendException {
             try (ImapMailbox ignored = ImapMailbox.open(imap, grant.accessToken(), MailTimeouts.defaults(),
-                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+                    Path.of(System.getProperty("java.io.tmpdir")))) {
                 // the folder opened
             }
             if (smtp != null) {

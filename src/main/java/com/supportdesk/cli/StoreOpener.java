@@ -1,6 +1,8 @@
 package com.supportdesk.cli;
 
 import com.supportdesk.store.Store;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Opens the store the global options point at. Supplied by the app layer. An embedded database opens as it is
@@ -38,7 +40,7 @@ public interface StoreOpener {
      * Asks the process holding the embedded database to do {@code type} (e.g. {@code backup} with {@code to}) over
      * the local, user-only channel. Empty when no process answers; a refusal is thrown as a {@code StoreException}.
      */
-    default java.util.Optional<String> askHolder(GlobalOptions options, String type, java.util.Map<String, String> args) {
-        return java.util.Optional.empty();
+    default Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
+        return Optional.empty();
     }
 }

@@ -8,9 +8,12 @@ import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.domain.TicketDetail;
 import com.supportdesk.store.AccessPolicy;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -107,15 +110,15 @@ public final class TicketCommand {
         boolean json;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             long id = Ticket.parseRef(ref);
             if (id <= 0) {
                 throw new ParameterException(spec.commandLine(), "'" + ref + "' is not a ticket ref (SD-1042 or 1042)");
             }
             try (CliSupport.SignedIn signedIn = CliSupport.signIn(spec, user)) {
-                com.supportdesk.domain.TicketDetail detail = signedIn.store().tickets().open(signedIn.reader(), id,
+                TicketDetail detail = signedIn.store().tickets().open(signedIn.reader(), id,
                         TicketView.VIEW_CLI);
-                java.io.PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     out.println(TicketView.json(detail));
                 } else {

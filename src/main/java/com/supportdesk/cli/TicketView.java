@@ -13,6 +13,7 @@ import com.supportdesk.domain.TicketDetail;
 import com.supportdesk.domain.TicketEvent;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * {@code ticket show}: one opened ticket (built by the store only for an agent allowed to read it) as text for people
@@ -35,12 +36,12 @@ final class TicketView {
                 + (t.sensitive() ? " \u00b7 OFFICIAL-SENSITIVE" : ""));
         line(out, "Customer", join(t.customerName(), t.contactName() == null ? null
                 : t.contactName() + (t.contactEmail() == null ? "" : " <" + t.contactEmail() + ">")));
-        line(out, "Channel", t.channel().name().toLowerCase(java.util.Locale.ROOT));
+        line(out, "Channel", t.channel().name().toLowerCase(Locale.ROOT));
         line(out, "Received", time(t.received()));
         line(out, "Respond by", time(t.deadline()));
         if (t.firstContactAt() != null) {
             line(out, "First contact", time(t.firstContactAt()) + (t.firstContactEvent() == null ? ""
-                    : " (" + t.firstContactEvent().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"));
+                    : " (" + t.firstContactEvent().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));
         }
         line(out, "Assignee", t.assigneeName() == null ? "unassigned" : t.assigneeName());
         line(out, "Version", String.valueOf(t.version()));

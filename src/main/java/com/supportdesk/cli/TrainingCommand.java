@@ -4,6 +4,7 @@ import com.supportdesk.domain.Customer;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TrainingRepository;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -23,7 +24,7 @@ public final class TrainingCommand {
 
     /** Today in the support policy's calendar zone: sessions on or before it count as delivered. */
     static LocalDate today(Store store) {
-        java.time.Instant now = store.database().clock().instant();
+        Instant now = store.database().clock().instant();
         ZoneId zone = store.policy().clock().policy().calendarAt(now).spec().zone();
         return LocalDate.ofInstant(now, zone);
     }

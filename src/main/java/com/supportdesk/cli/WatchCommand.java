@@ -3,8 +3,8 @@ package com.supportdesk.cli;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.LiveChanges;
-import com.supportdesk.store.TicketHistory;
 import com.supportdesk.store.Store;
+import com.supportdesk.store.TicketHistory;
 import com.supportdesk.store.TicketRepository;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,7 @@ public final class WatchCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             stop.set(true);
             try {
-                done.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                done.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,5 +1,7 @@
 package com.supportdesk.domain;
 
+import java.util.Optional;
+
 /** First, second and third-level support. */
 public enum SupportLevel {
     L1(1), L2(2), L3(3);
@@ -36,7 +38,7 @@ public enum SupportLevel {
     }
 
     /** The next level up, or empty at level 3. */
-    public java.util.Optional<SupportLevel> next() {
-        return this == L3 ? java.util.Optional.empty() : java.util.Optional.of(of(number + 1));
+    public Optional<SupportLevel> next() {
+        return this == L3 ? Optional.empty() : Optional.of(of(number + 1));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -230,7 +231,7 @@ final class BodyWalker {
                 return in.transferTo(OutputStream.nullOutputStream());
             }
             long[] count = {0};
-            InputStream counting = new java.io.FilterInputStream(in) {
+            InputStream counting = new FilterInputStream(in) {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
                     int n = super.read(b, off, len);

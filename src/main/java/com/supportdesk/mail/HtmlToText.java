@@ -1,6 +1,9 @@
 package com.supportdesk.mail;
 
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -55,8 +58,8 @@ final class HtmlToText {
         private final StringBuilder out = new StringBuilder();
         private final int maxChars;
         private final ParseBudget budget;
-        private final java.util.ArrayDeque<Integer> linkStarts = new java.util.ArrayDeque<>();
-        private final java.util.Map<Element, int[]> itemsSeen = new java.util.IdentityHashMap<>();
+        private final ArrayDeque<Integer> linkStarts = new ArrayDeque<>();
+        private final Map<Element, int[]> itemsSeen = new IdentityHashMap<>();
         private int preDepth;
         private int nodes;
 

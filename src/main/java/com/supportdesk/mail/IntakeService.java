@@ -1,5 +1,6 @@
 package com.supportdesk.mail;
 
+import com.supportdesk.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -327,7 +328,7 @@ public final class IntakeService implements AutoCloseable {
     }
 
     private static String runtimeProblem(RuntimeException e) {
-        if (e instanceof com.supportdesk.store.StoreException.Unreachable) {
+        if (e instanceof StoreException.Unreachable) {
             return e.getMessage();
         }
         return "the mail could not be stored (" + MailIntake.plain(e) + "); it stays on the server and is tried again.";

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +100,7 @@ public final class MailChannel implements AutoCloseable {
     }
 
     /** An intake service for the given account (the CLI's {@code ingest --watch}), started. */
-    public IntakeService startService(java.util.function.Supplier<ImapSettings> account, IntakeService.Listener listener) {
+    public IntakeService startService(Supplier<ImapSettings> account, IntakeService.Listener listener) {
         IntakeService service = intakeService(intake, account, listener);
         service.start();
         return service;
@@ -109,7 +110,7 @@ public final class MailChannel implements AutoCloseable {
      * An intake service (not started) over {@code intake} for the given account, which signs in with the password or
      * the saved OAuth sign-in.
      */
-    public IntakeService intakeService(MailIntake intake, java.util.function.Supplier<ImapSettings> account,
+    public IntakeService intakeService(MailIntake intake, Supplier<ImapSettings> account,
                                        IntakeService.Listener listener) {
         return new IntakeService(intake, account, this::openMailbox, IntakeService.Options.defaults(), null,
                 Clock.systemUTC(), listener);

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.iap.ConnectionException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /** Turns Jakarta Mail exceptions into a {@link MailProblem} and one plain sentence without secrets. */
@@ -57,7 +58,7 @@ final class MailFailures {
         }
         if (any(chain, FolderClosedException.class) || any(chain, StoreClosedException.class)
                 || any(chain, SocketException.class) || any(chain, EOFException.class)
-                || any(chain, org.eclipse.angus.mail.iap.ConnectionException.class)) {
+                || any(chain, ConnectionException.class)) {
             return MailProblem.CONNECTION_LOST;
         }
         return MailProblem.SERVER_ERROR;

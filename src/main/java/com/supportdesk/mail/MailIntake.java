@@ -12,17 +12,19 @@ import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketStatus;
-import com.supportdesk.store.MailboxRepository;
-import com.supportdesk.store.Tx;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.MailboxRepository.Checkpoint;
 import com.supportdesk.store.MailboxRepository.NewQuarantine;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.MailboxRepository.StoredMail;
-import com.supportdesk.store.Conversation;
+import com.supportdesk.store.MailboxRepository;
 import com.supportdesk.store.Store;
+import com.supportdesk.store.StoreException;
 import com.supportdesk.store.TicketRepository;
+import com.supportdesk.store.Tx;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +49,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,7 +225,7 @@ public final class MailIntake {
      * {@link #catchUp(ImapMailbox, boolean)} that stops early, between two messages, once {@code stopRequested}
      * says so; what was committed is flagged as usual and the rest is left for the next round.
      */
-    public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers, java.util.function.BooleanSupplier stopRequested)
+    public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers, BooleanSupplier stopRequested)
             throws MailConnectionException, IOException, IntakeException {
         ImapSettings s = mailbox.settings();
         String account = s.account();
@@ -273,7 +276,7 @@ public final class MailIntake {
 
     /** Ingests one batch; returns the last UID committed. Closes (deletes) every spool file of the batch. */
     private long process(ImapMailbox mailbox, List<FetchedMessage> batch, long validity, boolean moveCheckpoint,
-                         IntakeCounts[] counts, java.util.function.BooleanSupplier stopRequested)
+                         IntakeCounts[] counts, BooleanSupplier stopRequested)
             throws MailConnectionException, IntakeException {
         ImapSettings s = mailbox.settings();
         List<Long> committed = new ArrayList<>();
@@ -326,8 +329,8 @@ public final class MailIntake {
             synchronized (failedAttempts) {
                 attempts = failedAttempts.merge(key, 1, Integer::sum);
             }
-            if (attempts < MAX_ATTEMPTS || e instanceof com.supportdesk.store.StoreException.Unreachable
-                    || e instanceof com.supportdesk.store.StoreException.DiskFull) { // a full disk is no fault of the message
+            if (attempts < MAX_ATTEMPTS || e instanceof StoreException.Unreachable
+                    || e instanceof StoreException.DiskFull) { // a full disk is no fault of the message
                 throw e;
             }
             LOG.warn("Message UID {} of {} failed {} times; keeping it in the quarantine so the rest of the folder"
@@ -356,7 +359,7 @@ public final class MailIntake {
     }
 
     /** Retry of a quarantine entry: its raw source was copied to {@code file}. */
-    IntakeOutcome retry(Path file, long size, com.supportdesk.store.MailboxRepository.QuarantineEntry entry)
+    IntakeOutcome retry(Path file, long size, MailboxRepository.QuarantineEntry entry)
             throws IOException {
         return ingest(new Source(file, size, entry.received(), entry.account(), entry.folder(), entry.uid(), null,
                 entry.id()));
@@ -404,7 +407,7 @@ public final class MailIntake {
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("stopped while a message was read");
+            throw new InterruptedIOException("stopped while a message was read");
         }
     }
 
@@ -827,11 +830,11 @@ public final class MailIntake {
      * statement (a subject, an address), so only their code is named.
      */
     static String plain(Throwable e) {
-        if ((e instanceof com.supportdesk.store.StoreException.Unreachable
-                || e instanceof com.supportdesk.store.StoreException.DiskFull) && e.getMessage() != null) {
+        if ((e instanceof StoreException.Unreachable
+                || e instanceof StoreException.DiskFull) && e.getMessage() != null) {
             return e.getMessage().replaceAll("[.\\s]+$", "");
         }
-        if (e instanceof com.supportdesk.store.StoreException) {
+        if (e instanceof StoreException) {
             // the store's sentences may quote a statement's values: name only the kind of failure
             return "database error (" + e.getClass().getSimpleName() + ")";
         }

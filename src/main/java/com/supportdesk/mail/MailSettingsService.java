@@ -1,9 +1,14 @@
 package com.supportdesk.mail;
 
 import com.supportdesk.domain.Agent;
+import com.supportdesk.mail.oauth.OAuthClient;
+import com.supportdesk.mail.oauth.OAuthProvider;
 import com.supportdesk.store.SettingsRepository;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import com.supportdesk.mail.oauth.OAuthClient;
-import com.supportdesk.mail.oauth.OAuthProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -226,14 +229,14 @@ public final class MailSettingsService {
         }
     }
 
-    private java.time.Clock settingsClock() {
-        return java.time.Clock.systemUTC();
+    private Clock settingsClock() {
+        return Clock.systemUTC();
     }
 
-    private static java.time.Instant instant(String text) {
+    private static Instant instant(String text) {
         try {
-            return text == null || text.isBlank() ? null : java.time.Instant.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+            return text == null || text.isBlank() ? null : Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -1,10 +1,14 @@
 package com.supportdesk.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Streams one part's decoded content by re-opening the raw source and walking to the part. */
 final class PartContent implements MailContent {
@@ -34,7 +38,7 @@ final class PartContent implements MailContent {
         private RawSource source;
         private long offset;
         private RawSource.Opened opened;
-        private final java.util.Map<String, jakarta.mail.Multipart> multiparts = new java.util.HashMap<>();
+        private final Map<String, Multipart> multiparts = new HashMap<>();
 
         /** The content of {@code attachment}; read through this reader when it comes from the same source. */
         InputStream open(MailAttachment attachment) throws IOException {
@@ -53,12 +57,12 @@ final class PartContent implements MailContent {
                 return part.open();
             }
             try {
-                jakarta.mail.Part at = opened.message();
+                Part at = opened.message();
                 StringBuilder key = new StringBuilder();
                 for (int i = 0; i < part.path.length; i++) {
-                    jakarta.mail.Part parent = at;
+                    Part parent = at;
                     int limit = part.limits[i];
-                    jakarta.mail.Multipart multipart = multiparts.get(key + "/" + limit);
+                    Multipart multipart = multiparts.get(key + "/" + limit);
                     if (multipart == null) {
                         multipart = Parts.multipart(parent, limit);
                         multiparts.put(key + "/" + limit, multipart);

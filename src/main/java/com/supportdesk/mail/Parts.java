@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.ParseException;
 import jakarta.mail.internet.SharedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -201,7 +202,7 @@ final class Parts {
     }
 
     /** The first {@code limit} bytes of a stream. */
-    private static final class BoundedInputStream extends java.io.FilterInputStream {
+    private static final class BoundedInputStream extends FilterInputStream {
         private long left;
 
         BoundedInputStream(InputStream in, long limit) {

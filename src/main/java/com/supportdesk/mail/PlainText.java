@@ -1,6 +1,7 @@
 package com.supportdesk.mail;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Safe plain text: one kind of line break, no control characters, no trailing blanks.
@@ -80,7 +81,7 @@ final class PlainText {
     }
 
     /** The text without leading and trailing characters that {@code strip} says to drop; one pass from each end. */
-    static String trim(String text, java.util.function.IntPredicate strip) {
+    static String trim(String text, IntPredicate strip) {
         int start = 0;
         int end = text.length();
         while (start < end && strip.test(text.charAt(start))) {

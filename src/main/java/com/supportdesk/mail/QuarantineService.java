@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,7 +87,7 @@ public final class QuarantineService {
             String sha256 = MailIntake.sha256(raw);
             Optional<ParsedMail> parsed = intake.tryParse(raw);
             String key = e.category() == QuarantineCategory.AUTOMATED && parsed.isPresent()
-                    ? parsed.get().messageId() : MessageIds.synthesize(java.util.HexFormat.of().parseHex(sha256));
+                    ? parsed.get().messageId() : MessageIds.synthesize(HexFormat.of().parseHex(sha256));
             ParsedMail mail = parsed.orElseGet(() -> fromRawText(raw, key, size));
             MailIntake.Source src = new MailIntake.Source(raw, size, e.received(), e.account(), e.folder(), e.uid(),
                     null, id);
@@ -100,7 +102,7 @@ public final class QuarantineService {
                     if (stored.get().sameContent(sha256)) {
                         throw new StoreException.Invalid("This message is already on " + Ticket.ref(stored.get().ticketId()) + ".");
                     }
-                    useKey = MessageIds.synthesize(java.util.HexFormat.of().parseHex(sha256));
+                    useKey = MessageIds.synthesize(HexFormat.of().parseHex(sha256));
                 }
                 // the ticket keeps the entry's classification: an entry for cleared staff makes a sensitive ticket
                 long tid = intake.openTicket(tx, admin, new MailIntake.Incoming(src, mail, useKey, e.received(), sha256,
@@ -175,7 +177,7 @@ public final class QuarantineService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RawHeaders headers = RawHeaders.of(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, RawHeaders.HEAD_BYTES)));
+        RawHeaders headers = RawHeaders.of(Arrays.copyOf(bytes, Math.min(bytes.length, RawHeaders.HEAD_BYTES)));
         List<String> notes = new ArrayList<>(List.of("Made from the raw source of a message that could not be read."));
         String text = PlainText.cut(PlainText.clean(MailCharsets.decodeUnlabelled(bytes, bytes.length)).strip(),
                 options.maxTextChars(), notes);

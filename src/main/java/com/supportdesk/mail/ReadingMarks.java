@@ -2,6 +2,7 @@ package com.supportdesk.mail;
 
 import com.supportdesk.store.SettingsRepository;
 import com.supportdesk.store.Tx;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +80,7 @@ final class ReadingMarks {
         String name;
         try {
             name = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             name = System.getenv().getOrDefault("COMPUTERNAME", System.getenv().getOrDefault("HOSTNAME", "localhost"));
         }
         return name.isBlank() ? "localhost" : name.replace(' ', '_');

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class SecretBox {
         }
         byte[] key = key(false);
         try {
-            byte[] nonce = java.util.Arrays.copyOf(all, NONCE_BYTES);
+            byte[] nonce = Arrays.copyOf(all, NONCE_BYTES);
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, context);
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

@@ -1,6 +1,7 @@
 package com.supportdesk.mail;
 
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -102,7 +103,7 @@ public final class SmtpSender {
         }
         try {
             return connectWithToken(token(false));
-        } catch (jakarta.mail.AuthenticationFailedException refused) {
+        } catch (AuthenticationFailedException refused) {
             LOG.info("SMTP {} refused the access token; renewing it and trying once more", settings.account());
             return connectWithToken(token(true));
         }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -205,7 +206,7 @@ public final class TranscriptParser {
     private static int month(String word) {
         for (DateTimeFormatter f : new DateTimeFormatter[] {MONTH, FULL_MONTH}) {
             try {
-                return f.parse(word).get(java.time.temporal.ChronoField.MONTH_OF_YEAR);
+                return f.parse(word).get(ChronoField.MONTH_OF_YEAR);
             } catch (DateTimeException e) {
                 // try the other form
             }

@@ -19,6 +19,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
+import com.supportdesk.domain.Ticket;
 import com.supportdesk.report.QuarterlyReport.Breach;
 import com.supportdesk.report.QuarterlyReport.Compliance;
 import com.supportdesk.report.QuarterlyReport.Incident;
@@ -28,12 +29,14 @@ import com.supportdesk.store.TrainingRepository;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The report as an A4 PDF (OpenPDF): a title page with the key figures, then tickets, response compliance,
@@ -149,7 +152,7 @@ final class QuarterlyReportPdf {
         if (r.withheldTickets() > 0) {
             note(doc, r.withheldTickets() + (r.withheldTickets() == 1 ? " Official Sensitive ticket is" : " Official Sensitive"
                     + " tickets are") + " counted in the figures but not described: this copy was prepared for a reader"
-                    + " without security clearance. Such tickets appear as \u201C" + com.supportdesk.domain.Ticket.PLACEHOLDER
+                    + " without security clearance. Such tickets appear as \u201C" + Ticket.PLACEHOLDER
                     + "\u201D.");
         }
         if (r.describesSensitive()) {
@@ -343,7 +346,7 @@ final class QuarterlyReportPdf {
             Color bg = zebra(row++);
             o.addCell(cell(when(line.start()), regular, bg, Element.ALIGN_LEFT));
             o.addCell(cell(when(line.end()), regular, bg, Element.ALIGN_LEFT));
-            o.addCell(cell(Durations.compact(java.time.Duration.between(line.start(), line.end())), regular, bg,
+            o.addCell(cell(Durations.compact(Duration.between(line.start(), line.end())), regular, bg,
                     Element.ALIGN_RIGHT));
             String kind = !line.scheduled() ? "Unscheduled"
                     : line.flagged() ? "Scheduled, but " + Durations.compact(line.businessHoursOverlap())
@@ -459,7 +462,7 @@ final class QuarterlyReportPdf {
         return c;
     }
 
-    private <K> PdfPTable countTable(String title, Map<K, Integer> counts, java.util.function.Function<K, String> label) {
+    private <K> PdfPTable countTable(String title, Map<K, Integer> counts, Function<K, String> label) {
         PdfPTable t = table(new float[] {2, 1}, title, "Tickets");
         int row = 0;
         int total = 0;

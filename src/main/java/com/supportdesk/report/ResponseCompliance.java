@@ -6,6 +6,7 @@ import com.supportdesk.report.QuarterlyReport.Compliance;
 import com.supportdesk.report.QuarterlyReport.Outcome;
 import com.supportdesk.sla.ResponseClock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -58,8 +59,8 @@ public final class ResponseCompliance {
                 times[n++] = clock.businessSeconds(t.received(), t.firstContactAt());
             }
         }
-        long[] sorted = java.util.Arrays.copyOf(times, n);
-        java.util.Arrays.sort(sorted);
+        long[] sorted = Arrays.copyOf(times, n);
+        Arrays.sort(sorted);
         Double pct = met + missed == 0 ? null : 100.0 * met / (met + missed);
         return new Compliance(s, targetSeconds, count, met, missed, pending, pct, nearestRank(sorted, 50),
                 nearestRank(sorted, 90));

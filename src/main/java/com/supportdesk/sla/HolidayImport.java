@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -233,7 +234,7 @@ public final class HolidayImport {
                     // an Outlook zone name such as "GMT Standard Time": take the time as written
                 }
             }
-            return new When(local.toLocalDate(), false, local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT));
+            return new When(local.toLocalDate(), false, local.toLocalTime().equals(LocalTime.MIDNIGHT));
         } catch (DateTimeParseException e) {
             throw new ImportException("Line " + p.line + ": '" + v + "' in " + p.name + " is not a date (YYYYMMDD) or a"
                     + " date and time (YYYYMMDDTHHMMSS).");

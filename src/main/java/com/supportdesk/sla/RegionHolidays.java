@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -66,7 +67,7 @@ final class RegionHolidays {
                 if (isWeekend(date) || date.getYear() != y) {
                     continue;
                 }
-                String name = NAMES.getOrDefault(h.getPropertiesKey(), h.getDescription(java.util.Locale.ENGLISH));
+                String name = NAMES.getOrDefault(h.getPropertiesKey(), h.getDescription(Locale.ENGLISH));
                 if (!h.getActualDate().equals(date)) {
                     name += SUBSTITUTE;
                 }

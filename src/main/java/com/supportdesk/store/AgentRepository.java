@@ -3,6 +3,7 @@ package com.supportdesk.store;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.SupportLevel;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.util.PasswordUtil;
 
 /** Staff accounts. Password hashes never leave this class. */
 public final class AgentRepository {
@@ -249,7 +251,7 @@ public final class AgentRepository {
     }
 
     private String hash(char[] password) {
-        return db.postgres() ? org.postgresql.util.PasswordUtil.encodeScramSha256(password) : passwords.hash(password);
+        return db.postgres() ? PasswordUtil.encodeScramSha256(password) : passwords.hash(password);
     }
 
     /**
@@ -301,7 +303,7 @@ public final class AgentRepository {
         String d = dummyHash;
         if (d == null) {
             char[] nobody = new char[32];
-            java.security.SecureRandom random = new java.security.SecureRandom();
+            SecureRandom random = new SecureRandom();
             for (int i = 0; i < nobody.length; i++) {
                 nobody[i] = (char) ('a' + random.nextInt(26));
             }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The access audit: every read of Official Sensitive content — who, when, which ticket (or quarantined
@@ -44,7 +45,7 @@ public final class AuditRepository {
             }
             return;
         }
-        java.util.Set<Long> done = db.auditedInTransaction();
+        Set<Long> done = db.auditedInTransaction();
         List<Long> fresh = ticketIds.stream().filter(done::add).toList();
         if (fresh.isEmpty()) {
             return;

@@ -3,6 +3,7 @@ package com.supportdesk.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,7 +50,7 @@ public final class Backups {
             try {
                 Files.deleteIfExists(tmp);
                 backupTo(tmp);
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 made = Optional.of(target);
             } catch (IOException e) {
                 throw new StoreException("Could not write the daily backup " + target + ": " + e.getMessage(), e);

@@ -8,12 +8,14 @@ import com.supportdesk.domain.Direction;
 import com.supportdesk.domain.Message;
 import com.supportdesk.domain.MessageKind;
 import com.supportdesk.domain.Ticket;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,7 +101,7 @@ public final class Conversation {
             ps.setLong(4, size);
             ps.setBoolean(5, tooLarge);
             if (tooLarge || content == null) {
-                ps.setNull(6, java.sql.Types.BLOB);
+                ps.setNull(6, Types.BLOB);
             } else {
                 ps.setBinaryStream(6, content, size);
             }
@@ -150,7 +152,7 @@ public final class Conversation {
                     }
                     try (InputStream in = rs.getBinaryStream(1)) {
                         return in == null ? 0L : in.transferTo(out);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         // part of it may be on disk: the audit of the read commits all the same
                         writeFailed[0] = new StoreException("Could not write the attachment: " + e.getMessage(), e);
                         return -1L;

@@ -1,5 +1,6 @@
 package com.supportdesk.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
 
     /** True when this is a demo's data folder: the window and the status bar then say DEMO. */
     public boolean demo() {
-        return embedded() && java.nio.file.Files.exists(dataDir.resolve(DEMO_MARKER));
+        return embedded() && Files.exists(dataDir.resolve(DEMO_MARKER));
     }
 
     /**

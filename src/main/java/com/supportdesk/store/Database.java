@@ -10,13 +10,24 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.slf4j.Logger;
@@ -73,13 +84,13 @@ public final class Database implements AutoCloseable {
     private final ServerClock clock;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** Sensitive reads already audited in the transaction running on this thread (embedded database). */
-    private final ThreadLocal<java.util.Set<Long>> audited = new ThreadLocal<>();
+    private final ThreadLocal<Set<Long>> audited = new ThreadLocal<>();
     private final boolean postgres;
     private volatile TeamSession session;
     /** How much space is left in a folder (for the full-disk message). */
     private DiskSpace space = DiskSpace.SYSTEM;
-    private final java.util.List<java.util.function.Consumer<String>> diskListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> diskListeners =
+            new CopyOnWriteArrayList<>();
     /** The full-disk message last told to the listeners, until a write succeeds again. */
     private volatile String diskProblem;
 
@@ -96,7 +107,7 @@ public final class Database implements AutoCloseable {
      * {@link #openTeam}.
      */
     public static Database open(DataLocation location, Clock clock) {
-        return open(location, clock, java.util.List.of());
+        return open(location, clock, List.of());
     }
 
     /**
@@ -104,15 +115,15 @@ public final class Database implements AutoCloseable {
      * the one of a disk with a quota).
      */
     public static Database open(DataLocation location, Clock clock, DiskSpace space) {
-        return open(location, clock, java.util.List.of(), space);
+        return open(location, clock, List.of(), space);
     }
 
     /** As {@link #open(DataLocation, Clock)}, with more Flyway locations after the program's own (tests). */
-    static Database open(DataLocation location, Clock clock, java.util.List<String> extraMigrations) {
+    static Database open(DataLocation location, Clock clock, List<String> extraMigrations) {
         return open(location, clock, extraMigrations, DiskSpace.SYSTEM);
     }
 
-    private static Database open(DataLocation location, Clock clock, java.util.List<String> extraMigrations,
+    private static Database open(DataLocation location, Clock clock, List<String> extraMigrations,
                                  DiskSpace space) {
         if (location.team()) {
             throw new StoreException.SignInRequired("The team database at " + location.displayUrl()
@@ -123,6 +134,8 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + location.dataDir() + ": " + e.getMessage(), e);
         }
+        // a creation or upgrade stopped half-way last time is undone first (see MigrationJournal)
+        MigrationJournal.of(location).ifPresent(MigrationJournal::recover);
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), "sa", "");
         pool.setMaxConnections(16);
         pool.setLoginTimeout(10);
@@ -248,7 +261,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate(java.util.List<String> extraMigrations) {
+    private void migrate(List<String> extraMigrations) {
         Flyway flyway = embeddedMigrations(pool, extraMigrations).load();
         MigrationInfo[] applied = flyway.info().applied();
         for (MigrationInfo info : applied) {
@@ -267,11 +280,20 @@ public final class Database implements AutoCloseable {
         if (pending.length > 0 && applied.length > 0) {
             before = backupBeforeUpgrade(pending[pending.length - 1].getVersion().toString());
         }
+        // if this process is stopped half-way, the next start moves a half-made file aside or puts the backup back
+        Optional<MigrationJournal> journal = pending.length > 0 ? MigrationJournal.of(location) : Optional.empty();
+        String ifStopped = before != null ? before.toAbsolutePath().toString() : MigrationJournal.NEW;
+        journal.ifPresent(j -> j.begin(ifStopped));
         try {
             flyway.migrate();
+            journal.ifPresent(MigrationJournal::delete);
         } catch (FlywayException e) {
             if (before != null) {
-                throw restoreAfterFailedUpgrade(before, pending[pending.length - 1].getVersion().toString(), e);
+                StoreException failed = restoreAfterFailedUpgrade(before, pending[pending.length - 1].getVersion().toString(), e);
+                if (failed instanceof StoreException.UpgradeFailed) {
+                    journal.ifPresent(MigrationJournal::delete); // put back: nothing left to undo
+                }
+                throw failed;
             }
             SQLException sql = findSqlException(e);
             if (sql != null) {
@@ -282,8 +304,8 @@ public final class Database implements AutoCloseable {
     }
 
     private Path backupBeforeUpgrade(String version) {
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+        String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")
+                .withZone(ZoneOffset.UTC).format(clock.instant());
         Path zip = location.backupDir().resolve("before-upgrade-to-" + version + "-" + stamp + ".zip");
         try {
             backupTo(zip);
@@ -302,17 +324,8 @@ public final class Database implements AutoCloseable {
         LOG.error("The upgrade to schema version {} failed; restoring {}", version, backup, failure);
         pool.dispose(); // the last connection closes the H2 database, so its file can be replaced
         Path file = location.dataDir().resolve(DataLocation.DB_NAME + ".mv.db");
-        Path aside = location.dataDir().resolve(DataLocation.DB_NAME + ".failed-upgrade.mv.db");
         try {
-            Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            try {
-                org.h2.tools.Restore.execute(backup.toString(), location.dataDir().toString(), DataLocation.DB_NAME);
-            } catch (RuntimeException e) {
-                Files.move(aside, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                throw new IOException(e.getMessage(), e);
-            }
-            OwnerOnly.files(location.dataDir(), DataLocation.DB_NAME);
-            Files.deleteIfExists(aside);
+            MigrationJournal.putBack(location, backup);
         } catch (IOException e) {
             return new StoreException("Upgrading the database file " + file + " to schema version " + version
                     + " failed (" + why + "), and putting it back from the backup failed too (" + e.getMessage()
@@ -328,9 +341,9 @@ public final class Database implements AutoCloseable {
      * The embedded database's migrations: the SQL files in {@code db/migration} (and {@code extraLocations}, for
      * tests) and the Java ones registered here ({@link PhoneNumbersMigration}, V11).
      */
-    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource,
-                                                                                     java.util.List<String> extraLocations) {
-        java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
+    static FluentConfiguration embeddedMigrations(DataSource dataSource,
+                                                                                     List<String> extraLocations) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
         locations.addAll(extraLocations);
         return Flyway.configure()
                 .dataSource(dataSource)
@@ -339,8 +352,8 @@ public final class Database implements AutoCloseable {
                 .cleanDisabled(true);
     }
 
-    static org.flywaydb.core.api.configuration.FluentConfiguration embeddedMigrations(javax.sql.DataSource dataSource) {
-        return embeddedMigrations(dataSource, java.util.List.of());
+    static FluentConfiguration embeddedMigrations(DataSource dataSource) {
+        return embeddedMigrations(dataSource, List.of());
     }
 
     private static String latestKnownVersion(Flyway flyway) {
@@ -356,7 +369,7 @@ public final class Database implements AutoCloseable {
     }
 
     private StoreException translateOpenError(SQLException e) {
-        java.util.Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
+        Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
         if (full.isPresent()) {
             return full.get();
         }
@@ -460,7 +473,7 @@ public final class Database implements AutoCloseable {
             c = used.getConnection();
             c.setAutoCommit(false);
             current.set(c);
-            audited.set(new java.util.HashSet<>());
+            audited.set(new HashSet<>());
             T result = work.run(c);
             boolean clearsDiskProblem = diskProblem != null && wrote(c);
             c.commit();
@@ -500,9 +513,9 @@ public final class Database implements AutoCloseable {
      * The ids of tickets whose sensitive content was already recorded in the access audit by the transaction
      * on this thread, so one transaction records each read once; empty outside a transaction.
      */
-    java.util.Set<Long> auditedInTransaction() {
-        java.util.Set<Long> s = audited.get();
-        return s == null ? new java.util.HashSet<>() : s;
+    Set<Long> auditedInTransaction() {
+        Set<Long> s = audited.get();
+        return s == null ? new HashSet<>() : s;
     }
 
     /** Work done in a store transaction, outside the store (see {@link Tx}). */
@@ -560,7 +573,7 @@ public final class Database implements AutoCloseable {
      * Listens for a full disk under the embedded database: the plain message when a write failed for lack of space,
      * null once a write succeeds again (the desk's status bar shows it). Called on the thread that wrote.
      */
-    public void onDiskFull(java.util.function.Consumer<String> listener) {
+    public void onDiskFull(Consumer<String> listener) {
         diskListeners.add(listener);
     }
 
@@ -572,7 +585,7 @@ public final class Database implements AutoCloseable {
 
     private void diskProblem(String message) {
         diskProblem = message;
-        for (java.util.function.Consumer<String> l : diskListeners) {
+        for (Consumer<String> l : diskListeners) {
             try {
                 l.accept(message);
             } catch (RuntimeException e) {
@@ -631,7 +644,7 @@ public final class Database implements AutoCloseable {
         if (postgres) {
             return TeamConnections.translate(location, e);
         }
-        java.util.Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
+        Optional<StoreException.DiskFull> full = space.diskFull(e, location.dataDir());
         if (full.isPresent()) {
             return fullDisk(full.get());
         }
@@ -714,12 +727,12 @@ public final class Database implements AutoCloseable {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return base.getZone();
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             ServerClock c = new ServerClock(base.withZone(zone));
             c.offsetNanos = offsetNanos;
             c.follow = follow;

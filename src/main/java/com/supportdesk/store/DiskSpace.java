@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public interface DiskSpace {
             if (saysOutOfSpace(t.getMessage())) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null
+            if (t instanceof SQLException sql && sql.getNextException() != null
                     && saysOutOfSpace(sql.getNextException().getMessage())) {
                 return true;
             }

@@ -1,6 +1,8 @@
 package com.supportdesk.store;
 
 import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Ticket;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -45,7 +47,7 @@ public final class MailboxRepository {
 
         QuarantineEntry redact() {
             return new QuarantineEntry(id, account, folder, uid, received, reason, rawSize, createdAt, resolvedAt,
-                    resolution, category, null, com.supportdesk.domain.Ticket.PLACEHOLDER, true, true);
+                    resolution, category, null, Ticket.PLACEHOLDER, true, true);
         }
     }
 
@@ -332,7 +334,7 @@ public final class MailboxRepository {
         return db.tx(c -> {
             QuarantineEntry e = entry(c, id).orElseThrow(() -> new StoreException.NotFound("No quarantined message " + id + "."));
             if (e.sensitive() && !actor.cleared()) {
-                throw new StoreException.AccessDenied("Quarantined message " + id + " is " + com.supportdesk.domain.Ticket.PLACEHOLDER + ".");
+                throw new StoreException.AccessDenied("Quarantined message " + id + " is " + Ticket.PLACEHOLDER + ".");
             }
             if (e.sensitive()) {
                 audit.readQuarantined(c, actor, id, VIEW_QUARANTINE);
@@ -380,7 +382,7 @@ public final class MailboxRepository {
                 }
                 try (InputStream in = rs.getBinaryStream(1)) {
                     return in == null ? 0L : in.transferTo(out);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new StoreException("Could not read the quarantined message: " + e.getMessage(), e);
                 }
             }

@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Application settings shared by every desktop on the database ({@code app_setting}): plain key/value text.
@@ -82,14 +85,14 @@ public final class SettingsRepository {
      *
      * @return the values written
      */
-    public Map<String, String> update(java.util.Collection<String> keys,
-                                      java.util.function.UnaryOperator<Map<String, String>> change) {
+    public Map<String, String> update(Collection<String> keys,
+                                      UnaryOperator<Map<String, String>> change) {
         return db.tx(c -> {
             Map<String, String> current = new TreeMap<>();
             for (String key : keys) {
                 get(c, key).ifPresent(v -> current.put(key, v));
             }
-            Map<String, String> writes = change.apply(java.util.Collections.unmodifiableMap(current));
+            Map<String, String> writes = change.apply(Collections.unmodifiableMap(current));
             for (Map.Entry<String, String> e : writes.entrySet()) {
                 put(c, e.getKey(), e.getValue());
             }

@@ -1,5 +1,7 @@
 package com.supportdesk.store;
 
+import java.nio.file.Path;
+
 /** A store failure with a message meant for people: shown as is in dialogs and on the command line. */
 public class StoreException extends RuntimeException {
 
@@ -115,17 +117,17 @@ public class StoreException extends RuntimeException {
     /** A write failed because the disk is full: the message names the folder and the space left. */
     public static final class DiskFull extends StoreException {
         private static final long serialVersionUID = 1L;
-        private final transient java.nio.file.Path folder;
+        private final transient Path folder;
         private final long bytesLeft;
 
-        public DiskFull(String message, java.nio.file.Path folder, long bytesLeft, Throwable cause) {
+        public DiskFull(String message, Path folder, long bytesLeft, Throwable cause) {
             super(message, cause);
             this.folder = folder;
             this.bytesLeft = bytesLeft;
         }
 
         /** The folder that could not be written. */
-        public java.nio.file.Path folder() {
+        public Path folder() {
             return folder;
         }
 

@@ -3,11 +3,14 @@ package com.supportdesk.store;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
+import javax.net.ssl.SSLException;
 import org.postgresql.Driver;
 import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.util.PSQLException;
 
 /**
  * Connections to a team database on PostgreSQL: the data source for one agent's login, and the plain
@@ -137,7 +140,7 @@ public final class TeamConnections {
 
     private static boolean tlsProblem(SQLException e, String lowerMessage) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+            if (t instanceof SSLException || t instanceof CertificateException) {
                 return true;
             }
         }
@@ -147,7 +150,7 @@ public final class TeamConnections {
 
     /** The server's message without pgjdbc's "ERROR: " prefix and "Where:" lines. */
     static String serverSentence(SQLException e) {
-        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null
                 && p.getServerErrorMessage().getMessage() != null) {
             return p.getServerErrorMessage().getMessage();
         }

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.h2.jdbcx.JdbcDataSource;
@@ -615,7 +616,7 @@ public final class TeamMigration {
                                 + e.getKey() + ": " + e.getValue() + "). Nothing was changed.");
                     }
                 }
-            } catch (org.flywaydb.core.api.FlywayException e) {
+            } catch (FlywayException e) {
                 throw new StoreException("Could not read the schema version of the desk in " + dir + ": "
                         + Database.firstLine(e.getMessage()), e);
             } catch (SQLException e) {

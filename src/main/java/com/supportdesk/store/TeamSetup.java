@@ -1,5 +1,7 @@
 package com.supportdesk.store;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -263,7 +267,7 @@ public final class TeamSetup {
     }
 
     private StoreException translate(SQLException e) {
-        return TeamConnections.translate(DataLocation.resolve(java.nio.file.Path.of("."), url), e);
+        return TeamConnections.translate(DataLocation.resolve(Path.of("."), url), e);
     }
 
     static String normalisePrefix(String raw) {
@@ -326,7 +330,7 @@ public final class TeamSetup {
     }
 
     /** The owner login's connections, each switched to the owner role, so every object Flyway creates is its. */
-    private static final class AsRole implements javax.sql.DataSource {
+    private static final class AsRole implements DataSource {
         private final PGSimpleDataSource target;
         private final String role;
 
@@ -353,12 +357,12 @@ public final class TeamSetup {
         }
 
         @Override
-        public java.io.PrintWriter getLogWriter() {
+        public PrintWriter getLogWriter() {
             return null;
         }
 
         @Override
-        public void setLogWriter(java.io.PrintWriter out) {
+        public void setLogWriter(PrintWriter out) {
         }
 
         @Override
@@ -371,8 +375,8 @@ public final class TeamSetup {
         }
 
         @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getLogger("supportdesk");
+        public Logger getParentLogger() {
+            return Logger.getLogger("supportdesk");
         }
 
         @Override

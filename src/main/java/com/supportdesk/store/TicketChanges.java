@@ -171,7 +171,8 @@ public final class TicketChanges {
             if (up && (reason == null || reason.isBlank())) {
                 throw new StoreException.Invalid("Give a reason for escalating " + t.ref() + " to " + level.label() + ".");
             }
-            if (level == SupportLevel.L3 && up && (stepsToReproduce == null || stepsToReproduce.isBlank()
+            boolean toThirdLevel = level.needsReproductionFrom(t.level()); // the same rule the level form shows
+            if (toThirdLevel && (stepsToReproduce == null || stepsToReproduce.isBlank()
                     || isolation == null || isolation.isBlank())) {
                 throw new StoreException.Invalid("Escalating to level 3 needs the complete steps to reproduce the"
                         + " problem and the isolation done at level 2.");
@@ -182,7 +183,7 @@ public final class TicketChanges {
                 detail.append(": ").append(reason.strip());
             }
             history.event(c, id, actor, EventKind.LEVEL_CHANGED, detail.toString());
-            if (level == SupportLevel.L3 && up) {
+            if (toThirdLevel) {
                 String note = "Escalated to level 3 by " + who(actor) + "\n\nReason: " + reason.strip()
                         + "\n\nSteps to reproduce:\n" + stepsToReproduce.strip() + "\n\nIsolation done:\n" + isolation.strip();
                 conversation.addMessage(c, id, new Conversation.NewMessage(MessageKind.NOTE, Direction.INTERNAL, null, null, null, who(actor), null,

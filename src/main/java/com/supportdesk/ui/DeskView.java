@@ -2,6 +2,9 @@ package com.supportdesk.ui;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.store.DataLocation;
+import com.supportdesk.store.Database;
+import com.supportdesk.store.TeamConnections;
 import com.supportdesk.ui.board.BoardView;
 import com.supportdesk.ui.board.BoardViewModel;
 import com.supportdesk.ui.board.ChangeFeed;
@@ -11,23 +14,24 @@ import com.supportdesk.ui.common.CallConsoleOpener;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.DeskAction;
 import com.supportdesk.ui.common.FontZoom;
-import com.supportdesk.store.DataLocation;
-import com.supportdesk.store.Database;
-import com.supportdesk.store.TeamConnections;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.Ticker;
+import com.supportdesk.ui.mail.MailDesk;
 import com.supportdesk.ui.ticket.ReplyComposer;
 import com.supportdesk.ui.ticket.TicketActions;
 import com.supportdesk.ui.ticket.TicketDetailView;
 import com.supportdesk.ui.ticket.TicketDetailViewModel;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -43,10 +47,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
@@ -59,7 +65,7 @@ public final class DeskView extends BorderPane {
     /** What the desk needs besides the session. */
     public record Services(Clock clock, TaskExecutor executor, DialogService dialogs, Notifier notifier,
                            ReplyComposer composer, CallConsoleOpener callConsole, Runnable signOut,
-                           com.supportdesk.ui.mail.MailDesk mail, FontZoom zoom) {
+                           MailDesk mail, FontZoom zoom) {
 
         public Services {
             zoom = zoom == null ? new FontZoom() : zoom;
@@ -85,7 +91,7 @@ public final class DeskView extends BorderPane {
     private final DeskTools tools;
     private final ActionFactory actionFactory = new ActionFactory();
 
-    public DeskView(Session session, Services s, java.util.function.Supplier<Window> owner) {
+    public DeskView(Session session, Services s, Supplier<Window> owner) {
         this.session = session;
         this.services = s;
         Agent agent = session.agent();
@@ -211,7 +217,7 @@ public final class DeskView extends BorderPane {
     }
 
     private void showTeamWarnings(Database.TeamSession s) {
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         String plain = TeamConnections.plainTextWarning(session.store().database().location(), s);
         if (plain != null) {
             warnings.add(plain);
@@ -341,12 +347,12 @@ public final class DeskView extends BorderPane {
         HBox.setHgrow(sp, Priority.ALWAYS);
         Region sp2 = new Region();
         HBox.setHgrow(sp2, Priority.ALWAYS);
-        javafx.scene.layout.StackPane search = new javafx.scene.layout.StackPane(boardView.searchField());
+        StackPane search = new StackPane(boardView.searchField());
         search.setPrefWidth(360);
         search.setMaxWidth(420);
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, i) ->
                 search.getChildren().setAll(currentBoard().searchField()));
-        HBox h = new HBox(title, sp, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY), search, sp2, user);
+        HBox h = new HBox(title, sp, new FontIcon(MaterialDesignM.MAGNIFY), search, sp2, user);
         h.getStyleClass().add(Styles.APP_HEADER);
         return h;
     }
@@ -378,7 +384,7 @@ public final class DeskView extends BorderPane {
         Label disk = new Label(); // a write that failed for lack of space: which folder, how much is left
         disk.setId("diskStatus");
         disk.getStyleClass().add(Styles.STATUS_PROBLEM);
-        session.store().database().onDiskFull(t -> javafx.application.Platform.runLater(() -> disk.setText(t == null ? "" : t)));
+        session.store().database().onDiskFull(t -> Platform.runLater(() -> disk.setText(t == null ? "" : t)));
         // The bar's own texts keep their width; when the window is too narrow for all, the database path gives way,
         // keeping its end (the file name), and shows in full in its tooltip.
         teamStatus.setId("teamStatus");

@@ -15,6 +15,7 @@ import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.Theme;
+import com.supportdesk.ui.mail.MailDesk;
 import com.supportdesk.ui.signin.SignInGate;
 import com.supportdesk.ui.signin.SignInView;
 import com.supportdesk.ui.signin.SignInViewModel;
@@ -22,6 +23,8 @@ import com.supportdesk.ui.ticket.ReplyComposer;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -70,7 +73,7 @@ public final class MainWindow {
     private final FontZoom zoom;
     private final ActionFactory actionFactory = new ActionFactory();
     private DeskView desk;
-    private com.supportdesk.ui.mail.MailDesk mail;
+    private MailDesk mail;
     /** Calls reported before anyone signed in: the console opens for each once the desk is shown. */
     private final java.util.List<IncomingCall> pendingCalls = new java.util.ArrayList<>();
 
@@ -107,18 +110,18 @@ public final class MainWindow {
 
     /** Shows the sign-in screen; "Sign out" on the desk comes back here. */
     /** The e-mail channel of the open store: intake status in the status bar, admin mail screens. */
-    public void setMail(com.supportdesk.ui.mail.MailDesk mail) {
+    public void setMail(MailDesk mail) {
         this.mail = mail;
     }
 
     public void showSignIn(SignInGate gate, boolean demoMode, SignInViewModel.DemoSeeder seeder,
-                           java.util.function.Consumer<SignInGate.SignedIn> onSignedIn) {
+                           Consumer<SignInGate.SignedIn> onSignedIn) {
         showSignIn(gate, demoMode, seeder, onSignedIn, "");
     }
 
     /** The sign-in screen with a first notice under the form (e.g. why --demo was ignored); "" for none. */
     public void showSignIn(SignInGate gate, boolean demoMode, SignInViewModel.DemoSeeder seeder,
-                           java.util.function.Consumer<SignInGate.SignedIn> onSignedIn, String notice) {
+                           Consumer<SignInGate.SignedIn> onSignedIn, String notice) {
         configureSignIn(gate, demoMode, seeder, onSignedIn);
         if (desk != null) {
             desk.stop();
@@ -138,7 +141,7 @@ public final class MainWindow {
 
     /** Remembers how to sign in again (used by "Sign out" when the desk was opened directly, e.g. with --demo). */
     public void configureSignIn(SignInGate gate, boolean demoMode, SignInViewModel.DemoSeeder seeder,
-                                java.util.function.Consumer<SignInGate.SignedIn> onSignedIn) {
+                                Consumer<SignInGate.SignedIn> onSignedIn) {
         this.signIn = () -> showSignIn(gate, demoMode, seeder, onSignedIn);
     }
 
@@ -153,7 +156,7 @@ public final class MainWindow {
      * Shows the desk for the signed-in agent: the session (response clock) is read in the background, then the
      * desk is built on the FX thread and loads its boards in the background.
      */
-    public java.util.concurrent.CompletableFuture<DeskView> showDesk(Store store, Agent agent) {
+    public CompletableFuture<DeskView> showDesk(Store store, Agent agent) {
         return services.executor().supply(() -> Session.open(store, agent, services.zone())).thenApply(this::showDesk)
                 .whenComplete((d, err) -> {
                     if (err != null) {

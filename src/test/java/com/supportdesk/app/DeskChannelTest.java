@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.h2.tools.Restore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,7 @@ class DeskChannelTest {
         }
         // the backup holds what the other process had committed
         Path restored = dir.resolve("restored");
-        org.h2.tools.Restore.execute(dir.resolve("out").resolve("while-open.zip").toString(), restored.toString(), null);
+        Restore.execute(dir.resolve("out").resolve("while-open.zip").toString(), restored.toString(), null);
         try (Store store = TestStores.open(restored, clock)) {
             assertThat(store.tickets().search(AccessPolicy.NOBODY, "made before the backup", 5)).hasSize(1);
         }

@@ -26,6 +26,7 @@ import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.ticket.ReplySender;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,7 +64,7 @@ class DesktopMailWiringTest {
             MailSettingsService.of(store).save(admin, MailSettings.NONE.withSmtp(new SmtpSettings("127.0.0.1",
                     GREENMAIL.getSmtp().getPort(), TlsMode.NONE, "desk", "pw-desk", "desk@localhost", "Support Desk")));
             try (MailChannel mail = new MailChannel(store, clock)) {
-                clock.set(java.time.Instant.parse("2026-11-25T10:30:00Z"));
+                clock.set(Instant.parse("2026-11-25T10:30:00Z"));
                 wiring.replySender(() -> mail).send(agent, store.tickets().get(agent, t.id()),
                         new ReplySender.Draft("cal@acme.example", "Re: Export fails [" + t.ref() + "]", "We are on it."));
             }
@@ -72,7 +73,7 @@ class DesktopMailWiringTest {
             assertThat(sent.getSubject()).contains("[" + t.ref() + "]");
             Ticket after = store.tickets().get(agent, t.id());
             assertThat(after.firstContactEvent()).isEqualTo(ContactEvent.EMAIL_REPLY);
-            assertThat(after.firstContactAt()).isEqualTo(java.time.Instant.parse("2026-11-25T10:30:00Z"));
+            assertThat(after.firstContactAt()).isEqualTo(Instant.parse("2026-11-25T10:30:00Z"));
         }
     }
 }

@@ -1,22 +1,28 @@
 package com.supportdesk.bench;
 
+import com.sun.management.ThreadMXBean;
 import com.supportdesk.app.Wiring;
 import com.supportdesk.cli.GlobalOptions;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.DeskView;
-import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
 import com.supportdesk.ui.WindowStateStore;
 import com.supportdesk.ui.board.Notifier;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
+import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,7 +128,7 @@ public final class BoardBenchmark {
         DeskView desk = shown.get(120, TimeUnit.SECONDS);
         onFx(() -> { });
         int open = desk.board().size();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         int warm = 200;
         int ticks = 600;
         List<Long> nanos = new ArrayList<>();
@@ -196,12 +202,12 @@ public final class BoardBenchmark {
     /** The project's classpath, also under {@code exec:java} (where java.class.path is Maven's own). */
     static String classpath() {
         ClassLoader cl = BoardBenchmark.class.getClassLoader();
-        if (cl instanceof java.net.URLClassLoader u && u.getURLs().length > 1) {
+        if (cl instanceof URLClassLoader u && u.getURLs().length > 1) {
             StringBuilder sb = new StringBuilder();
-            for (java.net.URL url : u.getURLs()) {
+            for (URL url : u.getURLs()) {
                 try {
-                    sb.append(sb.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(url.toURI()));
-                } catch (java.net.URISyntaxException e) {
+                    sb.append(sb.length() == 0 ? "" : File.pathSeparator).append(Path.of(url.toURI()));
+                } catch (URISyntaxException e) {
                     throw new IllegalStateException(e);
                 }
             }
@@ -269,12 +275,12 @@ public final class BoardBenchmark {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

@@ -8,9 +8,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.IntFunction;
@@ -51,7 +53,7 @@ public final class HostileMailBench {
             new Shape("an attachment name of blanks", multipart + "--b\r\nContent-Type: application/octet-stream\r\n"
                     + "Content-Disposition: attachment; filename=\"a", i -> " ".repeat(1000), "b\"\r\n\r\ndata\r\n--b--\r\n"),
             new Shape("a base64 attachment", multipart + "--b\r\n\r\nsee attached\r\n--b\r\nContent-Type: application/pdf\r\n"
-                    + "Content-Transfer-Encoding: base64\r\n\r\n", i -> java.util.Base64.getEncoder()
+                    + "Content-Transfer-Encoding: base64\r\n\r\n", i -> Base64.getEncoder()
                     .encodeToString(bytes(random, 57)) + "\r\n", "--b--\r\n"),
             new Shape("binary", text, i -> new String(bytes(random, 1000), StandardCharsets.ISO_8859_1), "\r\n"),
         };
@@ -81,7 +83,7 @@ public final class HostileMailBench {
             Files.deleteIfExists(dir);
         }
         System.out.printf(Locale.ROOT, "  peak heap in use: %d MB%n", ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024));
     }
 

@@ -3,6 +3,8 @@ package com.supportdesk.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Clearance;
 import com.supportdesk.mail.AfterImport;
 import com.supportdesk.mail.ImapMailbox;
 import com.supportdesk.mail.ImapSettings;
@@ -15,6 +17,7 @@ import com.supportdesk.mail.MailTimeouts;
 import com.supportdesk.mail.ParserOptions;
 import com.supportdesk.mail.TlsMode;
 import com.supportdesk.store.AccessPolicy;
+import com.supportdesk.store.AgentRepository;
 import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.Database;
 import com.supportdesk.store.Passwords;
@@ -35,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -191,9 +195,9 @@ public final class MailIntakeBench {
         }
     }
 
-    private static com.supportdesk.domain.Agent admin(Store store) {
+    private static Agent admin(Store store) {
         return store.agents().findByUsername("bench").orElseGet(() -> store.agents().create(null,
-                new com.supportdesk.store.AgentRepository.AgentSpec("bench", "Bench", com.supportdesk.domain.Clearance.CLEARED,
+                new AgentRepository.AgentSpec("bench", "Bench", Clearance.CLEARED,
                         null, false, true, true), "bench-password-1".toCharArray()));
     }
 
@@ -215,7 +219,7 @@ public final class MailIntakeBench {
                 int n = (int) Math.min(chunk.length, size - written);
                 random.nextBytes(chunk);
                 digest.update(chunk, 0, n);
-                out.write(base64.encode(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n)));
+                out.write(base64.encode(n == chunk.length ? chunk : Arrays.copyOf(chunk, n)));
                 out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             }
             out.write("------=_Part_0_1.2--\r\n".getBytes(StandardCharsets.US_ASCII));

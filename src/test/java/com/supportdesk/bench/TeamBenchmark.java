@@ -10,6 +10,8 @@ import com.supportdesk.testing.ChildJvm;
 import com.supportdesk.testing.TestDesk;
 import com.supportdesk.testing.TestPostgres;
 import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * Team mode benchmark (issue 12): the board of 100,000 tickets on PostgreSQL against the embedded H2 file
@@ -151,7 +154,7 @@ public final class TeamBenchmark {
                             arrivals.putIfAbsent(client + "|" + f[1] + "|" + f[2], at);
                         }
                     }
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                     // stopped
                 }
             });
@@ -169,7 +172,7 @@ public final class TeamBenchmark {
                         now.status() == TicketStatus.OPEN ? TicketStatus.WAITING_ON_CUSTOMER : TicketStatus.OPEN);
                 Thread.sleep(1000);
                 String key = "|" + now.ref() + "|v" + (now.version() + 1);
-                long seen = java.util.stream.IntStream.range(0, clients).filter(i -> arrivals.containsKey(i + key)).count();
+                long seen = IntStream.range(0, clients).filter(i -> arrivals.containsKey(i + key)).count();
                 if (seen == clients) {
                     break;
                 }
@@ -255,11 +258,11 @@ public final class TeamBenchmark {
     /** utime + stime (clock ticks) of every postgres process on this machine (Linux /proc). */
     private static long postgresCpuTicks() {
         long sum = 0;
-        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        File[] procs = new File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
         if (procs == null) {
             return 0;
         }
-        for (java.io.File p : procs) {
+        for (File p : procs) {
             try {
                 String comm = Files.readString(p.toPath().resolve("comm")).strip();
                 if (!comm.startsWith("postgres")) {
@@ -268,7 +271,7 @@ public final class TeamBenchmark {
                 String stat = Files.readString(p.toPath().resolve("stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            } catch (java.io.IOException | RuntimeException ignored) {
+            } catch (IOException | RuntimeException ignored) {
                 // the process went away
             }
         }

@@ -2,13 +2,16 @@ package com.supportdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.supportdesk.app.Wiring;
 import com.supportdesk.testing.Cli;
 import com.supportdesk.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,7 +26,7 @@ class HelpTextTest {
         Cli cli = new Cli(MutableClock.at("2026-11-25T10:00:00Z"));
         List<String[]> runs = new ArrayList<>();
         runs.add(new String[] {"--help"});
-        collect(new com.supportdesk.app.Wiring(java.util.Map.of(), java.time.Clock.systemUTC())
+        collect(new Wiring(Map.of(), Clock.systemUTC())
                 .commandLine(options -> { }), new ArrayList<>(), runs);
         PrintStream realErr = System.err;
         ByteArrayOutputStream console = new ByteArrayOutputStream();

@@ -20,14 +20,19 @@ import com.supportdesk.testing.TestStores;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +53,7 @@ class IngestCommandTest {
 
     @TempDir
     Path dir;
-    MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     Cli cli;
 
     @BeforeEach
@@ -212,14 +217,14 @@ class IngestCommandTest {
         Process gateway = pb.start();
         StringBuilder out = new StringBuilder();
         Thread reader = new Thread(() -> {
-            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(gateway.getInputStream(),
+            try (var lines = new BufferedReader(new InputStreamReader(gateway.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     synchronized (out) {
                         out.append(line).append('\n');
                     }
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // the process ended
             }
         });
@@ -233,7 +238,7 @@ class IngestCommandTest {
             // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl+C (SIGINT). (Process.destroy() would also close
             // our end of its output, so the handle sends the signal.)
             gateway.toHandle().destroy();
-            assertThat(gateway.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             gateway.destroyForcibly();
         }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -235,7 +236,7 @@ class SlaCommandTest {
     @Test
     void epochDayMatchesJavaTime() {
         for (String d : new String[] {"1970-01-01", "2000-02-29", "2026-12-24", "2100-12-31", "2028-03-01"}) {
-            java.time.LocalDate date = java.time.LocalDate.parse(d);
+            LocalDate date = LocalDate.parse(d);
             assertThat(SlaCommand.Parsed.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()))
                     .isEqualTo(date.toEpochDay());
         }

@@ -11,6 +11,7 @@ import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketDetail;
 import com.supportdesk.mail.MailSystemProperties;
+import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.Cli;
 import com.supportdesk.testing.TestDesk;
 import jakarta.mail.Session;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,9 +136,9 @@ class TeamIngestTest {
         var gateway = desk.intake();
         gateway.database().runInTx(tx -> gateway.settings().put(tx, "mail.oauth.refreshToken", "aesgcm1:rotated"));
         assertThat(desk.store().settings().get("mail.oauth.refreshToken")).contains("aesgcm1:rotated");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.database().runInTx(tx ->
+        Assertions.assertThatThrownBy(() -> gateway.database().runInTx(tx ->
                 gateway.settings().put(tx, "mail.imap.host", "evil.example")))
-                .isInstanceOf(com.supportdesk.store.StoreException.AccessDenied.class);
+                .isInstanceOf(StoreException.AccessDenied.class);
         assertThat(desk.store().settings().get("mail.imap.host")).isEmpty();
     }
 }

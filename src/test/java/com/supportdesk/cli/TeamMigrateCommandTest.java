@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ class TeamMigrateCommandTest {
         List<String> lines = moved.out().lines().toList();
         assertThat(lines.get(0)).matches("table\\s+source rows  source sha-256\\s+target rows  target sha-256");
         Pattern row = Pattern.compile("(\\S+(?: roles)?)\\s+(\\d+)  ([0-9a-f]{16})\\s+(\\d+)  ([0-9a-f]{16})  (same|DIFFERENT)");
-        List<String> tables = new java.util.ArrayList<>();
+        List<String> tables = new ArrayList<>();
         for (String line : lines.subList(1, 19)) {
             Matcher m = row.matcher(line);
             assertThat(m.matches()).as(line).isTrue();

@@ -8,14 +8,15 @@ import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.store.StoreException;
 import com.supportdesk.store.Store;
+import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.Cli;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.QuotaDisk;
 import com.supportdesk.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,7 @@ class FullDiskTest extends GreenMailTestBase {
 
     @TempDir
     Path data;
-    MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     private static final String FILLER = "The quick brown fox jumps over the lazy dog. ".repeat(1200); // ~54 KB
 

@@ -11,8 +11,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import org.slf4j.LoggerFactory;
 
 /** GreenMail on loopback with dynamic ports, one desk account, and helpers to deliver raw messages. */
 final class GreenMailSupport {
@@ -56,22 +61,22 @@ final class GreenMailSupport {
     }
 
     /** Which files GreenMail stored, in delivery (so UID) order, and which it refused. */
-    record Delivery(java.util.List<java.nio.file.Path> delivered, java.util.List<String> refused,
-                    java.util.List<java.nio.file.Path> refusedFiles) {
+    record Delivery(List<Path> delivered, List<String> refused,
+                    List<Path> refusedFiles) {
     }
 
     /** Delivers every file; GreenMail may refuse a message it cannot parse (its warnings are muted meanwhile). */
-    static Delivery deliverAll(GreenMailExtension greenMail, java.util.List<java.nio.file.Path> files) {
-        java.util.List<java.nio.file.Path> delivered = new java.util.ArrayList<>();
-        java.util.List<String> refused = new java.util.ArrayList<>();
-        java.util.List<java.nio.file.Path> refusedFiles = new java.util.ArrayList<>();
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen");
+    static Delivery deliverAll(GreenMailExtension greenMail, List<Path> files) {
+        List<Path> delivered = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        List<Path> refusedFiles = new ArrayList<>();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.icegreen");
         ch.qos.logback.classic.Level level = log.getLevel();
         log.setLevel(ch.qos.logback.classic.Level.ERROR); // it warns about every MIME subtype it does not know
         try {
-            for (java.nio.file.Path file : files) {
+            for (Path file : files) {
                 try {
-                    deliver(greenMail, java.nio.file.Files.readAllBytes(file));
+                    deliver(greenMail, Files.readAllBytes(file));
                     delivered.add(file);
                 } catch (Exception e) {
                     refused.add(file.getFileName() + ": " + e);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,11 +83,11 @@ class HostileIntakeTest extends IntakeTestBase {
         assertThat(store.mailbox().quarantine(admin, QuarantineCategory.UNREADABLE, false))
                 .extracting(QuarantineEntry::subject, QuarantineEntry::reason)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("Out of memory", "Reading the message needed more memory"
+                        Tuple.tuple("Out of memory", "Reading the message needed more memory"
                                 + " than the desk has. " + MailIntake.KEPT),
-                        org.assertj.core.groups.Tuple.tuple("Too deep", "The message is nested too deeply to be read. "
+                        Tuple.tuple("Too deep", "The message is nested too deeply to be read. "
                                 + MailIntake.KEPT),
-                        org.assertj.core.groups.Tuple.tuple("Too slow", "Reading the message took longer than 0.5 s. "
+                        Tuple.tuple("Too slow", "Reading the message took longer than 0.5 s. "
                                 + MailIntake.KEPT));
         assertThat(folder("INBOX").seen()).as("all five are done on the server").isEqualTo(5);
     }

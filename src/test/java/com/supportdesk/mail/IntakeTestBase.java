@@ -11,9 +11,15 @@ import com.supportdesk.testing.TestStores;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.Session;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +37,7 @@ abstract class IntakeTestBase extends GreenMailTestBase {
     @BeforeEach
     void openStore() {
         // the server's INTERNALDATE is real time, so the store's clock starts at real time too
-        clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         store = TestStores.open(data, clock);
         admin = TestStores.admin(store); // cleared admin
         intake = new MailIntake(store);
@@ -58,7 +64,7 @@ abstract class IntakeTestBase extends GreenMailTestBase {
     }
 
     /** An intake on the real parser that fails with a parse error while {@code broken} is set. */
-    MailIntake intakeBrokenWhile(java.util.concurrent.atomic.AtomicBoolean broken) {
+    MailIntake intakeBrokenWhile(AtomicBoolean broken) {
         MailParser parser = new MailParser();
         return new MailIntake(store, file -> {
             if (broken.get()) {
@@ -70,8 +76,8 @@ abstract class IntakeTestBase extends GreenMailTestBase {
 
     /** One raw message through the intake's path, without IMAP, received 2026-02-02 10:00 UTC. */
     IntakeOutcome ingest(byte[] raw) throws Exception {
-        Path file = java.nio.file.Files.createTempFile(spool, "raw", ".eml");
-        java.nio.file.Files.write(file, raw);
+        Path file = Files.createTempFile(spool, "raw", ".eml");
+        Files.write(file, raw);
         return intake.ingestRaw(file, Instant.parse("2026-02-02T10:00:00Z"), "test@local", "raw");
     }
 
@@ -95,7 +101,7 @@ abstract class IntakeTestBase extends GreenMailTestBase {
 
     /** The tickets in the store, oldest first (as the admin sees them). */
     List<Ticket> tickets() {
-        List<Ticket> all = new java.util.ArrayList<>();
+        List<Ticket> all = new ArrayList<>();
         store.tickets().forEach(admin, "test", all::add);
         return all;
     }
@@ -111,7 +117,7 @@ abstract class IntakeTestBase extends GreenMailTestBase {
     }
 
     FolderState folder(String name) throws Exception {
-        try (jakarta.mail.Store s = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap")) {
+        try (jakarta.mail.Store s = Session.getInstance(new Properties()).getStore("imap")) {
             s.connect("127.0.0.1", GREENMAIL.getImap().getPort(), GreenMailSupport.LOGIN, GreenMailSupport.PASSWORD);
             Folder f = s.getFolder(name);
             if (!f.exists()) {
@@ -121,7 +127,7 @@ abstract class IntakeTestBase extends GreenMailTestBase {
             try {
                 Message[] all = f.getMessages();
                 int seen = 0;
-                List<Instant> dates = new java.util.ArrayList<>();
+                List<Instant> dates = new ArrayList<>();
                 for (Message m : all) {
                     if (m.isSet(Flags.Flag.SEEN)) {
                         seen++;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
@@ -68,7 +69,7 @@ class LargeAttachmentTest {
                 int n = (int) Math.min(CHUNK, SIZE - written);
                 random.nextBytes(chunk);
                 digest.update(chunk, 0, n);
-                out.write(base64.encode(n == CHUNK ? chunk : java.util.Arrays.copyOf(chunk, n)));
+                out.write(base64.encode(n == CHUNK ? chunk : Arrays.copyOf(chunk, n)));
                 out.write('\r');
                 out.write('\n');
             }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -173,7 +174,7 @@ class LinearTextTest {
                     .forEach(c -> assertLinear("MailParser, " + c.what(), n -> parses(c.message().apply(n)), c.size()));
         }
 
-        private record Case(String what, java.util.function.IntFunction<String> message, int size) {
+        private record Case(String what, IntFunction<String> message, int size) {
         }
     }
 

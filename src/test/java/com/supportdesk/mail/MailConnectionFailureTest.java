@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +117,7 @@ class MailConnectionFailureTest extends GreenMailTestBase {
                     GreenMailSupport.LOGIN, password, GreenMailSupport.ADDRESS, "Desk");
             smtpFailure = catchThrowableOfType(MailSendException.class, () -> new SmtpSender(smtp, GreenMailSupport.FAST)
                     .send(new ReplyBuilder(smtp.from()).reply(new ReplyDraft("SD-1", "x", false,
-                            List.of(MailAddress.of("ann@example.com")), List.of(), "hi", java.util.Optional.empty(),
+                            List.of(MailAddress.of("ann@example.com")), List.of(), "hi", Optional.empty(),
                             List.of())).message()));
             assertThat(settings.toString()).doesNotContain(password).contains("password=****");
             assertThat(smtp.toString()).doesNotContain(password);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +61,7 @@ class MailCorpusTest {
         for (MailAttachment attachment : mail.attachments()) {
             assertThat(attachment.fileName()).isNotBlank().doesNotContain("/", "\\");
             try (InputStream in = attachment.open()) {
-                assertThat(in.transferTo(java.io.OutputStream.nullOutputStream())).isEqualTo(attachment.size());
+                assertThat(in.transferTo(OutputStream.nullOutputStream())).isEqualTo(attachment.size());
             }
         }
     }

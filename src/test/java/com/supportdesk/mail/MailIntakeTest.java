@@ -16,14 +16,17 @@ import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketDetail;
 import com.supportdesk.domain.TicketStatus;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.MailboxRepository.Checkpoint;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.MailboxRepository.QuarantineEntry;
-import com.supportdesk.store.Conversation;
 import com.supportdesk.store.TicketRepository;
 import com.supportdesk.testing.TestStores;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
@@ -80,7 +83,7 @@ class MailIntakeTest extends IntakeTestBase {
         IntakeTestBase.FolderState inbox = folder("INBOX");
         assertThat(inbox.count()).isEqualTo(2);
         assertThat(inbox.seen()).isEqualTo(2);
-        try (var left = java.nio.file.Files.list(spool)) {
+        try (var left = Files.list(spool)) {
             assertThat(left).as("spool files are deleted").isEmpty();
         }
     }
@@ -162,7 +165,7 @@ class MailIntakeTest extends IntakeTestBase {
         // the raw source is kept, so a person's mail taken for a machine's is never lost
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         store.mailbox().rawSource(admin, log.get(0).id(), raw);
-        assertThat(raw.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Subject: ");
+        assertThat(raw.toString(StandardCharsets.ISO_8859_1)).contains("Subject: ");
     }
 
     @Test
@@ -429,8 +432,8 @@ class MailIntakeTest extends IntakeTestBase {
     void attachmentsAreStoredAndAnOverCapPartIsNotedAsKeptOnTheServer() throws Exception {
         MailIntake capped = new MailIntake(store, new MailParser(ParserOptions.defaults().withAttachmentCap(100 * 1024))::parse,
                 clock, MailIntake.DEFAULT_BATCH);
-        String small = java.util.Base64.getMimeEncoder().encodeToString("hello attachment".getBytes());
-        String large = java.util.Base64.getMimeEncoder().encodeToString(new byte[300 * 1024]);
+        String small = Base64.getMimeEncoder().encodeToString("hello attachment".getBytes());
+        String large = Base64.getMimeEncoder().encodeToString(new byte[300 * 1024]);
         deliver("""
                 From: ann@acme.example
                 To: desk@localhost

@@ -12,10 +12,15 @@ import com.supportdesk.testing.TestAuthorizationServer;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +105,7 @@ class MailOAuthTest extends IntakeTestBase {
         // renewed a fifth of the lifetime (here about 0.4 s, at most a minute) before it expires
         assertThat(Duration.between(first.renewAt(), first.expiresAt())).isBetween(Duration.ofMillis(350),
                 Duration.ofMillis(450));
-        Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), first.renewAt()).toMillis()) + 50);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), first.renewAt()).toMillis()) + 50);
         MailTokens.AccessToken second = tokens.accessToken(false);
         assertThat(second.value()).isNotEqualTo(first.value());
         assertThat(server.refreshCount()).isEqualTo(2);
@@ -190,7 +195,7 @@ class MailOAuthTest extends IntakeTestBase {
         MailSettings there = elsewhere.load();
         assertThat(there.warning()).contains("cannot be used on this computer").contains(SecretBox.KEY_FILE);
         assertThat(there.oauth().refreshToken()).isNull();
-        MailTokens tokens = new MailTokens(elsewhere, new OAuthFlows(), java.time.Clock.systemUTC());
+        MailTokens tokens = new MailTokens(elsewhere, new OAuthFlows(), Clock.systemUTC());
         assertThatThrownBy(() -> tokens.accessToken(false)).isInstanceOf(MailSignInException.class)
                 .hasMessage(there.warning());
     }
@@ -200,7 +205,7 @@ class MailOAuthTest extends IntakeTestBase {
         Properties p = new Properties();
         p.put("mail.imap.auth.mechanisms", "XOAUTH2");
         List<String> tokens = server.issuedAccessTokens();
-        try (jakarta.mail.Store s = jakarta.mail.Session.getInstance(p).getStore("imap")) {
+        try (Store s = Session.getInstance(p).getStore("imap")) {
             s.connect("127.0.0.1", GREENMAIL.getImap().getPort(), GreenMailSupport.LOGIN, tokens.get(tokens.size() - 1));
             Folder f = s.getFolder("INBOX");
             f.open(Folder.READ_ONLY);
@@ -213,7 +218,7 @@ class MailOAuthTest extends IntakeTestBase {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
             Thread.sleep(50);
         }

@@ -9,6 +9,8 @@ import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -97,9 +99,9 @@ class MailSettingsServiceTest {
         // the database backup holds only the encrypted form
         Path zip = dir.resolve("backup.zip");
         store.backups().backupTo(zip);
-        try (var fs = java.nio.file.FileSystems.newFileSystem(zip)) {
+        try (var fs = FileSystems.newFileSystem(zip)) {
             for (Path p : Files.walk(fs.getPath("/")).filter(Files::isRegularFile).toList()) {
-                assertThat(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1))
+                assertThat(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1))
                         .doesNotContain(IMAP_PASSWORD);
             }
         }

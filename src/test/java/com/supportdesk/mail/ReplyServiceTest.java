@@ -18,6 +18,8 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +46,9 @@ class ReplyServiceTest extends IntakeTestBase {
 
     /** What the desk sent to the customers' domains (GreenMail also lists the mail delivered to the desk). */
     private MimeMessage[] sent() {
-        java.util.List<MimeMessage> out = new java.util.ArrayList<>();
-        out.addAll(java.util.List.of(GREENMAIL.getReceivedMessagesForDomain("acme.example")));
-        out.addAll(java.util.List.of(GREENMAIL.getReceivedMessagesForDomain("vendor.example")));
+        List<MimeMessage> out = new ArrayList<>();
+        out.addAll(List.of(GREENMAIL.getReceivedMessagesForDomain("acme.example")));
+        out.addAll(List.of(GREENMAIL.getReceivedMessagesForDomain("vendor.example")));
         return out.toArray(new MimeMessage[0]);
     }
 

@@ -20,6 +20,7 @@ import com.supportdesk.domain.TicketEvent;
 import com.supportdesk.domain.TicketStatus;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,7 @@ class UnknownSenderTest extends IntakeTestBase {
             assertThat(received(t.id())).last().satisfies(e -> assertThat(e.detail()).doesNotContain("STRANGER", "stranger"));
             List<ILoggingEvent> events;
             synchronized (log) { // other threads (the mail server's) are still logging
-                events = new java.util.ArrayList<>(log.list);
+                events = new ArrayList<>(log.list);
             }
             for (ILoggingEvent e : events) {
                 if (!e.getLoggerName().startsWith("com.icegreen")) {

@@ -7,6 +7,7 @@ import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.CallDirection;
 import com.supportdesk.domain.CallRecord;
 import com.supportdesk.domain.Channel;
+import com.supportdesk.domain.Classification;
 import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.Contact;
 import com.supportdesk.domain.ContactEvent;
@@ -188,7 +189,7 @@ class CallServiceTest {
     @Test
     void anUnclearedOperatorCannotLogACallOnASensitiveTicketAndNothingIsWritten() {
         Ticket t = store.changes().create(admin, NewTicket.of("Secret", Severity.S2, Channel.EMAIL, clock.instant())
-                .withClassification(com.supportdesk.domain.Classification.OFFICIAL_SENSITIVE));
+                .withClassification(Classification.OFFICIAL_SENSITIVE));
         assertThatThrownBy(() -> calls.finish(olive, null, onTicket(CallDirection.INBOUND, clock.instant(), t.id()),
                 clock.instant())).isInstanceOf(StoreException.AccessDenied.class)
                 .hasMessageContaining("Official Sensitive");

@@ -3,6 +3,7 @@ package com.supportdesk.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.domain.ContactRole;
+import com.supportdesk.domain.Severity;
 import com.supportdesk.sla.CalendarSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,17 +57,17 @@ class PolicyHintsTest {
 
     @Test
     void draftStateSurvivesNewlinesBackslashesAndIgnoresGarbage() {
-        DraftState s = new DraftState().put("subject", "Line 1\nLine \\2").put("severity", com.supportdesk.domain.Severity.S1)
+        DraftState s = new DraftState().put("subject", "Line 1\nLine \\2").put("severity", Severity.S1)
                 .put("contact", 42L).put("sensitive", true).put("none", null);
         DraftState back = DraftState.decode(s.encode() + "garbage line\n=no key\n");
         assertThat(back.text("subject")).isEqualTo("Line 1\nLine \\2");
-        assertThat(back.enumValue("severity", com.supportdesk.domain.Severity.class, null))
-                .isEqualTo(com.supportdesk.domain.Severity.S1);
+        assertThat(back.enumValue("severity", Severity.class, null))
+                .isEqualTo(Severity.S1);
         assertThat(back.longValue("contact")).isEqualTo(42L);
         assertThat(back.flag("sensitive", false)).isTrue();
         assertThat(back.get("none")).isEmpty();
         assertThat(DraftState.decode("severity=S9\ncontact=x").enumValue("severity",
-                com.supportdesk.domain.Severity.class, null)).isNull();
+                Severity.class, null)).isNull();
         assertThat(DraftState.decode(null).longValue("contact")).isNull();
     }
 }

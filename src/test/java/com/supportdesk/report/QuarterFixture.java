@@ -17,6 +17,7 @@ import com.supportdesk.store.OutageRepository.NewOutage;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -66,7 +67,7 @@ final class QuarterFixture {
     long t4;
     long t9;
 
-    QuarterFixture(java.nio.file.Path dir) {
+    QuarterFixture(Path dir) {
         store = TestStores.open(dir, clock);
         admin = TestStores.admin(store);
         cleared = TestStores.agent(store, admin, "sam", Clearance.CLEARED);

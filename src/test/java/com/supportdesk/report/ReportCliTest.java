@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.testing.Cli;
 import com.supportdesk.testing.MutableClock;
+import com.supportdesk.testing.TestStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class ReportCliTest {
     @Test
     void writesThePdfForAClearedUser() throws Exception {
         Path pdf = out.resolve("acme-cleared.pdf");
-        Cli.Result r = run(com.supportdesk.testing.TestStores.password("sam"), "report", "--customer", "Acme Health Trust", "--quarter", "2026q3", "--out",
+        Cli.Result r = run(TestStores.password("sam"), "report", "--customer", "Acme Health Trust", "--quarter", "2026q3", "--out",
                 pdf.toString(), "--user", "sam");
         assertThat(r.exit()).as(r.err()).isZero();
         String text = ReportExportTest.pdfText(Files.readAllBytes(pdf));
@@ -89,7 +90,7 @@ class ReportCliTest {
 
     @Test
     void trainingAddAndList() {
-        Cli.Result add = run(com.supportdesk.testing.TestStores.password("admin"), "training", "add", "--customer", "Other Co", "--date", "2026-10-20", "--topic",
+        Cli.Result add = run(TestStores.password("admin"), "training", "add", "--customer", "Other Co", "--date", "2026-10-20", "--topic",
                 "Admin console", "--attendees", "Dee, Eve", "--delivered-by", "Tess", "--user", "admin");
         assertThat(add.exit()).as(add.err()).isZero();
         assertThat(add.out()).contains("Added training session #").contains("on 2026-10-20")
@@ -100,11 +101,11 @@ class ReportCliTest {
                 .isEqualTo("Other Co: 2 contracted, 1 delivered (as of 2026-10-01), 1 remaining, 1 booked");
         assertThat(list.out()).contains("2026-08-01  Other customer's session")
                 .contains("2026-10-20 (booked)  Admin console  (delivered by Tess; attendees: Dee, Eve)");
-        Cli.Result date = run(com.supportdesk.testing.TestStores.password("admin"), "training", "add", "--customer", "Other Co", "--date", "20/10/2026", "--topic", "x",
+        Cli.Result date = run(TestStores.password("admin"), "training", "add", "--customer", "Other Co", "--date", "20/10/2026", "--topic", "x",
                 "--user", "admin");
         assertThat(date.exit()).isEqualTo(2);
         assertThat(date.err()).contains("'20/10/2026' is not a date");
-        Cli.Result denied = run(com.supportdesk.testing.TestStores.password("una"), "training", "add", "--customer", "Other Co", "--date", "2026-10-21", "--topic", "x",
+        Cli.Result denied = run(TestStores.password("una"), "training", "add", "--customer", "Other Co", "--date", "2026-10-21", "--topic", "x",
                 "--user", "una");
         assertThat(denied.exit()).isEqualTo(1);
         assertThat(denied.err()).contains("una is not a team lead or admin");
@@ -112,7 +113,7 @@ class ReportCliTest {
 
     @Test
     void outageAddWarnsAboutMaintenanceInBusinessHoursAndLists() {
-        Cli.Result add = run(com.supportdesk.testing.TestStores.password("admin"), "outage", "add", "--start", "2026-10-06T17:30:00Z", "--end", "2026-10-06T20:00:00Z",
+        Cli.Result add = run(TestStores.password("admin"), "outage", "add", "--start", "2026-10-06T17:30:00Z", "--end", "2026-10-06T20:00:00Z",
                 "--description", "Kernel patching", "--scheduled", "--customer", "Other Co", "--ticket", "SD-1019",
                 "--user", "admin");
         assertThat(add.exit()).as(add.err()).isZero();
@@ -125,11 +126,11 @@ class ReportCliTest {
                 .doesNotContain("Records service down");
         // SD-1004 is Official Sensitive: without clearance, which customer's outage it belongs to is not shown
         assertThat(run(null, "outage", "list").out()).contains("Records service down").doesNotContain("SD-1004");
-        Cli.Result bad = run(com.supportdesk.testing.TestStores.password("admin"), "outage", "add", "--start", "yesterday", "--end", "2026-10-06T20:00:00Z",
+        Cli.Result bad = run(TestStores.password("admin"), "outage", "add", "--start", "yesterday", "--end", "2026-10-06T20:00:00Z",
                 "--description", "x", "--user", "admin");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("'yesterday' is not an ISO-8601 instant");
-        Cli.Result ref = run(com.supportdesk.testing.TestStores.password("admin"), "outage", "add", "--start", "2026-10-06T17:30:00Z", "--end", "2026-10-06T20:00:00Z",
+        Cli.Result ref = run(TestStores.password("admin"), "outage", "add", "--start", "2026-10-06T17:30:00Z", "--end", "2026-10-06T20:00:00Z",
                 "--description", "x", "--ticket", "ticket-9", "--user", "admin");
         assertThat(ref.exit()).isEqualTo(2);
         assertThat(ref.err()).contains("'ticket-9' is not a ticket ref");

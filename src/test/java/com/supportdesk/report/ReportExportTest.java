@@ -3,6 +3,8 @@ package com.supportdesk.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.supportdesk.domain.Ticket;
+import com.supportdesk.testing.PdfText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportExportTest {
 
-    static final String PLACEHOLDER = com.supportdesk.domain.Ticket.PLACEHOLDER;
+    static final String PLACEHOLDER = Ticket.PLACEHOLDER;
 
     QuarterFixture f;
     QuarterlyReport cleared;
@@ -46,7 +49,7 @@ class ReportExportTest {
     }
 
     static String pdfText(byte[] pdf) {
-        return com.supportdesk.testing.PdfText.of(pdf);
+        return PdfText.of(pdf);
     }
 
     /** Without any whitespace: table cells come out of the extractor with or without spaces between them. */
@@ -188,7 +191,7 @@ class ReportExportTest {
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> f.reports().build(f.uncleared, QuarterFixture.CUSTOMER, ReportServiceTest.Q3, x -> { }))
-                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+                    .isInstanceOf(CancellationException.class);
         } finally {
             Thread.interrupted();
         }

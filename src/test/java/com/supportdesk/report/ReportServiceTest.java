@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
@@ -181,7 +182,7 @@ class ReportServiceTest {
     void anUnclearedReadersReportLeavesTheSensitiveTicketsOut() {
         QuarterlyReport full = f.reports().build(f.cleared, QuarterFixture.CUSTOMER, Q3);
         List<String> sensitive = List.of("SD-1004", "SD-1009");
-        for (var reader : new com.supportdesk.domain.Agent[] {f.uncleared, AccessPolicy.NOBODY, null}) {
+        for (var reader : new Agent[] {f.uncleared, AccessPolicy.NOBODY, null}) {
             QuarterlyReport r = f.reports().build(reader, QuarterFixture.CUSTOMER, Q3);
             // which customer a sensitive ticket belongs to is for cleared staff only: not even its ref is listed
             assertThat(r.toString()).doesNotContain("MARKER").doesNotContain("marker")

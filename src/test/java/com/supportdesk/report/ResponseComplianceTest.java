@@ -15,6 +15,7 @@ import com.supportdesk.sla.ResponseClock;
 import com.supportdesk.sla.ResponsePolicy;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The report's compliance definitions, shared with the wallboard. */
@@ -50,7 +51,7 @@ class ResponseComplianceTest {
         assertThat(s1.met()).isEqualTo(1);
         assertThat(s1.missed()).isEqualTo(2);
         assertThat(s1.pending()).isEqualTo(1);
-        assertThat(s1.pctMet()).isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s1.pctMet()).isCloseTo(100.0 / 3, Offset.offset(1e-9));
         // response times 3600 and 3601 business seconds: nearest-rank median is the lower one, p90 the higher
         assertThat(s1.medianResponseSeconds()).isEqualTo(3600);
         assertThat(s1.p90ResponseSeconds()).isEqualTo(3601);

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.domain.Severity;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,8 +47,8 @@ class EnginePropertyTest {
             }
             SteppingReference ref = new SteppingReference(spec.zone(), spec.opens(), spec.closes(), closed);
             ResponseTargets targets = c % 5 == 4
-                    ? new ResponseTargets(java.time.Duration.ofSeconds(1 + rnd.nextInt(7200)),
-                            java.time.Duration.ofSeconds(1 + rnd.nextInt(40_000)), java.time.Duration.ofSeconds(1 + rnd.nextInt(100_000)))
+                    ? new ResponseTargets(Duration.ofSeconds(1 + rnd.nextInt(7200)),
+                            Duration.ofSeconds(1 + rnd.nextInt(40_000)), Duration.ofSeconds(1 + rnd.nextInt(100_000)))
                     : ResponseTargets.standard();
             ResponseClock clock = new ResponseClock(ResponsePolicy.of(List.of(new PolicyVersion(Instant.EPOCH, targets, spec))));
             for (int i = 0; i < CASES_PER_CALENDAR; i++) {
@@ -137,7 +139,7 @@ class EnginePropertyTest {
         }
         LocalDate day = Instant.ofEpochSecond(t).atZone(spec.zone()).toLocalDate();
         if (rnd.nextInt(4) == 0) {
-            day = day.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+            day = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
         }
         long dayLength = spec.closes().toSecondOfDay() - spec.opens().toSecondOfDay();
         LocalTime edge = switch (rnd.nextInt(4)) {

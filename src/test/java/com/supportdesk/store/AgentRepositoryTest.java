@@ -11,6 +11,7 @@ import com.supportdesk.store.AgentRepository.RoleChange;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestDesk;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,8 @@ class AgentRepositoryTest {
                 true, false, true));
         assertThat(as(admin).agents().roleChanges(admin, una.id())).extracting(RoleChange::change, RoleChange::changedBy)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("not cleared, active -> cleared, lead, active", admin.id()),
-                        org.assertj.core.groups.Tuple.tuple("created: not cleared, active", admin.id()));
+                        Tuple.tuple("not cleared, active -> cleared, lead, active", admin.id()),
+                        Tuple.tuple("created: not cleared, active", admin.id()));
         assertThatThrownBy(() -> as(una).agents().roleChanges(AccessPolicy.NOBODY, null))
                 .isInstanceOf(StoreException.AccessDenied.class);
     }

@@ -14,6 +14,7 @@ import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestDesk;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -245,7 +246,7 @@ class ContactPhoneTest {
 
     @Test
     void anUnreadableDefaultRegionSettingFallsBackToTheUk() {
-        desk.store().settings().putAll(admin, java.util.Map.of(PhoneNumbers.DEFAULT_REGION_SETTING, "Narnia"));
+        desk.store().settings().putAll(admin, Map.of(PhoneNumbers.DEFAULT_REGION_SETTING, "Narnia"));
         assertThat(contacts().defaultRegion()).isEqualTo("GB");
         assertThat(add(acme.id(), "Lena London", "020 7946 0018", null, null).phoneE164()).isEqualTo("+442079460018");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class DataLocationTest {
@@ -77,10 +78,10 @@ class DataLocationTest {
         assertThat(team.jdbcUrl()).isEqualTo("jdbc:postgresql://desk:5432/supportdesk?sslmode=verify-full");
         for (String open : new String[] {"jdbc:h2:tcp://desk:9092/supportdesk", "jdbc:h2:ssl://desk/supportdesk",
                 "jdbc:h2:file:/srv/desk/supportdesk;AUTO_SERVER=TRUE"}) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataLocation.resolve(Path.of("/srv/desk"), open))
+            Assertions.assertThatThrownBy(() -> DataLocation.resolve(Path.of("/srv/desk"), open))
                     .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("no longer supported");
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataLocation.resolve(Path.of("/srv/desk"),
+        Assertions.assertThatThrownBy(() -> DataLocation.resolve(Path.of("/srv/desk"),
                 "jdbc:postgresql://desk/supportdesk?user=sa&password=secret"))
                 .isInstanceOf(StoreException.Invalid.class).hasMessageContaining("own");
     }

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationInfo;
@@ -156,7 +157,7 @@ class PhoneNumbersMigrationTest {
         return store.database().tx(c -> {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT " + name + " FROM contact ORDER BY id")) {
-                List<String> out = new java.util.ArrayList<>();
+                List<String> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }

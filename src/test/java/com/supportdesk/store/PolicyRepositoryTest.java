@@ -18,6 +18,7 @@ import com.supportdesk.testing.TestDesk;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class PolicyRepositoryTest {
     void aNewVersionMovesOnlyTicketsReceivedAfterItTakesEffect() {
         MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
         try (TestDesk desk = TestDesk.open(engine(), dir, clock)) {
-            java.util.function.Function<Agent, Store> as = desk::as;
+            Function<Agent, Store> as = desk::as;
             Agent admin = desk.admin();
             Agent agent = desk.agent("al", Clearance.NONE);
             Ticket before = as.apply(agent).changes().create(agent, NewTicket.of("before", Severity.S2, Channel.EMAIL,

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.Classification;
+import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.EventKind;
 import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestDesk;
 import java.nio.file.Path;
@@ -47,8 +49,8 @@ class SensitiveSeamTest {
         desk = TestDesk.open(engine(), dir, clock);
         store = desk.store();
         admin = desk.admin();
-        uncleared = desk.agent("una", com.supportdesk.domain.Clearance.NONE);
-        cleared = desk.agent("sam", com.supportdesk.domain.Clearance.CLEARED);
+        uncleared = desk.agent("una", Clearance.NONE);
+        cleared = desk.agent("sam", Clearance.CLEARED);
         gov = as(admin).customers().create(admin, "Ministry of Markers", true, 2);
     }
 
@@ -129,7 +131,7 @@ class SensitiveSeamTest {
         as(admin).agents().update(admin, cleared.id(), new AgentRepository.AgentSpec("sam", "Sam", cleared.clearance(),
                 cleared.level(), false, false, false));
         as(admin).agents().update(admin, admin.id(), new AgentRepository.AgentSpec("admin", "Ada Admin",
-                com.supportdesk.domain.Clearance.NONE, admin.level(), true, true, true));
+                Clearance.NONE, admin.level(), true, true, true));
         Ticket t = sensitive();
         Ticket seen = as(uncleared).tickets().get(uncleared, t.id());
         assertThat(seen.needsClearedAgent()).isTrue();
@@ -155,10 +157,10 @@ class SensitiveSeamTest {
         Ticket t = sensitive();
         Agent signedInAsCleared = cleared; // what the desk captured at sign-in
         as(admin).agents().update(admin, cleared.id(), new AgentRepository.AgentSpec("sam", "Sam",
-                com.supportdesk.domain.Clearance.NONE, cleared.level(), false, false, true));
+                Clearance.NONE, cleared.level(), false, false, true));
         int v = as(admin).tickets().get(admin, t.id()).version();
         assertThatThrownBy(() -> as(cleared).changes().changeStatus(signedInAsCleared, t.id(), v,
-                com.supportdesk.domain.TicketStatus.RESOLVED)).isInstanceOf(StoreException.AccessDenied.class);
-        assertThat(as(admin).tickets().get(admin, t.id()).status()).isEqualTo(com.supportdesk.domain.TicketStatus.NEW);
+                TicketStatus.RESOLVED)).isInstanceOf(StoreException.AccessDenied.class);
+        assertThat(as(admin).tickets().get(admin, t.id()).status()).isEqualTo(TicketStatus.NEW);
     }
 }

@@ -7,6 +7,7 @@ import com.supportdesk.domain.Ticket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * A child process for store tests. {@code hold DIR}: opens the database and waits. {@code commit DIR N}:
@@ -16,7 +17,7 @@ public final class StoreChild {
 
     public static void main(String[] args) throws Exception {
         Store store = new Store(Database.open(DataLocation.resolve(Path.of(args[1]), null), Clock.systemUTC()),
-                new Passwords(1_000), java.time.ZoneOffset.UTC);
+                new Passwords(1_000), ZoneOffset.UTC);
         if (args[0].equals("commit")) {
             int n = Integer.parseInt(args[2]);
             for (int i = 0; i < n; i++) {

@@ -21,12 +21,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -474,12 +478,12 @@ class TeamMigrationTest {
                         Object v = rs.getObject(i);
                         if (v instanceof byte[] bytes) {
                             b.append(Arrays.toString(bytes));
-                        } else if (v instanceof java.sql.Blob || v instanceof java.sql.Clob) {
-                            b.append(v instanceof java.sql.Blob bl ? Arrays.toString(bl.getBytes(1, (int) bl.length()))
-                                    : ((java.sql.Clob) v).getSubString(1, (int) ((java.sql.Clob) v).length()));
-                        } else if (v instanceof java.time.OffsetDateTime t) {
+                        } else if (v instanceof Blob || v instanceof Clob) {
+                            b.append(v instanceof Blob bl ? Arrays.toString(bl.getBytes(1, (int) bl.length()))
+                                    : ((Clob) v).getSubString(1, (int) ((Clob) v).length()));
+                        } else if (v instanceof OffsetDateTime t) {
                             b.append(t.toInstant());
-                        } else if (v instanceof java.sql.Timestamp t) {
+                        } else if (v instanceof Timestamp t) {
                             b.append(t.toInstant());
                         } else if (v instanceof Number n) {
                             b.append(n.longValue());

@@ -12,6 +12,7 @@ import com.supportdesk.store.TrainingRepository.Session;
 import com.supportdesk.store.TrainingRepository.Summary;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestDesk;
+import com.supportdesk.testing.TestStores;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,7 @@ class TrainingRepositoryTest {
         store = desk.store();
         admin = desk.admin();
         lead = as(admin).agents().create(admin, new AgentSpec("lee", "Lee Lead", Clearance.NONE, SupportLevel.L2, true, false,
-                true), com.supportdesk.testing.TestStores.password("lee").toCharArray());
+                true), TestStores.password("lee").toCharArray());
         agent = desk.agent("ann", Clearance.NONE);
         acme = as(admin).customers().create(admin, "Acme", false, 4);
     }

@@ -10,13 +10,15 @@ import com.supportdesk.domain.Clearance;
 import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.store.StoreException;
+import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.store.Store;
+import com.supportdesk.store.StoreException;
 import com.supportdesk.testing.ChildJvm;
 import com.supportdesk.testing.Cli;
 import com.supportdesk.testing.TestDesk;
 import com.supportdesk.testing.TestPostgres;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,7 +163,7 @@ class TeamCliTest {
         asUna.tickets().board(una, Instant.EPOCH);
         Cli.Result off = run("admin", "agent", "set", "--username", "una", "--inactive", "--user", "admin");
         assertThat(off.exit()).as(off.err()).isZero();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asUna.changes().create(una,
+        Assertions.assertThatThrownBy(() -> asUna.changes().create(una,
                 NewTicket.of("x", Severity.S3, Channel.AGENT, Instant.now()))).isInstanceOf(StoreException.class);
         Cli.Result signIn = run("una", "agent", "list", "--user", "una");
         assertThat(signIn.exit()).isEqualTo(1);
@@ -190,7 +193,7 @@ class TeamCliTest {
                 for (String l; (l = r.readLine()) != null; ) {
                     lines.add(l);
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // the child stopped
             }
         });
@@ -211,7 +214,7 @@ class TeamCliTest {
             String line = lines.poll(10, TimeUnit.SECONDS);
             assertThat(line).matches("\\S+Z " + secret.ref() + " v\\d+ NEW S1 " + Ticket.PLACEHOLDER);
             Ticket p = desk.as(clara).tickets().get(clara, plain.id());
-            desk.as(clara).changes().changeStatus(clara, plain.id(), p.version(), com.supportdesk.domain.TicketStatus.RESOLVED);
+            desk.as(clara).changes().changeStatus(clara, plain.id(), p.version(), TicketStatus.RESOLVED);
             String resolved = lines.poll(10, TimeUnit.SECONDS);
             assertThat(resolved).matches("\\S+Z " + plain.ref() + " v" + (p.version() + 1) + " RESOLVED S2 Printer jam \\d+");
         } finally {

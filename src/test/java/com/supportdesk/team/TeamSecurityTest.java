@@ -18,10 +18,10 @@ import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.CallRepository.CallDraft;
 import com.supportdesk.store.CallRepository.CallEntry;
+import com.supportdesk.store.Conversation.NewMessage;
 import com.supportdesk.store.MailboxRepository.NewQuarantine;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.Store;
-import com.supportdesk.store.Conversation.NewMessage;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestDesk;
 import com.supportdesk.testing.TestPostgres;
@@ -36,7 +36,10 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -306,7 +309,7 @@ class TeamSecurityTest {
             String name = p[1] + "." + p[2];
             functions.add(name);
             String[] types = p[3].isBlank() ? new String[0] : p[3].split(", ");
-            String call = "SELECT * FROM " + p[1] + "." + p[2] + "(" + String.join(", ", java.util.Collections.nCopies(
+            String call = "SELECT * FROM " + p[1] + "." + p[2] + "(" + String.join(", ", Collections.nCopies(
                     types.length, "?")) + ")";
             try (PreparedStatement ps = c.prepareStatement(call)) {
                 for (int i = 0; i < types.length; i++) {
@@ -329,7 +332,7 @@ class TeamSecurityTest {
             case "bigint[]" -> ps.setArray(i, c.createArrayOf("bigint", new Object[] {secret.id(), quarantined}));
             case "text", "character varying" -> ps.setString(i, "%" + MARKER.toLowerCase(Locale.ROOT) + "%");
             case "boolean" -> ps.setBoolean(i, true);
-            default -> ps.setNull(i, java.sql.Types.OTHER);
+            default -> ps.setNull(i, Types.OTHER);
         }
     }
 
@@ -344,7 +347,7 @@ class TeamSecurityTest {
                 } else if (v instanceof byte[] b) {
                     text = new String(b, StandardCharsets.ISO_8859_1);
                 } else if (v instanceof Array a) {
-                    text = java.util.Arrays.deepToString((Object[]) a.getArray());
+                    text = Arrays.deepToString((Object[]) a.getArray());
                 } else {
                     text = v.toString();
                 }
@@ -383,7 +386,7 @@ class TeamSecurityTest {
                     while (rs.next()) {
                         for (int i = 1; i <= md.getColumnCount(); i++) {
                             Object v = rs.getObject(i);
-                            b.append(v instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : String.valueOf(v)).append('|');
+                            b.append(v instanceof byte[] bytes ? Arrays.toString(bytes) : String.valueOf(v)).append('|');
                         }
                         b.append('\n');
                     }

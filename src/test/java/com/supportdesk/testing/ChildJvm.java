@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Starts a main class of the test classpath in a separate JVM (for lock and kill -9 tests). */
 public final class ChildJvm {
@@ -12,21 +13,21 @@ public final class ChildJvm {
     }
 
     public static Process start(Class<?> main, String... args) throws IOException {
-        return start(java.util.Map.of(), List.of("-Xmx256m"), main, args);
+        return start(Map.of(), List.of("-Xmx256m"), main, args);
     }
 
     /** As {@link #start(Class, String...)}, with these environment variables added. */
-    public static Process start(java.util.Map<String, String> env, Class<?> main, String... args) throws IOException {
+    public static Process start(Map<String, String> env, Class<?> main, String... args) throws IOException {
         return start(env, List.of("-Xmx256m"), main, args);
     }
 
     /** With these JVM options (e.g. a small heap) instead of the default {@code -Xmx256m}. */
     public static Process start(List<String> jvmOptions, Class<?> main, String... args) throws IOException {
-        return start(java.util.Map.of(), jvmOptions, main, args);
+        return start(Map.of(), jvmOptions, main, args);
     }
 
     /** With these environment variables added and these JVM options. */
-    public static Process start(java.util.Map<String, String> env, List<String> jvmOptions, Class<?> main, String... args)
+    public static Process start(Map<String, String> env, List<String> jvmOptions, Class<?> main, String... args)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java));

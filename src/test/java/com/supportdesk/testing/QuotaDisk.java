@@ -6,6 +6,7 @@ import com.supportdesk.store.DiskSpace;
 import com.supportdesk.store.Passwords;
 import com.supportdesk.store.Store;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -97,7 +98,7 @@ public final class QuotaDisk {
         }
 
         @Override
-        public java.io.OutputStream newOutputStream(boolean append) throws IOException {
+        public OutputStream newOutputStream(boolean append) throws IOException {
             // through the quota too (the wrapper's default writes to the base directly)
             return FilePath.newFileChannelOutputStream(open("rw"), append);
         }

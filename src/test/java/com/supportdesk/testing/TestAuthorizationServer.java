@@ -9,6 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -412,18 +415,18 @@ public final class TestAuthorizationServer implements AutoCloseable {
 
     /** A browser: follows {@code url} and every redirect, including the one to the desk's loopback listener. */
     public static int followInBrowser(URI url) throws IOException, InterruptedException {
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
-        return browser.send(java.net.http.HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+        return browser.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** A browser on another computer: follows {@code url} but not the redirect; returns the address it would go to. */
     public static URI redirectTarget(URI url) throws IOException, InterruptedException {
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        java.net.http.HttpResponse<Void> r = browser.send(java.net.http.HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(10)).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<Void> r = browser.send(HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
         return URI.create(r.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
                 "no redirect from the authorization page (status " + r.statusCode() + ")")));
     }

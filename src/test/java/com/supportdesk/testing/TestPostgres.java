@@ -2,15 +2,19 @@ package com.supportdesk.testing;
 
 import com.supportdesk.store.TeamSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,7 +47,7 @@ public final class TestPostgres {
             try {
                 server = EmbeddedPostgres.builder()
                         // passwords are checked as on a real server: SCRAM for everyone but the superuser
-                        .setDataDirectoryCustomizer(dir -> writeHba(new java.io.File(dir, "pg_hba.conf")))
+                        .setDataDirectoryCustomizer(dir -> writeHba(new File(dir, "pg_hba.conf")))
                         .setServerConfig("password_encryption", "scram-sha-256")
                         .setServerConfig("max_connections", "200")
                         .start();
@@ -68,9 +72,9 @@ public final class TestPostgres {
         return server;
     }
 
-    private static void writeHba(java.io.File hba) {
+    private static void writeHba(File hba) {
         try {
-            java.nio.file.Files.writeString(hba.toPath(), String.join("\n",
+            Files.writeString(hba.toPath(), String.join("\n",
                     "local all postgres trust",
                     "host all postgres 127.0.0.1/32 trust",
                     "host all postgres ::1/128 trust",
@@ -132,11 +136,11 @@ public final class TestPostgres {
             for (String q : queries) {
                 b.append(q).append('\n');
                 try (ResultSet rs = st.executeQuery(q)) {
-                    java.sql.ResultSetMetaData md = rs.getMetaData();
+                    ResultSetMetaData md = rs.getMetaData();
                     while (rs.next()) {
                         for (int i = 1; i <= md.getColumnCount(); i++) {
                             Object v = rs.getObject(i);
-                            b.append(v instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : String.valueOf(v))
+                            b.append(v instanceof byte[] bytes ? Arrays.toString(bytes) : String.valueOf(v))
                                     .append('|');
                         }
                         b.append('\n');

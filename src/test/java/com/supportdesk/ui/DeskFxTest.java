@@ -15,10 +15,13 @@ import com.supportdesk.ui.board.Notifier;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.TicketOrder;
 import com.supportdesk.ui.common.UiTaskExecutor;
+import com.supportdesk.ui.signin.SignInGate;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -64,7 +68,7 @@ class DeskFxTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = java.nio.file.Files.createTempDirectory(shared, "desk");
+        dir = Files.createTempDirectory(shared, "desk");
         store = TestStores.open(dir, clock);
         new Wiring(Map.of(), clock).seedDemo(store);
         window = new MainWindow(stage, new MainWindow.Services(clock, ZoneOffset.UTC, executor, WindowStateStore.NONE,
@@ -108,7 +112,7 @@ class DeskFxTest {
 
     @Test
     void signInRefusesAWrongPasswordAndOpensTheBoardWithTheRightOne(FxRobot robot) throws Exception {
-        robot.interact(() -> window.showSignIn(com.supportdesk.ui.signin.SignInGate.embedded(store), true, () -> null,
+        robot.interact(() -> window.showSignIn(SignInGate.embedded(store), true, () -> null,
                 s -> window.showDesk(s.store(), s.agent())));
         robot.interact(() -> stage.requestFocus());
         assertThat(robot.lookup("#demoHint").queryAs(Label.class).isVisible()).isTrue();
@@ -174,9 +178,9 @@ class DeskFxTest {
     void filtersAndSearchNarrowTheBoard(FxRobot robot) throws Exception {
         DeskView desk = desk(robot, "lead");
         robot.clickOn("#board-severity");
-        waitFor(() -> robot.lookup(".combo-box-popup .list-cell").match(n -> "S1 Critical".equals(((javafx.scene.control.Labeled) n).getText()))
+        waitFor(() -> robot.lookup(".combo-box-popup .list-cell").match(n -> "S1 Critical".equals(((Labeled) n).getText()))
                 .tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(n -> "S1 Critical".equals(((javafx.scene.control.Labeled) n).getText()))
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(n -> "S1 Critical".equals(((Labeled) n).getText()))
                 .queryAs(Node.class));
         waitFor(() -> desk.board().severityFilterProperty().get() == Severity.S1);
         for (BoardViewModel.Column c : BoardViewModel.Column.values()) {
@@ -252,7 +256,7 @@ class DeskFxTest {
         Ticket first = sensitive.get(0);
         Agent lead = store.agents().findByUsername("lead").orElseThrow();
         robot.interact(() -> window.desk().sensitiveBoard().selectById(first.id()));
-        waitFor(() -> store.audit().list(lead, java.time.Instant.EPOCH, java.time.Instant.parse("2100-01-01T00:00:00Z"))
+        waitFor(() -> store.audit().list(lead, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
                 .stream().anyMatch(a -> a.ticketId() == first.id() && a.view().equals("official sensitive view")));
         robot.interact(() -> window.showDesk(store, store.agents().findByUsername("agent").orElseThrow()));
         waitFor(() -> window.desk().session().agent().username().equals("agent") && window.desk().board().size() > 0);

@@ -12,6 +12,7 @@ import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.DeskAction;
 import com.supportdesk.ui.common.KeyStyle;
 import com.supportdesk.ui.common.UiTaskExecutor;
+import com.supportdesk.ui.signin.SignInGate;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
 import java.nio.file.Files;
@@ -22,22 +23,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -123,15 +136,15 @@ class DeskMannersFxTest {
     @Test
     void theWalkFindsAnIconOnlyButtonWithoutAName() throws Exception {
         // the check itself can fail: an icon-only button without a name is reported, with a name it is not
-        javafx.scene.control.Button bare = WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.control.Button b = new javafx.scene.control.Button(null,
-                    new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REFRESH));
+        Button bare = WaitForAsyncUtils.asyncFx(() -> {
+            Button b = new Button(null,
+                    new FontIcon(MaterialDesignR.REFRESH));
             b.setId("bare");
             return b;
         }).get();
-        assertThat(iconOnlyWithoutName(new javafx.scene.layout.HBox(bare))).containsExactly("bare (Button button)");
+        assertThat(iconOnlyWithoutName(new HBox(bare))).containsExactly("bare (Button button)");
         bare.setAccessibleText("Reload");
-        assertThat(iconOnlyWithoutName(new javafx.scene.layout.HBox(bare))).isEmpty();
+        assertThat(iconOnlyWithoutName(new HBox(bare))).isEmpty();
     }
 
     @Test
@@ -146,9 +159,9 @@ class DeskMannersFxTest {
         MenuItem wall = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
                 .flatMap(m -> m.getItems().stream()).filter(i -> "menuWallboard".equals(i.getId())).findFirst().orElseThrow();
         robot.interact(wall::fire);
-        waitFor(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()
+        waitFor(() -> Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()
                 && w.getScene().getRoot().lookup("#wallShowSensitive") != null));
-        for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
+        for (Window w : List.copyOf(Window.getWindows())) {
             if (w.isShowing() && w.getScene() != null) {
                 assertThat(iconOnlyWithoutName(w.getScene().getRoot())).as(w.toString()).isEmpty();
                 if (w != stage) {
@@ -157,7 +170,7 @@ class DeskMannersFxTest {
             }
         }
         // the sign-in screen too
-        robot.interact(() -> window.showSignIn(com.supportdesk.ui.signin.SignInGate.embedded(store), true, () -> null,
+        robot.interact(() -> window.showSignIn(SignInGate.embedded(store), true, () -> null,
                 s -> { }));
         assertThat(iconOnlyWithoutName(stage.getScene().getRoot())).isEmpty();
     }
@@ -165,28 +178,28 @@ class DeskMannersFxTest {
     @Test
     void theKeyboardFocusIsVisibleOnTheBoard(FxRobot robot) throws Exception {
         desk(robot, "agent");
-        javafx.scene.control.ListView<?> list = robot.lookup(".ticket-list").match(n -> !((javafx.scene.control.ListView<?>) n)
-                .getItems().isEmpty()).queryAs(javafx.scene.control.ListView.class);
+        ListView<?> list = robot.lookup(".ticket-list").match(n -> !((ListView<?>) n)
+                .getItems().isEmpty()).queryAs(ListView.class);
         robot.interact(() -> {
             list.requestFocus();
             list.getFocusModel().focus(0);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.paint.Paint focusRing = WaitForAsyncUtils.asyncFx(() -> {
+        Paint focusRing = WaitForAsyncUtils.asyncFx(() -> {
             list.applyCss();
             Node cell = list.lookupAll(".list-cell").stream().filter(n -> n.getPseudoClassStates().stream()
                     .anyMatch(p -> p.getPseudoClassName().equals("focused"))).findFirst().orElseThrow();
-            javafx.scene.layout.Region card = (javafx.scene.layout.Region) ((Parent) cell).lookup(".ticket-card");
+            Region card = (Region) ((Parent) cell).lookup(".ticket-card");
             return card.getBackground().getFills().get(0).getFill();
         }).get();
         // the ring is the focus colour of colors.css, drawn round the card the arrow keys are on
-        assertThat(focusRing).isEqualTo(javafx.scene.paint.Color.web("#0b57d0"));
+        assertThat(focusRing).isEqualTo(Color.web("#0b57d0"));
         // the other cards have none
-        javafx.scene.paint.Paint other = WaitForAsyncUtils.asyncFx(() -> {
+        Paint other = WaitForAsyncUtils.asyncFx(() -> {
             Node cell = list.lookupAll(".list-cell").stream().filter(n -> n.getPseudoClassStates().stream()
                     .noneMatch(p -> p.getPseudoClassName().equals("focused"))
                     && ((Parent) n).lookup(".ticket-card") != null).findFirst().orElseThrow();
-            return ((javafx.scene.layout.Region) ((Parent) cell).lookup(".ticket-card")).getBackground().getFills().get(0).getFill();
+            return ((Region) ((Parent) cell).lookup(".ticket-card")).getBackground().getFills().get(0).getFill();
         }).get();
         assertThat(other).isNotEqualTo(focusRing);
     }
@@ -203,12 +216,12 @@ class DeskMannersFxTest {
     void ctrlPlusAndMinusZoomTheTextAndTheNextStartOpensAtTheSameSize(FxRobot robot) throws Exception {
         desk(robot, "lead");
         double before = rootFont();
-        assertThat(before).isEqualTo(16.0, org.assertj.core.data.Offset.offset(0.05)); // the header title, 1.231em of 13px
+        assertThat(before).isEqualTo(16.0, Offset.offset(0.05)); // the header title, 1.231em of 13px
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL); // Ctrl+= (+ without Shift)
         robot.press(KeyCode.CONTROL, KeyCode.ADD).release(KeyCode.ADD, KeyCode.CONTROL); // the number pad's +
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.zoom().percentProperty().get()).isEqualTo(125);
-        assertThat(rootFont()).isEqualTo(before * 1.25, org.assertj.core.data.Offset.offset(0.25));
+        assertThat(rootFont()).isEqualTo(before * 1.25, Offset.offset(0.25));
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.zoom().percentProperty().get()).isEqualTo(110);
@@ -226,18 +239,18 @@ class DeskMannersFxTest {
         // a dialog the window opens (here F1's list of keys) has the window's text size
         MenuItem keys = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
                 .filter(i -> "menuKeys".equals(i.getId())).findFirst().orElseThrow();
-        javafx.application.Platform.runLater(keys::fire);
-        waitFor(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()
-                && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane));
-        javafx.scene.control.DialogPane pane = WaitForAsyncUtils.asyncFx(() -> (javafx.scene.control.DialogPane)
-                javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
-                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane).findFirst().orElseThrow()
+        Platform.runLater(keys::fire);
+        waitFor(() -> Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()
+                && w.getScene().getRoot() instanceof DialogPane));
+        DialogPane pane = WaitForAsyncUtils.asyncFx(() -> (DialogPane)
+                Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
+                        && w.getScene().getRoot() instanceof DialogPane).findFirst().orElseThrow()
                         .getScene().getRoot()).get();
         double dialogFont = WaitForAsyncUtils.asyncFx(() -> {
             pane.applyCss();
             return ((Label) pane.getContent()).getFont().getSize();
         }).get();
-        assertThat(dialogFont).isEqualTo(14.3, org.assertj.core.data.Offset.offset(0.05)); // 110 % of 13 px
+        assertThat(dialogFont).isEqualTo(14.3, Offset.offset(0.05)); // 110 % of 13 px
         robot.interact(() -> pane.getScene().getWindow().hide());
 
         robot.interact(reset::fire);
@@ -247,7 +260,7 @@ class DeskMannersFxTest {
         assertThat(window.zoom().percentProperty().get()).isEqualTo(110);
 
         // signed out, the keys still work (the menu bar took its own keys with it)
-        robot.interact(() -> window.showSignIn(com.supportdesk.ui.signin.SignInGate.embedded(store), true, () -> null,
+        robot.interact(() -> window.showSignIn(SignInGate.embedded(store), true, () -> null,
                 s -> { }));
         robot.interact(() -> stage.requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);

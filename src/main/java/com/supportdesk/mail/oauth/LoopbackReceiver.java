@@ -9,8 +9,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,7 +77,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new OAuthException(OAuthException.Kind.TIMED_OUT, "The browser did not come back from the sign-in"
                     + " page within " + max.toMinutes() + " minutes; start the sign-in again.", e);
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException | CancellationException e) {
             throw new OAuthException(OAuthException.Kind.TIMED_OUT, "The sign-in was cancelled.", e);
         }
     }
@@ -120,8 +123,8 @@ public final class LoopbackReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        java.util.concurrent.Executor executor = server.getExecutor();
-        if (executor instanceof java.util.concurrent.ExecutorService service) {
+        Executor executor = server.getExecutor();
+        if (executor instanceof ExecutorService service) {
             service.shutdownNow();
         }
         callback.cancel(false);

@@ -3,6 +3,7 @@ package com.supportdesk.ui.about;
 import com.supportdesk.store.DataLocation;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import javafx.geometry.Pos;
@@ -46,7 +47,7 @@ public final class AboutDialog {
             if (in != null) {
                 icon.setImage(new Image(in));
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // no icon is not worth failing for
         }
         icon.setId("aboutIcon");

@@ -5,7 +5,9 @@ import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -129,7 +131,7 @@ public final class AgentsView extends BorderPane {
         g.add(pw, 1, 4);
         g.add(pw2Label, 0, 5);
         g.add(pw2, 1, 5);
-        for (javafx.scene.Node n : new javafx.scene.Node[] {pwLabel, pw, pw2Label, pw2}) {
+        for (Node n : new Node[] {pwLabel, pw, pw2Label, pw2}) {
             n.visibleProperty().bind(vm.creatingProperty());
             n.managedProperty().bind(vm.creatingProperty());
         }
@@ -170,7 +172,7 @@ public final class AgentsView extends BorderPane {
         return box;
     }
 
-    private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty p) {
+    private static CheckBox check(String id, String text, BooleanProperty p) {
         CheckBox c = new CheckBox(text);
         c.setId(id);
         c.selectedProperty().bindBidirectional(p);

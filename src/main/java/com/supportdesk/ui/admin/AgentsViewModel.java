@@ -9,6 +9,7 @@ import com.supportdesk.store.StoreException;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.TaskViewModel;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -150,7 +151,7 @@ public final class AgentsViewModel extends TaskViewModel {
             }
         }
         agents.add(saved);
-        agents.sort(java.util.Comparator.comparing(Agent::displayName, String.CASE_INSENSITIVE_ORDER));
+        agents.sort(Comparator.comparing(Agent::displayName, String.CASE_INSENSITIVE_ORDER));
     }
 
     // ---------------------------------------------------------------- accessors

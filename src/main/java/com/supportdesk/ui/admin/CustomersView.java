@@ -7,6 +7,8 @@ import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -14,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,7 +50,7 @@ public final class CustomersView extends BorderPane {
                 vm.edit(c);
             }
         });
-        vm.customers().addListener((javafx.collections.ListChangeListener<Customer>) ch -> {
+        vm.customers().addListener((ListChangeListener<Customer>) ch -> {
             Customer e = vm.editingProperty().get();
             if (e != null) {
                 vm.customers().stream().filter(c -> c.id() == e.id()).findFirst()
@@ -93,7 +96,7 @@ public final class CustomersView extends BorderPane {
         training.textProperty().bind(vm.trainingTextProperty());
         training.visibleProperty().bind(training.textProperty().isNotEmpty());
         HBox sessionRow = new HBox(10, sessions, training);
-        sessionRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        sessionRow.setAlignment(Pos.CENTER_LEFT);
         GridPane g = Forms.grid();
         Forms.row(g, 0, "Name", name);
         g.add(gov, 1, 1);
@@ -155,8 +158,8 @@ public final class CustomersView extends BorderPane {
         g.add(new Label("Phone"), 2, 1);
         g.add(phone, 3, 1);
         g.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> n.getStyleClass().add(Styles.FORM_LABEL));
-        javafx.scene.layout.ColumnConstraints c3 = new javafx.scene.layout.ColumnConstraints();
-        javafx.scene.layout.ColumnConstraints c4 = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints c3 = new ColumnConstraints();
+        ColumnConstraints c4 = new ColumnConstraints();
         c4.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(c3, c4);
         Button save = new Button(null, new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));

@@ -13,6 +13,7 @@ import com.supportdesk.ui.common.TaskViewModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,7 +213,7 @@ public final class CustomersViewModel extends TaskViewModel {
                     }
                     if (!found) {
                         contacts.add(saved);
-                        contacts.sort(java.util.Comparator.comparing(Contact::name, String.CASE_INSENSITIVE_ORDER));
+                        contacts.sort(Comparator.comparing(Contact::name, String.CASE_INSENSITIVE_ORDER));
                     }
                     editContact(saved);
                     contactStatus.set((before == null ? "Added " : "Saved ") + saved.name() + ".");

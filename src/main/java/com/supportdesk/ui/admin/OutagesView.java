@@ -9,6 +9,7 @@ import com.supportdesk.ui.common.Styles;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -16,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -117,7 +119,7 @@ public final class OutagesView extends BorderPane {
         scheduled.selectedProperty().bindBidirectional(vm.scheduledProperty());
         ObservableList<Customer> choices = FXCollections.observableArrayList();
         choices.add(null);
-        vm.customers().addListener((javafx.collections.ListChangeListener<Customer>) ch -> {
+        vm.customers().addListener((ListChangeListener<Customer>) ch -> {
             Customer keep = vm.customerProperty().get();
             choices.setAll(vm.customers());
             choices.add(0, null);
@@ -127,7 +129,7 @@ public final class OutagesView extends BorderPane {
         customer.setId("outageCustomer");
         customer.valueProperty().bindBidirectional(vm.customerProperty());
         customer.setConverter(names("All customers"));
-        customer.setButtonCell(new javafx.scene.control.ListCell<>() {
+        customer.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(Customer c, boolean empty) {
                 super.updateItem(c, empty);

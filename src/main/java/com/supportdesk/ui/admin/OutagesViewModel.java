@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -100,7 +101,7 @@ public final class OutagesViewModel extends TaskViewModel {
                     for (Outage o : l.outages()) {
                         rows.add(row(o));
                     }
-                    rows.sort(java.util.Comparator.comparing((OutageRow r) -> r.outage().start()).reversed());
+                    rows.sort(Comparator.comparing((OutageRow r) -> r.outage().start()).reversed());
                     outages.setAll(rows);
                     Customer keep = availabilityCustomer.get();
                     Customer keepForm = customer.get();

@@ -13,6 +13,7 @@ import com.supportdesk.ui.common.Icons;
 import com.supportdesk.ui.common.Styles;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -30,7 +31,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -139,7 +142,7 @@ public final class PolicyView extends BorderPane {
         time.textProperty().bindBidirectional(vm.effectiveTimeProperty());
         Button now = new Button("Now");
         now.setId("effectiveNow");
-        now.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        now.setMinWidth(Region.USE_PREF_SIZE);
         now.setOnAction(e -> vm.resetEffective());
         HBox when = new HBox(8, date, time, now);
         when.setAlignment(Pos.CENTER_LEFT);
@@ -187,14 +190,14 @@ public final class PolicyView extends BorderPane {
         pick.setMinWidth(115);
         Button add = new Button("Add", new FontIcon(MaterialDesignC.CALENDAR_PLUS));
         add.setId("addClosure");
-        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             vm.addClosure(pick.getValue());
             pick.setValue(null);
         });
         Button remove = new Button("Remove");
         remove.setId("removeClosure");
-        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.removeClosure(list.getSelectionModel().getSelectedItem()));
         Button importButton = new Button("Import .ics or gov.uk JSON\u2026", new FontIcon(MaterialDesignF.FILE_IMPORT_OUTLINE));
@@ -266,7 +269,7 @@ public final class PolicyView extends BorderPane {
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.holidays().stream().filter(h -> !h.keptOpen()).count()
                 + " closed weekdays, as edited", vm.holidays()));
         Label yearLabel = new Label("Year");
-        yearLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        yearLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox head = new HBox(8, yearLabel, year, Forms.spacer(), count);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox box = Forms.section("Closed days", MaterialDesignC.CALENDAR_MONTH_OUTLINE, head, list,
@@ -288,7 +291,7 @@ public final class PolicyView extends BorderPane {
     private static Label placeholder(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
-        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        l.setTextAlignment(TextAlignment.CENTER);
         l.getStyleClass().add(Styles.FILTER_LABEL);
         return l;
     }
@@ -326,7 +329,7 @@ public final class PolicyView extends BorderPane {
         return (extra > 0 ? extra + " office" : "") + (extra > 0 && kept > 0 ? ", " : "") + (kept > 0 ? kept + " kept open" : "");
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+    private static <T> StringConverter<T> converter(Function<T, String> f) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {

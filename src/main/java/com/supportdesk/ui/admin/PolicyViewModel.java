@@ -17,6 +17,7 @@ import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.TaskViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -338,7 +341,7 @@ public final class PolicyViewModel extends TaskViewModel {
                     out.add(new HolidayLine(d, names.getOrDefault(d, "Holiday"), true, false));
                 }
             }
-            out.sort(java.util.Comparator.comparing(HolidayLine::date));
+            out.sort(Comparator.comparing(HolidayLine::date));
         }
         holidays.setAll(out);
     }
@@ -480,14 +483,14 @@ public final class PolicyViewModel extends TaskViewModel {
                 return LocalTime.of(Integer.parseInt(t.substring(0, 2)), Integer.parseInt(t.substring(2)));
             }
             return LocalTime.parse(t.length() == 4 ? "0" + t : t);
-        } catch (java.time.DateTimeException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException e) {
             throw new StoreException.Invalid(name + ": write a time of day such as 09:00" + (t.isEmpty() ? "." : " ('" + t
                     + "' is not)."));
         }
     }
 
     private static void insertSorted(List<LocalDate> list, LocalDate value) {
-        int i = java.util.Collections.binarySearch(list, value);
+        int i = Collections.binarySearch(list, value);
         if (i < 0) {
             list.add(-i - 1, value);
         }

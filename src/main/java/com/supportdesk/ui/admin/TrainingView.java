@@ -6,6 +6,7 @@ import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -113,7 +114,7 @@ public final class TrainingView extends BorderPane {
             }
         });
         HBox top = new HBox(10, new Label("Customer"), customer, summary);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setAlignment(Pos.CENTER_LEFT);
         return top;
     }
 

@@ -10,13 +10,17 @@ import com.supportdesk.ui.common.Icons;
 import com.supportdesk.ui.common.KeyStyle;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Ticker;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -129,8 +133,8 @@ public final class BoardView extends BorderPane {
         customer.setId(prefix + "customer");
         customer.setValue(any);
         customer.valueProperty().addListener((o, was, v) -> vm.customerFilterProperty().set(v == null || any.equals(v) ? null : v));
-        vm.customerNames().addListener((javafx.collections.ListChangeListener<String>) ch -> {
-            java.util.List<String> all = new java.util.ArrayList<>();
+        vm.customerNames().addListener((ListChangeListener<String>) ch -> {
+            List<String> all = new ArrayList<>();
             all.add(any);
             all.addAll(vm.customerNames());
             String current = vm.customerFilterProperty().get();
@@ -154,7 +158,7 @@ public final class BoardView extends BorderPane {
         who.setPrefWidth(142);
         customer.setPrefWidth(170);
         channel.setPrefWidth(128);
-        for (javafx.scene.Node n : bar.getChildren()) {
+        for (Node n : bar.getChildren()) {
             if (n instanceof Region r) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
@@ -231,7 +235,7 @@ public final class BoardView extends BorderPane {
         }
     }
 
-    private static int indexOf(java.util.List<Ticket> items, long id) {
+    private static int indexOf(List<Ticket> items, long id) {
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).id() == id) {
                 return i;

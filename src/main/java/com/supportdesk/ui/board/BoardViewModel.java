@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -188,9 +189,9 @@ public final class BoardViewModel {
         boardDay = LocalDate.ofInstant(clock.instant(), zone);
         Instant since = startOfToday();
         byId.clear();
-        EnumMap<Column, java.util.ArrayList<Ticket>> lists = new EnumMap<>(Column.class);
+        EnumMap<Column, ArrayList<Ticket>> lists = new EnumMap<>(Column.class);
         for (Column c : Column.values()) {
-            lists.put(c, new java.util.ArrayList<>());
+            lists.put(c, new ArrayList<>());
         }
         long now = clock.instant().getEpochSecond();
         alerts.reset();
@@ -203,7 +204,7 @@ public final class BoardViewModel {
             }
         }
         for (Column c : Column.values()) {
-            java.util.ArrayList<Ticket> l = lists.get(c);
+            ArrayList<Ticket> l = lists.get(c);
             l.sort(comparator(c));
             master.get(c).setAll(l);
         }

@@ -4,6 +4,7 @@ import com.supportdesk.store.DiskSpace;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -32,8 +33,8 @@ public final class Errors {
      * As {@link #plain(Throwable)} for a failure while writing {@code file}: a full disk is said as such, naming the
      * folder and the space left there.
      */
-    public static String plain(Throwable err, java.nio.file.Path file) {
-        java.nio.file.Path folder = file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent() : file;
+    public static String plain(Throwable err, Path file) {
+        Path folder = file.toAbsolutePath().getParent() != null ? file.toAbsolutePath().getParent() : file;
         return DiskSpace.SYSTEM.diskFull(cause(err), folder).map(Throwable::getMessage).orElseGet(() -> plain(err));
     }
 

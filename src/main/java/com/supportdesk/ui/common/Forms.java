@@ -2,8 +2,10 @@ package com.supportdesk.ui.common;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -11,6 +13,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -43,9 +46,9 @@ public final class Forms {
     public static GridPane grid() {
         GridPane g = new GridPane();
         g.getStyleClass().add(Styles.ADMIN_FORM);
-        javafx.scene.layout.ColumnConstraints l = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints l = new ColumnConstraints();
         l.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints f = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints f = new ColumnConstraints();
         f.setHgrow(Priority.ALWAYS);
         f.setFillWidth(true);
         g.getColumnConstraints().addAll(l, f);
@@ -100,7 +103,7 @@ public final class Forms {
     /** A table column showing text computed from the row. */
     public static <S> TableColumn<S, String> column(String title, double width, Function<S, String> text) {
         TableColumn<S, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(
                 cd.getValue() == null ? "" : String.valueOf(text.apply(cd.getValue()) == null ? "" : text.apply(cd.getValue()))));
         c.setPrefWidth(width);
         return c;
@@ -137,7 +140,7 @@ public final class Forms {
                 String t = s.strip();
                 try {
                     return t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t) : LocalDate.parse(t, DATE);
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     return null;
                 }
             }

@@ -4,9 +4,12 @@ import com.supportdesk.domain.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -81,7 +84,7 @@ public final class Theme {
     /** The stylesheet that makes the root's font {@code px} pixels. */
     static String zoomSheet(double px) {
         String css = ".root { -fx-font-size: " + px + "px; }";
-        return ZOOM_SHEET + java.util.Base64.getEncoder().encodeToString(css.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ZOOM_SHEET + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void setZoom(Scene scene, double px) {
@@ -90,9 +93,9 @@ public final class Theme {
     }
 
     /** The text size of {@code owner}'s window ({@link #zoom}), as a stylesheet for a window it opens; else empty. */
-    public static java.util.Optional<String> zoomOf(Window owner) {
+    public static Optional<String> zoomOf(Window owner) {
         if (owner == null || owner.getScene() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return owner.getScene().getStylesheets().stream().filter(s -> s.startsWith(ZOOM_SHEET)).findFirst();
     }

@@ -9,6 +9,9 @@ import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Ticker;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -16,6 +19,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -43,7 +47,7 @@ final class WallboardCell extends ListCell<Ticket> {
     private String tone;
 
     WallboardCell(WallboardViewModel vm, Ticker ticker, Countdown fmt, boolean compact,
-                  javafx.beans.value.ObservableDoubleValue fontSize) {
+                  ObservableDoubleValue fontSize) {
         this.vm = vm;
         this.ticker = ticker;
         this.fmt = fmt;
@@ -51,9 +55,9 @@ final class WallboardCell extends ListCell<Ticket> {
         getStyleClass().add(compact ? Styles.WALL_CELL_COMPACT : Styles.WALL_CELL);
         severity.getStyleClass().add(Styles.WALL_SEVERITY);
         severity.setGraphic(severityIcon);
-        severity.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        severity.setMinWidth(Region.USE_PREF_SIZE);
         ref.getStyleClass().add(Styles.WALL_REF);
-        ref.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ref.setMinWidth(Region.USE_PREF_SIZE);
         subject.getStyleClass().add(Styles.WALL_SUBJECT);
         subject.setTextOverrun(OverrunStyle.ELLIPSIS);
         subject.setMaxWidth(Double.MAX_VALUE);
@@ -61,9 +65,9 @@ final class WallboardCell extends ListCell<Ticket> {
         meta.getStyleClass().add(Styles.WALL_META);
         meta.setMinWidth(0);
         countdown.getStyleClass().add(Styles.WALL_COUNTDOWN);
-        countdown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        countdown.setMinWidth(Region.USE_PREF_SIZE);
         lock.getStyleClass().add(Styles.WALL_LOCK);
-        javafx.beans.binding.IntegerBinding iconSize = javafx.beans.binding.Bindings.createIntegerBinding(
+        IntegerBinding iconSize = Bindings.createIntegerBinding(
                 () -> (int) Math.round(fontSize.get() * (compact ? 1.0 : 1.1)), fontSize);
         severityIcon.iconSizeProperty().bind(iconSize);
         lock.iconSizeProperty().bind(iconSize);

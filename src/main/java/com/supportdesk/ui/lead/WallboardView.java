@@ -10,11 +10,19 @@ import com.supportdesk.ui.common.KeyStyle;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
 import com.supportdesk.ui.common.Ticker;
+import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
@@ -27,6 +35,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -51,7 +60,7 @@ public final class WallboardView extends BorderPane {
     private final ListView<Ticket> overdue;
     private final ListView<Ticket> atRisk;
     private final ListView<Ticket> attention;
-    private final javafx.beans.property.DoubleProperty fontSize = new javafx.beans.property.SimpleDoubleProperty(this,
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(this,
             "fontSize", 16);
 
     public WallboardView(WallboardViewModel vm, Ticker ticker, Countdown fmt, ObservableStringValue feedStatus) {
@@ -133,7 +142,7 @@ public final class WallboardView extends BorderPane {
         setStyle("-fx-font-size: " + px + "px;");
         fontSize.set(px);
         countdowns.setFixedCellSize(Math.round(px * 3.3));
-        for (ListView<Ticket> l : java.util.List.of(overdue, atRisk, attention)) {
+        for (ListView<Ticket> l : List.of(overdue, atRisk, attention)) {
             l.setFixedCellSize(Math.round(px * 2.1));
         }
     }
@@ -193,15 +202,15 @@ public final class WallboardView extends BorderPane {
         return h;
     }
 
-    private static final javafx.css.PseudoClass OPEN = javafx.css.PseudoClass.getPseudoClass("open");
+    private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
 
     private VBox severityTile(Severity s) {
         return tile("wallOpen" + s.name(), Countdown.severityText(s), Icons.severity(s), Styles.severity(s),
                 vm.openCountProperty(s).asString(), Bindings.concat(vm.waitingCountProperty(s).asString(), " waiting"));
     }
 
-    private VBox tile(String id, String title, Ikon icon, String style, javafx.beans.value.ObservableStringValue value,
-                             javafx.beans.value.ObservableStringValue sub) {
+    private VBox tile(String id, String title, Ikon icon, String style, ObservableStringValue value,
+                             ObservableStringValue sub) {
         Label head = new Label(title, icon(icon));
         head.getStyleClass().add(Styles.WALL_TILE_TITLE);
         Label number = new Label();
@@ -234,19 +243,19 @@ public final class WallboardView extends BorderPane {
         Label none = new Label(empty);
         none.getStyleClass().add(Styles.WALL_EMPTY);
         none.setWrapText(true);
-        none.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        none.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
+        none.setTextAlignment(TextAlignment.CENTER);
+        none.setPadding(new Insets(0, 12, 0, 12));
         l.setPlaceholder(none);
         l.getSelectionModel().selectedItemProperty().addListener((o, was, t) -> {
             if (t != null) {
-                javafx.application.Platform.runLater(() -> l.getSelectionModel().clearSelection());
+                Platform.runLater(() -> l.getSelectionModel().clearSelection());
             }
         });
         return l;
     }
 
-    private VBox panel(String title, Ikon icon, String style, javafx.beans.value.ObservableStringValue count,
-                              javafx.scene.Node body) {
+    private VBox panel(String title, Ikon icon, String style, ObservableStringValue count,
+                              Node body) {
         Label head = new Label(title, icon(icon));
         head.getStyleClass().add(Styles.WALL_PANEL_TITLE);
         head.setMinWidth(0);
@@ -328,7 +337,7 @@ public final class WallboardView extends BorderPane {
             show(cells[0], cells[1], r.today());
             show(cells[2], cells[3], r.month());
         });
-        vm.compliance().addListener((javafx.collections.ListChangeListener<WallboardViewModel.ComplianceRow>) ch -> update.run());
+        vm.compliance().addListener((ListChangeListener<WallboardViewModel.ComplianceRow>) ch -> update.run());
         update.run();
         return g;
     }

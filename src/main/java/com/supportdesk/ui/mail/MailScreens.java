@@ -7,6 +7,8 @@ import com.supportdesk.store.StoreException;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.FxDialogService;
 import com.supportdesk.ui.common.TaskExecutor;
+import java.awt.Desktop;
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneId;
@@ -57,9 +59,9 @@ public final class MailScreens {
 
     /** The system browser (java.awt.Desktop); throws where there is none, and the dialog shows the address. */
     static void openInSystemBrowser(URI address) throws IOException {
-        if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.Desktop.isDesktopSupported()
-                && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
-            java.awt.Desktop.getDesktop().browse(address);
+        if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+                && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+            Desktop.getDesktop().browse(address);
             return;
         }
         throw new IOException("no system browser");

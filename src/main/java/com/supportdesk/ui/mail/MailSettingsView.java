@@ -4,10 +4,12 @@ import com.supportdesk.mail.AfterImport;
 import com.supportdesk.mail.TlsMode;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -81,6 +83,24 @@ public final class MailSettingsView {
     }
 
     private BorderPane build() {
+        TitledPane in = section("Incoming mail (IMAP)", incoming());
+        TitledPane out = section("Outgoing mail (SMTP)", outgoing());
+        VBox form = new VBox(10, in, out, section("Options", options()));
+        if (vm.signIn() != null) {
+            form.getChildren().add(2, section("Sign-in with Microsoft 365, Google or another OAuth 2.0 server",
+                    new MailSignInView(vm.signIn()).root()));
+        }
+        form.setPadding(new Insets(12));
+        form.setDisable(!vm.editable());
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        BorderPane pane = new BorderPane(scroll);
+        pane.setBottom(statusAndButtons());
+        return pane;
+    }
+
+    /** The IMAP account the intake fetches from, and what happens to a message once it is a ticket. */
+    private GridPane incoming() {
         GridPane imap = grid();
         CheckBox imapOn = check("imapEnabled", "Fetch mail from this IMAP account", vm.imapEnabledProperty());
         imap.add(imapOn, 0, 0, 2, 1);
@@ -111,7 +131,11 @@ public final class MailSettingsView {
         testImap.setOnAction(e -> vm.testImap());
         testImap.disableProperty().bind(vm.busyProperty().or(vm.imapEnabledProperty().not()));
         imap.add(testImap, 1, 10);
+        return imap;
+    }
 
+    /** The SMTP server replies and acknowledgements go out through, and whom they come from. */
+    private GridPane outgoing() {
         GridPane smtp = grid();
         CheckBox smtpOn = check("smtpEnabled", "Send replies through this SMTP server", vm.smtpEnabledProperty());
         smtp.add(smtpOn, 0, 0, 2, 1);
@@ -133,20 +157,27 @@ public final class MailSettingsView {
         testSmtp.setOnAction(e -> vm.testSmtp());
         testSmtp.disableProperty().bind(vm.busyProperty().or(vm.smtpEnabledProperty().not()));
         smtp.add(testSmtp, 1, 9);
+        return smtp;
+    }
 
+    /** Automatic acknowledgements, and whether this desktop fetches mail itself. */
+    private VBox options() {
         VBox options = new VBox(8,
                 check("acknowledge", "Acknowledge each new e-mail ticket automatically (at most once an hour per sender;"
                         + " not customer contact)", vm.acknowledgeProperty()),
                 check("fetchInDesktop", "Fetch mail in the desktop app (turn off where a gateway runs 'ingest --watch')",
                         vm.fetchInDesktopProperty()));
         options.setPadding(new Insets(8));
+        return options;
+    }
 
+    /** The outcome of the last test or save, then Save and Close. */
+    private VBox statusAndButtons() {
         Label status = new Label();
         status.setId("status");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
         status.setMinHeight(Region.USE_PREF_SIZE);
-
         Button save = button("save", "Save");
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.PRIMARY);
@@ -160,29 +191,14 @@ public final class MailSettingsView {
         close.setCancelButton(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, spacer, save, close);
-
-        TitledPane in = new TitledPane("Incoming mail (IMAP)", imap);
-        TitledPane out = new TitledPane("Outgoing mail (SMTP)", smtp);
-        TitledPane opts = new TitledPane("Options", options);
-        for (TitledPane p : new TitledPane[] {in, out, opts}) {
-            p.setCollapsible(false);
-        }
-        VBox form = new VBox(10, in, out, opts);
-        if (vm.signIn() != null) {
-            TitledPane signIn = new TitledPane("Sign-in with Microsoft 365, Google or another OAuth 2.0 server",
-                    new MailSignInView(vm.signIn()).root());
-            signIn.setCollapsible(false);
-            form.getChildren().add(2, signIn);
-        }
-        form.setPadding(new Insets(12));
-        ScrollPane scroll = new ScrollPane(form);
-        scroll.setFitToWidth(true);
-        VBox bottom = new VBox(8, status, buttons);
+        VBox bottom = new VBox(8, status, new HBox(8, spacer, save, close));
         bottom.setPadding(new Insets(8, 12, 12, 12));
-        BorderPane pane = new BorderPane(scroll);
-        pane.setBottom(bottom);
-        form.setDisable(!vm.editable());
+        return bottom;
+    }
+
+    private static TitledPane section(String title, Node content) {
+        TitledPane pane = new TitledPane(title, content);
+        pane.setCollapsible(false);
         return pane;
     }
 
@@ -199,7 +215,7 @@ public final class MailSettingsView {
         return g;
     }
 
-    static void row(GridPane g, int row, String label, javafx.scene.Node field) {
+    static void row(GridPane g, int row, String label, Node field) {
         Label l = new Label(label);
         l.setLabelFor(field);
         g.add(l, 0, row);
@@ -258,7 +274,7 @@ public final class MailSettingsView {
         return c;
     }
 
-    static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
+    static <T> StringConverter<T> converter(Function<T, String> label) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

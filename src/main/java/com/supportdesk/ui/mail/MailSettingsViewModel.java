@@ -15,6 +15,7 @@ import com.supportdesk.mail.TlsMode;
 import com.supportdesk.ui.common.BackgroundTask;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.TaskState;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
@@ -47,8 +48,8 @@ public final class MailSettingsViewModel {
 
         /** The real servers; an OAuth account signs in with an access token of the saved sign-in from {@code tokens}. */
         static Tester real(MailTokens tokens) {
-            MailTimeouts quick = new MailTimeouts(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(15),
-                    java.time.Duration.ofSeconds(15));
+            MailTimeouts quick = new MailTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(15),
+                    Duration.ofSeconds(15));
             return new Tester() {
                 @Override
                 public String imap(ImapSettings s) throws Exception {

@@ -5,6 +5,7 @@ import com.supportdesk.domain.ContactRole;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.phone.CallerLines;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.ui.common.DeskAction;
 import com.supportdesk.ui.common.KeyStyle;
@@ -331,6 +332,6 @@ public final class CallConsoleView {
     }
 
     static String ticketText(Ticket t) {
-        return com.supportdesk.phone.CallerLines.ticket(t);
+        return CallerLines.ticket(t);
     }
 }

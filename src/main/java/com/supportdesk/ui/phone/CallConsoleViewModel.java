@@ -9,6 +9,7 @@ import com.supportdesk.phone.CallForm;
 import com.supportdesk.phone.CallService.CallOutcome;
 import com.supportdesk.phone.CallService;
 import com.supportdesk.phone.CallTiming;
+import com.supportdesk.phone.CallerLines;
 import com.supportdesk.phone.DraftState;
 import com.supportdesk.phone.IncomingCall;
 import com.supportdesk.phone.PolicyHints;
@@ -62,7 +63,7 @@ public final class CallConsoleViewModel {
     static final String DIALOG_TITLE = "Call console";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK);
-    private static final int CALLER_TICKETS = com.supportdesk.phone.CallerLines.OPEN_TICKETS;
+    private static final int CALLER_TICKETS = CallerLines.OPEN_TICKETS;
 
     private final PhoneContext ctx;
     private final Store store;

@@ -6,8 +6,8 @@ import com.supportdesk.phone.CallService;
 import com.supportdesk.store.CallRepository.StoredDraft;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.common.BackgroundTask;
-import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.DialogService.Answer;
+import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Calls left unfinished by a crash: when the console opens, the operator's oldest other draft is offered — resume it
@@ -55,7 +56,7 @@ final class DraftRecovery {
     }
 
     /** Looks for a draft other than {@code mine} (the console's own, read when the search runs) and offers it. */
-    void offer(java.util.function.Supplier<Long> mine, Consumer<StoredDraft> resume) {
+    void offer(Supplier<Long> mine, Consumer<StoredDraft> resume) {
         BackgroundTask.wrap(() -> {
             Long own = mine.get();
             for (StoredDraft d : calls.drafts(operator)) {

@@ -10,6 +10,7 @@ import com.supportdesk.store.Store;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Errors;
 import com.supportdesk.ui.common.TaskExecutor;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -50,7 +52,7 @@ public final class ReportExportViewModel {
     /** Builds and writes a report: {@link ReportService#export} (tests substitute a slow or failing one). */
     @FunctionalInterface
     interface Exporter {
-        QuarterlyReport export(Agent reader, String customer, Quarter quarter, Path file, java.util.function.DoubleConsumer progress);
+        QuarterlyReport export(Agent reader, String customer, Quarter quarter, Path file, DoubleConsumer progress);
     }
 
     /** Opens a folder in the desktop's file manager (the view supplies one; tests record the call). */
@@ -216,7 +218,7 @@ public final class ReportExportViewModel {
         long size = -1;
         try {
             size = Files.size(file);
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // the message then leaves the size out
         }
         message.set("Saved " + file.getFileName() + (size >= 0 ? " (" + human(size) + ")" : "") + " \u2014 " + r.totalTickets()

@@ -5,6 +5,9 @@ import com.supportdesk.report.ReportFormat;
 import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
+import java.awt.Desktop;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -156,11 +159,11 @@ public final class ReportExportWindow {
     }
 
     /** Opens the folder with the desktop's file manager, where the platform has one. */
-    private static void openFolder(java.nio.file.Path dir) throws java.io.IOException {
-        if (!java.awt.Desktop.isDesktopSupported() || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+    private static void openFolder(Path dir) throws IOException {
+        if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
             throw new UnsupportedOperationException("no desktop");
         }
-        java.awt.Desktop.getDesktop().open(dir.toFile());
+        Desktop.getDesktop().open(dir.toFile());
     }
 
     public void show() {

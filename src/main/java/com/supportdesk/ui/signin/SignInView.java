@@ -1,7 +1,10 @@
 package com.supportdesk.ui.signin;
 
 import com.supportdesk.ui.common.Styles;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -12,7 +15,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 
-/** The sign-in screen; on an empty database the first-admin form and "Try with demo data". */
+/**
+ * The sign-in screen: one card with three forms, of which the view-model's state shows one — sign in, choose your
+ * own password (after a one-time password), or on an empty database the first admin and "Try with demo data".
+ */
 public final class SignInView extends StackPane {
 
     private final SignInViewModel vm;
@@ -23,108 +29,7 @@ public final class SignInView extends StackPane {
         setId("signIn");
         Label title = new Label("Support Desk", new FontIcon(MaterialDesignH.HEADSET));
         title.getStyleClass().add(Styles.SIGN_IN_TITLE);
-        Label error = new Label();
-        error.getStyleClass().add(Styles.SIGN_IN_ERROR);
-        error.setId("signInMessage");
-        error.textProperty().bind(vm.messageProperty());
-        error.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-
-        // --- sign in
-        username.setId("username");
-        username.setPromptText("User name");
-        username.textProperty().bindBidirectional(vm.usernameProperty());
-        PasswordField password = new PasswordField();
-        password.setId("password");
-        password.setPromptText("Password");
-        password.textProperty().bindBidirectional(vm.passwordProperty());
-        Button signIn = new Button("Sign in");
-        signIn.setId("signInButton");
-        signIn.getStyleClass().add(Styles.PRIMARY);
-        signIn.defaultButtonProperty().bind(vm.mustChangeProperty().not());
-        signIn.setMaxWidth(Double.MAX_VALUE);
-        signIn.disableProperty().bind(vm.busyProperty());
-        signIn.setOnAction(e -> vm.signIn());
-        Label demoHint = new Label("Demo database: each password is the user name followed by -demo-desk \u2014"
-                + " lead-demo-desk (cleared team lead); agent, operator, sam, clara likewise.");
-        demoHint.getStyleClass().add(Styles.DEMO_HINT);
-        demoHint.setId("demoHint");
-        demoHint.visibleProperty().bind(vm.demoModeProperty());
-        demoHint.managedProperty().bind(demoHint.visibleProperty());
-        Label where = new Label(vm.where().isEmpty() ? "Sign in to the desk" : "Sign in to the team desk");
-        Label server = new Label(vm.where());
-        server.setId("signInWhere");
-        server.getStyleClass().add(Styles.SIGN_IN_HINT);
-        server.setWrapText(true);
-        server.setVisible(!vm.where().isEmpty());
-        server.setManaged(server.isVisible());
-        VBox signInBox = new VBox(10, where, server, username, password, signIn, demoHint);
-        signInBox.visibleProperty().bind(vm.firstRunProperty().not().and(vm.mustChangeProperty().not()));
-        signInBox.managedProperty().bind(signInBox.visibleProperty());
-
-        // --- a one-time password: choose your own
-        PasswordField n1 = new PasswordField();
-        n1.setId("newPassword");
-        n1.setPromptText("New password");
-        n1.textProperty().bindBidirectional(vm.newPasswordProperty());
-        PasswordField n2 = new PasswordField();
-        n2.setId("newRepeat");
-        n2.setPromptText("New password again");
-        n2.textProperty().bindBidirectional(vm.newRepeatProperty());
-        Button choose = new Button("Set my password");
-        choose.setId("setPassword");
-        choose.getStyleClass().add(Styles.PRIMARY);
-        choose.defaultButtonProperty().bind(vm.mustChangeProperty()); // Enter: only the form on show
-        choose.setMaxWidth(Double.MAX_VALUE);
-        choose.disableProperty().bind(vm.busyProperty());
-        choose.setOnAction(e -> vm.chooseNewPassword());
-        VBox changeBox = new VBox(10, new Label("Choose your own password"), n1, n2, choose);
-        changeBox.setId("changePassword");
-        changeBox.visibleProperty().bind(vm.mustChangeProperty());
-        changeBox.managedProperty().bind(changeBox.visibleProperty());
-        vm.mustChangeProperty().addListener((o, was, now) -> {
-            if (now) {
-                n1.requestFocus();
-            }
-        });
-
-        // --- first start
-        Label first = new Label("This database is empty. Create the first admin, who can then add the team \u2014 or look"
-                + " around with demo data first.");
-        first.getStyleClass().add(Styles.SIGN_IN_HINT);
-        first.setWrapText(true);
-        TextField adminUser = new TextField();
-        adminUser.setId("adminUsername");
-        adminUser.setPromptText("User name");
-        adminUser.textProperty().bindBidirectional(vm.adminUsernameProperty());
-        TextField adminName = new TextField();
-        adminName.setId("adminName");
-        adminName.setPromptText("Full name");
-        adminName.textProperty().bindBidirectional(vm.adminNameProperty());
-        PasswordField p1 = new PasswordField();
-        p1.setId("adminPassword");
-        p1.setPromptText("Password");
-        p1.textProperty().bindBidirectional(vm.adminPasswordProperty());
-        PasswordField p2 = new PasswordField();
-        p2.setId("adminRepeat");
-        p2.setPromptText("Password again");
-        p2.textProperty().bindBidirectional(vm.adminRepeatProperty());
-        Button create = new Button("Create the first admin");
-        create.setId("createAdmin");
-        create.getStyleClass().add(Styles.PRIMARY);
-        create.setMaxWidth(Double.MAX_VALUE);
-        create.disableProperty().bind(vm.busyProperty());
-        create.setOnAction(e -> vm.createFirstAdmin());
-        Button demo = new Button("Try with demo data");
-        demo.setId("tryDemo");
-        demo.setMaxWidth(Double.MAX_VALUE);
-        demo.disableProperty().bind(vm.busyProperty());
-        demo.setOnAction(e -> vm.tryDemo());
-        VBox firstBox = new VBox(10, first, adminUser, adminName, p1, p2, create, new Separator(), demo);
-        firstBox.visibleProperty().bind(vm.firstRunProperty());
-        firstBox.managedProperty().bind(firstBox.visibleProperty());
-
-        VBox card = new VBox(14, title, signInBox, changeBox, firstBox, error);
+        VBox card = new VBox(14, title, signInForm(), newPasswordForm(), firstStartForm(), message());
         card.getStyleClass().add(Styles.SIGN_IN_CARD);
         card.setMaxHeight(VBox.USE_PREF_SIZE);
         setAlignment(Pos.CENTER);
@@ -133,5 +38,99 @@ public final class SignInView extends StackPane {
 
     public void focus() {
         username.requestFocus();
+    }
+
+    /** User name and password, checked by the desk's own database or, on a team desk, by PostgreSQL. */
+    private VBox signInForm() {
+        bind(username, "username", "User name", vm.usernameProperty());
+        PasswordField password = bind(new PasswordField(), "password", "Password", vm.passwordProperty());
+        Button signIn = primary("Sign in", "signInButton", vm::signIn);
+        signIn.defaultButtonProperty().bind(vm.mustChangeProperty().not());
+        Label demoHint = new Label("Demo database: each password is the user name followed by -demo-desk \u2014"
+                + " lead-demo-desk (cleared team lead); agent, operator, sam, clara likewise.");
+        demoHint.getStyleClass().add(Styles.DEMO_HINT);
+        demoHint.setId("demoHint");
+        showWhen(demoHint, vm.demoModeProperty());
+        Label where = new Label(vm.where().isEmpty() ? "Sign in to the desk" : "Sign in to the team desk");
+        Label server = new Label(vm.where());
+        server.setId("signInWhere");
+        server.getStyleClass().add(Styles.SIGN_IN_HINT);
+        server.setWrapText(true);
+        server.setVisible(!vm.where().isEmpty());
+        server.setManaged(server.isVisible());
+        VBox box = new VBox(10, where, server, username, password, signIn, demoHint);
+        showWhen(box, vm.firstRunProperty().not().and(vm.mustChangeProperty().not()));
+        return box;
+    }
+
+    /** After a one-time password: the agent chooses their own before the desk opens. */
+    private VBox newPasswordForm() {
+        PasswordField n1 = bind(new PasswordField(), "newPassword", "New password", vm.newPasswordProperty());
+        PasswordField n2 = bind(new PasswordField(), "newRepeat", "New password again", vm.newRepeatProperty());
+        Button choose = primary("Set my password", "setPassword", vm::chooseNewPassword);
+        choose.defaultButtonProperty().bind(vm.mustChangeProperty()); // Enter: only the form on show
+        VBox box = new VBox(10, new Label("Choose your own password"), n1, n2, choose);
+        box.setId("changePassword");
+        showWhen(box, vm.mustChangeProperty());
+        vm.mustChangeProperty().addListener((o, was, now) -> {
+            if (now) {
+                n1.requestFocus();
+            }
+        });
+        return box;
+    }
+
+    /** An empty database: create the first admin, or look around with demo data first. */
+    private VBox firstStartForm() {
+        Label first = new Label("This database is empty. Create the first admin, who can then add the team \u2014 or look"
+                + " around with demo data first.");
+        first.getStyleClass().add(Styles.SIGN_IN_HINT);
+        first.setWrapText(true);
+        TextField adminUser = bind(new TextField(), "adminUsername", "User name", vm.adminUsernameProperty());
+        TextField adminName = bind(new TextField(), "adminName", "Full name", vm.adminNameProperty());
+        PasswordField p1 = bind(new PasswordField(), "adminPassword", "Password", vm.adminPasswordProperty());
+        PasswordField p2 = bind(new PasswordField(), "adminRepeat", "Password again", vm.adminRepeatProperty());
+        Button create = primary("Create the first admin", "createAdmin", vm::createFirstAdmin);
+        Button demo = button("Try with demo data", "tryDemo", vm::tryDemo);
+        VBox box = new VBox(10, first, adminUser, adminName, p1, p2, create, new Separator(), demo);
+        showWhen(box, vm.firstRunProperty());
+        return box;
+    }
+
+    /** The view-model's last word: a refused password, an unreachable server, a notice from the launcher. */
+    private Label message() {
+        Label message = new Label();
+        message.getStyleClass().add(Styles.SIGN_IN_ERROR);
+        message.setId("signInMessage");
+        message.textProperty().bind(vm.messageProperty());
+        showWhen(message, vm.messageProperty().isNotEmpty());
+        return message;
+    }
+
+    private static <F extends TextField> F bind(F field, String id, String prompt, StringProperty value) {
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.disableProperty().bind(vm.busyProperty());
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Button primary(String text, String id, Runnable action) {
+        Button b = button(text, id, action);
+        b.getStyleClass().add(Styles.PRIMARY);
+        return b;
+    }
+
+    private static void showWhen(Node node, ObservableBooleanValue shown) {
+        node.visibleProperty().bind(shown);
+        node.managedProperty().bind(node.visibleProperty());
     }
 }

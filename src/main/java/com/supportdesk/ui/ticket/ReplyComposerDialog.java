@@ -2,8 +2,9 @@ package com.supportdesk.ui.ticket;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
-import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.FormDialog;
+import com.supportdesk.ui.common.TaskExecutor;
+import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -60,7 +61,7 @@ public final class ReplyComposerDialog implements ReplyComposer {
         String s = t.subject();
         String tag = "[" + t.ref() + "]";
         String out = s.contains(tag) ? s : tag + " " + s;
-        if (t.sensitive() && !out.toUpperCase(java.util.Locale.ROOT).replace(' ', '-').contains("OFFICIAL-SENSITIVE")) {
+        if (t.sensitive() && !out.toUpperCase(Locale.ROOT).replace(' ', '-').contains("OFFICIAL-SENSITIVE")) {
             out = "OFFICIAL-SENSITIVE " + out;
         }
         return out.regionMatches(true, 0, "Re:", 0, 3) ? out : "Re: " + out;

@@ -8,6 +8,7 @@ import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.DeskAction;
 import com.supportdesk.ui.common.Icons;
 import com.supportdesk.ui.common.Styles;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -134,11 +135,11 @@ public final class TicketDetailView extends BorderPane {
         conversation.setId("conversation");
         ScrollPane convScroll = new ScrollPane(conversation);
         convScroll.setFitToWidth(true);
-        vm.conversation().addListener((javafx.collections.ListChangeListener<TicketDetailViewModel.Entry>) c -> renderConversation());
+        vm.conversation().addListener((ListChangeListener<TicketDetailViewModel.Entry>) c -> renderConversation());
         Tab fileTab = new Tab("Attachments", attachments());
         TabPane tabs = new TabPane(new Tab("Conversation", convScroll), new Tab("History", history()), fileTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        vm.attachments().addListener((javafx.collections.ListChangeListener<AttachmentInfo>) c ->
+        vm.attachments().addListener((ListChangeListener<AttachmentInfo>) c ->
                 fileTab.setText("Attachments (" + vm.attachments().size() + ")"));
         return tabs;
     }
@@ -168,7 +169,7 @@ public final class TicketDetailView extends BorderPane {
         VBox files = new VBox(6);
         files.setPadding(new Insets(10));
         files.setId("attachments");
-        vm.attachments().addListener((javafx.collections.ListChangeListener<AttachmentInfo>) c -> {
+        vm.attachments().addListener((ListChangeListener<AttachmentInfo>) c -> {
             files.getChildren().setAll(vm.attachments().stream().map(this::attachmentRow).toList());
             if (files.getChildren().isEmpty()) {
                 files.getChildren().add(new Label("No attachments."));

@@ -15,6 +15,7 @@ import com.supportdesk.domain.TicketDetail;
 import com.supportdesk.domain.TicketEvent;
 import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.sla.ResponseClock;
+import com.supportdesk.sla.SlaState;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
@@ -233,7 +234,7 @@ public final class TicketDetailViewModel {
         if (t.firstContactAt() != null) {
             String by = t.firstContactEvent() == null ? "customer contact" : describe(t.firstContactEvent());
             return "Clock stopped by " + by + " on " + fmt.dateTime(t.firstContactAt()) + " \u2014 "
-                    + (s.state() == com.supportdesk.sla.SlaState.MET ? "met" : "missed") + "; due " + fmt.dateTime(s.deadline());
+                    + (s.state() == SlaState.MET ? "met" : "missed") + "; due " + fmt.dateTime(s.deadline());
         }
         return switch (s.state()) {
             case PAUSED -> "Outside business hours; " + Countdown.hm(s.remainingSeconds()) + " of business time left; due "

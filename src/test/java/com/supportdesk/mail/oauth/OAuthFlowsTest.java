@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.supportdesk.testing.TestAuthorizationServer;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +97,7 @@ class OAuthFlowsTest {
         assertThat(waiting).isNotDone();
         // the person opens the verification page with the code on their phone
         assertThat(TestAuthorizationServer.followInBrowser(start.verificationUriComplete())).isEqualTo(200);
-        TokenGrant grant = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        TokenGrant grant = waiting.get(10, TimeUnit.SECONDS);
         assertThat(grant.refreshToken()).isEqualTo(server.issuedRefreshTokens().get(0));
         assertThat(grant.account()).isEqualTo("support@example.com");
         assertThat(polls.get()).isGreaterThan(1);
@@ -155,7 +157,7 @@ class OAuthFlowsTest {
     @Test
     void anUnreachableServerIsTransient() throws Exception {
         int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
         OAuthClient nowhere = OAuthClient.custom("desk-app", null, "http://127.0.0.1:" + closed + "/a",

@@ -13,18 +13,26 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.report.Availability;
+import com.supportdesk.store.AccessPolicy;
 import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.AuditRepository.AuditEntry;
+import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.DeskView;
+import com.supportdesk.ui.board.BoardViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -33,6 +41,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -127,7 +136,7 @@ class AdminFxTest {
 
     /** Presses a button or check box the quick way (its action, as a click or the space bar runs it). */
     private static void press(FxRobot robot, Window w, String id) {
-        javafx.scene.control.ButtonBase b = in(robot, w, id, javafx.scene.control.ButtonBase.class);
+        ButtonBase b = in(robot, w, id, ButtonBase.class);
         robot.interact(b::fire);
     }
 
@@ -141,9 +150,9 @@ class AdminFxTest {
     void adminMenuOnlyForAdminsAndTheAuditOnlyForClearedLeads(FxRobot robot) throws Exception {
         Agent lead = f.store.agents().findByUsername("lead").orElseThrow();
         f.store.agents().create(lead, new AgentSpec("una", "Una Lead", Clearance.NONE, SupportLevel.L2, true, false, true),
-                com.supportdesk.testing.TestStores.password("una").toCharArray());
+                TestStores.password("una").toCharArray());
         f.store.agents().create(lead, new AgentSpec("cleo", "Cleo Lead", Clearance.CLEARED, SupportLevel.L2, true, false,
-                true), com.supportdesk.testing.TestStores.password("cleo").toCharArray());
+                true), TestStores.password("cleo").toCharArray());
 
         f.desk(robot, "agent");
         assertThat(menus(robot)).containsExactly("_File", "_Ticket", "_View", "_Reports", "_Help");
@@ -192,7 +201,7 @@ class AdminFxTest {
                 .contains(LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-28"));
 
         type(robot, w, "#targetS2", "2h");
-        robot.interact(() -> in(robot, w, "#effectiveDate", javafx.scene.control.DatePicker.class)
+        robot.interact(() -> in(robot, w, "#effectiveDate", DatePicker.class)
                 .setValue(LocalDate.parse("2026-03-12")));
         set(robot, w, "#effectiveTime", "09:00");
         set(robot, w, "#policyNote", "S2 answered within 2 h from tomorrow");
@@ -210,7 +219,7 @@ class AdminFxTest {
 
         // a time in the past is warned about before saving
         set(robot, w, "#effectiveTime", "08:00");
-        robot.interact(() -> in(robot, w, "#effectiveDate", javafx.scene.control.DatePicker.class)
+        robot.interact(() -> in(robot, w, "#effectiveDate", DatePicker.class)
                 .setValue(LocalDate.parse("2026-03-10")));
         assertThat(in(robot, w, "#effectiveWarning", Label.class).isVisible()).isTrue();
         assertThat(label(robot, w, "#effectiveWarning")).contains("re-measured");
@@ -352,8 +361,8 @@ class AdminFxTest {
         Window w = fire(robot, "menuOutages");
         waitFor(() -> table(robot, w, "#availabilityTable").getItems().size() == 6);
         robot.interact(() -> {
-            in(robot, w, "#outageStartDate", javafx.scene.control.DatePicker.class).setValue(LocalDate.parse("2026-03-10"));
-            in(robot, w, "#outageEndDate", javafx.scene.control.DatePicker.class).setValue(LocalDate.parse("2026-03-10"));
+            in(robot, w, "#outageStartDate", DatePicker.class).setValue(LocalDate.parse("2026-03-10"));
+            in(robot, w, "#outageEndDate", DatePicker.class).setValue(LocalDate.parse("2026-03-10"));
         });
         set(robot, w, "#outageStartTime", "17:00");
         set(robot, w, "#outageEndTime", "20:00");
@@ -366,15 +375,15 @@ class AdminFxTest {
         @SuppressWarnings("unchecked")
         TableView<OutagesViewModel.OutageRow> table = table(robot, w, "#outagesTable");
         assertThat(table.getItems().get(0).flagged()).isTrue();
-        assertThat(f.store.outages().list(com.supportdesk.store.AccessPolicy.NOBODY)).singleElement().satisfies(o -> {
+        assertThat(f.store.outages().list(AccessPolicy.NOBODY)).singleElement().satisfies(o -> {
             assertThat(o.scheduled()).isTrue();
             assertThat(o.allCustomers()).isTrue();
         });
         // the hour inside Business Hours counts as unscheduled downtime in March
         @SuppressWarnings("unchecked")
-        TableView<com.supportdesk.report.Availability.Month> months = table(robot, w, "#availabilityTable");
+        TableView<Availability.Month> months = table(robot, w, "#availabilityTable");
         waitFor(() -> !months.getItems().isEmpty() && months.getItems().get(0).unscheduledSeconds() == 3600);
-        assertThat(months.getItems().get(0).month()).isEqualTo(java.time.YearMonth.of(2026, 3));
+        assertThat(months.getItems().get(0).month()).isEqualTo(YearMonth.of(2026, 3));
         assertThat(months.getItems().get(0).meetsTarget()).isTrue();
     }
 
@@ -384,7 +393,7 @@ class AdminFxTest {
     void theAuditListsTheLeadsReadOfASensitiveTicketAndExportsIt(FxRobot robot) throws Exception {
         DeskView desk = f.desk(robot, "lead");
         // the lead opens a sensitive ticket on the Official Sensitive board: the read is audited
-        Ticket sensitive = desk.sensitiveBoard().column(com.supportdesk.ui.board.BoardViewModel.Column.NEW).get(0);
+        Ticket sensitive = desk.sensitiveBoard().column(BoardViewModel.Column.NEW).get(0);
         robot.interact(() -> desk.sensitiveBoard().select(sensitive));
         waitFor(() -> desk.detail().ticketProperty().get() != null && desk.detail().ticketProperty().get().id() == sensitive.id()
                 && !desk.detail().busyProperty().get() && !desk.detail().conversation().isEmpty());
@@ -404,7 +413,7 @@ class AdminFxTest {
         Path csv = f.dir.resolve("audit.csv");
         AuditView view = (AuditView) w.getScene().getRoot();
         AuditViewModel vm = view.viewModel();
-        WaitForAsyncUtils.asyncFx(() -> vm.exportTo(csv)).get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> vm.exportTo(csv)).get().get(10, TimeUnit.SECONDS);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("at_utc,at_local,agent,agent_id,ticket,view");
         assertThat(lines).hasSizeGreaterThan(1).allMatch(l -> l.startsWith("at_utc") || l.contains(sensitive.ref()));
@@ -423,7 +432,7 @@ class AdminFxTest {
         assertThat(in(robot, w, "#aboutVersion", TextField.class).getText()).isNotBlank();
         assertThat(in(robot, w, "#aboutJava", TextField.class).getText()).startsWith(System.getProperty("java.version"));
         assertThat(in(robot, w, "#aboutDatafolder", TextField.class).isEditable()).isFalse();
-        assertThat(robot.from(w.getScene().getRoot()).lookup("#aboutIcon").queryAs(javafx.scene.image.ImageView.class)
+        assertThat(robot.from(w.getScene().getRoot()).lookup("#aboutIcon").queryAs(ImageView.class)
                 .getImage()).isNotNull();
         robot.clickOn(in(robot, w, "#aboutClose", Button.class));
         WaitForAsyncUtils.waitForFxEvents();

@@ -6,21 +6,24 @@ import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.DeskView;
-import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
 import com.supportdesk.ui.WindowStateStore;
 import com.supportdesk.ui.board.Notifier;
+import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
@@ -51,7 +54,7 @@ public final class DeskFixture {
     public void close() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             window.close();
-            for (Window w : new java.util.ArrayList<>(Window.getWindows())) {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
                 if (w != stage && w.isShowing()) {
                     w.hide();
                 }
@@ -78,17 +81,17 @@ public final class DeskFixture {
     }
 
     /** Every text shown by a labelled control (labels, buttons, cells) under the node. */
-    public static java.util.List<String> texts(Node root) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    public static List<String> texts(Node root) {
+        List<String> out = new ArrayList<>();
         collect(root, out);
         return out;
     }
 
-    private static void collect(Node n, java.util.List<String> out) {
+    private static void collect(Node n, List<String> out) {
         if (n instanceof Labeled l && l.getText() != null) {
             out.add(l.getText());
         }
-        if (n instanceof javafx.scene.control.TextInputControl t && t.getText() != null) {
+        if (n instanceof TextInputControl t && t.getText() != null) {
             out.add(t.getText());
         }
         if (n instanceof Parent p) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.supportdesk.app.Wiring;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Channel;
+import com.supportdesk.domain.Classification;
 import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
@@ -144,7 +145,7 @@ class BoardViewModelTest {
         Ticket s1 = store.changes().create(null, NewTicket.of("Checkout down for everyone", Severity.S1, Channel.EMAIL,
                 clock.instant()));
         Ticket secret = store.changes().create(null, NewTicket.of("OFFICIAL-SENSITIVE benefits data leak", Severity.S1,
-                Channel.EMAIL, clock.instant()).withClassification(com.supportdesk.domain.Classification.OFFICIAL_SENSITIVE));
+                Channel.EMAIL, clock.instant()).withClassification(Classification.OFFICIAL_SENSITIVE));
         vm.apply(store.tickets().byIds(agent, List.of(s1.id(), secret.id())));
         assertThat(alerts).hasSize(2);
         assertThat(alerts.get(0).title()).contains(s1.ref());

@@ -14,6 +14,7 @@ import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ class ChangeFeedTest {
                 delivered.add(b);
                 vm.apply(b.tickets());
             });
-            clock.advance(java.time.Duration.ofSeconds(11)); // the feed re-reads the last 10 s for late commits
+            clock.advance(Duration.ofSeconds(11)); // the feed re-reads the last 10 s for late commits
             assertThat(feed.pollOnce().tickets()).isEmpty();
 
             Ticket created;

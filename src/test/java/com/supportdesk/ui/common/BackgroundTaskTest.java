@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.supportdesk.store.StoreException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ class BackgroundTaskTest {
         assertThat(Errors.plain(new UncheckedIOException(new NoSuchFileException("/tmp/x.ics"))))
                 .isEqualTo("The file /tmp/x.ics does not exist.");
         assertThat(Errors.plain(new UncheckedIOException("Could not write the report: disk full",
-                new java.io.IOException("disk full")))).isEqualTo("Could not write the report: disk full");
+                new IOException("disk full")))).isEqualTo("Could not write the report: disk full");
         assertThat(Errors.plain(new NullPointerException())).isEqualTo("Something went wrong (NullPointerException).");
     }
 }

@@ -10,6 +10,7 @@ import com.supportdesk.sla.SlaStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Countdown words and colour states, without the toolkit. Calendar: 09:00–18:00 GMT, Mon–Fri. */
@@ -113,7 +114,7 @@ class CountdownTest {
         for (SlaState state : SlaState.values()) {
             assertThat(Countdown.Tone.of(state).styleClass()).startsWith("countdown-").doesNotContain("_");
         }
-        assertThat(java.util.Arrays.stream(SlaState.values()).map(Countdown.Tone::of).distinct()).hasSize(SlaState.values().length);
+        assertThat(Arrays.stream(SlaState.values()).map(Countdown.Tone::of).distinct()).hasSize(SlaState.values().length);
     }
 
     @Test

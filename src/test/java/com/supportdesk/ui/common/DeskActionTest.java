@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -123,7 +125,7 @@ class DeskActionTest {
     }
 
     private static String key(KeyCombination k) {
-        return k instanceof javafx.scene.input.KeyCodeCombination c ? c.getCode().name() : k.getName();
+        return k instanceof KeyCodeCombination c ? c.getCode().name() : k.getName();
     }
 
     @Test
@@ -145,7 +147,7 @@ class DeskActionTest {
 
     private static void assertNoClash(KeyStyle style, Scope... scopes) {
         List<KeyCombination> keys = DeskAction.withKeys(style, scopes).stream()
-                .flatMap(a -> java.util.stream.Stream.concat(a.accelerator(style).stream(), a.alternatives().stream()))
+                .flatMap(a -> Stream.concat(a.accelerator(style).stream(), a.alternatives().stream()))
                 .toList();
         assertThat(keys).as(style + " " + Arrays.toString(scopes)).doesNotHaveDuplicates();
         boolean mac = style == KeyStyle.MAC;

@@ -10,6 +10,7 @@ import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.report.QuarterlyReport.Outcome;
 import com.supportdesk.report.ResponseCompliance;
 import com.supportdesk.sla.ResponseClock;
@@ -141,7 +142,7 @@ class WallboardViewModelTest {
     void aChangeFromTheFeedMovesTheTicketAndAnOlderCopyIsIgnored() {
         WallboardViewModel vm = board(lead);
         Ticket t = vm.overdue().get(0);
-        Ticket answered = store.changes().changeStatus(lead, t.id(), t.version(), com.supportdesk.domain.TicketStatus.CLOSED);
+        Ticket answered = store.changes().changeStatus(lead, t.id(), t.version(), TicketStatus.CLOSED);
         vm.apply(List.of(answered));
         assertThat(vm.countdowns()).extracting(Ticket::id).doesNotContain(t.id());
         assertThat(vm.overdue()).extracting(Ticket::id).doesNotContain(t.id());

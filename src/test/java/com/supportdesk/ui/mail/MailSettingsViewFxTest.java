@@ -10,6 +10,7 @@ import com.supportdesk.mail.SmtpSettings;
 import com.supportdesk.mail.TlsMode;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -51,7 +52,7 @@ class MailSettingsViewFxTest {
         }, TaskExecutor.direct());
         vm.load();
         MailSettingsView view = new MailSettingsView(vm);
-        stage.setScene(new javafx.scene.Scene(view.root(), 640, 640));
+        stage.setScene(new Scene(view.root(), 640, 640));
         stage.show();
         stage.requestFocus();
     }

@@ -10,6 +10,7 @@ import com.supportdesk.testing.TestAuthorizationServer;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -49,7 +50,7 @@ class MailSignInViewFxTest {
         MailSettingsViewModel vm = new MailSettingsViewModel(service, f.admin, MailSettingsViewModel.Tester.real(),
                 signIn, TaskExecutor.direct());
         vm.load();
-        stage.setScene(new javafx.scene.Scene(new MailSettingsView(vm).root(), 640, 640));
+        stage.setScene(new Scene(new MailSettingsView(vm).root(), 640, 640));
         stage.show();
     }
 

@@ -12,6 +12,7 @@ import com.supportdesk.mail.oauth.OAuthProvider;
 import com.supportdesk.testing.TestAuthorizationServer;
 import com.supportdesk.ui.common.TaskExecutor;
 import com.supportdesk.ui.common.ThreadTaskExecutor;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class MailSignInViewModelTest {
     @Test
     void withoutABrowserTheAddressIsShownToOpenByHand() throws Exception {
         MailSignInViewModel vm = signIn(u -> {
-            throw new java.io.IOException("no system browser");
+            throw new IOException("no system browser");
         }, new ThreadTaskExecutor(background));
         vm.signIn();
         for (int i = 0; i < 200 && vm.waitingAddressProperty().get().isEmpty(); i++) {

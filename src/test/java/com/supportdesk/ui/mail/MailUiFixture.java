@@ -7,6 +7,7 @@ import com.supportdesk.mail.QuarantineService;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ final class MailUiFixture implements AutoCloseable {
     }
 
     private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }

@@ -7,6 +7,7 @@ import com.supportdesk.ui.common.ScriptedDialogs;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -78,7 +79,7 @@ class QuarantineViewFxTest {
 
         robot.clickOn("#makeTicket");
         WaitForAsyncUtils.waitForFxEvents();
-        Ticket t = f.store.tickets().board(f.admin, java.time.Instant.EPOCH).get(0);
+        Ticket t = f.store.tickets().board(f.admin, Instant.EPOCH).get(0);
         assertThat(t.subject()).isEqualTo("broken upload");
         assertThat(status(robot)).isEqualTo("Ticket " + t.ref() + " made from message " + unreadable + ".");
         assertThat(table(robot).getItems()).isEmpty();

@@ -9,6 +9,7 @@ import com.supportdesk.ui.common.ScriptedDialogs;
 import com.supportdesk.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class QuarantineViewModelTest {
         assertThat(vm.selectedProperty().get()).as("the selection survives a refresh").isNotNull();
 
         vm.makeTicket();
-        List<Ticket> tickets = f.store.tickets().board(f.admin, java.time.Instant.EPOCH);
+        List<Ticket> tickets = f.store.tickets().board(f.admin, Instant.EPOCH);
         assertThat(tickets).singleElement().satisfies(t -> assertThat(t.subject()).isEqualTo("broken upload"));
         assertThat(vm.status()).isEqualTo("Ticket " + tickets.get(0).ref() + " made from message " + id + ".");
         assertThat(vm.rowsNow()).isEmpty();

@@ -2,6 +2,7 @@ package com.supportdesk.ui.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.supportdesk.domain.CallDirection;
 import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.ContactEvent;
 import com.supportdesk.domain.NewTicket;
@@ -238,7 +239,7 @@ class CallConsoleFxTest {
         robot.interact(() -> robot.lookup("#subject").query().requestFocus());
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text(robot, "#problems")).contains(new CallForm(com.supportdesk.domain.CallDirection.INBOUND,
+        assertThat(text(robot, "#problems")).contains(new CallForm(CallDirection.INBOUND,
                 Instant.EPOCH, null, null, true, null, "", null, null, true, false, "").problems().get(0));
         assertThat(consoleShowing(robot)).isTrue();
         Window w = consoleWindow(robot);

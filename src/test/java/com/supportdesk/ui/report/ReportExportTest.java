@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
@@ -94,7 +96,7 @@ class ReportExportTest {
             assertThat(seen).isNotEmpty().isSorted().last().isEqualTo(1.0);
             assertThat(robot.lookup("#reportProgress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
             assertThat(robot.lookup("#reportMessage").queryAs(Label.class).getText()).startsWith("Saved northwind.csv (");
-            assertThat(robot.lookup("#reportOpenFolder").queryAs(javafx.scene.control.Button.class).isVisible()).isTrue();
+            assertThat(robot.lookup("#reportOpenFolder").queryAs(Button.class).isVisible()).isTrue();
             robot.clickOn("#reportOpenFolder"); // no desktop here: the folder is named instead
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialogs.infos().stream().anyMatch(s -> s.contains(dir.toString())));
             robot.interact(w::close);
@@ -113,7 +115,7 @@ class ReportExportTest {
                     try {
                         Thread.sleep(30_000);
                     } catch (InterruptedException e) {
-                        throw new java.util.concurrent.CancellationException("The report was cancelled.");
+                        throw new CancellationException("The report was cancelled.");
                     }
                     throw new AssertionError("not cancelled");
                 });

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.app.Wiring;
 import com.supportdesk.domain.Agent;
+import com.supportdesk.domain.Clearance;
+import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.Store;
-import com.supportdesk.ui.signin.SignInGate;
 import com.supportdesk.testing.MutableClock;
+import com.supportdesk.testing.TestDesk;
 import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.ui.signin.SignInGate;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +91,7 @@ class SignInViewModelTest {
     void aOneTimePasswordIsReplacedBeforeTheDeskOpens() {
         try (Store store = TestStores.open(dir, clock)) {
             Agent admin = TestStores.admin(store);
-            Agent olga = TestStores.agent(store, admin, "olga", com.supportdesk.domain.Clearance.NONE);
+            Agent olga = TestStores.agent(store, admin, "olga", Clearance.NONE);
             store.agents().resetPassword(admin, olga.id(), "one-time password 1".toCharArray());
             SignInViewModel vm = vm(store);
             vm.usernameProperty().set("olga");
@@ -107,10 +111,10 @@ class SignInViewModelTest {
 
     @Test
     void onATeamDatabaseThePasswordIsCheckedByPostgresAndTheFirstRunFormNeverShows() throws Exception {
-        try (com.supportdesk.testing.TestDesk desk = com.supportdesk.testing.TestDesk.open(
-                com.supportdesk.testing.TestDesk.Engine.POSTGRES, dir, clock)) {
-            desk.agent("una", com.supportdesk.domain.Clearance.NONE);
-            SignInGate gate = new Wiring(Map.of(), clock).teamGate(com.supportdesk.store.DataLocation.resolve(
+        try (TestDesk desk = TestDesk.open(
+                TestDesk.Engine.POSTGRES, dir, clock)) {
+            desk.agent("una", Clearance.NONE);
+            SignInGate gate = new Wiring(Map.of(), clock).teamGate(DataLocation.resolve(
                     dir.resolve("desktop"), desk.url()));
             SignInViewModel vm = vm(gate);
             assertThat(vm.checkFirstRun().join()).isFalse();
@@ -120,15 +124,15 @@ class SignInViewModelTest {
             vm.passwordProperty().set("not her password");
             assertThat(vm.signIn().join()).isNull();
             assertThat(vm.messageProperty().get()).isEqualTo("Unknown user name or wrong password.");
-            vm.passwordProperty().set(com.supportdesk.testing.TestDesk.PASSWORD);
+            vm.passwordProperty().set(TestDesk.PASSWORD);
             assertThat(vm.signIn().join().username()).isEqualTo("una");
             Store signedInStore = signedInStores.get(0);
             try {
                 assertThat(signedInStore.database().postgres()).isTrue();
                 assertThat(signedInStore.database().session().login()).isEqualTo("una");
                 // remembered for the next start, without any credential
-                assertThat(java.nio.file.Files.readString(dir.resolve("desktop").resolve("team-database.properties")))
-                        .contains(desk.url().replace(":", "\\:")).doesNotContain(com.supportdesk.testing.TestDesk.PASSWORD);
+                assertThat(Files.readString(dir.resolve("desktop").resolve("team-database.properties")))
+                        .contains(desk.url().replace(":", "\\:")).doesNotContain(TestDesk.PASSWORD);
             } finally {
                 signedInStore.close();
             }

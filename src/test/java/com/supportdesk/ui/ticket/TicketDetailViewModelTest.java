@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class TicketDetailViewModelTest {
     void conversationIsOldestFirstAndSaysWhatStoppedTheClock() {
         Ticket t = bySubject("Invoice batch stuck");
         vm.show(t).join();
-        assertThat(vm.conversation()).isSortedAccordingTo(java.util.Comparator.comparing(TicketDetailViewModel.Entry::at));
+        assertThat(vm.conversation()).isSortedAccordingTo(Comparator.comparing(TicketDetailViewModel.Entry::at));
         assertThat(vm.conversation()).extracting(TicketDetailViewModel.Entry::kind)
                 .contains(TicketDetailViewModel.EntryKind.REQUEST, TicketDetailViewModel.EntryKind.EMAIL_OUT);
         assertThat(vm.clockDetailProperty().get()).startsWith("Clock stopped by an e-mail reply");

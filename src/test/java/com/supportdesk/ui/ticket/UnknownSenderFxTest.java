@@ -10,9 +10,9 @@ import com.supportdesk.domain.MessageKind;
 import com.supportdesk.domain.NewTicket;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
+import com.supportdesk.store.Conversation.NewMessage;
 import com.supportdesk.store.Conversation;
 import com.supportdesk.store.Store;
-import com.supportdesk.store.Conversation.NewMessage;
 import com.supportdesk.testing.MutableClock;
 import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.common.ActionFactory;
@@ -20,6 +20,7 @@ import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.ScriptedDialogs;
 import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.UiTaskExecutor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,7 @@ class UnknownSenderFxTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        store = TestStores.open(java.nio.file.Files.createTempDirectory(shared, "desk"), clock);
+        store = TestStores.open(Files.createTempDirectory(shared, "desk"), clock);
         admin = TestStores.admin(store);
         var acme = store.customers().create(admin, "Acme Health", false, 4);
         var ann = store.contacts().create(admin, acme.id(), "Ann Customer", "ann@acme.example", null,
@@ -93,8 +95,8 @@ class UnknownSenderFxTest {
 
         List<TicketDetailViewModel.Entry> entries = vm.conversation();
         assertThat(entries).extracting(TicketDetailViewModel.Entry::body, TicketDetailViewModel.Entry::unknownSender)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Please help.", false),
-                        org.assertj.core.groups.Tuple.tuple("Reply to me instead.", true));
+                .containsExactly(Tuple.tuple("Please help.", false),
+                        Tuple.tuple("Reply to me instead.", true));
         assertThat(robot.lookup(".entry-unknown-sender").queryAllAs(Label.class)).singleElement()
                 .satisfies(l -> assertThat(l.getText()).isEqualTo(TicketDetailViewModel.UNKNOWN_SENDER));
     }
