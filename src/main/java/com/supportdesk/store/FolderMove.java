@@ -296,11 +296,12 @@ public final class FolderMove {
      */
     public static boolean databaseOpen(Path dir) {
         Path file = dir.resolve(DataLocation.DB_NAME + ".mv.db");
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        try (FileChannel ch = FileChannel.open(file,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        return Files.isRegularFile(file) && held(file);
+    }
+
+    /** True when another process (or this one) holds the H2 file lock on {@code file}, or it cannot be told. */
+    static boolean held(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock = ch.tryLock();
             if (lock == null) {
                 return true;
@@ -310,7 +311,7 @@ public final class FolderMove {
         } catch (OverlappingFileLockException e) {
             return true; // this very process has it open
         } catch (IOException e) {
-            return true; // cannot tell: better to wait for the next start
+            return true; // cannot tell: better to leave it alone
         }
     }
 }
