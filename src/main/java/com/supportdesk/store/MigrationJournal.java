@@ -96,20 +96,36 @@ final class MigrationJournal {
 
     /** Says, durably, what to do if the migrations now starting never finish: {@link #NEW}, or the backup's path. */
     void begin(String whatToDo) {
-        Path tmp = journal.resolveSibling(FILE + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(StandardCharsets.UTF_8.encode(whatToDo));
-            ch.force(true);
+        Path tmp = null;
+        try {
+            // a file of this writer's own: two openers of one fresh database in one process (the mail gateway and a
+            // reader) must not move each other's half-written file away (MigrationJournalRaceTest)
+            tmp = Files.createTempFile(journal.getParent(), FILE + ".", ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(StandardCharsets.UTF_8.encode(whatToDo));
+                ch.force(true);
+            }
         } catch (IOException e) {
-            throw new StoreException("Cannot write " + tmp + " before upgrading the database: " + e.getMessage()
+            deleteQuietly(tmp);
+            throw new StoreException("Cannot write " + journal + " before upgrading the database: " + e.getMessage()
                     + ". The database was not changed.", e);
         }
         try {
             Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            deleteQuietly(tmp);
             throw new StoreException("Cannot write " + journal + " before upgrading the database: " + e.getMessage()
                     + ". The database was not changed.", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.debug("Cannot remove {}: {}", file, e.getMessage());
+            }
         }
     }
 
