@@ -882,6 +882,87 @@ GRANT EXECUTE ON FUNCTION sd.sender_known(bigint, text) TO ${prefix}agent, ${pre
 GRANT EXECUTE ON FUNCTION sd.quarantine_read_audited(bigint, bigint) TO ${prefix}admin, ${prefix}intake;
 
 -- =====================================================================================================
+-- saved replies and signatures (issue 18; tables in V3__saved_replies.sql)
+--
+--   * sd.saved_reply: a TEAM reply (owner_id NULL) is read by every active agent and written (added, changed,
+--     deleted) only by team leads. A PERSONAL reply (owner_id = its agent) is seen and written by its owner
+--     alone: no other login, leads and admins included, gets its row or can touch it. The acting agent recorded
+--     (updated_by) is the session's login whatever the client claims; a reply never changes owner (a personal
+--     reply cannot become the team's or another agent's); a change must name the version it read, else no row
+--     changes (optimistic locking, as for tickets). The mail gateway sees none.
+--   * sd.agent_signature: each agent reads and writes their own signature only (CHECK OPTION).
+--   Replies and signatures are no Official Sensitive content; what a reply may be used on is the desk's business
+--   (a reply marked sensitive_ok may be used on an Official Sensitive ticket, which only cleared staff may answer).
+-- =====================================================================================================
+
+CREATE VIEW sd.saved_reply WITH (security_barrier) AS
+SELECT r.id, r.owner_id, r.name, r.shortcut, r.body, r.sensitive_ok, r.first_response, r.created_at, r.updated_at,
+       r.updated_by, r.version
+FROM sd_data.saved_reply r
+CROSS JOIN sd.session_agent() f
+WHERE f.is_agent AND (r.owner_id IS NULL OR r.owner_id = f.agent_id);
+
+CREATE FUNCTION sd.saved_reply_write() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+DECLARE
+    me sd.session_t := sd.session_agent();
+    r sd_data.saved_reply;
+BEGIN
+    IF NOT coalesce(me.is_agent, false) THEN
+        PERFORM sd.deny('Only active agents keep saved replies.');
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.owner_id IS NULL AND NOT me.lead THEN
+            PERFORM sd.deny('Only team leads add the team''s saved replies.');
+        END IF;
+        IF NEW.owner_id IS NOT NULL AND NEW.owner_id <> me.agent_id THEN
+            PERFORM sd.deny('A personal saved reply belongs to the agent who saves it.');
+        END IF;
+        INSERT INTO sd_data.saved_reply (owner_id, name, shortcut, body, sensitive_ok, first_response, created_at,
+                                         updated_at, updated_by, version)
+        VALUES (NEW.owner_id, NEW.name, NEW.shortcut, NEW.body, coalesce(NEW.sensitive_ok, false),
+                coalesce(NEW.first_response, false), NEW.created_at, NEW.updated_at, me.agent_id, 0)
+        RETURNING * INTO r;
+        NEW.id := r.id;
+        NEW.updated_by := r.updated_by;
+        NEW.version := r.version;
+        RETURN NEW;
+    END IF;
+    SELECT * INTO r FROM sd_data.saved_reply WHERE id = OLD.id FOR UPDATE;
+    IF NOT FOUND OR NOT (r.owner_id IS NULL OR r.owner_id = me.agent_id) OR r.version <> OLD.version THEN
+        RETURN NULL; -- gone, someone else's (as if there were no such row), or changed since it was read
+    END IF;
+    IF r.owner_id IS NULL AND NOT me.lead THEN
+        PERFORM sd.deny('Only team leads change the team''s saved replies.');
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM sd_data.saved_reply WHERE id = OLD.id;
+        RETURN OLD;
+    END IF;
+    IF NEW.owner_id IS DISTINCT FROM r.owner_id OR NEW.id IS DISTINCT FROM r.id THEN
+        PERFORM sd.deny('A saved reply keeps its owner: save a copy instead.');
+    END IF;
+    UPDATE sd_data.saved_reply SET name = NEW.name, shortcut = NEW.shortcut, body = NEW.body,
+        sensitive_ok = coalesce(NEW.sensitive_ok, false), first_response = coalesce(NEW.first_response, false),
+        updated_at = NEW.updated_at, updated_by = me.agent_id, version = r.version + 1
+    WHERE id = OLD.id
+    RETURNING * INTO r;
+    NEW.updated_by := r.updated_by;
+    NEW.version := r.version;
+    NEW.created_at := r.created_at;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER saved_reply_write INSTEAD OF INSERT OR UPDATE OR DELETE ON sd.saved_reply
+    FOR EACH ROW EXECUTE FUNCTION sd.saved_reply_write();
+
+CREATE VIEW sd.agent_signature WITH (security_barrier) AS
+SELECT s.agent_id, s.body, s.updated_at FROM sd_data.agent_signature s
+WHERE s.agent_id = (SELECT agent_id FROM sd.session_agent() WHERE is_agent)
+WITH CASCADED CHECK OPTION;
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON sd.saved_reply, sd.agent_signature TO ${prefix}agent;
+
+-- =====================================================================================================
 -- team migrate: moving an embedded desk into a freshly initialised team database
 --
 -- `support-desk team migrate` (store/TeamMigration.java; docs/decisions/007-moving-a-desk-up.md) copies every
@@ -954,6 +1035,8 @@ CREATE FUNCTION sd.import_what_is_there() RETURNS text
         UNION ALL SELECT count(*) || ' outage link(s)' FROM sd_data.outage_ticket HAVING count(*) > 0
         UNION ALL SELECT count(*) || ' access audit row(s)' FROM sd_data.access_audit HAVING count(*) > 0
         UNION ALL SELECT count(*) || ' setting(s)' FROM sd_data.app_setting HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' saved replies' FROM sd_data.saved_reply HAVING count(*) > 0
+        UNION ALL SELECT count(*) || ' signature(s)' FROM sd_data.agent_signature HAVING count(*) > 0
         UNION ALL SELECT count(DISTINCT m.member) || ' other login(s) holding a desk role'
                   FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles l ON l.oid = m.member
                   WHERE g.rolname IN ('${prefix}agent', '${prefix}cleared', '${prefix}lead', '${prefix}admin')
@@ -978,7 +1061,8 @@ BEGIN
             LOCK TABLE sd_data.team_import, sd_data.agent, sd_data.agent_audit, sd_data.customer, sd_data.contact,
                 sd_data.policy_version, sd_data.ticket, sd_data.ticket_event, sd_data.message, sd_data.attachment, sd_data.phone_call,
                 sd_data.mail_checkpoint, sd_data.quarantine, sd_data.training_session, sd_data.outage,
-                sd_data.outage_ticket, sd_data.access_audit, sd_data.app_setting IN EXCLUSIVE MODE;
+                sd_data.outage_ticket, sd_data.access_audit, sd_data.app_setting, sd_data.saved_reply,
+                sd_data.agent_signature IN EXCLUSIVE MODE;
         END IF;
         SELECT * INTO done FROM sd_data.team_import;
         IF FOUND THEN
@@ -1060,7 +1144,7 @@ DECLARE
 BEGIN
     IF p_table IS NULL OR p_table NOT IN ('customer', 'contact', 'agent_audit', 'policy_version', 'ticket', 'ticket_event', 'message',
             'attachment', 'phone_call', 'mail_checkpoint', 'quarantine', 'training_session', 'outage', 'outage_ticket',
-            'access_audit', 'app_setting') THEN
+            'access_audit', 'app_setting', 'saved_reply', 'agent_signature') THEN
         PERFORM sd.deny('An import does not write ' || coalesce(p_table, 'that') || '.');
     END IF;
     IF jsonb_typeof(p_rows) IS DISTINCT FROM 'array'
@@ -1188,12 +1272,20 @@ BEGIN
                x.quarantine_id::text, x.view_name::text]) FROM sd_data.access_audit x
         UNION ALL
         SELECT 'app_setting', sd.import_row(ARRAY[x.setting_key::text, x.setting_value::text]) FROM sd_data.app_setting x
+        UNION ALL
+        SELECT 'saved_reply', sd.import_row(ARRAY[x.id::text, x.owner_id::text, x.name::text, x.shortcut::text,
+               x.body::text, sd.import_bool(x.sensitive_ok), sd.import_bool(x.first_response), sd.import_ts(x.created_at),
+               sd.import_ts(x.updated_at), x.updated_by::text, x.version::text]) FROM sd_data.saved_reply x
+        UNION ALL
+        SELECT 'agent_signature', sd.import_row(ARRAY[x.agent_id::text, x.body::text, sd.import_ts(x.updated_at)])
+        FROM sd_data.agent_signature x
     )
     SELECT n.tbl, count(d.digest),
            encode(sha256(convert_to(coalesce(string_agg(d.digest, E'\n' ORDER BY d.digest COLLATE "C"), ''), 'UTF8')), 'hex')
     FROM unnest(ARRAY['customer', 'contact', 'agent', 'agent roles', 'agent_audit', 'policy_version', 'ticket', 'ticket_event',
                       'message', 'attachment', 'phone_call', 'mail_checkpoint', 'quarantine', 'training_session',
-                      'outage', 'outage_ticket', 'access_audit', 'app_setting']) WITH ORDINALITY AS n (tbl, ord)
+                      'outage', 'outage_ticket', 'access_audit', 'app_setting', 'saved_reply',
+                      'agent_signature']) WITH ORDINALITY AS n (tbl, ord)
     LEFT JOIN d ON d.tbl = n.tbl
     GROUP BY n.tbl, n.ord
     ORDER BY n.ord;
@@ -1207,7 +1299,8 @@ DECLARE
 BEGIN
     PERFORM sd.import_open();
     FOREACH t IN ARRAY ARRAY['customer', 'contact', 'agent', 'agent_audit', 'policy_version', 'ticket', 'ticket_event', 'message',
-                             'attachment', 'phone_call', 'quarantine', 'training_session', 'outage', 'access_audit'] LOOP
+                             'attachment', 'phone_call', 'quarantine', 'training_session', 'outage', 'access_audit',
+                             'saved_reply'] LOOP
         EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), m) FROM (SELECT max(id) AS m FROM sd_data.%I) x'
                        || ' WHERE m IS NOT NULL', 'sd_data.' || t, t);
     END LOOP;

@@ -12,6 +12,7 @@ import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.Direction;
 import com.supportdesk.domain.MessageKind;
 import com.supportdesk.domain.NewTicket;
+import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
@@ -81,12 +82,44 @@ final class DemoData {
         }
         Staff staff = staff();
         Customers customers = customers(staff.lead);
+        savedReplies(staff);
         if (tickets != null) {
             bulk(staff, customers, tickets);
         } else {
             standard(staff, customers);
         }
         return true;
+    }
+
+    // ------------------------------------------------------------------ saved replies (issue 18)
+
+    /** The team's saved replies a desk starts with, one of the lead's own, and the lead's signature. */
+    private void savedReplies(Staff staff) {
+        var replies = store.savedReplies();
+        Agent lead = staff.lead();
+        replies.add(lead, new SavedReply.Draft("We are looking into it", "ack", """
+                Hello {{first_name}},
+
+                thank you for reporting this. {{ref}} is logged as {{severity}} ({{severity_definition}}) and \
+                we are looking into it now; you will hear from us within {{response_target}}.""", true, true, true));
+        replies.add(lead, new SavedReply.Draft("Please send the log file", "log", """
+                Hello {{first_name}},
+
+                to find out what happened, could you send us the application log from the time of the problem? \
+                Reply to this e-mail with the file attached and keep [{{ref}}] in the subject.""", true, false, false));
+        replies.add(lead, new SavedReply.Draft("Enhancement request: what happens next", "enh", """
+                Hello {{first_name}},
+
+                we have recorded this as an enhancement request for {{customer}}. The product team reviews requests \
+                every quarter; we will tell you here, on {{ref}}, whether it is planned.""", true, false, false));
+        replies.add(lead, new SavedReply.Draft("Our Business Hours", "hours", """
+                Our Business Hours are {{business_hours}}.""", true, true, false));
+        replies.add(lead, new SavedReply.Draft("Closing: fixed, please confirm", "fixed", """
+                Hello {{first_name}},
+
+                the fix for "{{subject}}" is in place. Please confirm it works for you and we will close {{ref}}.""",
+                false, false, false));
+        replies.setSignature(lead, "Kind regards,\n{{agent_name}}\nSupport Desk, {{business_hours}}");
     }
 
     // ------------------------------------------------------------------ people

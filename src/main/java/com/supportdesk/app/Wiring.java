@@ -8,6 +8,7 @@ import com.supportdesk.domain.Ticket;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.phone.IncomingCall;
 import com.supportdesk.mail.ReplyService;
+import com.supportdesk.replies.SavedReplies;
 import com.supportdesk.store.AgentRepository;
 import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.Database;
@@ -303,7 +304,9 @@ public final class Wiring {
                                        Supplier<MailChannel> mail, com.supportdesk.ui.SystemAlerts systemAlerts) {
         Path stateFile = location(options).dataDir().resolve("window.properties");
         return new MainWindow.Services(clock, displayZone(), executor, WindowStateStore.file(stateFile),
-                new ReplyComposerDialog(replySender(mail), executor), callConsoleOpener(owner, store), null, systemAlerts);
+                new ReplyComposerDialog(replySender(mail), () -> store.get() == null ? null
+                        : new SavedReplies(store.get()), clock, displayZone(), executor),
+                callConsoleOpener(owner, store), null, systemAlerts);
     }
 
     /**

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SlaCommand.class, AgentCommand.class, CustomerCommand.class, ContactCommand.class,
                 TicketCommand.class, ChatCommand.class, ExportCommand.class, BackupCommand.class, TeamCommand.class,
                 WatchCommand.class, AuditCommand.class, TrainingCommand.class, OutageCommand.class, ReportCommand.class,
-                IngestCommand.class, MailCommand.class, CallCommand.class})
+                IngestCommand.class, MailCommand.class, TemplateCommand.class, CallCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     /** Exit status meaning "the desktop window has been started; do not exit the JVM". */

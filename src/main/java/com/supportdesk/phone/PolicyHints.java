@@ -2,9 +2,6 @@ package com.supportdesk.phone;
 
 import com.supportdesk.domain.ContactRole;
 import com.supportdesk.sla.CalendarSpec;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,16 +24,13 @@ public final class PolicyHints {
         }
     }
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-
     private PolicyHints() {
     }
 
     /** The policy sentence, with the hours and zone of the calendar in force. */
     public static String policyText(CalendarSpec calendar) {
         return "Technical telephone support is for customers' administrators, in Business Hours ("
-                + HH_MM.format(calendar.opens()) + "\u2013" + HH_MM.format(calendar.closes()) + " "
-                + zoneName(calendar.zone()) + " on weekdays, excluding UK public holidays); registered users may call"
+                + calendar.hoursText() + " on weekdays, excluding UK public holidays); registered users may call"
                 + " with simple queries.";
     }
 
@@ -57,13 +51,5 @@ public final class PolicyHints {
             reasons.add("The caller is a registered user, not an administrator, and this is a technical problem.");
         }
         return reasons.isEmpty() ? Optional.empty() : Optional.of(new Hint(reasons, policyText(calendar)));
-    }
-
-    private static String zoneName(ZoneId zone) {
-        String id = zone.normalized().getId();
-        if (zone.normalized().equals(ZoneOffset.UTC) || "GMT".equals(zone.getId()) || "Z".equals(id)) {
-            return "GMT";
-        }
-        return zone.getId();
     }
 }

@@ -36,6 +36,14 @@ public record CalendarSpec(ZoneId zone, LocalTime opens, LocalTime closes, Holid
         return new CalendarSpec(GMT, STANDARD_OPENS, STANDARD_CLOSES, HolidayRegion.ENGLAND_AND_WALES, Set.of(), Set.of());
     }
 
+    /** The opening hours as the policy words them: "09:00–18:00 GMT". */
+    public String hoursText() {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        String id = zone.normalized().getId();
+        boolean gmt = zone.normalized().equals(java.time.ZoneOffset.UTC) || "GMT".equals(zone.getId()) || "Z".equals(id);
+        return hhmm.format(opens) + "\u2013" + hhmm.format(closes) + " " + (gmt ? "GMT" : zone.getId());
+    }
+
     public CalendarSpec withZone(ZoneId newZone) {
         return new CalendarSpec(newZone, opens, closes, region, extraClosures, removedHolidays);
     }

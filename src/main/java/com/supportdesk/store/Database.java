@@ -261,7 +261,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * One migration at a time in this process: two threads opening the same new file (a gateway and a desk of
+     * one JVM, tests) would otherwise both see the migrations pending, and both journal them (see MigrationJournal).
+     * The second then finds nothing left to do. Other processes are kept out by H2's file lock.
+     */
+    private static final Object MIGRATING = new Object();
+
     private void migrate(List<String> extraMigrations) {
+        synchronized (MIGRATING) {
+            migrateAlone(extraMigrations);
+        }
+    }
+
+    private void migrateAlone(List<String> extraMigrations) {
         Flyway flyway = embeddedMigrations(pool, extraMigrations).load();
         MigrationInfo[] applied = flyway.info().applied();
         for (MigrationInfo info : applied) {

@@ -299,7 +299,11 @@ public final class FolderMove {
         return Files.isRegularFile(file) && held(file);
     }
 
-    /** True when another process (or this one) holds the H2 file lock on {@code file}, or it cannot be told. */
+    /**
+     * True when another process (or this one) holds the H2 file lock on {@code file}, or it cannot be told. Never ask
+     * it of a file this process has open: closing the probe's channel can drop this process's own locks on the file
+     * (the launcher asks before anything opens the database).
+     */
     static boolean held(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock = ch.tryLock();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 import org.h2.tools.Restore;
 import org.slf4j.Logger;
@@ -57,13 +58,17 @@ final class MigrationJournal {
             return;
         }
         Path file = location.databaseFile();
-        String what;
+        List<String> lines;
         try {
-            what = Files.readString(journal, StandardCharsets.UTF_8).strip();
+            lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new StoreException("Cannot read " + journal + ", left by an upgrade of the database that did not finish: "
                     + e.getMessage(), e);
         }
+        if (lines.isEmpty() || writerAlive(lines)) {
+            return; // being written, or a migration running now (in this process or another): not ours to undo
+        }
+        String what = lines.get(0).strip();
         if (Files.exists(file)) {
             if (inUse(file)) {
                 return;
@@ -96,36 +101,23 @@ final class MigrationJournal {
 
     /** Says, durably, what to do if the migrations now starting never finish: {@link #NEW}, or the backup's path. */
     void begin(String whatToDo) {
-        Path tmp = null;
-        try {
-            // a file of this writer's own: two openers of one fresh database in one process (the mail gateway and a
-            // reader) must not move each other's half-written file away (MigrationJournalRaceTest)
-            tmp = Files.createTempFile(journal.getParent(), FILE + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(StandardCharsets.UTF_8.encode(whatToDo));
-                ch.force(true);
-            }
+        Path tmp = journal.resolveSibling(FILE + "." + ProcessHandle.current().pid() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            // what to do, then who is migrating: a journal whose writer still runs is never acted on
+            ProcessHandle me = ProcessHandle.current();
+            ch.write(StandardCharsets.UTF_8.encode(whatToDo + "\n" + me.pid() + "\n"
+                    + me.info().startInstant().map(Object::toString).orElse("") + "\n"));
+            ch.force(true);
         } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new StoreException("Cannot write " + journal + " before upgrading the database: " + e.getMessage()
+            throw new StoreException("Cannot write " + tmp + " before upgrading the database: " + e.getMessage()
                     + ". The database was not changed.", e);
         }
         try {
             Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            deleteQuietly(tmp);
             throw new StoreException("Cannot write " + journal + " before upgrading the database: " + e.getMessage()
                     + ". The database was not changed.", e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.debug("Cannot remove {}: {}", file, e.getMessage());
-            }
         }
     }
 
@@ -159,7 +151,28 @@ final class MigrationJournal {
         Files.deleteIfExists(aside);
     }
 
-    /** True when another process (or this one) holds the H2 file lock on {@code file}. */
+    /** True when the process that wrote the journal (pid and start time, lines 2 and 3) is still running. */
+    private static boolean writerAlive(List<String> lines) {
+        if (lines.size() < 2) {
+            return false; // written before the journal named its writer
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(1).strip());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        String started = lines.size() > 2 ? lines.get(2).strip() : "";
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> started.isEmpty() || p.info().startInstant().map(Object::toString).orElse("").equals(started))
+                .isPresent();
+    }
+
+    /**
+     * True when another process holds the H2 file lock on {@code file}. Only asked once the journal's writer is known
+     * to be gone, so never of a file this process has open (closing a channel can drop this process's other locks
+     * on the file).
+     */
     private static boolean inUse(Path file) {
         return FolderMove.held(file);
     }

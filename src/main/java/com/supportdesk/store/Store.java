@@ -22,6 +22,7 @@ public final class Store implements AutoCloseable {
     private final OutageRepository outages;
     private final CallRepository calls;
     private final SettingsRepository settings;
+    private final SavedReplyRepository savedReplies;
 
     public Store(Database db, Passwords passwords, ZoneId displayZone) {
         this.db = db;
@@ -41,6 +42,7 @@ public final class Store implements AutoCloseable {
         this.training = new TrainingRepository(db);
         this.outages = new OutageRepository(db);
         this.calls = new CallRepository(db, tickets, audit);
+        this.savedReplies = new SavedReplyRepository(db);
     }
 
     /** Opens the database at the location (migrating it) with the standard password hashing. */
@@ -110,6 +112,11 @@ public final class Store implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    /** Saved replies and signatures (issue 18). */
+    public SavedReplyRepository savedReplies() {
+        return savedReplies;
     }
 
     public Backups backups() {

@@ -397,7 +397,10 @@ public final class TeamMigration {
                     ts("created_at")),
             new TableSpec("outage_ticket", null, "outage_id, ticket_id", List.of(n("outage_id"), n("ticket_id"))),
             byId("access_audit", n("id"), ts("at"), n("agent_id"), n("ticket_id"), n("quarantine_id"), t("view_name")),
-            new TableSpec("app_setting", null, "setting_key", List.of(t("setting_key"), t("setting_value"))));
+            new TableSpec("app_setting", null, "setting_key", List.of(t("setting_key"), t("setting_value"))),
+            byId("saved_reply", n("id"), n("owner_id"), t("name"), t("shortcut"), t("body"), b("sensitive_ok"),
+                    b("first_response"), ts("created_at"), ts("updated_at"), n("updated_by"), n("version")),
+            new TableSpec("agent_signature", "agent_id", "agent_id", List.of(n("agent_id"), t("body"), ts("updated_at"))));
 
     /**
      * Tables of the embedded desk that knowingly stay behind, with their columns: the sign-in throttle (V7), since on a

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Channel;
+import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketStatus;
@@ -81,6 +82,12 @@ class DemoDataTest {
             long withAttachment = all.stream().filter(t -> !store.tickets().open(lead, t.id(), "test").messages().stream()
                     .allMatch(m -> m.attachments().isEmpty())).count();
             assertThat(withAttachment).isPositive();
+            // saved replies to try the composer with: the team's (a first response among them) and the lead's own
+            assertThat(store.savedReplies().list(agent)).allMatch(SavedReply::team)
+                    .anyMatch(r -> r.firstResponse() && r.sensitiveOk()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(store.savedReplies().list(lead)).anyMatch(r -> !r.team());
+            assertThat(store.savedReplies().signature(lead)).hasValueSatisfying(sig -> assertThat(sig)
+                    .contains("{{agent_name}}"));
         }
     }
 

@@ -267,7 +267,7 @@ class IngestCommandTest {
             gateway.join(20_000);
         }
         assertThat(gateway.isAlive()).isFalse();
-        assertThat(result.get().exit()).isZero();
+        assertThat(result.get().exit()).as(result.get().out() + "\n" + result.get().err()).isZero();
         assertThat(tickets()).as(result.get().out()).hasSize(5);
         assertThat(tickets()).extracting(Ticket::subject).contains(HostileMail.LAST);
         assertThat(result.get().out()).doesNotContain("error");
@@ -290,7 +290,7 @@ class IngestCommandTest {
         gateway.interrupt();
         gateway.join(20_000);
         assertThat(gateway.isAlive()).isFalse();
-        assertThat(result.get().exit()).isZero();
+        assertThat(result.get().exit()).as(result.get().out() + "\n" + result.get().err()).isZero();
         assertThat(tickets()).as(result.get().out()).hasSize(2);
         assertThat(result.get().out()).contains(" connected to desk@127.0.0.1, folder INBOX")
                 .contains(" fetched 1: new tickets 1").contains(" stopped");

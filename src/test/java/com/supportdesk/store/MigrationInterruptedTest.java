@@ -18,7 +18,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -93,11 +98,49 @@ class MigrationInterruptedTest {
     }
 
     @Test
+    void aJournalWhoseWriterStillRunsIsLeftAlone() throws Exception {
+        TestStores.open(dir, clock).close();
+        ProcessHandle me = ProcessHandle.current();
+        Files.writeString(dir.resolve(MigrationJournal.FILE), MigrationJournal.NEW + "\n" + me.pid() + "\n"
+                + me.info().startInstant().map(Object::toString).orElse("") + "\n");
+        TestStores.open(dir, clock).close(); // another thread of this process is creating it, as far as it knows
+        assertThat(dir.resolve("supportdesk.interrupted-create.mv.db")).doesNotExist();
+        assertThat(dir.resolve(MigrationJournal.FILE)).exists();
+    }
+
+    @Test
+    void threadsOpeningOneNewFileAtOnceAllOpenIt() throws Exception {
+        // a gateway and a desk in one JVM (IngestCommandTest polls the store while ingest --watch creates it)
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 4; round++) {
+                Path fresh = dir.resolve("round" + round);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> opened = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    opened.add(threads.submit(() -> {
+                        go.await();
+                        TestStores.open(fresh, clock).close();
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> f : opened) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+                assertThat(fresh.resolve(MigrationJournal.FILE)).doesNotExist();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aFinishedMigrationLeavesNoJournal() throws Exception {
         TestStores.open(dir, clock).close();
         assertThat(dir.resolve(MigrationJournal.FILE)).doesNotExist();
-        try (var left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(MigrationJournal.FILE));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(MigrationJournal.FILE));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.NewTicket;
+import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketDetail;
@@ -54,7 +55,7 @@ class TeamMigrationTest {
     static final String PASSWORD = "correct horse battery staple";
     static final List<String> TABLES = List.of("customer", "contact", "agent", "agent roles", "agent_audit", "policy_version", "ticket",
             "ticket_event", "message", "attachment", "phone_call", "mail_checkpoint", "quarantine", "training_session",
-            "outage", "outage_ticket", "access_audit", "app_setting");
+            "outage", "outage_ticket", "access_audit", "app_setting", "saved_reply", "agent_signature");
 
     @TempDir
     Path dir;
@@ -198,6 +199,14 @@ class TeamMigrationTest {
             assertThatThrownBy(() -> una.tickets().open(me, desk.secret.id(), "desk"))
                     .isInstanceOf(StoreException.AccessDenied.class);
             assertThat(una.tickets().get(me, desk.ordinary.id()).subject()).isEqualTo("Portal down for everyone");
+            // saved replies and the signature came along, each still its owner's; new ones continue after the ids
+            assertThat(una.savedReplies().list(me)).extracting(reply -> reply.name() + (reply.team() ? " (team)" : ""))
+                    .containsExactly("First response (team)", "Log file");
+            assertThat(una.savedReplies().signature(me)).contains("Una\n{{agent_name}}");
+            long highest = una.savedReplies().list(me).stream().mapToLong(SavedReply::id).max()
+                    .orElseThrow();
+            assertThat(una.savedReplies().add(me, new SavedReply.Draft("After the move", null,
+                    "Hello {{first_name}}", false, false, false)).id()).isGreaterThan(highest);
         }
         // the cleared agent reads the sensitive ticket, and the team database audits it
         String newClara = "clara's own password 2026";

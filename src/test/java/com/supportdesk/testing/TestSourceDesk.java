@@ -10,6 +10,7 @@ import com.supportdesk.domain.Customer;
 import com.supportdesk.domain.Direction;
 import com.supportdesk.domain.MessageKind;
 import com.supportdesk.domain.NewTicket;
+import com.supportdesk.domain.SavedReply;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
@@ -19,13 +20,13 @@ import com.supportdesk.sla.ResponseTargets;
 import com.supportdesk.store.AgentRepository.AgentSpec;
 import com.supportdesk.store.CallRepository.CallDraft;
 import com.supportdesk.store.CallRepository.CallEntry;
+import com.supportdesk.store.Conversation.NewMessage;
+import com.supportdesk.store.Conversation;
 import com.supportdesk.store.MailboxRepository.Checkpoint;
 import com.supportdesk.store.MailboxRepository.NewQuarantine;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.OutageRepository.NewOutage;
-import com.supportdesk.store.Conversation;
 import com.supportdesk.store.Store;
-import com.supportdesk.store.Conversation.NewMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,8 @@ import java.util.Map;
  * A realistic embedded desk (a real H2 file) to move into a team database: agents with every kind of role (an
  * inactive one too), customers and contacts, a changed response policy, an Official Sensitive ticket with a body,
  * an e-mail with raw source and an attachment, a call and a call in progress, history, quarantined mail (one
- * sensitive), a mail checkpoint, audit rows, training, an outage linked to a ticket and settings. Every table holds
+ * sensitive), a mail checkpoint, audit rows, training, an outage linked to a ticket, settings, a team and a personal
+ * saved reply and a signature. Every table holds
  * rows. Sensitive content carries {@link #MARKER}.
  */
 public final class TestSourceDesk {
@@ -136,6 +138,11 @@ public final class TestSourceDesk {
             s.outages().add(lena, new NewOutage(clock.instant().minus(Duration.ofHours(2)), clock.instant(),
                     "Portal outage", false, acme.id(), List.of(ordinary.id())));
             s.settings().putAll(admin, Map.of("mail.imap.host", "imap.example.com", "desk.name", "Support – Tests"));
+            s.savedReplies().add(lena, new SavedReply.Draft("First response", "first",
+                    "Hello {{first_name}},\n\nwe are looking into {{ref}}.", true, true, true));
+            s.savedReplies().add(una, new SavedReply.Draft("Log file", "log",
+                    "Could you send the log file?", false, false, false));
+            s.savedReplies().setSignature(una, "Una\n{{agent_name}}");
         }
     }
 

@@ -103,6 +103,7 @@ public final class ActionFactory {
                 case TOOL_WINDOW -> "in a lead or admin window: ";
                 case PHONE -> "in the call console and the chat log: ";
                 case QUARANTINE -> "in the mail quarantine: ";
+                case COMPOSER -> "in the reply composer: ";
             };
             sb.append("| ").append(pc.isEmpty() ? "\u2014" : pc).append(" | ").append(mac.isEmpty() ? "\u2014" : mac)
                     .append(" | ").append(where).append(a.description()).append(" |\n");

@@ -12,6 +12,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * Every action of the desk, declared once (JabRef's {@code StandardActions}): its menu text, the shorter text of its
@@ -84,6 +85,11 @@ public enum DeskAction {
     // ---------------------------------------------------------------- dialogs (every form dialog)
     SUBMIT_DIALOG(Scope.DIALOG, "Submit", null, "Submit a dialog (Esc cancels it)", null, "Shortcut+Enter", null, null),
 
+    // ---------------------------------------------------------------- the e-mail composer
+    INSERT_SAVED_REPLY(Scope.COMPOSER, "Insert saved reply\u2026", "Saved reply\u2026",
+            "Insert a saved reply at the cursor (or type :: and a word)", MaterialDesignT.TEXT_BOX_PLUS_OUTLINE,
+            "Shortcut+I", null, "replyInsertSaved"),
+
     // ---------------------------------------------------------------- the lead and admin tool windows
     CLOSE_TOOL_WINDOW(Scope.TOOL_WINDOW, "Close", null, "Close the window", null, "Shortcut+W", null, null),
 
@@ -107,8 +113,11 @@ public enum DeskAction {
             "dismiss"),
     QUARANTINE_REFRESH(Scope.QUARANTINE, "Refresh", null, "Load the list again", null, "F5", null, "refresh");
 
-    /** Where an action's key works: the desk's window (and its F1 help), every form dialog, or one other window. */
-    public enum Scope { DESK, DIALOG, TOOL_WINDOW, PHONE, QUARANTINE }
+    /**
+     * Where an action's key works: the desk's window (and its F1 help), every form dialog, or one other window (the
+     * e-mail composer is a form dialog too).
+     */
+    public enum Scope { DESK, DIALOG, TOOL_WINDOW, PHONE, QUARANTINE, COMPOSER }
 
     private final Scope scope;
     private final String text;

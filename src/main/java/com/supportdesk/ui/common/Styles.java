@@ -91,6 +91,14 @@ public final class Styles {
     public static final String DIALOG_HEADER = "dialog-header";
     public static final String FORM_DIALOG = "form-dialog";
 
+    // ---------------------------------------------------------------- The e-mail composer
+    public static final String REPLY_POLICY = "reply-policy";
+    public static final String REPLY_SEARCH = "reply-search";
+    public static final String REPLY_SIGNATURE = "reply-signature";
+    public static final String REPLY_CLASSIFICATION = "reply-classification";
+    public static final String REPLY_PREVIEW = "reply-preview";
+    public static final String REPLY_TOKEN = "reply-token";
+
     // ---------------------------------------------------------------- Tool windows: administration, lead tools, reports, About
     public static final String ABOUT = "about";
     public static final String ABOUT_FACTS = "about-facts";

@@ -55,6 +55,7 @@ class DeskActionTest {
             assertNoClash(style, Scope.PHONE, Scope.DIALOG);
             assertNoClash(style, Scope.QUARANTINE);
             assertNoClash(style, Scope.TOOL_WINDOW, Scope.DIALOG);
+            assertNoClash(style, Scope.COMPOSER, Scope.DIALOG);
         }
     }
 
