@@ -70,9 +70,15 @@ public final class IngestCommand implements Callable<Integer> {
             description = "On a team database: the mail gateway's login (password in SUPPORTDESK_PASSWORD).")
     String user;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "200", hidden = true,
-            description = "Messages fetched per IMAP round trip.")
-    int batch;
+    @Option(names = {"--group", "--batch"}, paramLabel = "N", defaultValue = "200",
+            description = "Messages stored together in one transaction (and fetched per IMAP round trip): 1 to 1000;"
+                    + " default ${DEFAULT-VALUE}.")
+    int group;
+
+    @Option(names = "--group-memory", paramLabel = "MB", defaultValue = "16",
+            description = "Most raw mail one group holds while it is read and stored, in MB (bounds the memory the"
+                    + " intake uses, whatever the mailbox holds): 1 to 512; default ${DEFAULT-VALUE}.")
+    int groupMemory;
 
     @Override
     public Integer call() throws Exception {
@@ -81,8 +87,11 @@ public final class IngestCommand implements Callable<Integer> {
         if (tls != null && imapUrl == null) {
             throw new ParameterException(spec.commandLine(), "--tls goes with --imap-url (the saved account has its own setting)");
         }
-        if (batch < 1) {
-            throw new ParameterException(spec.commandLine(), "--batch must be at least 1");
+        MailIntake.Grouping grouping;
+        try {
+            grouping = new MailIntake.Grouping(group, (long) groupMemory << 20);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " (--group, --group-memory)");
         }
         AfterImportChoice after = afterImport == null ? null : AfterImportChoice.parse(spec, afterImport);
         TlsMode tlsMode = parseTls();
@@ -93,8 +102,8 @@ public final class IngestCommand implements Callable<Integer> {
             if (after != null) {
                 account = account.withAfterImport(after.kind(), after.folder());
             }
-            MailIntake intake = batch == MailIntake.DEFAULT_BATCH ? mail.intake()
-                    : new MailIntake(store, new MailParser()::parse, store.database().clock(), batch);
+            MailIntake intake = grouping.equals(mail.intake().grouping()) ? mail.intake()
+                    : new MailIntake(store, new com.supportdesk.mail.MailParser()::parse, store.database().clock(), grouping);
             if (intake != mail.intake()) {
                 intake.onNewTicket(mail.replies()::acknowledge);
             }
@@ -106,8 +115,14 @@ public final class IngestCommand implements Callable<Integer> {
 
     private int once(MailChannel mail, MailIntake intake, ImapSettings account, PrintWriter out, PrintWriter err)
             throws IOException {
+        ProgressLine progress = ProgressLine.of(ProgressLine.inTerminal(), err, System::nanoTime);
         try (ImapMailbox mailbox = mail.openMailbox(account)) {
-            IntakeCounts counts = intake.catchUp(mailbox, true);
+            IntakeCounts counts;
+            try {
+                counts = intake.catchUp(mailbox, true, () -> false, progress);
+            } finally {
+                progress.finish();
+            }
             out.println(counts.summary());
             return 0;
         } catch (MailConnectionException e) {

@@ -47,6 +47,10 @@ public final class IntakeService implements AutoCloseable {
         /** After an error: the loop waits {@code wait} before it tries again (the gateway says so). */
         default void retrying(Duration wait) {
         }
+
+        /** After every commit of a round that had mail waiting: how far it has got (count, rate, time left). */
+        default void progress(IntakeProgress progress) {
+        }
     }
 
     /** The status line while the saved OAuth sign-in is revoked or expired (the status bar shows it after "Mail: "). */
@@ -221,8 +225,8 @@ public final class IntakeService implements AutoCloseable {
                     publish(State.ERROR, "error: " + runtimeProblem(e), IntakeCounts.NONE);
                     wait = backoff;
                 } catch (Error e) {
-                    // e.g. out of memory: the loop lives on (a message that causes it is quarantined after its
-                    // attempts, see MailIntake), and tries again after the back-off
+                    // e.g. out of memory: the loop lives on (a message that causes it while it is stored is tried
+                    // without its group, then alone, then quarantined, see MailIntake), and tries again after the back-off
                     publish(State.ERROR, "error: the mail intake failed (" + e.getClass().getSimpleName()
                             + "); it tries again.", IntakeCounts.NONE);
                     wait = backoff;
@@ -262,7 +266,7 @@ public final class IntakeService implements AutoCloseable {
             while (running) {
                 IntakeCounts round;
                 try {
-                    round = intake.catchUp(mailbox, first, () -> !running);
+                    round = intake.catchUp(mailbox, first, () -> !running, listener::progress);
                 } catch (RuntimeException e) {
                     if (!running || !mailbox.isConnected()) {
                         throw lost(s, e);

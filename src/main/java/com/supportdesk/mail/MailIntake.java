@@ -36,12 +36,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -55,12 +53,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns fetched mail into tickets (docs/mail.md). Each message is handled in ONE transaction: its raw
- * source, what it became (a new ticket, a message on an existing ticket, a bounce on the ticket it bounced from,
- * an automated-log or quarantine entry) and the folder's checkpoint (UIDVALIDITY, last UID) commit together.
- * Messages are flagged or moved on the server only after their commit, so a crash can only cause a re-fetch,
- * which the dedupe absorbs: a Message-ID already stored with the same raw bytes is a duplicate and changes
- * nothing.
+ * Turns fetched mail into tickets (docs/mail.md). Messages are stored in groups (see {@link Grouping}): a group's
+ * messages — each one's raw source and what it became (a new ticket, a message on an existing ticket, a bounce on the
+ * ticket it bounced from, an automated-log or quarantine entry) — and the folder's checkpoint (UIDVALIDITY, last UID)
+ * commit in ONE transaction. Messages are flagged or moved on the server only after their commit, so a crash can only
+ * cause a re-fetch, which the dedupe absorbs: a Message-ID already stored with the same raw bytes is a duplicate and
+ * changes nothing. A message that fails inside a group neither loses nor delays the others: the group is stored again
+ * without it, then it is tried alone, then it goes to the quarantine with its raw source.
  *
  * <ul>
  *   <li><b>Threading</b>: the subject tag {@code [SD-n]} of an existing ticket, else In-Reply-To/References
@@ -88,10 +87,8 @@ public final class MailIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
 
-    /** Messages fetched per IMAP round trip group; each is still committed on its own. */
+    /** Messages fetched per IMAP round trip group and committed together, by default ({@link Grouping#DEFAULT}). */
     public static final int DEFAULT_BATCH = 200;
-    /** After this many failed attempts at one message the watch loop quarantines it, so the rest can flow. */
-    static final int MAX_ATTEMPTS = 3;
     /** Instants the response clock can compute with; an INTERNALDATE outside is replaced by "now". */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
@@ -109,6 +106,37 @@ public final class MailIntake {
     static final String KEPT = "It was kept here so the rest of the mailbox could be read; retry it once the cause is fixed.";
     /** Stack of the thread that reads a message (deep structures recurse in the libraries). */
     private static final long READER_STACK = 16L * 1024 * 1024;
+
+    /**
+     * How many messages commit together, and how much raw source a group may hold: the group ends at whichever comes
+     * first. The messages of a group are read (parsed) before its commit and held until then, so {@code bytes} bounds
+     * the intake's memory (about three times {@code bytes} at most: the raw size plus the text read from it), whatever
+     * the mailbox holds. A message of {@link #MARK_FROM_BYTES} or more commits alone.
+     *
+     * @param messages 1 to {@value #MAX_MESSAGES}; also the number of messages fetched per IMAP round trip group
+     * @param bytes    raw bytes of one group, 1 MiB to 512 MiB
+     */
+    public record Grouping(int messages, long bytes) {
+        public static final int MAX_MESSAGES = 1000;
+        public static final long MIN_BYTES = 1L << 20;
+        public static final long MAX_BYTES = 512L << 20;
+        public static final Grouping DEFAULT = new Grouping(DEFAULT_BATCH, 16L << 20);
+
+        public Grouping {
+            if (messages < 1 || messages > MAX_MESSAGES) {
+                throw new IllegalArgumentException("A group holds 1 to " + MAX_MESSAGES + " messages, not " + messages + ".");
+            }
+            if (bytes < MIN_BYTES || bytes > MAX_BYTES) {
+                throw new IllegalArgumentException("A group may hold 1 to " + (MAX_BYTES >> 20) + " MB of mail, not "
+                        + (bytes >> 20) + " MB.");
+            }
+        }
+
+        /** {@code messages} per group with the default memory bound. */
+        public static Grouping of(int messages) {
+            return new Grouping(messages, DEFAULT.bytes());
+        }
+    }
 
     /** Parses one raw message file. */
     @FunctionalInterface
@@ -133,11 +161,11 @@ public final class MailIntake {
         Hooks NONE = new Hooks() {
         };
 
-        /** Inside the message's transaction, after everything was written, before the commit. */
+        /** Inside the message's (group's) transaction, after everything of the message was written, before the commit. */
         default void beforeCommit(Long uid) {
         }
 
-        /** After the batch's commits, before the messages are flagged or moved on the server. */
+        /** After the commits of a fetch, before its messages are flagged or moved on the server. */
         default void beforeMarkProcessed(List<Long> uids) {
         }
     }
@@ -166,10 +194,10 @@ public final class MailIntake {
     private final Store store;
     private final Parser parser;
     private final Clock clock;
-    private final int batchSize;
+    private final Grouping grouping;
+    private final java.util.concurrent.ExecutorService readers = readerThreads();
     private volatile NewTicketListener newTicketListener = (id, mail) -> { };
     private volatile OutcomeListener outcomeListener = (uid, outcome) -> { };
-    private final Map<String, Integer> failedAttempts = new HashMap<>();
     private final ReadingMarks marks;
     private volatile Duration readLimit = DEFAULT_READ_LIMIT;
     Hooks hooks = Hooks.NONE;
@@ -178,15 +206,22 @@ public final class MailIntake {
         this(store, new MailParser()::parse, store.database().clock(), DEFAULT_BATCH);
     }
 
+    /** @param batchSize messages per group (with the default memory bound, see {@link Grouping}) */
     public MailIntake(Store store, Parser parser, Clock clock, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1");
-        }
+        this(store, parser, clock, Grouping.of(batchSize));
+    }
+
+    public MailIntake(Store store, Parser parser, Clock clock, Grouping grouping) {
         this.store = Objects.requireNonNull(store, "store");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.batchSize = batchSize;
+        this.grouping = Objects.requireNonNull(grouping, "grouping");
         this.marks = new ReadingMarks(store.settings(), clock, DEFAULT_READ_LIMIT.multipliedBy(2));
+    }
+
+    /** How messages are grouped into transactions. */
+    public Grouping grouping() {
+        return grouping;
     }
 
     /** Sets how long a message may take to read (tests use a short one). */
@@ -207,14 +242,17 @@ public final class MailIntake {
     // ------------------------------------------------------------------------------------------ IMAP rounds
 
     /**
-     * Imports everything in the folder that the checkpoint does not cover yet, in UID order, one transaction per
-     * message, flagging or moving each batch after its commits. With {@code leftovers} (do this once after every
-     * connect) it first re-fetches messages the checkpoint covers but that were never flagged or moved (the last
-     * run stopped between commit and flag); the dedupe turns them into duplicates and they are flagged now.
-     * When the folder's UIDVALIDITY differs from the checkpoint's, the whole folder is read again from UID 0.
+     * Imports everything in the folder that the checkpoint does not cover yet, in UID order, a group of messages per
+     * transaction (see {@link Grouping}), flagging or moving the messages of each fetch after their commit. With
+     * {@code leftovers} (do this once after every connect) it first re-fetches messages the checkpoint covers but that
+     * were never flagged or moved (the last run stopped between commit and flag); the dedupe turns them into
+     * duplicates and they are flagged now. When the folder's UIDVALIDITY differs from the checkpoint's, the whole
+     * folder is read again from UID 0.
      *
-     * @throws IntakeException a message could not be stored: it and everything after it stay on the server
-     *                         unflagged, the checkpoint stays before it, and the next round tries it again
+     * @throws IntakeException the store could not be written (the database is unreachable or its disk is full, or a
+     *                         message could not even be kept in the quarantine): the message and everything after
+     *                         it stay on the server unflagged, the checkpoint stays before it, and the next round
+     *                         tries again
      */
     public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers)
             throws MailConnectionException, IOException, IntakeException {
@@ -223,9 +261,20 @@ public final class MailIntake {
 
     /**
      * {@link #catchUp(ImapMailbox, boolean)} that stops early, between two messages, once {@code stopRequested}
-     * says so; what was committed is flagged as usual and the rest is left for the next round.
+     * says so; what was read is committed and flagged as usual and the rest is left for the next round.
      */
     public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers, BooleanSupplier stopRequested)
+            throws MailConnectionException, IOException, IntakeException {
+        return catchUp(mailbox, leftovers, stopRequested, p -> { });
+    }
+
+    /**
+     * {@link #catchUp(ImapMailbox, boolean, java.util.function.BooleanSupplier)} that reports its progress after every
+     * commit (on this thread; the listener must not block): how many new messages are stored of how many were
+     * waiting above the checkpoint when the round began, and how fast.
+     */
+    public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers, java.util.function.BooleanSupplier stopRequested,
+                                IntakeProgress.Listener progress)
             throws MailConnectionException, IOException, IntakeException {
         ImapSettings s = mailbox.settings();
         String account = s.account();
@@ -240,11 +289,11 @@ public final class MailIntake {
                     + " already imported are recognised by their Message-ID", account, folder,
                     saved.get().uidValidity(), validity);
         }
-        IntakeCounts[] counts = {IntakeCounts.NONE};
+        Round round = new Round(mailbox, validity, stopRequested, IntakeProgress.Listener.NONE);
         if (leftovers && lastUid > 0) {
             Set<Long> tried = new HashSet<>();
-            for (List<FetchedMessage> batch = mailbox.fetchLeftovers(lastUid, batchSize); !batch.isEmpty();
-                 batch = mailbox.fetchLeftovers(lastUid, batchSize)) {
+            for (List<FetchedMessage> batch = mailbox.fetchLeftovers(lastUid, grouping.messages()); !batch.isEmpty();
+                 batch = mailbox.fetchLeftovers(lastUid, grouping.messages())) {
                 List<FetchedMessage> fresh = new ArrayList<>();
                 for (FetchedMessage f : batch) {
                     if (tried.add(f.uid())) {
@@ -258,91 +307,285 @@ public final class MailIntake {
                 }
                 LOG.info("{} folder {}: {} message(s) up to UID {} were imported but not flagged; checking them again",
                         account, folder, fresh.size(), lastUid);
-                process(mailbox, fresh, validity, false, counts, stopRequested);
+                round.process(fresh, false);
                 if (stopRequested.getAsBoolean()) {
-                    return counts[0];
+                    return round.counts;
                 }
             }
         }
+        int waiting = mailbox.countAbove(lastUid);
+        round.progress = waiting > 0 ? progress : IntakeProgress.Listener.NONE;
+        round.tracker = new IntakeProgress.Tracker(waiting, System.nanoTime());
         while (!stopRequested.getAsBoolean()) {
-            List<FetchedMessage> batch = mailbox.fetchSince(lastUid, batchSize);
+            List<FetchedMessage> batch = mailbox.fetchSince(lastUid, grouping.messages());
             if (batch.isEmpty()) {
                 break;
             }
-            lastUid = Math.max(lastUid, process(mailbox, batch, validity, true, counts, stopRequested));
+            lastUid = Math.max(lastUid, round.process(batch, true));
         }
-        return counts[0];
+        return round.counts;
     }
 
-    /** Ingests one batch; returns the last UID committed. Closes (deletes) every spool file of the batch. */
-    private long process(ImapMailbox mailbox, List<FetchedMessage> batch, long validity, boolean moveCheckpoint,
-                         IntakeCounts[] counts, BooleanSupplier stopRequested)
-            throws MailConnectionException, IntakeException {
-        ImapSettings s = mailbox.settings();
-        List<Long> committed = new ArrayList<>();
-        long last = 0;
-        IntakeException failure = null;
-        try {
-            for (FetchedMessage f : batch) {
-                if (stopRequested.getAsBoolean()) {
-                    break;
+    /** One catch-up: its counts so far and where it reports progress. */
+    private final class Round {
+        final ImapMailbox mailbox;
+        final long validity;
+        final java.util.function.BooleanSupplier stopRequested;
+        IntakeProgress.Listener progress;
+        IntakeProgress.Tracker tracker = new IntakeProgress.Tracker(0, System.nanoTime());
+        IntakeCounts counts = IntakeCounts.NONE;
+
+        Round(ImapMailbox mailbox, long validity, java.util.function.BooleanSupplier stopRequested,
+              IntakeProgress.Listener progress) {
+            this.mailbox = mailbox;
+            this.validity = validity;
+            this.stopRequested = stopRequested;
+            this.progress = progress;
+        }
+
+        /**
+         * Ingests one fetch in groups; returns the last UID committed. Closes (deletes) every spool file of the fetch.
+         * The messages are flagged or moved on the server after their commits, also when a later group fails.
+         */
+        long process(List<FetchedMessage> batch, boolean moveCheckpoint) throws MailConnectionException, IntakeException {
+            ImapSettings s = mailbox.settings();
+            Group group = new Group(this);
+            IntakeException failure = null;
+            try {
+                for (FetchedMessage f : batch) {
+                    if (stopRequested.getAsBoolean()) {
+                        break;
+                    }
+                    Checkpoint cp = moveCheckpoint ? new Checkpoint(s.account(), s.folder(), validity, f.uid()) : null;
+                    Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null);
+                    if (marked(src)) {
+                        // read under a mark of its own: what was read before it is committed first, and it is stored
+                        // alone right after it was read, so a crash while reading it names it and nothing else
+                        group.commit();
+                        group.add(src);
+                        group.commit();
+                        continue;
+                    }
+                    if (!group.fits(src.size())) {
+                        group.commit();
+                    }
+                    group.add(src);
                 }
-                Checkpoint cp = moveCheckpoint ? new Checkpoint(s.account(), s.folder(), validity, f.uid()) : null;
-                Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null);
-                IntakeOutcome outcome;
+                group.commit();
+            } catch (IntakeException e) {
+                failure = e;
+            } finally {
+                batch.forEach(FetchedMessage::close);
+            }
+            if (!group.committed.isEmpty()) {
+                store.database().sync(); // what the server forgets must be on disk here first
+                hooks.beforeMarkProcessed(group.committed);
+                mailbox.markProcessed(group.committed);
+            }
+            if (failure != null) {
+                LOG.warn(failure.getMessage());
+                throw failure;
+            }
+            return group.lastCommitted;
+        }
+
+        void stored(Long uid, IntakeOutcome outcome, boolean counted) {
+            counts = counts.plus(outcome.kind());
+            if (counted) {
+                tracker = tracker.plus(1);
+            }
+        }
+
+        void reportProgress() {
+            try {
+                progress.progress(tracker.at(System.nanoTime()));
+            } catch (RuntimeException e) {
+                LOG.warn("Progress listener failed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /**
+     * A message of a group: read (parsed), or why reading it failed (a local problem, e.g. the spool file). Equal only
+     * to itself (the group keeps sets of them; the parsed mail is not worth comparing).
+     */
+    private static final class Member {
+        private final Source src;
+        private final Prepared prepared;
+        private final Throwable prepareFailure;
+
+        Member(Source src, Prepared prepared, Throwable prepareFailure) {
+            this.src = src;
+            this.prepared = prepared;
+            this.prepareFailure = prepareFailure;
+        }
+
+        Source src() {
+            return src;
+        }
+
+        Prepared prepared() {
+            return prepared;
+        }
+
+        Throwable prepareFailure() {
+            return prepareFailure;
+        }
+
+        long uid() {
+            return src.uid();
+        }
+    }
+
+    /**
+     * The messages that commit together. They are read (parsed) as they are added, outside any transaction; what is
+     * held in memory meanwhile is bounded by {@link Grouping#bytes()} of raw source (the parsed text of a message is
+     * at most about twice its raw size). {@link #commit()} stores them in ONE transaction with the checkpoint; when a
+     * message fails inside it, the transaction is rolled back and the group is stored again without it; then the
+     * message is tried alone, and when that fails too it goes to the quarantine (with its raw source) so the rest of
+     * the mailbox flows. A failure that is no fault of a message (the database is unreachable, the disk is full)
+     * stops the round instead: nothing of the group is committed and the next round tries again.
+     */
+    private final class Group {
+        final Round round;
+        final List<Member> members = new ArrayList<>();
+        long bytes;
+        final List<Long> committed = new ArrayList<>();
+        long lastCommitted;
+
+        Group(Round round) {
+            this.round = round;
+        }
+
+        boolean fits(long size) {
+            return members.isEmpty() || (members.size() < grouping.messages() && bytes + size <= grouping.bytes());
+        }
+
+        void add(Source src) {
+            Prepared p = null;
+            Throwable failed = null;
+            try {
+                p = prepare(src);
+            } catch (IOException | RuntimeException e) {
+                failed = e;
+            }
+            members.add(new Member(src, p, failed));
+            bytes += src.size();
+        }
+
+        /** Stores the members read so far (see the class comment) and starts an empty group. */
+        void commit() throws IntakeException {
+            if (members.isEmpty()) {
+                return;
+            }
+            List<Member> all = List.copyOf(members);
+            members.clear();
+            bytes = 0;
+            Set<Member> done = new HashSet<>();
+            List<Member> pending = new ArrayList<>();
+            List<Member> failed = new ArrayList<>();
+            for (Member m : all) {
+                (m.prepared() == null ? failed : pending).add(m);
+            }
+            while (!pending.isEmpty()) {
+                int[] at = {-1};
                 try {
-                    outcome = ingestOrQuarantineAfterRetries(src, validity);
-                } catch (RuntimeException | IOException | Error e) {
-                    failure = new IntakeException("Message UID " + f.uid() + " of " + s.account() + " could not be"
-                            + " imported (" + plain(e) + "); it stays on the server unflagged and is tried again"
-                            + " next time.", counts[0], e);
-                    break;
+                    List<IntakeOutcome> outcomes = storeTogether(pending.stream().map(Member::prepared).toList(),
+                            checkpointAfter(all, done, pending), at);
+                    after(pending, outcomes, done);
+                    pending.clear();
+                } catch (RuntimeException | Error e) {
+                    if (stopsRound(e)) {
+                        throw stop(pending.get(0), e);
+                    }
+                    if (at[0] < 0) {
+                        // the commit itself failed: no one message is to blame, try each alone
+                        failed.addAll(pending);
+                        pending.clear();
+                    } else {
+                        Member culprit = pending.remove(at[0]);
+                        LOG.info("UID {} of {} failed inside a group of {} ({}); storing the group without it, then it"
+                                + " alone", culprit.uid(), culprit.src().account(), pending.size() + 1, plain(e));
+                        failed.add(culprit);
+                    }
                 }
-                counts[0] = counts[0].plus(outcome.kind());
-                committed.add(f.uid());
-                last = f.uid();
             }
-        } finally {
-            batch.forEach(FetchedMessage::close);
+            failed.sort(java.util.Comparator.comparingLong(Member::uid));
+            for (Member m : failed) {
+                alone(all, done, m);
+            }
         }
-        if (!committed.isEmpty()) {
-            hooks.beforeMarkProcessed(committed);
-            mailbox.markProcessed(committed);
+
+        /** A message that failed in its group (or could not be read): once more alone, then the quarantine. */
+        private void alone(List<Member> all, Set<Member> done, Member m) throws IntakeException {
+            Throwable last = m.prepareFailure();
+            try {
+                Prepared p = m.prepared() != null ? m.prepared() : prepare(m.src());
+                int[] at = {-1};
+                List<IntakeOutcome> outcomes = storeTogether(List.of(p), checkpointAfter(all, done, List.of(m)), at);
+                after(List.of(m), outcomes, done);
+                return;
+            } catch (IOException | RuntimeException | Error e) {
+                if (stopsRound(e)) {
+                    throw stop(m, e);
+                }
+                last = e;
+            }
+            LOG.warn("Message UID {} of {} failed in its group and alone; keeping it in the quarantine so the rest of"
+                    + " the folder can be read", m.uid(), m.src().account());
+            IntakeOutcome outcome;
+            try {
+                outcome = quarantineUnimportable(m.src(), "The message could not be imported (" + plain(last)
+                        + "); it was kept here so the rest of the mailbox could be read. Retry it once the cause is"
+                        + " fixed.", checkpointAfter(all, done, List.of(m)));
+            } catch (IOException | RuntimeException | Error e) {
+                throw stop(m, e);
+            }
+            after(List.of(m), List.of(outcome), done);
         }
-        if (failure != null) {
-            LOG.warn(failure.getMessage());
-            throw failure;
+
+        /** After a commit: counts, listeners, the UIDs to flag, progress. */
+        private void after(List<Member> stored, List<IntakeOutcome> outcomes, Set<Member> done) {
+            for (int i = 0; i < stored.size(); i++) {
+                Member m = stored.get(i);
+                done.add(m);
+                committed.add(m.uid());
+                lastCommitted = Math.max(lastCommitted, m.uid());
+                round.stored(m.uid(), outcomes.get(i), m.src().checkpointAfter() != null);
+                announce(m.src(), m.prepared() == null ? null : m.prepared().reading().mail(), outcomes.get(i));
+            }
+            round.reportProgress();
         }
-        return last;
+
+        private IntakeException stop(Member m, Throwable e) {
+            return new IntakeException("Message UID " + m.uid() + " of " + m.src().account() + " could not be"
+                    + " imported (" + plain(e) + "); it stays on the server unflagged and is tried again next time.",
+                    round.counts, e);
+        }
     }
 
-    private IntakeOutcome ingestOrQuarantineAfterRetries(Source src, long validity) throws IOException {
-        String key = src.account() + "/" + src.folder() + "/" + validity + "/" + src.uid();
-        try {
-            IntakeOutcome outcome = ingest(src);
-            synchronized (failedAttempts) {
-                failedAttempts.remove(key);
+    /**
+     * The checkpoint to commit with {@code storing}: the highest UID of the group up to which every message is
+     * stored once this commit is done; null when the commit moves it no further (or the messages carry none).
+     */
+    private static Checkpoint checkpointAfter(List<Member> all, Set<Member> done, List<Member> storing) {
+        Checkpoint cp = null;
+        for (Member m : all) {
+            if (!done.contains(m) && !storing.contains(m)) {
+                break;
             }
-            return outcome;
-        } catch (RuntimeException | IOException | Error e) {
-            int attempts;
-            synchronized (failedAttempts) {
-                attempts = failedAttempts.merge(key, 1, Integer::sum);
+            if (m.src().checkpointAfter() != null) {
+                cp = m.src().checkpointAfter();
             }
-            if (attempts < MAX_ATTEMPTS || e instanceof StoreException.Unreachable
-                    || e instanceof StoreException.DiskFull) { // a full disk is no fault of the message
-                throw e;
-            }
-            LOG.warn("Message UID {} of {} failed {} times; keeping it in the quarantine so the rest of the folder"
-                    + " can be read", src.uid(), src.account(), attempts);
-            IntakeOutcome outcome = quarantineUnimportable(src, "The message could not be imported (" + plain(e)
-                    + "); it was kept here so the rest of the mailbox could be read. Retry it once the cause is fixed.");
-            synchronized (failedAttempts) {
-                failedAttempts.remove(key);
-            }
-            tell(src.uid(), outcome);
-            return outcome;
         }
+        return cp;
+    }
+
+    /** Failures that are no fault of a message: the round stops and the next one tries again. */
+    private static boolean stopsRound(Throwable e) {
+        return e instanceof com.supportdesk.store.StoreException.Unreachable
+                || e instanceof com.supportdesk.store.StoreException.DiskFull
+                || e instanceof java.io.InterruptedIOException;
     }
 
     // ------------------------------------------------------------------------------------------ raw messages
@@ -383,9 +626,7 @@ public final class MailIntake {
      */
     Reading read(Path file) throws IOException {
         FutureTask<ParsedMail> task = new FutureTask<>(() -> parser.parse(file));
-        Thread reader = new Thread(null, task, "mail-reader", READER_STACK);
-        reader.setDaemon(true);
-        reader.start();
+        readers.execute(task);
         Duration limit = readLimit;
         try {
             return new Reading(task.get(limit.toMillis(), TimeUnit.MILLISECONDS), null);
@@ -411,6 +652,20 @@ public final class MailIntake {
         }
     }
 
+    /**
+     * The threads messages are read on (each with a deep stack: deep structures recurse in the libraries). Idle
+     * ones end after a minute; one still busy with a message past the read limit is left to end and another is made.
+     */
+    private static java.util.concurrent.ExecutorService readerThreads() {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE,
+                60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), runnable -> {
+                    Thread reader = new Thread(null, runnable, "mail-reader", READER_STACK);
+                    reader.setDaemon(true);
+                    return reader;
+                });
+        return pool;
+    }
+
     /** A plain sentence for a parser that failed with {@code cause}. */
     private static String unreadable(Throwable cause) {
         if (cause instanceof OutOfMemoryError) {
@@ -424,51 +679,85 @@ public final class MailIntake {
 
     /**
      * Whether a message is read under a {@link ReadingMarks} mark: mail from the server (not an admin's retry) of
-     * at least {@link #MARK_FROM_BYTES}. The mark costs a commit of its own; a smaller message cannot hold enough to
-     * end the program (the parser's caps bound what one message holds, and errors and overlong reads are caught), so
-     * the usual small mail is read without one.
+     * at least {@link #MARK_FROM_BYTES}. The mark costs a commit of its own and such a message commits alone; a
+     * smaller message cannot hold enough to end the program (the parser's caps bound what one message holds, and
+     * errors and overlong reads are caught), so the usual small mail is read without one and commits in groups.
      */
     private static boolean marked(Source src) {
         return src.uid() != null && src.retriedQuarantineId() == null && src.size() >= MARK_FROM_BYTES;
     }
 
-    /** One message, one transaction. */
-    IntakeOutcome ingest(Source src) throws IOException {
+    /** A message read and ready to store: its digest, the reading, and when it was received. */
+    private record Prepared(Source src, String sha256, Reading reading, TextMarking rawMarking, Instant received) {
+    }
+
+    /** Reads one message (outside any transaction); a large one under a mark, committed first. */
+    private Prepared prepare(Source src) throws IOException {
         String sha256 = sha256(src.file());
         Optional<String> died = marked(src)
                 ? store.database().inTx(tx -> marks.begin(tx, sha256)) : Optional.empty();
         Reading reading = died.isPresent() ? new Reading(null, died.get()) : read(src.file());
-        ParsedMail mail = reading.mail();
-        String reason = reading.unreadable();
-        TextMarking rawMarking = mail == null ? rawMarking(src.file()) : null;
-        Instant received = receivedAt(src.internalDate());
-        IntakeOutcome outcome = store.database().inTx(tx -> {
-            IntakeOutcome o = mail == null
-                    ? quarantine(tx, src, received, sha256, reason, rawMarking)
-                    : route(tx, src, mail, received, sha256);
-            if (src.checkpointAfter() != null) {
-                store.mailbox().saveCheckpoint(tx, src.checkpointAfter());
+        TextMarking rawMarking = reading.mail() == null ? rawMarking(src.file()) : null;
+        return new Prepared(src, sha256, reading, rawMarking, receivedAt(src.internalDate()));
+    }
+
+    /** One message, one transaction (a raw message, a retried quarantine entry). */
+    IntakeOutcome ingest(Source src) throws IOException {
+        Prepared p = prepare(src);
+        IntakeOutcome outcome = storeTogether(List.of(p), src.checkpointAfter(), new int[1]).get(0);
+        announce(src, p.reading().mail(), outcome);
+        return outcome;
+    }
+
+    /**
+     * Stores the messages in ONE transaction, in order, with the checkpoint (null: none); {@code at[0]} says which
+     * message was being stored when it failed (-1: none, the commit itself).
+     */
+    private List<IntakeOutcome> storeTogether(List<Prepared> messages, Checkpoint checkpoint, int[] at) {
+        at[0] = -1;
+        return store.database().inTx(tx -> {
+            List<IntakeOutcome> outcomes = new ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                at[0] = i;
+                outcomes.add(storeOne(tx, messages.get(i)));
             }
-            if (marked(src)) {
-                marks.finish(tx, sha256);
+            at[0] = -1;
+            if (checkpoint != null) {
+                store.mailbox().saveCheckpoint(tx, checkpoint);
             }
-            if (src.retriedQuarantineId() != null && o.kind() != IntakeOutcome.Kind.QUARANTINED) {
-                store.mailbox().resolve(tx, src.retriedQuarantineId(), "retried: " + o.describe());
-            }
-            hooks.beforeCommit(src.uid());
-            return o;
+            return outcomes;
         });
+    }
+
+    /** Everything one message writes, inside the group's transaction. */
+    private IntakeOutcome storeOne(Tx tx, Prepared p) {
+        Source src = p.src();
+        ParsedMail mail = p.reading().mail();
+        IntakeOutcome o = mail == null
+                ? quarantine(tx, src, p.received(), p.sha256(), p.reading().unreadable(), p.rawMarking())
+                : route(tx, src, mail, p.received(), p.sha256());
+        if (marked(src)) {
+            marks.finish(tx, p.sha256());
+        }
+        if (src.retriedQuarantineId() != null && o.kind() != IntakeOutcome.Kind.QUARANTINED) {
+            store.mailbox().resolve(tx, src.retriedQuarantineId(), "retried: " + o.describe());
+        }
+        hooks.beforeCommit(src.uid());
+        return o;
+    }
+
+    /** After the commit: the log line, the outcome listener, and for a new ticket the new-ticket listener. */
+    private void announce(Source src, ParsedMail mail, IntakeOutcome outcome) {
         LOG.info("{}{}: {}", src.uid() == null ? "Message" : "UID " + src.uid(),
                 src.account() == null ? "" : " of " + src.account(), outcome.describe());
         tell(src.uid(), outcome);
-        if (outcome.kind() == IntakeOutcome.Kind.NEW_TICKET && src.retriedQuarantineId() == null) {
+        if (outcome.kind() == IntakeOutcome.Kind.NEW_TICKET && src.retriedQuarantineId() == null && mail != null) {
             try {
                 newTicketListener.opened(outcome.ticketId(), mail);
             } catch (RuntimeException e) {
                 LOG.warn("After opening {}: {}", outcome.ref(), e.getClass().getSimpleName());
             }
         }
-        return outcome;
     }
 
     private void tell(Long uid, IntakeOutcome outcome) {
@@ -479,7 +768,7 @@ public final class MailIntake {
         }
     }
 
-    private IntakeOutcome quarantineUnimportable(Source src, String reason) throws IOException {
+    private IntakeOutcome quarantineUnimportable(Source src, String reason, Checkpoint checkpoint) throws IOException {
         String sha256 = sha256(src.file());
         Instant received = receivedAt(src.internalDate());
         TextMarking marking = rawMarking(src.file());
@@ -489,8 +778,8 @@ public final class MailIntake {
                     src.folder(), src.uid(), received, reason, MessageIds.synthesize(HexFormat.of().parseHex(sha256)),
                     sha256, headers.from() == null ? null : headers.from().toString(), headers.subject(),
                     marking.sensitive()));
-            if (src.checkpointAfter() != null) {
-                store.mailbox().saveCheckpoint(tx, src.checkpointAfter());
+            if (checkpoint != null) {
+                store.mailbox().saveCheckpoint(tx, checkpoint);
             }
             if (marked(src)) {
                 marks.finish(tx, sha256);

@@ -289,33 +289,64 @@ class MailIntakeTest extends IntakeTestBase {
         }
 
         @Test
-        void aFailureInsideTheTransactionStoresNothingMovesNothingAndIsRetried() throws Exception {
+        void aMessageThatFailsOnceInsideItsGroupIsStoredAloneAndTheOthersAreNotHeldUp() throws Exception {
             deliver(message("ann@acme.example", "First", "<f1@acme.example>", "", "1"));
             deliver(message("ann@acme.example", "Second", "<f2@acme.example>", "", "2"));
             deliver(message("ann@acme.example", "Third", "<f3@acme.example>", "", "3"));
+            long[] failOn = {-1};
+            int[] failures = {0};
+            intake.hooks = new MailIntake.Hooks() {
+                @Override
+                public void beforeCommit(Long uid) {
+                    if (failOn[0] < 0) {
+                        failOn[0] = uid + 1; // the second message, once
+                    }
+                    if (uid == failOn[0] && failures[0]++ == 0) {
+                        throw new IllegalStateException("lock timeout");
+                    }
+                }
+            };
+
+            IntakeCounts counts = fetch();
+
+            assertThat(failures[0]).as("failed in its group, then stored alone").isEqualTo(2);
+            assertThat(counts.summary()).isEqualTo("fetched 3, new tickets 3, threaded 0, automated 0, quarantined 0, duplicates 0");
+            assertThat(tickets()).extracting(Ticket::subject).containsExactlyInAnyOrder("First", "Second", "Third");
+            assertThat(store.mailbox().quarantine(admin, false)).isEmpty();
+            assertThat(store.mailbox().checkpoint(imap().account(), "INBOX").orElseThrow().lastUid()).isEqualTo(failOn[0] + 1);
+            assertThat(folder("INBOX").seen()).isEqualTo(3);
+            assertThat(fetch()).isEqualTo(IntakeCounts.NONE);
+        }
+
+        @Test
+        void aStoreThatCannotBeWrittenStopsTheRoundWithNothingOfTheGroupCommittedOrFlagged() throws Exception {
+            deliver(message("ann@acme.example", "First", "<u1@acme.example>", "", "1"));
+            deliver(message("ann@acme.example", "Second", "<u2@acme.example>", "", "2"));
             long[] failOn = {-1};
             intake.hooks = new MailIntake.Hooks() {
                 @Override
                 public void beforeCommit(Long uid) {
                     if (failOn[0] < 0) {
-                        failOn[0] = uid + 1; // the second message
+                        failOn[0] = uid + 1;
                     }
                     if (uid == failOn[0]) {
-                        throw new IllegalStateException("disk full");
+                        throw new com.supportdesk.store.StoreException.Unreachable("The database server cannot be reached.",
+                                null);
                     }
                 }
             };
             MailIntake.IntakeException e = catchThrowableOfType(MailIntake.IntakeException.class, this::fetchFailing);
-            assertThat(e).hasMessageContaining("UID " + failOn[0]).hasMessageContaining("tried again next time");
-            assertThat(e.partial().newTickets()).isEqualTo(1);
-            assertThat(tickets()).extracting(Ticket::subject).containsExactly("First");
-            assertThat(store.mailbox().checkpoint(imap().account(), "INBOX").orElseThrow().lastUid()).isEqualTo(failOn[0] - 1);
-            assertThat(folder("INBOX").seen()).as("only the committed message is flagged").isEqualTo(1);
+            assertThat(e).hasMessageContaining("could not be imported (The database server cannot be reached)")
+                    .hasMessageContaining("tried again next time");
+            assertThat(tickets()).as("the group rolled back as a whole").isEmpty();
+            assertThat(store.mailbox().checkpoint(imap().account(), "INBOX")).isEmpty();
+            assertThat(folder("INBOX").seen()).isZero();
+            assertThat(store.mailbox().quarantine(admin, false)).as("no fault of the message").isEmpty();
 
             intake.hooks = MailIntake.Hooks.NONE;
             assertThat(fetch().newTickets()).isEqualTo(2);
-            assertThat(tickets()).extracting(Ticket::subject).containsExactly("First", "Second", "Third");
-            assertThat(folder("INBOX").seen()).isEqualTo(3);
+            assertThat(tickets()).extracting(Ticket::subject).containsExactly("First", "Second");
+            assertThat(folder("INBOX").seen()).isEqualTo(2);
         }
 
         private void fetchFailing() throws Exception {
@@ -323,10 +354,11 @@ class MailIntakeTest extends IntakeTestBase {
         }
 
         @Test
-        void aMessageThatFailsEveryTimeIsQuarantinedAfterThreeAttemptsSoTheRestFlows() throws Exception {
+        void aMessageThatFailsInItsGroupAndAloneIsQuarantinedInTheSameRoundSoTheRestFlows() throws Exception {
             deliver(message("ann@acme.example", "Poison", "<p1@acme.example>", "", "1"));
             deliver(message("ann@acme.example", "Healthy", "<p2@acme.example>", "", "2"));
             long[] poison = {-1};
+            int[] attempts = {0};
             intake.hooks = new MailIntake.Hooks() {
                 @Override
                 public void beforeCommit(Long uid) {
@@ -334,15 +366,13 @@ class MailIntakeTest extends IntakeTestBase {
                         poison[0] = uid;
                     }
                     if (uid == poison[0]) {
+                        attempts[0]++;
                         throw new IllegalStateException("always fails");
                     }
                 }
             };
-            for (int attempt = 1; attempt < MailIntake.MAX_ATTEMPTS; attempt++) {
-                assertThat(catchThrowableOfType(MailIntake.IntakeException.class, this::fetchFailing)).isNotNull();
-                assertThat(tickets()).isEmpty();
-            }
             assertThat(fetch().summary()).isEqualTo("fetched 2, new tickets 1, threaded 0, automated 0, quarantined 1, duplicates 0");
+            assertThat(attempts[0]).as("in its group, then alone").isEqualTo(2);
             assertThat(store.mailbox().quarantine(admin, false)).singleElement()
                     .satisfies(e -> assertThat(e.reason()).startsWith("The message could not be imported (IllegalStateException)"));
             assertThat(folder("INBOX").seen()).isEqualTo(2);

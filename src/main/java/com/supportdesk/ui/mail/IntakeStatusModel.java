@@ -1,5 +1,6 @@
 package com.supportdesk.ui.mail;
 
+import com.supportdesk.mail.IntakeProgress;
 import com.supportdesk.mail.IntakeService;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -10,9 +11,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The intake's status for a status bar: pass it to {@code MailChannel.startIntake} as the listener and bind a
- * label to {@link #textProperty()}. Reports arrive on the intake's thread and are handed to the FX thread.
+ * label to {@link #textProperty()}. Reports arrive on the intake's thread and are handed to the FX thread. While a
+ * large import runs (at least {@link #PROGRESS_FROM} messages waiting) the text is its progress: count, rate and
+ * time left; the round's summary replaces it when the round is done.
  */
 public final class IntakeStatusModel implements IntakeService.Listener {
+
+    /** Imports of fewer messages go by without a progress text. */
+    public static final int PROGRESS_FROM = 100;
 
     private final Executor ui;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "Mail: not started");
@@ -30,6 +36,19 @@ public final class IntakeStatusModel implements IntakeService.Listener {
         ui.execute(() -> {
             text.set(line);
             problem.set(error);
+        });
+    }
+
+    /** E.g. {@code Mail: importing 1,200 of 5,000 messages · 812/s · about 5 s left}. */
+    @Override
+    public void progress(IntakeProgress progress) {
+        if (progress.waiting() < PROGRESS_FROM) {
+            return;
+        }
+        String line = "Mail: importing " + progress.text();
+        ui.execute(() -> {
+            text.set(line);
+            problem.set(false);
         });
     }
 

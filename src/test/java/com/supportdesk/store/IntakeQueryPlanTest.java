@@ -1,0 +1,46 @@
+package com.supportdesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.supportdesk.testing.TestStores;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 17: the lookups the mail intake makes for every message use an index on H2, so the cost of a message does
+ * not grow with the mailbox (the plans are read with EXPLAIN; a table scan of a growing table is the defect).
+ */
+class IntakeQueryPlanTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyPerMessageLookupReadsByIndex() {
+        try (Store store = TestStores.open(dir, Clock.systemUTC())) {
+            List<String> plans = new ArrayList<>();
+            store.database().run(c -> {
+                for (String sql : List.of(Conversation.KNOWN_SENDER,
+                        "SELECT ticket_id FROM message WHERE message_id = ?")) {
+                    try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+                        for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                            ps.setObject(i, i == 1 && sql.contains("t.id = ?") ? (Object) 1L : "a@b.example");
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            plans.add(rs.getString(1));
+                        }
+                    }
+                }
+            });
+            assertThat(plans).allSatisfy(plan -> assertThat(plan).doesNotContainIgnoringCase("tableScan"));
+            assertThat(plans.get(0)).contains("UQ_CONTACT_EMAIL");
+        }
+    }
+}
