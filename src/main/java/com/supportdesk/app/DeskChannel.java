@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -25,20 +27,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local, user-only channel through which another Support Desk process asks the one that holds the embedded
- * database to do something for it (today: {@code backup}; later, e.g., "bring the running desk forward with these
- * arguments" or "open the call console for this number"). Never a network port: a Unix-domain socket
- * ({@code desk.sock}) in the owner-only data folder (0700, or an owner-only ACL on Windows 10+), and every request
- * carries the random token from {@code desk.token} (0600, new each time a holder starts), which only the same OS
- * user can read. So another account on the computer can neither connect nor, if it could, say the token.
+ * The local, user-only channel through which another Support Desk process asks the one that holds a data folder to
+ * do something for it: the desktop answers {@code open} (a second launch: come forward), {@code call} (an incoming
+ * call: open the call console) and, on the embedded database, {@code backup}; {@code ingest --watch} answers
+ * {@code backup}. Never a network port: a Unix-domain socket ({@code desk.sock}) in the owner-only data folder (0700,
+ * or an owner-only ACL on Windows 10+), and every request carries the random token from {@code desk.token} (0600, new
+ * each time a holder starts), which only the same OS user can read. Where the OS tells who is at the other end of the
+ * socket (Linux, macOS: {@code SO_PEERCRED}), a connection from another OS user is refused before it is read, even if
+ * the folder's permissions were loosened. So another account on the computer can neither connect nor, if it could,
+ * be heard.
  *
  * <p>Wire format: one JSON line each way. Request {@code {"token": "...", "type": "backup", "args": {"to": "..."}}},
  * reply {@code {"ok": true, "message": "..."}} or {@code {"ok": false, "message": "..."}}. A request type is a
- * {@link Handler} registered with {@link Dispatcher#on}; an unknown type gets a plain refusal.
+ * {@link Handler} registered with {@link Dispatcher#on}; an unknown type gets a plain refusal marked
+ * {@code "known": false}, so the asker can tell "this process does other things" from "it refused".
  */
 public final class DeskChannel implements AutoCloseable {
 
@@ -59,14 +66,25 @@ public final class DeskChannel implements AutoCloseable {
         }
     }
 
-    /** The answer: done (with what to tell the person) or refused (why, in plain words). */
-    public record Reply(boolean ok, String message) {
+    /**
+     * The answer: done (with what to tell the person) or refused (why, in plain words). {@code known} is false when
+     * the process answering does not handle that type of request at all (e.g. the mail gateway asked to come forward).
+     */
+    public record Reply(boolean ok, String message, boolean known) {
+        public Reply(boolean ok, String message) {
+            this(ok, message, true);
+        }
+
         public static Reply done(String message) {
             return new Reply(true, message);
         }
 
         public static Reply refused(String message) {
             return new Reply(false, message);
+        }
+
+        static Reply unknown(String type) {
+            return new Reply(false, "The running Support Desk does not know the request '" + type + "'.", false);
         }
     }
 
@@ -88,7 +106,7 @@ public final class DeskChannel implements AutoCloseable {
         Reply dispatch(Request request) {
             Handler h = request.type() == null ? null : handlers.get(request.type());
             if (h == null) {
-                return Reply.refused("The running Support Desk does not know the request '" + request.type() + "'.");
+                return Reply.unknown(request.type());
             }
             try {
                 return h.handle(request);
@@ -106,24 +124,39 @@ public final class DeskChannel implements AutoCloseable {
     private final byte[] token;
     private final ServerSocketChannel server;
     private final Dispatcher dispatcher;
+    private final UserPrincipal owner;
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private DeskChannel(Path socket, Path tokenFile, byte[] token, ServerSocketChannel server, Dispatcher dispatcher) {
+    private DeskChannel(Path socket, Path tokenFile, byte[] token, ServerSocketChannel server, Dispatcher dispatcher,
+                        UserPrincipal owner) {
         this.socket = socket;
         this.tokenFile = tokenFile;
         this.token = token;
         this.server = server;
         this.dispatcher = dispatcher;
+        this.owner = owner;
         this.acceptor = new Thread(this::acceptLoop, "desk-channel");
         acceptor.setDaemon(true);
     }
 
     /**
-     * Starts answering requests in {@code dataDir}. Call only while this process holds the embedded database (so a
-     * socket file left by a process that died is stale and replaced).
+     * Starts answering requests in {@code dataDir}. Call only while this process holds the folder (the embedded
+     * database, or the desktop's {@code desk.lock}), so a socket file left by a process that died is stale and
+     * replaced; a socket that still answers is never taken over.
+     *
+     * @throws InUse when another process answers at the socket
      */
     public static DeskChannel start(Path dataDir, Dispatcher dispatcher) throws IOException {
+        return start(dataDir, dispatcher, null);
+    }
+
+    /**
+     * As {@link #start(Path, Dispatcher)}, answering only connections from {@code owner} where the OS tells who
+     * connects (tests: another owner than this process's, to see a refusal); null: the socket file's owner, that is
+     * the OS user running this process.
+     */
+    static DeskChannel start(Path dataDir, Dispatcher dispatcher, UserPrincipal owner) throws IOException {
         OwnerOnly.directory(dataDir);
         Path socket = dataDir.resolve(SOCKET);
         Path tokenFile = dataDir.resolve(TOKEN);
@@ -135,17 +168,22 @@ public final class DeskChannel implements AutoCloseable {
         OwnerOnly.file(tokenFile);
         Files.writeString(tokenFile, HexFormat.of().formatHex(token), StandardCharsets.US_ASCII,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        if (answers(socket)) {
+            throw new InUse(socket);
+        }
         Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        UserPrincipal allowed;
         try {
             server.bind(UnixDomainSocketAddress.of(socket));
             OwnerOnly.file(socket);
+            allowed = owner != null ? owner : Files.getOwner(socket);
         } catch (IOException | RuntimeException e) {
             server.close();
             Files.deleteIfExists(tokenFile);
             throw e;
         }
-        DeskChannel channel = new DeskChannel(socket, tokenFile, token, server, dispatcher);
+        DeskChannel channel = new DeskChannel(socket, tokenFile, token, server, dispatcher, allowed);
         channel.acceptor.start();
         LOG.info("Answering local requests at {}", socket);
         return channel;
@@ -168,7 +206,57 @@ public final class DeskChannel implements AutoCloseable {
         }
     }
 
+    /** Another process already answers at {@code socket}: it holds the folder. */
+    public static final class InUse extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InUse(Path socket) {
+            super("Another Support Desk process answers at " + socket + ".");
+        }
+    }
+
+    /** True when a process listens at the socket (a file left by a process that died does not). */
+    static boolean answers(Path socket) {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return ch.isConnected();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Who is at the other end, where the OS says (Linux, macOS); empty where it does not (Windows: the folder's
+     * owner-only ACL and the token keep others out).
+     */
+    static Optional<UserPrincipal> peer(SocketChannel client) {
+        try {
+            if (client.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED)) {
+                return Optional.of(client.getOption(ExtendedSocketOptions.SO_PEERCRED).user());
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("Cannot tell who connected: {}", e.getMessage());
+        }
+        return Optional.empty();
+    }
+
     private void serve(SocketChannel client) {
+        Optional<UserPrincipal> peer = peer(client);
+        if (peer.isPresent() && !peer.get().equals(owner)) {
+            // another OS user: not a word is read from them
+            LOG.warn("Refused a local request from another user of this computer ({})", peer.get().getName());
+            try (client) {
+                write(Channels.newOutputStream(client), false,
+                        "Refused: this Support Desk belongs to another user of this computer.", true);
+                client.shutdownOutput();
+                discardBriefly(client); // so that their request, if on its way, does not break the line before they read
+            } catch (IOException e) {
+                LOG.debug("Refusing another user: {}", e.getMessage());
+            }
+            return;
+        }
         try (client; BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client),
                 StandardCharsets.UTF_8)); OutputStream out = Channels.newOutputStream(client)) {
             Reply reply;
@@ -184,11 +272,42 @@ public final class DeskChannel implements AutoCloseable {
                 json.path("args").fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue().asText()));
                 reply = dispatcher.dispatch(new Request(json.path("type").asText(null), args));
             }
-            write(out, reply.ok(), reply.message());
+            write(out, reply.ok(), reply.message(), reply.known());
         } catch (IOException e) {
             LOG.debug("Local request ended early: {}", e.getMessage());
         }
     }
+
+    /**
+     * Throws away (unread, unparsed) what the other end sends, for at most {@link #REFUSAL_GRACE_MS} and
+     * {@link #REFUSAL_GRACE_BYTES}: closing at once, with their request arriving, would break the connection before
+     * they read the refusal.
+     */
+    private static void discardBriefly(SocketChannel client) throws IOException {
+        client.configureBlocking(false);
+        ByteBuffer sink = ByteBuffer.allocate(4096);
+        long until = System.nanoTime() + REFUSAL_GRACE_MS * 1_000_000L;
+        long total = 0;
+        while (total < REFUSAL_GRACE_BYTES && System.nanoTime() < until) {
+            sink.clear();
+            int n = client.read(sink);
+            if (n < 0) {
+                return;
+            }
+            total += n;
+            if (n == 0) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    static final long REFUSAL_GRACE_MS = 500;
+    static final long REFUSAL_GRACE_BYTES = 64 * 1024;
 
     private boolean tokenMatches(String hex) {
         byte[] given;
@@ -259,17 +378,21 @@ public final class DeskChannel implements AutoCloseable {
             if (reply == null) {
                 return Optional.of(Reply.refused("The running Support Desk did not answer."));
             }
-            return Optional.of(new Reply(reply.path("ok").asBoolean(false), reply.path("message").asText("")));
+            return Optional.of(new Reply(reply.path("ok").asBoolean(false), reply.path("message").asText(""),
+                    reply.path("known").asBoolean(true)));
         } catch (IOException e) {
             // nobody listening: a socket file left behind by a process that ended
             return Optional.empty();
         }
     }
 
-    private static void write(OutputStream out, boolean ok, String message) throws IOException {
+    private static void write(OutputStream out, boolean ok, String message, boolean known) throws IOException {
         ObjectNode json = JSON.createObjectNode();
         json.put("ok", ok);
         json.put("message", message);
+        if (!known) {
+            json.put("known", false);
+        }
         out.write((JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

@@ -1,6 +1,12 @@
 package com.supportdesk.app;
 
+import com.supportdesk.cli.CallCommand;
 import com.supportdesk.cli.GlobalOptions;
+import com.supportdesk.phone.IncomingCall;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import com.supportdesk.cli.RootCommand;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
@@ -14,6 +20,7 @@ import com.supportdesk.store.DataLocation;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.MainWindow;
+import com.supportdesk.ui.SystemAlerts;
 import com.supportdesk.mail.MailChannel;
 import com.supportdesk.ui.mail.IntakeStatusModel;
 import com.supportdesk.ui.mail.MailDesk;
@@ -41,10 +48,52 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
         this.wiring = wiring;
     }
 
+    /** How long a second launch waits for a desk that is starting to answer. */
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
     @Override
     public void start(GlobalOptions options) {
+        launch(options, List.of(), null);
+    }
+
+    /**
+     * One desk per OS user and data folder ({@link DeskInstance}): when a desk already runs there, it comes forward
+     * (with {@code call}, it opens the call console) and this process ends; otherwise this process becomes that desk.
+     */
+    @Override
+    public int launch(GlobalOptions options, List<String> args, IncomingCall call) {
+        DeskRequests requests = new DeskRequests(wiring.clock());
+        DeskInstance instance = null;
+        try {
+            Path dir = wiring.desktopLocation(options).dataDir();
+            DeskChannel.Request request = call != null ? new DeskChannel.Request(CallCommand.REQUEST, call.toArgs())
+                    : new DeskChannel.Request(DeskRequests.OPEN, Map.of("args", String.join(" ", args)));
+            DeskInstance.Claim claim = DeskInstance.claim(dir, request, requests.dispatcher(), PATIENCE);
+            if (claim instanceof DeskInstance.Handed handed) {
+                (handed.reply().ok() ? System.out : System.err).println(handed.reply().message());
+                return handed.reply().ok() ? 0 : 1;
+            }
+            if (claim instanceof DeskInstance.Held held) {
+                instance = held.instance();
+            }
+        } catch (StoreException e) {
+            // a location that cannot be used: the window says so (open)
+        } catch (DeskInstance.Starting e) {
+            System.err.println(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            LOG.warn("This desk cannot answer other launches (a second launch may open a second desk): {}", e.getMessage());
+        }
+        DeskInstance held = instance;
         Platform.setImplicitExit(true);
-        Platform.startup(() -> open(options, new Stage(), Platform::exit));
+        Platform.startup(() -> {
+            MainWindow window = open(options, new Stage(), Platform::exit, held, requests);
+            requests.attach(window);
+            if (call != null) {
+                window.takeCall(call);
+            }
+        });
+        return RootCommand.GUI_STARTED;
     }
 
     /**
@@ -52,14 +101,35 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
      * splash first; a team database opens only with an agent's own sign-in.
      */
     MainWindow open(GlobalOptions options, Stage stage, Runnable exit) {
+        return open(options, stage, exit, null, new DeskRequests(wiring.clock()));
+    }
+
+    private MainWindow open(GlobalOptions options, Stage stage, Runnable exit, DeskInstance instance,
+            DeskRequests requests) {
         UiTaskExecutor executor = new UiTaskExecutor("database");
         AtomicReference<Store> opened = new AtomicReference<>();
         AtomicReference<MailChannel> mail = new AtomicReference<>();
-        MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get));
+        AtomicReference<MainWindow> made = new AtomicReference<>();
+        // the tray or menu-bar icon and the OS notification centre (SystemAlerts.NONE where the OS offers nothing)
+        SystemAlerts os = AwtSystemAlerts.create(wiring.clock(), () -> made.get().bringForward(), () -> {
+            made.get().bringForward();
+            if (made.get().desk() != null) {
+                made.get().desk().actions().newCall();
+            }
+        }, stage::hide);
+        MainWindow window = new MainWindow(stage, wiring.windowServices(options, executor, stage, opened::get, mail::get, os));
+        made.set(window);
         List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
+        if (instance != null) {
+            toClose.add(instance); // closed first: no request reaches a closing desk
+        }
         stage.setOnHidden(e -> {
+            os.close();
             shutDown(window, toClose, mail, executor);
             exit.run();
+            if (os != SystemAlerts.NONE) {
+                exitSoon(); // AWT's threads would keep the process alive
+            }
         });
         DataLocation location;
         try {
@@ -105,7 +175,9 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 return;
             }
             Store store = result.store();
-            toClose.add(0, wiring.holdEmbedded(options, store)); // daily backups; other processes' requests
+            // daily backups; other processes' backup requests (on this desk's channel when it has one)
+            toClose.add(toClose.isEmpty() ? 0 : 1, wiring.holdEmbedded(options, store,
+                    instance == null ? null : requests.dispatcher()));
             toClose.add(store);
             SignInGate gate = SignInGate.embedded(store);
             SignInViewModel.DemoSeeder demo = () -> {
@@ -167,6 +239,20 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
                 LOG.warn("Closing {}: {}", c.getClass().getSimpleName(), e.getMessage());
             }
         }
+    }
+
+    /** Ends the process once the desk has closed everything (AWT, once used for the tray, keeps threads alive). */
+    private static void exitSoon() {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.exit(0);
+        }, "exit");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void fatal(Throwable err) {

@@ -6,6 +6,7 @@ import com.supportdesk.cli.StoreOpener;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.mail.MailChannel;
+import com.supportdesk.phone.IncomingCall;
 import com.supportdesk.mail.ReplyService;
 import com.supportdesk.replies.SavedReplies;
 import com.supportdesk.store.AgentRepository;
@@ -88,6 +89,11 @@ public final class Wiring {
             @Override
             public Optional<String> askHolder(GlobalOptions options, String type, Map<String, String> args) {
                 return Wiring.askHolder(options, type, args);
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
             }
         };
         RootCommand root = new RootCommand(desktop, opener, environment);
@@ -259,10 +265,13 @@ public final class Wiring {
     public CallConsoleOpener callConsoleOpener(Window owner, Supplier<Store> store) {
         return new CallConsoleOpener() {
             private CallConsole console;
+            private Store consoleStore;
 
             private CallConsole console() {
-                if (console == null) {
-                    console = new CallConsole(store.get(), clock, displayZone(), new UiTaskExecutor("call-console", 1));
+                Store now = store.get();
+                if (console == null || consoleStore != now) { // signed in again: a new store (a team sign-in, the demo)
+                    console = new CallConsole(now, clock, displayZone(), new UiTaskExecutor("call-console", 1));
+                    consoleStore = now;
                 }
                 return console;
             }
@@ -270,6 +279,11 @@ public final class Wiring {
             @Override
             public void open(Agent agent, Ticket ticket) {
                 console().open(owner, agent, ticket == null ? null : ticket.id());
+            }
+
+            @Override
+            public void openIncoming(Agent agent, IncomingCall call) {
+                console().openIncoming(owner, agent, call);
             }
 
             @Override
@@ -282,11 +296,17 @@ public final class Wiring {
     /** What the main window needs, wired once. */
     public MainWindow.Services windowServices(GlobalOptions options, TaskExecutor executor, Window owner,
                                               Supplier<Store> store, Supplier<MailChannel> mail) {
+        return windowServices(options, executor, owner, store, mail, com.supportdesk.ui.SystemAlerts.NONE);
+    }
+
+    /** As above, with the OS notification centre and tray icon ({@link AwtSystemAlerts}). */
+    MainWindow.Services windowServices(GlobalOptions options, TaskExecutor executor, Window owner, Supplier<Store> store,
+                                       Supplier<MailChannel> mail, com.supportdesk.ui.SystemAlerts systemAlerts) {
         Path stateFile = location(options).dataDir().resolve("window.properties");
         return new MainWindow.Services(clock, displayZone(), executor, WindowStateStore.file(stateFile),
                 new ReplyComposerDialog(replySender(mail), () -> store.get() == null ? null
                         : new SavedReplies(store.get()), clock, displayZone(), executor),
-                callConsoleOpener(owner, store), null);
+                callConsoleOpener(owner, store), null, systemAlerts);
     }
 
     /**
@@ -295,10 +315,23 @@ public final class Wiring {
      * ({@link DeskChannel}; today a backup). Nothing for a team database. Closing stops both.
      */
     public AutoCloseable holdEmbedded(GlobalOptions options, Store store) {
+        return holdEmbedded(options, store, null);
+    }
+
+    /**
+     * As {@link #holdEmbedded(GlobalOptions, Store)}; a desktop that already answers its folder's channel (one desk
+     * per user and data folder, {@link DeskInstance}) passes that channel's {@code dispatcher}, which then also answers
+     * backups, instead of a second channel being started.
+     */
+    AutoCloseable holdEmbedded(GlobalOptions options, Store store, DeskChannel.Dispatcher running) {
         if (!store.database().location().embedded()) {
             return () -> { };
         }
         BackupSchedule schedule = new BackupSchedule(store).start();
+        if (running != null) {
+            running.on(REQUEST_BACKUP, backup(store));
+            return schedule::close;
+        }
         DeskChannel channel = null;
         try {
             channel = DeskChannel.start(location(options).dataDir(), requests(store));
@@ -316,7 +349,11 @@ public final class Wiring {
 
     /** The requests another process may make of the one holding the embedded database. */
     static DeskChannel.Dispatcher requests(Store store) {
-        return new DeskChannel.Dispatcher().on(REQUEST_BACKUP, r -> {
+        return new DeskChannel.Dispatcher().on(REQUEST_BACKUP, backup(store));
+    }
+
+    private static DeskChannel.Handler backup(Store store) {
+        return r -> {
             String to = r.arg("to");
             if (to == null || to.isBlank()) {
                 return DeskChannel.Reply.refused("Say where the backup goes.");
@@ -325,7 +362,7 @@ public final class Wiring {
             store.backups().backupTo(target);
             return DeskChannel.Reply.done("Backup written to " + target
                     + " (by the Support Desk process that has the database open).");
-        });
+        };
     }
 
     static final String REQUEST_BACKUP = "backup";

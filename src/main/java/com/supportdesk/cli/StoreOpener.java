@@ -31,6 +31,11 @@ public interface StoreOpener {
         return () -> { };
     }
 
+    /** The clock commands read "now" from (an incoming call's moment). */
+    default java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     /**
      * Asks the process holding the embedded database to do {@code type} (e.g. {@code backup} with {@code to}) over
      * the local, user-only channel. Empty when no process answers; a refusal is thrown as a {@code StoreException}.

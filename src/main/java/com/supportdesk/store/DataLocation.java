@@ -13,30 +13,21 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
 
     public static final String DB_NAME = "supportdesk";
 
-    /** The OS data folder: %APPDATA%\SupportDesk, ~/Library/Application Support/SupportDesk, XDG. */
+    /**
+     * The OS data folder ({@link OsFolders}): %LOCALAPPDATA%\SupportDesk, ~/Library/Application Support/SupportDesk,
+     * $XDG_DATA_HOME/supportdesk.
+     */
     public static Path defaultDataDir(String osName, Map<String, String> env, Path home) {
-        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            String appData = env.get("APPDATA");
-            Path base = appData != null && !appData.isBlank() ? Path.of(appData) : home.resolve("AppData").resolve("Roaming");
-            return base.resolve("SupportDesk");
-        }
-        if (os.contains("mac") || os.contains("darwin")) {
-            return home.resolve("Library").resolve("Application Support").resolve("SupportDesk");
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share");
-        return base.resolve("supportdesk");
+        return new OsFolders(osName, env, home).dataDir();
     }
 
     public static Path defaultDataDir() {
-        return defaultDataDir(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
+        return OsFolders.current().dataDir();
     }
 
     /** Where a demo lives when no --data-dir is given: beside the real desk's folder, never in it. */
     public static Path defaultDemoDir() {
-        Path real = defaultDataDir();
-        return real.resolveSibling(real.getFileName() + "-demo");
+        return OsFolders.current().demoDir();
     }
 
     /** The file that marks a data folder as a demo's (written when demo data is seeded). */
@@ -135,7 +126,8 @@ public record DataLocation(Path dataDir, String jdbcUrl) {
         return dataDir.resolve("backups");
     }
 
+    /** The log folder: {@code logs} in the data folder, or ~/Library/Logs/SupportDesk on macOS ({@link OsFolders}). */
     public Path logDir() {
-        return dataDir.resolve("logs");
+        return OsFolders.current().logDir(dataDir);
     }
 }

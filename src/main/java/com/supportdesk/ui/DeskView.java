@@ -13,6 +13,7 @@ import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.CallConsoleOpener;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.FontZoom;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Session;
 import com.supportdesk.ui.common.Styles;
@@ -64,7 +65,11 @@ public final class DeskView extends BorderPane {
     /** What the desk needs besides the session. */
     public record Services(Clock clock, TaskExecutor executor, DialogService dialogs, Notifier notifier,
                            ReplyComposer composer, CallConsoleOpener callConsole, Runnable signOut,
-                           MailDesk mail) {
+                           MailDesk mail, FontZoom zoom) {
+
+        public Services {
+            zoom = zoom == null ? new FontZoom() : zoom;
+        }
     }
 
     private final Session session;
@@ -292,10 +297,16 @@ public final class DeskView extends BorderPane {
         view.getItems().addAll(f.menuItem(DeskAction.FIND, this::focusSearch),
                 f.menuItem(DeskAction.CLEAR_FILTERS, () -> currentBoard().viewModel().clearFilters()));
         tools.wallboardItem().ifPresent(i -> view.getItems().addAll(new SeparatorMenuItem(), i));
+        FontZoom zoom = services.zoom();
+        MenuItem zoomIn = f.menuItem(DeskAction.ZOOM_IN, zoom::zoomIn);
+        zoomIn.disableProperty().bind(zoom.canZoomInProperty().not());
+        MenuItem zoomOut = f.menuItem(DeskAction.ZOOM_OUT, zoom::zoomOut);
+        zoomOut.disableProperty().bind(zoom.canZoomOutProperty().not());
+        view.getItems().addAll(new SeparatorMenuItem(), zoomIn, zoomOut, f.menuItem(DeskAction.ZOOM_RESET, zoom::reset));
         Menu help = new Menu("_Help");
         help.getItems().addAll(f.menuItem(DeskAction.SHORTCUTS, this::showShortcuts), new SeparatorMenuItem(),
                 tools.aboutItem());
-        MenuBar bar = new MenuBar(file, ticket, view);
+        MenuBar bar = f.menuBar(file, ticket, view);
         bar.getMenus().addAll(tools.menus());
         if (services.mail() != null) {
             List<MenuItem> mailItems = services.mail().adminItems(f, () -> getScene().getWindow(),

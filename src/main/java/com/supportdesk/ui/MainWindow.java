@@ -1,9 +1,13 @@
 package com.supportdesk.ui;
 
 import com.supportdesk.domain.Agent;
+import com.supportdesk.phone.IncomingCall;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.board.Notifier;
+import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.CallConsoleOpener;
+import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.FontZoom;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.Errors;
 import com.supportdesk.ui.common.FxDialogService;
@@ -41,22 +45,47 @@ public final class MainWindow {
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
 
-    /** Collaborators supplied by the application's wiring. */
+    /**
+     * Collaborators supplied by the application's wiring.
+     *
+     * @param notifier     popups in the desk's window, or null for ControlsFX notifications
+     * @param systemAlerts the OS notification centre and tray icon, or {@link SystemAlerts#NONE}
+     */
     public record Services(Clock clock, ZoneId zone, TaskExecutor executor, WindowStateStore windowState,
-                           ReplyComposer composer, CallConsoleOpener callConsole, Notifier notifier) {
+                           ReplyComposer composer, CallConsoleOpener callConsole, Notifier notifier,
+                           SystemAlerts systemAlerts) {
+
+        public Services {
+            systemAlerts = systemAlerts == null ? SystemAlerts.NONE : systemAlerts;
+        }
+
+        /** Without the OS: every alert in the desk's window. */
+        public Services(Clock clock, ZoneId zone, TaskExecutor executor, WindowStateStore windowState,
+                        ReplyComposer composer, CallConsoleOpener callConsole, Notifier notifier) {
+            this(clock, zone, executor, windowState, composer, callConsole, notifier, SystemAlerts.NONE);
+        }
     }
 
     private final Stage stage;
     private final Services services;
     private final Scene scene;
+    /** The text size, remembered for this desktop; the zoom keys work on every screen of the window. */
+    private final FontZoom zoom;
+    private final ActionFactory actionFactory = new ActionFactory();
     private DeskView desk;
     private MailDesk mail;
+    /** Calls reported before anyone signed in: the console opens for each once the desk is shown. */
+    private final java.util.List<IncomingCall> pendingCalls = new java.util.ArrayList<>();
 
     public MainWindow(Stage stage, Services services) {
         this.stage = stage;
         this.services = services;
         this.scene = new Scene(new VBox(), 1280, 760);
         Theme.apply(scene);
+        this.zoom = new FontZoom(services.windowState().loadZoom().orElse(FontZoom.NORMAL),
+                services.windowState()::saveZoom);
+        Theme.zoom(scene, zoom);
+        installZoomKeys();
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
@@ -97,6 +126,7 @@ public final class MainWindow {
         if (desk != null) {
             desk.stop();
             desk = null;
+            services.systemAlerts().atRisk(0, AlertRouter.tooltip(0)); // signed out: nobody's tickets
         }
         SignInViewModel vm = new SignInViewModel(gate, services.executor(), demoMode, seeder, onSignedIn);
         vm.tell(notice);
@@ -141,25 +171,77 @@ public final class MainWindow {
             desk.stop();
         }
         DialogService dialogs = new FxDialogService(this::window);
-        Notifier notifier = services.notifier() != null ? services.notifier()
-                : new ControlsFxNotifier(this::window, id -> {
-                    if (desk != null) {
-                        stage.toFront();
-                        desk.board().selectById(id);
-                    }
-                });
+        Notifier inWindow = services.notifier() != null ? services.notifier()
+                : new ControlsFxNotifier(this::window, this::select);
+        AlertRouter alerts = new AlertRouter(services.systemAlerts(), inWindow, this::select, stage::isFocused);
         // counts down in the database's time: on a team database the server's clock (Database.clock)
-        desk = new DeskView(session, new DeskView.Services(session.store().database().clock(), services.executor(), dialogs, notifier,
-                services.composer(), services.callConsole(), signIn == null ? null : this::signOut, mail), this::window);
+        desk = new DeskView(session, new DeskView.Services(session.store().database().clock(), services.executor(), dialogs, alerts,
+                services.composer(), services.callConsole(), signIn == null ? null : this::signOut, mail, zoom),
+                this::window);
         stage.setTitle(session.store().database().location().demo() ? TITLE + " \u2014 DEMO" : TITLE);
+        desk.board().atRiskProperty().addListener((o, was, n) -> alerts.atRisk(n.intValue()));
+        alerts.atRisk(0);
         setRoot(desk);
         show();
         desk.load();
+        java.util.List<IncomingCall> calls = java.util.List.copyOf(pendingCalls);
+        pendingCalls.clear();
+        calls.forEach(c -> services.callConsole().openIncoming(session.agent(), c));
         return desk;
+    }
+
+    /** A click on an alert: the desk comes forward with the ticket selected. */
+    private void select(long ticketId) {
+        if (desk != null) {
+            bringForward();
+            desk.board().selectById(ticketId);
+        }
+    }
+
+    /**
+     * Brings the window forward (a second launch of the desk for this user and data folder handed over to this one):
+     * restored if minimised, shown, in front, focused. The OS may only flash the taskbar button instead when another
+     * application has the focus.
+     */
+    public void bringForward() {
+        if (stage.isIconified()) {
+            stage.setIconified(false);
+        }
+        show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    /**
+     * An incoming call reported by a softphone: the window comes forward and the call console opens with the call's
+     * own start time, or — before anyone has signed in — once someone has. Returns what to tell the softphone's
+     * command line.
+     */
+    public String takeCall(IncomingCall call) {
+        bringForward();
+        if (desk == null) {
+            pendingCalls.add(call);
+            return "Support Desk came forward: the call console for " + call.describe()
+                    + " opens once you have signed in (its timer counts from the call).";
+        }
+        services.callConsole().openIncoming(desk.session().agent(), call);
+        return "The call console is open in the running Support Desk for " + call.describe() + ".";
     }
 
     private void setRoot(Parent root) {
         scene.setRoot(root);
+        installZoomKeys(); // a menu bar taken out of the scene takes its keys with it
+    }
+
+    private void installZoomKeys() {
+        actionFactory.installAll(scene, DeskAction.ZOOM_IN, zoom::zoomIn);
+        actionFactory.installAll(scene, DeskAction.ZOOM_OUT, zoom::zoomOut);
+        actionFactory.installAll(scene, DeskAction.ZOOM_RESET, zoom::reset);
+    }
+
+    /** The window's text size. */
+    public FontZoom zoom() {
+        return zoom;
     }
 
     private void show() {

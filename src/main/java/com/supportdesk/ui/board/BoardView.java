@@ -147,6 +147,7 @@ public final class BoardView extends BorderPane {
         Button clear = new Button(null, new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clear.setId(prefix + "clearFilters");
         clear.setTooltip(new Tooltip("Show every ticket again"));
+        clear.setAccessibleText(DeskAction.CLEAR_FILTERS.text()); // icon only: what a screen reader says
         clear.setOnAction(e -> vm.clearFilters());
         Label filterLabel = new Label(null, new FontIcon(MaterialDesignF.FILTER_OUTLINE));
         filterLabel.getStyleClass().add(Styles.FILTER_LABEL);

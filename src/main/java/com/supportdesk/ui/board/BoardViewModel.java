@@ -36,6 +36,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -114,6 +116,7 @@ public final class BoardViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyBooleanWrapper updating = new ReadOnlyBooleanWrapper(this, "updating");
     private final LongProperty feedPosition = new SimpleLongProperty(this, "feedPosition", -1);
+    private final ReadOnlyIntegerWrapper atRisk = new ReadOnlyIntegerWrapper(this, "atRisk");
     private LocalDate boardDay;
 
     public BoardViewModel(Session session, TaskExecutor executor, Clock clock, boolean sensitiveOnly, Notifier notifier) {
@@ -179,6 +182,7 @@ public final class BoardViewModel {
         }
         reselect();
         revision.set(revision.get() + 1);
+        atRisk.set(alerts.atRiskCount());
     }
 
     private void fill(List<Ticket> tickets) {
@@ -190,6 +194,7 @@ public final class BoardViewModel {
             lists.put(c, new ArrayList<>());
         }
         long now = clock.instant().getEpochSecond();
+        alerts.reset();
         for (Ticket t : tickets) {
             Column c = columnOf(t, since);
             if (c != null) {
@@ -224,6 +229,7 @@ public final class BoardViewModel {
             reselect();
             revision.set(revision.get() + 1);
         }
+        atRisk.set(alerts.atRiskCount());
     }
 
     private boolean merge(Collection<Ticket> fresh) {
@@ -254,7 +260,7 @@ public final class BoardViewModel {
             alerts.track(t, now);
             if (old == null && t.severity() == Severity.S1 && t.isOpen() && t.firstContactAt() == null
                     && t.received().getEpochSecond() > now - 3600) {
-                notifier.notify(new Notifier.Alert(t.id(), t.severity(), "New S1 ticket " + t.ref(),
+                notifier.notify(new Notifier.Alert(t.id(), t.severity(), t.sensitive(), "New S1 ticket " + t.ref(), "",
                         t.subject() + (t.customerName() == null ? "" : "\n" + t.customerName())));
             }
         }
@@ -262,6 +268,7 @@ public final class BoardViewModel {
     }
 
     private boolean remove(long id) {
+        alerts.forget(id);
         Ticket old = byId.remove(id);
         if (old == null) {
             return false;
@@ -287,6 +294,7 @@ public final class BoardViewModel {
     /** The one shared tick: alerts due now; a new day rebuilds "Resolved today". */
     public void onTick(long nowSecond) {
         alerts.onTick(nowSecond, byId);
+        atRisk.set(alerts.atRiskCount());
         if (boardDay != null && !LocalDate.ofInstant(Instant.ofEpochSecond(nowSecond), zone).equals(boardDay)) {
             boardDay = null;
             load();
@@ -466,6 +474,14 @@ public final class BoardViewModel {
     }
 
     /** The change-feed position this board is current to. */
+    /**
+     * How many tickets assigned to the agent, or unassigned, wait for a first response with 25 % of their target or
+     * less left, or overdue (the tray or menu-bar icon shows it).
+     */
+    public ReadOnlyIntegerProperty atRiskProperty() {
+        return atRisk.getReadOnlyProperty();
+    }
+
     public LongProperty feedPositionProperty() {
         return feedPosition;
     }

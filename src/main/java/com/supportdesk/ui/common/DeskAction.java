@@ -3,6 +3,8 @@ package com.supportdesk.ui.common;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -16,8 +18,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
  * Every action of the desk, declared once (JabRef's {@code StandardActions}): its menu text, the shorter text of its
  * button, what it does (for tooltips and the F1 help), its icon, its keyboard shortcut and the ids of its menu item
  * and button. Menus, buttons, tooltips and the F1 help are all made from here by {@link ActionFactory}, so they
- * cannot drift apart. Keys are JavaFX key combinations ("Shortcut" is Ctrl, or ⌘ on a Mac); how they are written
- * is {@link KeyStyle}'s business.
+ * cannot drift apart. Keys are JavaFX key combinations ("Shortcut" is Ctrl, or ⌘ on a Mac); where macOS keeps a key
+ * for itself (⌘M minimises, F11 shows the desktop, ⇧⌘Q logs out) the action names another after a bar,
+ * {@code "F11|Ctrl+Shortcut+F"}, or none ({@code "Shortcut+Shift+Q|"}). How keys are written is {@link KeyStyle}'s
+ * business; which keys a platform has is {@link #accelerator(KeyStyle)}.
  */
 public enum DeskAction {
 
@@ -28,8 +32,9 @@ public enum DeskAction {
     LOG_CHAT(Scope.DESK, "Log chat\u2026", null, "Log a chat transcript", null, "Shortcut+Shift+L", "menuLogChat", null),
 
     // ---------------------------------------------------------------- Ticket (menu and the ticket's action bar)
+    // ⌘M minimises on macOS: ⌃⌘M there
     ASSIGN_TO_ME(Scope.DESK, "Assign to me", "Assign to me", "Assign to me", MaterialDesignA.ACCOUNT_ARROW_LEFT,
-            "Shortcut+M", "menuAssignMe", "action-assignMe"),
+            "Shortcut+M|Ctrl+Shortcut+M", "menuAssignMe", "action-assignMe"),
     ASSIGN(Scope.DESK, "Assign to\u2026", "Assign\u2026", "Assign to someone", MaterialDesignA.ACCOUNT_SWITCH,
             "Shortcut+Shift+M", "menuAssign", "action-assign"),
     CHANGE_SEVERITY(Scope.DESK, "Change severity\u2026", "Severity\u2026", "Change severity", MaterialDesignA.ALERT_OUTLINE,
@@ -57,7 +62,13 @@ public enum DeskAction {
     SHOW_BOARD(Scope.DESK, "Board", null, "Board", null, "Shortcut+1", "menuBoard", null),
     SHOW_SENSITIVE(Scope.DESK, "Official Sensitive", null, "Official Sensitive board", null, "Shortcut+2", "menuSensitive",
             null),
-    WALLBOARD(Scope.DESK, "Lead wallboard", null, "Lead wallboard (Esc leaves it)", null, "F11", "menuWallboard", null),
+    // F11 shows the desktop on macOS: ⌃⌘F there, macOS's own "Enter Full Screen"
+    WALLBOARD(Scope.DESK, "Lead wallboard", null, "Lead wallboard (Esc leaves it)", null, "F11|Ctrl+Shortcut+F",
+            "menuWallboard", null),
+    ZOOM_IN(Scope.DESK, "Zoom in", null, "Larger text", null, "Shortcut+Plus", "menuZoomIn", null),
+    ZOOM_OUT(Scope.DESK, "Zoom out", null, "Smaller text", null, "Shortcut+Minus", "menuZoomOut", null),
+    ZOOM_RESET(Scope.DESK, "Actual size", null, "Text at its usual size", null, "Shortcut+0", "menuZoomReset",
+            null),
 
     // ---------------------------------------------------------------- Admin, Lead, Reports
     POLICY(Scope.DESK, "Policy\u2026", null, "Response policy", null, null, "menuPolicy", null),
@@ -86,7 +97,8 @@ public enum DeskAction {
     PHONE_SAVE(Scope.PHONE, "Save", null, "End and log the call, or log the chat", null, "Shortcut+S", null, null),
 
     // ---------------------------------------------------------------- File (last in the menu), Help
-    SIGN_OUT(Scope.DESK, "Sign out", null, "Sign out", null, "Shortcut+Shift+Q", "menuSignOut", null),
+    // ⇧⌘Q logs out of macOS itself (and ⌥⇧⌘Q, ⌃⌘Q lock or log out too): no key there, the File menu has it
+    SIGN_OUT(Scope.DESK, "Sign out", null, "Sign out", null, "Shortcut+Shift+Q|", "menuSignOut", null),
     QUIT(Scope.DESK, "Quit", null, "Quit", null, "Shortcut+Q", "menuQuit", null),
     SHORTCUTS(Scope.DESK, "Keyboard shortcuts", null, "This list of keys", null, "F1", "menuKeys", null),
     ABOUT(Scope.DESK, "About Support Desk", null, "About Support Desk", null, null, "menuAbout", null),
@@ -113,6 +125,7 @@ public enum DeskAction {
     private final String description;
     private final Ikon icon;
     private final KeyCombination accelerator;
+    private final KeyCombination macAccelerator;
     private final String menuId;
     private final String buttonId;
 
@@ -123,7 +136,10 @@ public enum DeskAction {
         this.shortText = shortText == null ? text : shortText;
         this.description = description;
         this.icon = icon;
-        this.accelerator = key == null ? null : KeyCombination.keyCombination(key);
+        int bar = key == null ? -1 : key.indexOf('|');
+        this.accelerator = key == null ? null : KeyCombination.keyCombination(bar < 0 ? key : key.substring(0, bar));
+        String mac = bar < 0 ? key : key.substring(bar + 1);
+        this.macAccelerator = mac == null || mac.isBlank() ? null : KeyCombination.keyCombination(mac);
         this.menuId = menuId;
         this.buttonId = buttonId;
     }
@@ -151,8 +167,30 @@ public enum DeskAction {
         return Optional.ofNullable(icon);
     }
 
+    /** The key on this computer ({@link KeyStyle#current()}). */
     public Optional<KeyCombination> accelerator() {
-        return Optional.ofNullable(accelerator);
+        return accelerator(KeyStyle.current());
+    }
+
+    /** The key on a platform: on macOS another where the OS keeps the usual one for itself, or none. */
+    public Optional<KeyCombination> accelerator(KeyStyle style) {
+        return Optional.ofNullable(style == KeyStyle.MAC ? macAccelerator : accelerator);
+    }
+
+    /**
+     * Further keys that do the same, not shown (the menu shows {@link #accelerator(KeyStyle)}): Ctrl+= (the + key
+     * without Shift on many keyboards) and the number pad's + for zoom in, and the number pad's − and 0.
+     */
+    public List<KeyCombination> alternatives() {
+        return switch (this) {
+            case ZOOM_IN -> List.of(
+                    new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                    new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+                    new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN));
+            case ZOOM_OUT -> List.of(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN));
+            case ZOOM_RESET -> List.of(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN));
+            default -> List.of();
+        };
     }
 
     /** The menu item's node id ("menuLevel"), or null for an action that is no menu item. */
@@ -165,19 +203,24 @@ public enum DeskAction {
         return buttonId;
     }
 
-    /** The key as people read it ("Ctrl+E"), or empty without one. */
+    /** The key as people read it on the platform ("Ctrl+E", "⌘E"), or empty without one. */
     public String keyText(KeyStyle style) {
-        return accelerator == null ? "" : style.text(accelerator);
+        return accelerator(style).map(style::text).orElse("");
     }
 
     /** "Change support level: escalate or hand back (Ctrl+E)". */
     public String tooltipText(KeyStyle style) {
-        return accelerator == null ? description : description + " (" + keyText(style) + ")";
+        return accelerator(style).isEmpty() ? description : description + " (" + keyText(style) + ")";
     }
 
-    /** The actions with a key in a scope, in the order they are declared (the order of the F1 help). */
+    /** The actions with a key on this computer in a scope, in the order they are declared (the order of the F1 help). */
     public static List<DeskAction> withKeys(Scope... scopes) {
+        return withKeys(KeyStyle.current(), scopes);
+    }
+
+    /** The actions with a key on a platform in a scope, in the order they are declared. */
+    public static List<DeskAction> withKeys(KeyStyle style, Scope... scopes) {
         List<Scope> in = List.of(scopes);
-        return Arrays.stream(values()).filter(a -> a.accelerator != null && in.contains(a.scope)).toList();
+        return Arrays.stream(values()).filter(a -> a.accelerator(style).isPresent() && in.contains(a.scope)).toList();
     }
 }

@@ -57,6 +57,7 @@ public final class FormDialog {
         root.setPrefWidth(540);
         Scene scene = new Scene(root);
         Theme.apply(scene);
+        Theme.zoomOf(owner).ifPresent(scene.getStylesheets()::add); // the text size of the window it belongs to
         ActionFactory.install(scene, DeskAction.SUBMIT_DIALOG, ok::fire);
         stage.setScene(scene);
         cancel.setOnAction(e -> stage.close());

@@ -96,6 +96,7 @@ public final class FxDialogService implements DialogService {
         Window w = owner.get();
         if (w != null && w.isShowing()) {
             a.initOwner(w);
+            Theme.zoomOf(w).ifPresent(a.getDialogPane().getStylesheets()::add); // the text size of its window
         }
         return a;
     }

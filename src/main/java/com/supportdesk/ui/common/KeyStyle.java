@@ -7,9 +7,11 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyCombination.ModifierValue;
 
 /**
- * How a keyboard shortcut is written in help texts and tooltips: "Ctrl+Shift+N" on a PC, "⇧⌘N" on a Mac. Menus show
- * their accelerators through JavaFX; everything else the desk writes about keys goes through here, from the one
- * declaration of each key in {@link DeskAction}.
+ * The platform's manners: how a keyboard shortcut is written in help texts and tooltips ("Ctrl+Shift+N" on a PC,
+ * "⇧⌘N" on a Mac), which keys it has ({@link DeskAction#accelerator(KeyStyle)}: macOS keeps some for itself) and
+ * whether the menus go into the system menu bar ({@link ActionFactory#menuBar}). Menus show their accelerators
+ * through JavaFX; everything else the desk writes about keys goes through here, from the one declaration of each key
+ * in {@link DeskAction}. Tests pass a style; the desk uses {@link #current()}.
  */
 public enum KeyStyle {
 
@@ -18,12 +20,9 @@ public enum KeyStyle {
     /** macOS: "⌃⌥⇧⌘N", the modifiers in Apple's order (Shortcut is ⌘). */
     MAC;
 
-    /**
-     * The style the desk writes keys in. Today every platform reads "Ctrl+…" (the README says Ctrl is Cmd on a Mac);
-     * rendering per platform is this one switch ({@link #forOs(String)}).
-     */
+    /** This computer's style: {@link #MAC} on macOS, else {@link #PC} ({@link #forOs(String)} of {@code os.name}). */
     public static KeyStyle current() {
-        return PC;
+        return forOs(System.getProperty("os.name"));
     }
 
     /** The platform's own style for an {@code os.name}: {@link #MAC} on macOS, else {@link #PC}. */
@@ -60,7 +59,12 @@ public enum KeyStyle {
 
     private static String key(KeyCombination k) {
         if (k instanceof KeyCodeCombination c) {
-            return c.getCode().getName();
+            return switch (c.getCode()) {
+                case PLUS, ADD -> "+";
+                case MINUS, SUBTRACT -> "\u2212";
+                case DIGIT0, NUMPAD0 -> "0";
+                default -> c.getCode().getName();
+            };
         }
         if (k instanceof KeyCharacterCombination c) {
             return c.getCharacter();

@@ -129,6 +129,7 @@ public final class Styles {
     public static final String CALL_HEADER = "call-header";
     public static final String CALL_HEADING = "call-heading";
     public static final String CALL_TIMER = "call-timer";
+    public static final String CALL_WAITING = "call-waiting";
     public static final String CHAT_LOG = "chat-log";
     public static final String NEW_CALLER = "new-caller";
     public static final String POLICY_HINT = "policy-hint";

@@ -4,9 +4,12 @@ import com.supportdesk.domain.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -65,9 +68,42 @@ public final class Theme {
         scene.getStylesheets().setAll(stylesheets());
     }
 
-    /** Gives a secondary window the desk's look, the app's icons and its owner. */
+    /** The start of the stylesheet that sets a scene's text size ({@link #zoom}). */
+    static final String ZOOM_SHEET = "data:text/css;base64,";
+
+    /**
+     * Makes a scene's text follow {@code zoom}: a last stylesheet sets the root's font size, and every other size in
+     * the stylesheets is relative to it (em). Windows the scene's window owns take the size it has when they open
+     * ({@link #dress}).
+     */
+    public static void zoom(Scene scene, FontZoom zoom) {
+        setZoom(scene, zoom.fontSize());
+        zoom.percentProperty().addListener((o, was, now) -> setZoom(scene, zoom.fontSize()));
+    }
+
+    /** The stylesheet that makes the root's font {@code px} pixels. */
+    static String zoomSheet(double px) {
+        String css = ".root { -fx-font-size: " + px + "px; }";
+        return ZOOM_SHEET + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void setZoom(Scene scene, double px) {
+        scene.getStylesheets().removeIf(s -> s.startsWith(ZOOM_SHEET));
+        scene.getStylesheets().add(zoomSheet(px));
+    }
+
+    /** The text size of {@code owner}'s window ({@link #zoom}), as a stylesheet for a window it opens; else empty. */
+    public static Optional<String> zoomOf(Window owner) {
+        if (owner == null || owner.getScene() == null) {
+            return Optional.empty();
+        }
+        return owner.getScene().getStylesheets().stream().filter(s -> s.startsWith(ZOOM_SHEET)).findFirst();
+    }
+
+    /** Gives a secondary window the desk's look, the app's icons, its owner and the owner's text size. */
     public static void dress(Stage stage, Scene scene, Window owner) {
         apply(scene);
+        zoomOf(owner).ifPresent(scene.getStylesheets()::add);
         stage.setScene(scene);
         if (owner != null) {
             stage.initOwner(owner);

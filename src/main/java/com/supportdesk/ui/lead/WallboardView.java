@@ -193,6 +193,7 @@ public final class WallboardView extends BorderPane {
             ToggleButton show = new ToggleButton(null, icon(MaterialDesignE.EYE_OUTLINE));
             show.setId("wallShowSensitive");
             show.getStyleClass().add(Styles.WALL_TOGGLE);
+            show.setAccessibleText("Show Official Sensitive subjects"); // icon only: what a screen reader says
             show.setTooltip(new Tooltip("Show Official Sensitive subjects on the wall (only when everyone who can see the"
                     + " display is cleared)"));
             show.selectedProperty().bindBidirectional(vm.showSensitiveProperty());

@@ -6,11 +6,15 @@ import com.supportdesk.store.Store;
 import com.supportdesk.ui.common.DialogService;
 import com.supportdesk.ui.common.FxDialogService;
 import com.supportdesk.ui.common.TaskExecutor;
+import com.supportdesk.phone.IncomingCall;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -30,6 +34,11 @@ public final class CallConsole {
     private Stage console;
     private CallConsoleViewModel consoleModel;
     private Consumer<Ticket> onLogged = t -> { };
+    /** Calls that came in while the operator was on another: each opens when the call before it ends. */
+    private final Deque<Waiting> waiting = new ArrayDeque<>();
+
+    private record Waiting(Window owner, Agent operator, IncomingCall call) {
+    }
 
     /**
      * Production: FX timeline ticks, the desk's dialogs, background work on {@code tasks} (give it one thread, so a
@@ -64,9 +73,30 @@ public final class CallConsole {
             console.requestFocus();
             return console;
         }
+        return show(owner, operator, ticketIdOrNull, null);
+    }
+
+    /**
+     * Opens the call console for a call a softphone reported ({@code support-desk call --from}): the timer counts from
+     * when the call came in and the caller is looked up by its number. While the operator is on another call, this
+     * one waits and opens, with its own start time, when that call is logged or discarded.
+     */
+    public Stage openIncoming(Window owner, Agent operator, IncomingCall call) {
+        if (console != null && console.isShowing()) {
+            waiting.add(new Waiting(owner, operator, call));
+            consoleModel.callWaiting(call, waiting.size());
+            console.toFront();
+            console.requestFocus();
+            return console;
+        }
+        return show(owner, operator, null, call);
+    }
+
+    private Stage show(Window owner, Agent operator, Long ticketIdOrNull, IncomingCall call) {
         Stage[] holder = new Stage[1];
-        CallConsoleViewModel vm = new CallConsoleViewModel(context, operator, ticketIdOrNull,
-                dialogs.apply(() -> holder[0] != null ? holder[0] : owner));
+        DialogService d = dialogs.apply(() -> holder[0] != null ? holder[0] : owner);
+        CallConsoleViewModel vm = call != null ? new CallConsoleViewModel(context, operator, call, d)
+                : new CallConsoleViewModel(context, operator, ticketIdOrNull, d);
         vm.setOnLogged(o -> onLogged.accept(o.ticket()));
         Stage stage = new CallConsoleView(vm).show(owner);
         holder[0] = stage;
@@ -74,6 +104,11 @@ public final class CallConsole {
             if (console == stage) {
                 console = null;
                 consoleModel = null;
+                Waiting next = waiting.poll();
+                if (next != null) {
+                    // after this window has gone: the next call gets a console of its own
+                    Platform.runLater(() -> openIncoming(next.owner(), next.operator(), next.call()));
+                }
             }
         });
         console = stage;

@@ -98,7 +98,7 @@ public final class CallConsoleView {
         timer.textProperty().bind(vm.elapsedProperty());
         timer.setGraphic(FontIcon.of(vm.directionProperty().get() == CallDirection.INBOUND
                 ? MaterialDesignP.PHONE_INCOMING : MaterialDesignP.PHONE_OUTGOING));
-        timer.setTooltip(new Tooltip("Call time, counted from when the console opened"));
+        timer.setTooltip(new Tooltip(vm.timerHint()));
         Label heading = new Label();
         heading.setId("call-heading");
         heading.getStyleClass().add(Styles.CALL_HEADING);
@@ -106,7 +106,13 @@ public final class CallConsoleView {
         Label startedAt = new Label();
         startedAt.setId("call-started");
         startedAt.textProperty().bind(Bindings.createStringBinding(vm::startedText, vm.startedProperty()));
-        VBox titles = new VBox(2, heading, startedAt);
+        Label waiting = new Label();
+        waiting.setId("call-waiting");
+        waiting.getStyleClass().add(Styles.CALL_WAITING);
+        waiting.textProperty().bind(vm.waitingProperty());
+        waiting.visibleProperty().bind(vm.waitingProperty().isNotEmpty());
+        waiting.managedProperty().bind(waiting.visibleProperty());
+        VBox titles = new VBox(2, heading, startedAt, waiting);
         HBox box = new HBox(16, timer, titles);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(12, 16, 8, 16));

@@ -11,6 +11,7 @@ import com.supportdesk.phone.CallService;
 import com.supportdesk.phone.CallTiming;
 import com.supportdesk.phone.CallerLines;
 import com.supportdesk.phone.DraftState;
+import com.supportdesk.phone.IncomingCall;
 import com.supportdesk.phone.PolicyHints;
 import com.supportdesk.sla.BusinessCalendar;
 import com.supportdesk.sla.ResponseClock;
@@ -70,6 +71,7 @@ public final class CallConsoleViewModel {
     private final Agent operator;
     private final DialogService dialogs;
     private final Long fromTicketId;
+    private final IncomingCall incoming;
     private final CallerLookup lookup;
 
     private final ReadOnlyObjectWrapper<Instant> started = new ReadOnlyObjectWrapper<>(this, "started");
@@ -85,6 +87,7 @@ public final class CallConsoleViewModel {
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper(this, "waiting", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper(this, "closed", false);
 
@@ -107,13 +110,28 @@ public final class CallConsoleViewModel {
      * @param fromTicketId the ticket an outbound call is made from, or null for an inbound call
      */
     public CallConsoleViewModel(PhoneContext ctx, Agent operator, Long fromTicketId, DialogService dialogs) {
+        this(ctx, operator, fromTicketId, null, dialogs);
+    }
+
+    /**
+     * An inbound call a softphone reported ({@code support-desk call --from}): the call started when it came in, not
+     * when the console opened, and the caller is looked up by its number at once (picked when the whole number is
+     * one contact's).
+     */
+    public CallConsoleViewModel(PhoneContext ctx, Agent operator, IncomingCall incoming, DialogService dialogs) {
+        this(ctx, operator, null, incoming, dialogs);
+    }
+
+    private CallConsoleViewModel(PhoneContext ctx, Agent operator, Long fromTicketId, IncomingCall incoming,
+                                 DialogService dialogs) {
         this.ctx = ctx;
         this.store = ctx.store();
         this.calls = new CallService(store);
         this.operator = operator;
         this.dialogs = dialogs;
         this.fromTicketId = fromTicketId;
-        this.started.set(ctx.clock().instant());
+        this.incoming = incoming;
+        this.started.set(incoming != null ? incoming.at() : ctx.clock().instant());
         this.direction.set(fromTicketId == null ? CallDirection.INBOUND : CallDirection.OUTBOUND);
         this.lookup = new CallerLookup(store, ctx.executor());
         this.newCaller = new NewCallerForm(store, operator, ctx.executor());
@@ -122,7 +140,8 @@ public final class CallConsoleViewModel {
         if (fromTicketId != null) {
             target.set(Target.EXISTING_TICKET);
         }
-        heading.set(fromTicketId == null ? "Inbound call" : "Outbound call on " + Ticket.ref(fromTicketId));
+        heading.set(incoming != null ? inboundHeading() : fromTicketId == null ? "Inbound call"
+                : "Outbound call on " + Ticket.ref(fromTicketId));
         lookup.callerProperty().addListener((obs, old, now) -> {
             loadCallerTickets(now);
             refreshHint();
@@ -161,7 +180,35 @@ public final class CallConsoleViewModel {
                 }
             }).onFailure(this::failed).executeWith(ctx.executor());
         }
+        if (incoming != null) {
+            // the phone is ringing: the caller first; an unfinished call's draft is offered at the next Ctrl+L
+            if (incoming.lookupable()) {
+                lookup.lookUpCaller(incoming);
+            }
+            return;
+        }
         drafts.offer(draftId::get, this::resume);
+    }
+
+    private String inboundHeading() {
+        return "Inbound call from " + incoming.describe();
+    }
+
+    /** The call a softphone reported, or null when the operator opened the console. */
+    public IncomingCall incoming() {
+        return incoming;
+    }
+
+    /** Another call came in while this one runs: the status line says so (it opens when this call ends). */
+    public void callWaiting(IncomingCall other, int count) {
+        waiting.set("Call waiting: " + other.describe() + " at " + TIME.withZone(ctx.zone()).format(other.at())
+                + (count > 1 ? " (" + count + " calls waiting)" : "") + " — it opens when this call is logged");
+    }
+
+    /** What the timer counts from, for its tooltip. */
+    public String timerHint() {
+        return incoming != null ? "Call time, counted from when the call came in"
+                : "Call time, counted from when the console opened";
     }
 
     /** Stops the timer and autosave without touching the store (the window went away). */
@@ -238,6 +285,11 @@ public final class CallConsoleViewModel {
     /** What stops the call being saved (after a first attempt), or empty. */
     public ReadOnlyStringProperty problemsProperty() {
         return problems.getReadOnlyProperty();
+    }
+
+    /** Calls waiting behind this one, or empty. */
+    public ReadOnlyStringProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -470,7 +522,7 @@ public final class CallConsoleViewModel {
             });
         }).onFailure(this::failed).executeWith(ctx.executor());
         if (direction.get() == CallDirection.INBOUND) {
-            heading.set("Inbound call");
+            heading.set(incoming != null ? inboundHeading() : "Inbound call");
         }
         status.set("Resumed the call started " + TIME.withZone(ctx.zone()).format(d.draft().started()));
     }

@@ -4,6 +4,7 @@ import com.supportdesk.domain.Contact;
 import com.supportdesk.domain.ContactRole;
 import com.supportdesk.domain.Customer;
 import com.supportdesk.phone.CallerLines;
+import com.supportdesk.phone.IncomingCall;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.store.Store;
 import com.supportdesk.ui.common.BackgroundTask;
@@ -36,6 +37,8 @@ public final class CallerLookup {
     private final ReadOnlyObjectWrapper<ContactMatch> caller = new ReadOnlyObjectWrapper<>(this, "caller");
     private final ObjectProperty<Consumer<Throwable>> onError = new SimpleObjectProperty<>(e -> { });
     private long generation;
+    /** An incoming call whose caller is picked from the first result, when it is the whole number. */
+    private IncomingCall incoming;
 
     public CallerLookup(Store store, TaskExecutor executor) {
         this.store = store;
@@ -76,18 +79,43 @@ public final class CallerLookup {
         return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0));
     }
 
+    /**
+     * Looks up an incoming call's number as if typed, and picks the caller when exactly one contact has that whole
+     * number (two contacts on one switchboard number are listed for the operator to pick).
+     */
+    public void lookUpCaller(IncomingCall call) {
+        incoming = call;
+        query.set(call.from());
+    }
+
     private void search(String text) {
         long ticket = ++generation;
         String q = text == null ? "" : text.strip();
+        IncomingCall call = incoming != null && incoming.from().equals(q) ? incoming : null;
+        incoming = null;
         if (q.isEmpty()) {
             matches.clear();
             return;
         }
-        BackgroundTask.wrap(() -> store.contacts().search(q, LIMIT)).onSuccess(found -> {
+        BackgroundTask.wrap(() -> {
+            List<ContactMatch> found = store.contacts().search(q, LIMIT);
+            if (call == null) {
+                return new Found(found, null);
+            }
+            String region = store.contacts().defaultRegion();
+            List<ContactMatch> same = found.stream().filter(m -> call.isNumberOf(m, region)).toList();
+            return new Found(found, same.size() == 1 ? same.get(0) : null);
+        }).onSuccess(found -> {
             if (ticket == generation) {
-                matches.setAll(found);
+                matches.setAll(found.matches());
+                if (found.caller() != null && caller.get() == null) {
+                    choose(found.caller());
+                }
             }
         }).onFailure(e -> onError.get().accept(e)).executeWith(executor);
+    }
+
+    private record Found(List<ContactMatch> matches, ContactMatch caller) {
     }
 
     /** Loads a caller by contact id (restoring a draft, or the contact of the ticket an outbound call is for). */

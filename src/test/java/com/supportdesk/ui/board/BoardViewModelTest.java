@@ -174,6 +174,55 @@ class BoardViewModelTest {
         assertThat(alerts).hasSize(3);
     }
 
+    @Test
+    void theAtRiskCountFollowsTheAgentsOwnAndUnassignedTicketsIntoRiskAndOut() {
+        BoardViewModel vm = board(agent, false);
+        Instant start = clock.instant();
+        Ticket mine = store.changes().create(agent, NewTicket.of("Reports slow", Severity.S1, Channel.EMAIL, start)
+                .withAssignee(agent.id()));
+        Ticket theirs = store.changes().create(lead, NewTicket.of("Export fails", Severity.S1, Channel.EMAIL, start)
+                .withAssignee(lead.id()));
+        vm.apply(store.tickets().byIds(agent, List.of(mine.id(), theirs.id())));
+
+        // S1: one business hour; 25 % or less left from 45 minutes on (the demo's own tickets cross at other moments)
+        Instant risk = start.plus(Duration.ofMinutes(45));
+        vm.onTick(risk.minusSeconds(1).getEpochSecond());
+        int before = vm.atRiskProperty().get();
+        vm.onTick(risk.getEpochSecond());
+        assertThat(vm.atRiskProperty().get()).isEqualTo(before + 1); // the agent's, not the lead's
+
+        // a reload counts it once, and the alerts already due do not fire twice
+        clock.set(risk);
+        alerts.clear();
+        vm.load().join();
+        assertThat(vm.atRiskProperty().get()).isEqualTo(before + 1);
+        vm.onTick(start.plus(Duration.ofMinutes(54)).getEpochSecond());
+        assertThat(alerts).filteredOn(a -> a.ticketId() == mine.id()).singleElement()
+                .satisfies(a -> assertThat(a.title()).contains("90 %"));
+        int now = vm.atRiskProperty().get();
+
+        // handed to the lead: no longer the agent's to worry about
+        Ticket handed = store.changes().assign(agent, mine.id(), store.tickets().get(agent, mine.id()).version(), lead.id());
+        vm.apply(List.of(handed));
+        assertThat(vm.atRiskProperty().get()).isEqualTo(now - 1);
+    }
+
+    @Test
+    void anAlertForASensitiveTicketLeavesTheDeskWithThePlaceholderEvenForClearedStaff() {
+        BoardViewModel vm = board(lead, false);
+        assertThat(lead.cleared()).isTrue();
+        Ticket secret = store.changes().create(null, NewTicket.of("OFFICIAL-SENSITIVE benefits data leak", Severity.S1,
+                Channel.EMAIL, clock.instant()).withClassification(com.supportdesk.domain.Classification.OFFICIAL_SENSITIVE));
+        vm.apply(store.tickets().byIds(lead, List.of(secret.id())));
+        Notifier.Alert alert = alerts.stream().filter(a -> a.ticketId() == secret.id()).findFirst().orElseThrow();
+        // in the desk's own window the cleared lead reads the subject ...
+        assertThat(alert.text()).contains("benefits");
+        // ... outside it (the OS notification centre) only the ref and the placeholder
+        Notifier.Alert out = alert.outsideTheDesk();
+        assertThat(out.title()).contains(secret.ref()).doesNotContain("benefits");
+        assertThat(out.text()).doesNotContain("benefits").contains(Ticket.PLACEHOLDER);
+    }
+
     private static List<Ticket> all(BoardViewModel vm) {
         List<Ticket> out = new ArrayList<>();
         for (Column c : Column.values()) {

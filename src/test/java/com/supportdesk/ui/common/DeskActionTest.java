@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,11 +50,83 @@ class DeskActionTest {
 
     @Test
     void noKeyMeansTwoThingsWhereBothWork() {
-        assertNoClash(Scope.DESK, Scope.DIALOG);
-        assertNoClash(Scope.PHONE, Scope.DIALOG);
-        assertNoClash(Scope.QUARANTINE);
-        assertNoClash(Scope.TOOL_WINDOW, Scope.DIALOG);
-        assertNoClash(Scope.COMPOSER, Scope.DIALOG);
+        for (KeyStyle style : KeyStyle.values()) {
+            assertNoClash(style, Scope.DESK, Scope.DIALOG);
+            assertNoClash(style, Scope.PHONE, Scope.DIALOG);
+            assertNoClash(style, Scope.QUARANTINE);
+            assertNoClash(style, Scope.TOOL_WINDOW, Scope.DIALOG);
+            assertNoClash(style, Scope.COMPOSER, Scope.DIALOG);
+        }
+    }
+
+    /** Keys macOS keeps for itself (System Settings → Keyboard → Keyboard Shortcuts, and the standard app menu). */
+    static final List<String> MACOS_KEEPS = List.of("Meta+M", "Meta+Alt+M", "Meta+H", "Meta+Alt+H", "F11", "F12",
+            "Meta+Shift+Q", "Meta+Alt+Shift+Q", "Meta+Ctrl+Q", "Meta+Space", "Meta+Tab", "Meta+Alt+Escape",
+            "Meta+Shift+3", "Meta+Shift+4", "Meta+Shift+5", "Meta+Back_Quote", "Meta+Comma", "Meta+Alt+D");
+
+    @Test
+    void onMacOsNoKeyTakesOneTheOsKeepsAndTheDeskSaysItsOwnInstead() {
+        List<KeyCombination> reserved = MACOS_KEEPS.stream().map(KeyCombination::keyCombination).toList();
+        for (DeskAction a : DeskAction.values()) {
+            a.accelerator(KeyStyle.MAC).ifPresent(k -> assertThat(reserved).as(a + " " + a.keyText(KeyStyle.MAC))
+                    .noneMatch(r -> sameKeys(r, k, true)));
+        }
+        // on a PC the usual keys stay
+        assertThat(DeskAction.ASSIGN_TO_ME.keyText(KeyStyle.PC)).isEqualTo("Ctrl+M");
+        assertThat(DeskAction.WALLBOARD.keyText(KeyStyle.PC)).isEqualTo("F11");
+        assertThat(DeskAction.SIGN_OUT.keyText(KeyStyle.PC)).isEqualTo("Ctrl+Shift+Q");
+        // on a Mac: ⌃⌘M (⌘M minimises), ⌃⌘F (F11 shows the desktop; ⌃⌘F is macOS's own full screen), no key for sign out
+        assertThat(DeskAction.ASSIGN_TO_ME.keyText(KeyStyle.MAC)).isEqualTo("\u2303\u2318M");
+        assertThat(DeskAction.WALLBOARD.keyText(KeyStyle.MAC)).isEqualTo("\u2303\u2318F");
+        assertThat(DeskAction.SIGN_OUT.accelerator(KeyStyle.MAC)).isEmpty();
+        assertThat(DeskAction.SIGN_OUT.tooltipText(KeyStyle.MAC)).isEqualTo("Sign out");
+        // the menu item carries the platform's key
+        assertThat(new ActionFactory(KeyStyle.MAC).menuItem(DeskAction.ASSIGN_TO_ME, () -> { }).getAccelerator())
+                .isEqualTo(KeyCombination.keyCombination("Ctrl+Shortcut+M"));
+        assertThat(new ActionFactory(KeyStyle.PC).menuItem(DeskAction.ASSIGN_TO_ME, () -> { }).getAccelerator())
+                .isEqualTo(KeyCombination.keyCombination("Shortcut+M"));
+        assertThat(new ActionFactory(KeyStyle.MAC).menuItem(DeskAction.SIGN_OUT, () -> { }).getAccelerator()).isNull();
+    }
+
+    @Test
+    void theF1ListAndTooltipsReadCmdOnAMacAndCtrlElsewhere() {
+        List<String> mac = new ActionFactory(KeyStyle.MAC).shortcutsHelp().lines().toList();
+        assertThat(mac).startsWith("\u2318N  New ticket", "\u2318L  Log a call (call console)")
+                .contains("\u2303\u2318M  Assign to me", "\u2303\u2318F  Lead wallboard (Esc leaves it)",
+                        "\u2318+  Larger text", "\u2318\u2212  Smaller text", "\u23180  Text at its usual size")
+                .noneMatch(l -> l.contains("Ctrl")).noneMatch(l -> l.contains("Sign out"));
+        List<String> pc = new ActionFactory(KeyStyle.PC).shortcutsHelp().lines().toList();
+        assertThat(pc).contains("Ctrl+M  Assign to me", "F11  Lead wallboard (Esc leaves it)", "Ctrl++  Larger text",
+                "Ctrl+\u2212  Smaller text", "Ctrl+0  Text at its usual size", "Ctrl+Shift+Q  Sign out")
+                .noneMatch(l -> l.contains("\u2318"));
+        assertThat(DeskAction.ASSIGN_TO_ME.tooltipText(KeyStyle.MAC)).isEqualTo("Assign to me (\u2303\u2318M)");
+        assertThat(DeskAction.ASSIGN_TO_ME.tooltipText(KeyStyle.PC)).isEqualTo("Assign to me (Ctrl+M)");
+    }
+
+    @Test
+    void zoomAnswersTheKeysPeopleTypeForPlusMinusAndZero() {
+        // Ctrl+= is + without Shift on many keyboards; the number pad has its own + − 0
+        assertThat(DeskAction.ZOOM_IN.alternatives()).extracting(DeskActionTest::key).contains("EQUALS", "ADD");
+        assertThat(DeskAction.ZOOM_OUT.alternatives()).extracting(DeskActionTest::key).contains("SUBTRACT");
+        assertThat(DeskAction.ZOOM_RESET.alternatives()).extracting(DeskActionTest::key).contains("NUMPAD0");
+        assertThat(DeskAction.NEW_TICKET.alternatives()).isEmpty();
+    }
+
+    /** Same modifiers and key, reading Shortcut as ⌘ on a Mac. */
+    private static boolean sameKeys(KeyCombination a, KeyCombination b, boolean mac) {
+        return mods(a, mac).equals(mods(b, mac)) && key(a).equals(key(b));
+    }
+
+    private static String mods(KeyCombination k, boolean mac) {
+        boolean sc = k.getShortcut() == KeyCombination.ModifierValue.DOWN;
+        return (k.getControl() == KeyCombination.ModifierValue.DOWN || (!mac && sc) ? "c" : "")
+                + (k.getMeta() == KeyCombination.ModifierValue.DOWN || (mac && sc) ? "m" : "")
+                + (k.getAlt() == KeyCombination.ModifierValue.DOWN ? "a" : "")
+                + (k.getShift() == KeyCombination.ModifierValue.DOWN ? "s" : "");
+    }
+
+    private static String key(KeyCombination k) {
+        return k instanceof KeyCodeCombination c ? c.getCode().name() : k.getName();
     }
 
     @Test
@@ -72,9 +146,18 @@ class DeskActionTest {
         }
     }
 
-    private static void assertNoClash(Scope... scopes) {
-        List<KeyCombination> keys = DeskAction.withKeys(scopes).stream().map(a -> a.accelerator().orElseThrow()).toList();
-        assertThat(keys).as(Arrays.toString(scopes)).doesNotHaveDuplicates();
+    private static void assertNoClash(KeyStyle style, Scope... scopes) {
+        List<KeyCombination> keys = DeskAction.withKeys(style, scopes).stream()
+                .flatMap(a -> Stream.concat(a.accelerator(style).stream(), a.alternatives().stream()))
+                .toList();
+        assertThat(keys).as(style + " " + Arrays.toString(scopes)).doesNotHaveDuplicates();
+        boolean mac = style == KeyStyle.MAC;
+        for (int i = 0; i < keys.size(); i++) {
+            for (int j = i + 1; j < keys.size(); j++) {
+                assertThat(sameKeys(keys.get(i), keys.get(j), mac)).as(style + ": " + keys.get(i) + " and " + keys.get(j))
+                        .isFalse();
+            }
+        }
     }
 
     private static void assertUnique(Function<DeskAction, String> id) {
