@@ -287,10 +287,18 @@ public final class IntakeService implements AutoCloseable {
                     LOG.info("Mail intake: the access token for {} is due for renewal; reconnecting", s.account());
                     return;
                 }
-                if (idle) {
-                    mailbox.idle(untilRenewal(options.idleMax(), renewBy));
-                } else {
-                    mailbox.poll(untilRenewal(options.pollInterval(), renewBy));
+                try {
+                    if (idle) {
+                        mailbox.idle(untilRenewal(options.idleMax(), renewBy));
+                    } else {
+                        mailbox.poll(untilRenewal(options.pollInterval(), renewBy));
+                    }
+                } catch (RuntimeException e) {
+                    // Jakarta Mail says "folder is not open" (IllegalStateException) when the connection went away
+                    if (!running || !mailbox.isConnected()) {
+                        throw lost(s, e);
+                    }
+                    throw e;
                 }
                 if (running && !mailbox.isConnected()) {
                     throw lost(s, null);
