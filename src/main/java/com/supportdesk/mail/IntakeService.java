@@ -268,10 +268,7 @@ public final class IntakeService implements AutoCloseable {
                 try {
                     round = intake.catchUp(mailbox, first, () -> !running, listener::progress);
                 } catch (RuntimeException e) {
-                    if (!running || !mailbox.isConnected()) {
-                        throw lost(s, e);
-                    }
-                    throw e;
+                    throw lostIfGone(s, mailbox, e);
                 }
                 first = false;
                 if (round.fetched() > 0) {
@@ -294,11 +291,7 @@ public final class IntakeService implements AutoCloseable {
                         mailbox.poll(untilRenewal(options.pollInterval(), renewBy));
                     }
                 } catch (RuntimeException e) {
-                    // Jakarta Mail says "folder is not open" (IllegalStateException) when the connection went away
-                    if (!running || !mailbox.isConnected()) {
-                        throw lost(s, e);
-                    }
-                    throw e;
+                    throw lostIfGone(s, mailbox, e);
                 }
                 if (running && !mailbox.isConnected()) {
                     throw lost(s, null);
@@ -317,6 +310,18 @@ public final class IntakeService implements AutoCloseable {
         Duration left = Duration.between(clock.instant(), renewBy);
         Duration shortest = Duration.ofMillis(100);
         return min(wait, left.compareTo(shortest) < 0 ? shortest : left);
+    }
+
+    /**
+     * A failure while connected, as the loop reports it: "was lost" when the connection went away under it (Jakarta
+     * Mail then says "folder is not open", an IllegalStateException) or the intake is stopping, else {@code e} itself.
+     */
+    private RuntimeException lostIfGone(ImapSettings s, ImapMailbox mailbox, RuntimeException e)
+            throws MailConnectionException {
+        if (!running || !mailbox.isConnected()) {
+            throw lost(s, e);
+        }
+        return e;
     }
 
     private static MailConnectionException lost(ImapSettings s, Throwable cause) {

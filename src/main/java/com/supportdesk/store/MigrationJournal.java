@@ -70,7 +70,8 @@ final class MigrationJournal {
         }
         String what = lines.get(0).strip();
         if (Files.exists(file)) {
-            if (inUse(file)) {
+            // asked only now the journal's writer is gone, so never of a file this process has open
+            if (FolderMove.held(file)) {
                 return;
             }
             try {
@@ -106,8 +107,7 @@ final class MigrationJournal {
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             // what to do, then who is migrating: a journal whose writer still runs is never acted on
             ProcessHandle me = ProcessHandle.current();
-            ch.write(StandardCharsets.UTF_8.encode(whatToDo + "\n" + me.pid() + "\n"
-                    + me.info().startInstant().map(Object::toString).orElse("") + "\n"));
+            ch.write(StandardCharsets.UTF_8.encode(whatToDo + "\n" + me.pid() + "\n" + started(me) + "\n"));
             ch.force(true);
         } catch (IOException e) {
             throw new StoreException("Cannot write " + tmp + " before upgrading the database: " + e.getMessage()
@@ -164,16 +164,12 @@ final class MigrationJournal {
         }
         String started = lines.size() > 2 ? lines.get(2).strip() : "";
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> started.isEmpty() || p.info().startInstant().map(Object::toString).orElse("").equals(started))
+                .filter(p -> started.isEmpty() || started(p).equals(started))
                 .isPresent();
     }
 
-    /**
-     * True when another process holds the H2 file lock on {@code file}. Only asked once the journal's writer is known
-     * to be gone, so never of a file this process has open (closing a channel can drop this process's other locks
-     * on the file).
-     */
-    private static boolean inUse(Path file) {
-        return FolderMove.held(file);
+    /** When a process started, as the journal writes it (empty where the OS does not say). */
+    private static String started(ProcessHandle p) {
+        return p.info().startInstant().map(Object::toString).orElse("");
     }
 }
