@@ -106,6 +106,8 @@ public final class MailIntake {
     static final String KEPT = "It was kept here so the rest of the mailbox could be read; retry it once the cause is fixed.";
     /** Stack of the thread that reads a message (deep structures recurse in the libraries). */
     private static final long READER_STACK = 16L * 1024 * 1024;
+    /** How often a reading the round no longer wants is checked for (see {@link #read(Path, BooleanSupplier)}). */
+    private static final long ABANDON_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /**
      * How many messages commit together, and how much raw source a group may hold: the group ends at whichever comes
@@ -165,8 +167,16 @@ public final class MailIntake {
         default void beforeCommit(Long uid) {
         }
 
-        /** After the commits of a fetch, before its messages are flagged or moved on the server. */
+        /** After commits (and their disk sync), before their messages are flagged or moved on the server. */
         default void beforeMarkProcessed(List<Long> uids) {
+        }
+
+        /** On the pipeline's reading thread: a message was read and handed over to be stored. */
+        default void handedOver(long uid) {
+        }
+
+        /** The pipeline of a round ended: the most messages and raw bytes that waited in its hand-off at one time. */
+        default void pipelineEnded(int peakMessages, long peakBytes) {
         }
     }
 
@@ -261,7 +271,8 @@ public final class MailIntake {
 
     /**
      * {@link #catchUp(ImapMailbox, boolean)} that stops early, between two messages, once {@code stopRequested}
-     * says so; what was read is committed and flagged as usual and the rest is left for the next round.
+     * says so; what was read is committed and flagged as usual and the rest is left for the next round. It is asked
+     * from the thread that reads ahead too, so it must be safe to call from any thread (e.g. read a volatile field).
      */
     public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers, BooleanSupplier stopRequested)
             throws MailConnectionException, IOException, IntakeException {
@@ -316,17 +327,27 @@ public final class MailIntake {
         int waiting = mailbox.countAbove(lastUid);
         round.progress = waiting > 0 ? progress : IntakeProgress.Listener.NONE;
         round.tracker = new IntakeProgress.Tracker(waiting, System.nanoTime());
-        while (!stopRequested.getAsBoolean()) {
-            List<FetchedMessage> batch = mailbox.fetchSince(lastUid, grouping.messages());
-            if (batch.isEmpty()) {
-                break;
-            }
-            lastUid = Math.max(lastUid, round.process(batch, true));
-        }
+        round.readAhead(lastUid);
         return round.counts;
     }
 
-    /** One catch-up: its counts so far and where it reports progress. */
+    /** Where the next message to store comes from: null at the end. */
+    @FunctionalInterface
+    private interface Next {
+        Member get() throws InterruptedException;
+    }
+
+    /**
+     * One catch-up: its counts so far, where it reports progress, and what was committed but not yet flagged.
+     *
+     * <p>New mail flows through a pipeline of two threads: one (a task on the intake's reader threads) fetches the
+     * messages from the server into spool files, reads (parses) each and hands it over through a {@link ReadAhead},
+     * which holds at most one group's worth ({@link Grouping}) of messages; the caller's thread takes them in UID order
+     * and stores them in groups exactly as without the pipeline. Everything said to the server (fetching, flagging,
+     * moving) happens on the reading thread while it runs, and on the caller's thread after it ended, so the IMAP
+     * connection is used by one thread at a time. A message read under a mark ({@link #marked}) is read by the
+     * storing thread, after everything before it is committed, while the reading thread waits.
+     */
     private final class Round {
         final ImapMailbox mailbox;
         final long validity;
@@ -334,6 +355,12 @@ public final class MailIntake {
         IntakeProgress.Listener progress;
         IntakeProgress.Tracker tracker = new IntakeProgress.Tracker(0, System.nanoTime());
         IntakeCounts counts = IntakeCounts.NONE;
+        /** Committed, not yet forced to disk (storing thread only). */
+        private final List<Long> unsynced = new ArrayList<>();
+        /** New tickets to tell the listener about once their commit is on disk (storing thread only). */
+        private final List<Runnable> announcements = new ArrayList<>();
+        /** Committed and on disk, to be flagged or moved on the server (either thread; guarded by itself). */
+        private final List<Long> toFlag = new ArrayList<>();
 
         Round(ImapMailbox mailbox, long validity, java.util.function.BooleanSupplier stopRequested,
               IntakeProgress.Listener progress) {
@@ -344,49 +371,187 @@ public final class MailIntake {
         }
 
         /**
-         * Ingests one fetch in groups; returns the last UID committed. Closes (deletes) every spool file of the fetch.
-         * The messages are flagged or moved on the server after their commits, also when a later group fails.
+         * Ingests one fetch in groups, reading each message on this thread (the leftovers after a connect), and flags
+         * or moves what was committed, also when a later group fails. Closes (deletes) every spool file of the fetch.
          */
-        long process(List<FetchedMessage> batch, boolean moveCheckpoint) throws MailConnectionException, IntakeException {
-            ImapSettings s = mailbox.settings();
-            Group group = new Group(this);
-            IntakeException failure = null;
+        void process(List<FetchedMessage> batch, boolean moveCheckpoint) throws MailConnectionException, IntakeException {
+            java.util.Iterator<FetchedMessage> next = batch.iterator();
+            IntakeException failure;
             try {
-                for (FetchedMessage f : batch) {
-                    if (stopRequested.getAsBoolean()) {
-                        break;
-                    }
-                    Checkpoint cp = moveCheckpoint ? new Checkpoint(s.account(), s.folder(), validity, f.uid()) : null;
-                    Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null);
-                    if (marked(src)) {
-                        // read under a mark of its own: what was read before it is committed first, and it is stored
-                        // alone right after it was read, so a crash while reading it names it and nothing else
-                        group.commit();
-                        group.add(src);
-                        group.commit();
-                        continue;
-                    }
-                    if (!group.fits(src.size())) {
-                        group.commit();
-                    }
-                    group.add(src);
-                }
-                group.commit();
-            } catch (IntakeException e) {
-                failure = e;
+                failure = store(() -> next.hasNext() ? member(next.next(), moveCheckpoint, () -> false) : null, null);
             } finally {
                 batch.forEach(FetchedMessage::close);
             }
-            if (!group.committed.isEmpty()) {
-                store.database().sync(); // what the server forgets must be on disk here first
-                hooks.beforeMarkProcessed(group.committed);
-                mailbox.markProcessed(group.committed);
+            flagSynced();
+            if (failure != null) {
+                LOG.warn(failure.getMessage());
+                throw failure;
+            }
+        }
+
+        /**
+         * Fetches, reads and stores every message above {@code lastUid} through the pipeline (see the class comment),
+         * until the folder has no more, a stop is requested or something fails; flags or moves what was committed.
+         */
+        void readAhead(long lastUid) throws MailConnectionException, IOException, IntakeException {
+            ReadAhead<Member> pipe = new ReadAhead<>(grouping.bytes(), grouping.messages());
+            java.util.concurrent.CountDownLatch readerEnded = new java.util.concurrent.CountDownLatch(1);
+            readers.execute(() -> {
+                try {
+                    fetchAndRead(pipe, lastUid);
+                    pipe.end(null);
+                } catch (Throwable e) {
+                    pipe.end(e);
+                } finally {
+                    readerEnded.countDown();
+                }
+            });
+            IntakeException failure;
+            try {
+                failure = store(pipe::take, pipe);
+            } finally {
+                pipe.close().forEach(Member::release);
+                awaitUninterruptibly(readerEnded);
+                hooks.pipelineEnded(pipe.peakMessages(), pipe.peakBytes());
+            }
+            Throwable readFailure = pipe.failure();
+            Throwable first = failure != null ? failure : readFailure;
+            try {
+                flagSynced();
+            } catch (MailConnectionException | RuntimeException e) {
+                if (first == null) {
+                    throw e;
+                }
+                first.addSuppressed(e);
             }
             if (failure != null) {
                 LOG.warn(failure.getMessage());
                 throw failure;
             }
-            return group.lastCommitted;
+            if (readFailure != null) {
+                rethrow(readFailure);
+            }
+        }
+
+        /** The reading side of the pipeline: fetch a batch, read each message, hand it over; flag between fetches. */
+        private void fetchAndRead(ReadAhead<Member> pipe, long lastUid) throws Exception {
+            while (!pipe.closed() && !stopRequested.getAsBoolean()) {
+                flagSynced();
+                List<FetchedMessage> batch = mailbox.fetchSince(lastUid, grouping.messages());
+                if (batch.isEmpty()) {
+                    return;
+                }
+                int handed = 0;
+                try {
+                    for (FetchedMessage f : batch) {
+                        if (pipe.closed() || stopRequested.getAsBoolean()) {
+                            return;
+                        }
+                        lastUid = Math.max(lastUid, f.uid());
+                        Member m = member(f, true, pipe::closed);
+                        if (!pipe.put(m, f.size())) {
+                            return;
+                        }
+                        handed++;
+                        hooks.handedOver(f.uid());
+                        if (m.deferred() && !pipe.awaitDone(m)) {
+                            return;
+                        }
+                    }
+                } finally {
+                    batch.subList(handed, batch.size()).forEach(FetchedMessage::close);
+                }
+            }
+        }
+
+        /** A fetched message as a member of a group: read now, or (under a mark) later by the storing thread. */
+        Member member(FetchedMessage f, boolean moveCheckpoint, java.util.function.BooleanSupplier abandon) {
+            ImapSettings s = mailbox.settings();
+            Checkpoint cp = moveCheckpoint ? new Checkpoint(s.account(), s.folder(), validity, f.uid()) : null;
+            Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null);
+            return marked(src) ? Member.deferred(src, f) : Member.read(src, f, () -> prepare(src, abandon));
+        }
+
+        /**
+         * Stores the messages {@code next} gives, in groups, until it gives null or a stop is requested; returns the
+         * failure that stopped the round early, or null. What was committed is forced to disk before this returns
+         * (and the new tickets announced); the UIDs are then left for {@link #flagSynced()}.
+         */
+        private IntakeException store(Next next, ReadAhead<Member> pipe) {
+            Group group = new Group(this);
+            IntakeException failure = null;
+            try {
+                for (Member m; !stopRequested.getAsBoolean() && (m = next.get()) != null; ) {
+                    if (m.deferred()) {
+                        // read under a mark of its own: what was read before it is committed first, and it is stored
+                        // alone right after it was read, so a crash while reading it names it and nothing else
+                        group.commit();
+                        group.add(m);
+                        group.commit();
+                        if (pipe != null) {
+                            pipe.done(m);
+                        }
+                    } else {
+                        if (!group.fits(m.src().size())) {
+                            group.commit();
+                        }
+                        group.add(m);
+                    }
+                    syncCommitted(false);
+                }
+                group.commit();
+            } catch (IntakeException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IntakeException("The mail intake was interrupted; what was not committed stays on the"
+                        + " server unflagged and is read again next time.", counts,
+                        new InterruptedIOException("interrupted"));
+            } finally {
+                group.release();
+            }
+            syncCommitted(true);
+            return failure;
+        }
+
+        /** After a commit: what it stored, to force to disk before the server is told and new tickets are announced. */
+        void committed(Long uid, Runnable announcement) {
+            unsynced.add(uid);
+            if (announcement != null) {
+                announcements.add(announcement);
+            }
+        }
+
+        /**
+         * Forces the commits so far to disk (once per group's worth of messages, or at the end with {@code all}), then
+         * announces their new tickets (acknowledgements go out only for a ticket that survives a crash) and leaves
+         * their UIDs to be flagged.
+         */
+        private void syncCommitted(boolean all) {
+            if (unsynced.isEmpty() || (!all && unsynced.size() < grouping.messages())) {
+                return;
+            }
+            store.database().sync(); // what the server forgets and what we tell people must be on disk here first
+            List<Runnable> told = List.copyOf(announcements);
+            announcements.clear();
+            told.forEach(Runnable::run);
+            synchronized (toFlag) {
+                toFlag.addAll(unsynced);
+            }
+            unsynced.clear();
+        }
+
+        /** Flags or moves on the server what is committed and on disk (the thread using the connection calls it). */
+        private void flagSynced() throws MailConnectionException {
+            List<Long> uids;
+            synchronized (toFlag) {
+                uids = List.copyOf(toFlag);
+                toFlag.clear();
+            }
+            if (!uids.isEmpty()) {
+                hooks.beforeMarkProcessed(uids);
+                mailbox.markProcessed(uids);
+            }
         }
 
         void stored(Long uid, IntakeOutcome outcome, boolean counted) {
@@ -405,19 +570,76 @@ public final class MailIntake {
         }
     }
 
+    private static void awaitUninterruptibly(java.util.concurrent.CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void rethrow(Throwable e) throws MailConnectionException, IOException, IntakeException {
+        if (e instanceof MailConnectionException m) {
+            throw m;
+        }
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        if (e instanceof IntakeException i) {
+            throw i;
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(e);
+    }
+
+    /** Reads one message for a group (outside any transaction). */
+    @FunctionalInterface
+    private interface Preparing {
+        Prepared prepare() throws IOException;
+    }
+
     /**
-     * A message of a group: read (parsed), or why reading it failed (a local problem, e.g. the spool file). Equal only
+     * A message of a group: read (parsed), or why reading it failed (a local problem, e.g. the spool file), or not read
+     * yet ({@link #deferred()}: it is read under a mark by the storing thread). Owns its spool file, if any. Equal only
      * to itself (the group keeps sets of them; the parsed mail is not worth comparing).
      */
     private static final class Member {
         private final Source src;
         private final Prepared prepared;
         private final Throwable prepareFailure;
+        private final FetchedMessage spool;
+        private final boolean deferred;
 
-        Member(Source src, Prepared prepared, Throwable prepareFailure) {
+        private Member(Source src, Prepared prepared, Throwable prepareFailure, FetchedMessage spool, boolean deferred) {
             this.src = src;
             this.prepared = prepared;
             this.prepareFailure = prepareFailure;
+            this.spool = spool;
+            this.deferred = deferred;
+        }
+
+        static Member read(Source src, FetchedMessage spool, Preparing reading) {
+            try {
+                return new Member(src, reading.prepare(), null, spool, false);
+            } catch (IOException | RuntimeException e) {
+                return new Member(src, null, e, spool, false);
+            }
+        }
+
+        static Member deferred(Source src, FetchedMessage spool) {
+            return new Member(src, null, null, spool, true);
         }
 
         Source src() {
@@ -432,16 +654,32 @@ public final class MailIntake {
             return prepareFailure;
         }
 
+        boolean deferred() {
+            return deferred;
+        }
+
         long uid() {
             return src.uid();
+        }
+
+        /** Deletes its spool file (once it is stored, or when the round ends without it). */
+        void release() {
+            if (spool == null) {
+                return;
+            }
+            try {
+                spool.close();
+            } catch (RuntimeException e) {
+                LOG.warn("A spool file could not be deleted: {}", e.getClass().getSimpleName());
+            }
         }
     }
 
     /**
-     * The messages that commit together. They are read (parsed) as they are added, outside any transaction; what is
-     * held in memory meanwhile is bounded by {@link Grouping#bytes()} of raw source (the parsed text of a message is
-     * at most about twice its raw size). {@link #commit()} stores them in ONE transaction with the checkpoint; when a
-     * message fails inside it, the transaction is rolled back and the group is stored again without it; then the
+     * The messages that commit together. They are read (parsed) before they are added, outside any transaction; what
+     * is held in memory meanwhile is bounded by {@link Grouping#bytes()} of raw source (the parsed text of a message
+     * is at most about twice its raw size). {@link #commit()} stores them in ONE transaction with the checkpoint; when
+     * a message fails inside it, the transaction is rolled back and the group is stored again without it; then the
      * message is tried alone, and when that fails too it goes to the quarantine (with its raw source) so the rest of
      * the mailbox flows. A failure that is no fault of a message (the database is unreachable, the disk is full)
      * stops the round instead: nothing of the group is committed and the next round tries again.
@@ -450,8 +688,6 @@ public final class MailIntake {
         final Round round;
         final List<Member> members = new ArrayList<>();
         long bytes;
-        final List<Long> committed = new ArrayList<>();
-        long lastCommitted;
 
         Group(Round round) {
             this.round = round;
@@ -461,16 +697,17 @@ public final class MailIntake {
             return members.isEmpty() || (members.size() < grouping.messages() && bytes + size <= grouping.bytes());
         }
 
-        void add(Source src) {
-            Prepared p = null;
-            Throwable failed = null;
-            try {
-                p = prepare(src);
-            } catch (IOException | RuntimeException e) {
-                failed = e;
-            }
-            members.add(new Member(src, p, failed));
-            bytes += src.size();
+        /** Adds a member; one not read yet ({@link Member#deferred()}) is read now, under its mark. */
+        void add(Member m) {
+            members.add(m.deferred() ? Member.read(m.src(), m.spool, () -> prepare(m.src(), () -> false)) : m);
+            bytes += m.src().size();
+        }
+
+        /** Deletes the spool files of members not committed (the round stopped). */
+        void release() {
+            members.forEach(Member::release);
+            members.clear();
+            bytes = 0;
         }
 
         /** Stores the members read so far (see the class comment) and starts an empty group. */
@@ -481,6 +718,14 @@ public final class MailIntake {
             List<Member> all = List.copyOf(members);
             members.clear();
             bytes = 0;
+            try {
+                commit(all);
+            } finally {
+                all.forEach(Member::release);
+            }
+        }
+
+        private void commit(List<Member> all) throws IntakeException {
             Set<Member> done = new HashSet<>();
             List<Member> pending = new ArrayList<>();
             List<Member> failed = new ArrayList<>();
@@ -549,10 +794,9 @@ public final class MailIntake {
             for (int i = 0; i < stored.size(); i++) {
                 Member m = stored.get(i);
                 done.add(m);
-                committed.add(m.uid());
-                lastCommitted = Math.max(lastCommitted, m.uid());
                 round.stored(m.uid(), outcomes.get(i), m.src().checkpointAfter() != null);
-                announce(m.src(), m.prepared() == null ? null : m.prepared().reading().mail(), outcomes.get(i));
+                round.committed(m.uid(), announce(m.src(), m.prepared() == null ? null : m.prepared().reading().mail(),
+                        outcomes.get(i)));
             }
             round.reportProgress();
         }
@@ -625,11 +869,33 @@ public final class MailIntake {
      * @throws IOException the file could not be read (a local problem: try again)
      */
     Reading read(Path file) throws IOException {
+        return read(file, () -> false);
+    }
+
+    /**
+     * {@link #read(Path)} that gives up early (an {@link InterruptedIOException}) once {@code abandon} says so: the
+     * pipeline's reading side, when the round stops.
+     */
+    private Reading read(Path file, BooleanSupplier abandon) throws IOException {
         FutureTask<ParsedMail> task = new FutureTask<>(() -> parser.parse(file));
         readers.execute(task);
         Duration limit = readLimit;
+        long deadline = System.nanoTime() + limit.toNanos();
         try {
-            return new Reading(task.get(limit.toMillis(), TimeUnit.MILLISECONDS), null);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                try {
+                    return new Reading(task.get(Math.min(left, ABANDON_CHECK_NANOS), TimeUnit.NANOSECONDS), null);
+                } catch (TimeoutException slice) {
+                    if (abandon.getAsBoolean()) {
+                        task.cancel(true);
+                        throw new InterruptedIOException("stopped while a message was read");
+                    }
+                }
+            }
         } catch (TimeoutException e) {
             task.cancel(true);
             LOG.warn("Reading a message took longer than {}; it is kept in the quarantine", ParseBudget.seconds(limit));
@@ -693,10 +959,15 @@ public final class MailIntake {
 
     /** Reads one message (outside any transaction); a large one under a mark, committed first. */
     private Prepared prepare(Source src) throws IOException {
+        return prepare(src, () -> false);
+    }
+
+    /** {@link #prepare(Source)} that gives up once {@code abandon} says so (see {@link #read(Path, BooleanSupplier)}). */
+    private Prepared prepare(Source src, BooleanSupplier abandon) throws IOException {
         String sha256 = sha256(src.file());
         Optional<String> died = marked(src)
                 ? store.database().inTx(tx -> marks.begin(tx, sha256)) : Optional.empty();
-        Reading reading = died.isPresent() ? new Reading(null, died.get()) : read(src.file());
+        Reading reading = died.isPresent() ? new Reading(null, died.get()) : read(src.file(), abandon);
         TextMarking rawMarking = reading.mail() == null ? rawMarking(src.file()) : null;
         return new Prepared(src, sha256, reading, rawMarking, receivedAt(src.internalDate()));
     }
@@ -705,7 +976,11 @@ public final class MailIntake {
     IntakeOutcome ingest(Source src) throws IOException {
         Prepared p = prepare(src);
         IntakeOutcome outcome = storeTogether(List.of(p), src.checkpointAfter(), new int[1]).get(0);
-        announce(src, p.reading().mail(), outcome);
+        Runnable announcement = announce(src, p.reading().mail(), outcome);
+        if (announcement != null) {
+            store.database().sync();
+            announcement.run();
+        }
         return outcome;
     }
 
@@ -746,18 +1021,26 @@ public final class MailIntake {
         return o;
     }
 
-    /** After the commit: the log line, the outcome listener, and for a new ticket the new-ticket listener. */
-    private void announce(Source src, ParsedMail mail, IntakeOutcome outcome) {
+    /**
+     * After the commit: the log line and the outcome listener now; for a new ticket, the new-ticket listener (which
+     * may send an acknowledgement) is returned, to be run once the commit is on disk ({@code Database.sync()}), so a
+     * crash can never lose a ticket that was acknowledged. Null when there is nothing to run.
+     */
+    private Runnable announce(Source src, ParsedMail mail, IntakeOutcome outcome) {
         LOG.info("{}{}: {}", src.uid() == null ? "Message" : "UID " + src.uid(),
                 src.account() == null ? "" : " of " + src.account(), outcome.describe());
         tell(src.uid(), outcome);
-        if (outcome.kind() == IntakeOutcome.Kind.NEW_TICKET && src.retriedQuarantineId() == null && mail != null) {
+        if (outcome.kind() != IntakeOutcome.Kind.NEW_TICKET || src.retriedQuarantineId() != null || mail == null) {
+            return null;
+        }
+        NewTicketListener listener = newTicketListener;
+        return () -> {
             try {
-                newTicketListener.opened(outcome.ticketId(), mail);
+                listener.opened(outcome.ticketId(), mail);
             } catch (RuntimeException e) {
                 LOG.warn("After opening {}: {}", outcome.ref(), e.getClass().getSimpleName());
             }
-        }
+        };
     }
 
     private void tell(Long uid, IntakeOutcome outcome) {
