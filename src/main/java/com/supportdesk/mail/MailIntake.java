@@ -171,6 +171,10 @@ public final class MailIntake {
         default void beforeMarkProcessed(List<Long> uids) {
         }
 
+        /** Commits were just forced to disk ({@code Database.sync()}). */
+        default void synced() {
+        }
+
         /** On the pipeline's reading thread: a message was read and handed over to be stored. */
         default void handedOver(long uid) {
         }
@@ -532,6 +536,7 @@ public final class MailIntake {
                 return;
             }
             store.database().sync(); // what the server forgets and what we tell people must be on disk here first
+            hooks.synced();
             List<Runnable> told = List.copyOf(announcements);
             announcements.clear();
             told.forEach(Runnable::run);
@@ -979,6 +984,7 @@ public final class MailIntake {
         Runnable announcement = announce(src, p.reading().mail(), outcome);
         if (announcement != null) {
             store.database().sync();
+            hooks.synced();
             announcement.run();
         }
         return outcome;
