@@ -6,6 +6,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,12 @@ final class BodyWalker {
 
     private static final int MAX_HEADER_BLOCK = 256 * 1024;
     private static final int BUFFER = 64 * 1024;
+    /**
+     * Decoded attachment bytes of one message kept from this reading (they are decoded anyway to measure them), so
+     * storing them does not read the message's MIME structure a second time; attachments beyond this are re-read from
+     * the raw source when stored. Never more than the message's raw size, which the intake's grouping bounds.
+     */
+    static final int KEEP_DECODED = 256 * 1024;
 
     /** What the walk found. {@code returnedHeaders} are header blocks of attached / quoted messages. */
     record Result(String text, List<MailAttachment> attachments, List<String> notes, boolean deliveryStatusPart,
@@ -56,6 +63,7 @@ final class BodyWalker {
     private boolean deliveryStatusPart;
     private String firstCharset;
     private long capLeft;
+    private long keepLeft = KEEP_DECODED;
     private int partCount;
     /** Parts made (by Jakarta Mail) but not walked yet: they count against the part limit already. */
     private int reserved;
@@ -193,9 +201,11 @@ final class BodyWalker {
 
     private void addAttachment(Part part, String type, String fileName, int[] path) throws MessagingException {
         long size;
+        Keep keep = new Keep();
         try {
-            size = measure(part, type);
+            size = measure(part, type, keep);
         } catch (IOException e) {
+            keep.drop();
             notes.add("Attachment " + label(path) + " is damaged (" + e.getMessage() + ").");
             if (isText(type)) {
                 scan.unsure();
@@ -212,8 +222,68 @@ final class BodyWalker {
         }
         String contentId = MessageIds.normalize(Parts.firstHeader(part, "Content-ID")).orElse("");
         boolean inline = Parts.isInlineDisposition(part) || (!contentId.isEmpty() && !Parts.isAttachmentDisposition(part));
-        attachments.add(new MailAttachment(name, type, size, tooLarge, inline, contentId,
-                new PartContent(source, offset, session, path, Arrays.copyOf(limits, path.length))));
+        byte[] kept = tooLarge ? null : keep.bytes();
+        MailContent content = kept != null ? () -> new ByteArrayInputStream(kept)
+                : new PartContent(source, offset, session, path, Arrays.copyOf(limits, path.length));
+        attachments.add(new MailAttachment(name, type, size, tooLarge, inline, contentId, content));
+    }
+
+    /** A copy of the decoded bytes read through it, while the message's {@link #KEEP_DECODED} allows. */
+    private final class Keep extends OutputStream {
+        private ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        /** {@code in}, copying what is read from it into this. */
+        InputStream tee(InputStream in) {
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        write(b);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        write(b, off, n);
+                    }
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (bytes == null) {
+                return;
+            }
+            if (bytes.size() + (long) len > keepLeft) {
+                drop();
+                return;
+            }
+            bytes.write(b, off, len);
+        }
+
+        void drop() {
+            bytes = null;
+        }
+
+        /** The whole content, or null when it did not fit (it is then read again from the raw source). */
+        byte[] bytes() {
+            if (bytes == null) {
+                return null;
+            }
+            keepLeft -= bytes.size();
+            return bytes.toByteArray();
+        }
     }
 
     /** Text, messages and headers are the attachments that can carry the marking in words. */
@@ -222,11 +292,11 @@ final class BodyWalker {
     }
 
     /**
-     * The decoded size, counted by streaming the content (nothing is kept); a text or message attachment is searched
+     * The decoded size, counted by streaming the content (a copy goes to {@code keep}); a text or message attachment is searched
      * for the marking on the way, as raw mail (so an attached message's encoded parts are decoded too).
      */
-    private long measure(Part part, String type) throws IOException, MessagingException {
-        try (InputStream in = budget.stream(part.getInputStream())) {
+    private long measure(Part part, String type, Keep keep) throws IOException, MessagingException {
+        try (InputStream decoded = budget.stream(part.getInputStream()); InputStream in = keep.tee(decoded)) {
             if (!isText(type)) {
                 return in.transferTo(OutputStream.nullOutputStream());
             }

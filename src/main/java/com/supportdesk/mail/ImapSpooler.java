@@ -10,9 +10,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.angus.mail.iap.ByteArray;
@@ -105,7 +109,9 @@ final class ImapSpooler {
                 Files.deleteIfExists(file);
                 throw e;
             }
-            spooled.add(fetched(message, uid, file, raw.getCount()));
+            MessageDigest digest = sha256();
+            digest.update(raw.getBytes(), raw.getStart(), raw.getCount());
+            spooled.add(fetched(message, uid, file, raw.getCount(), digest));
         }
     }
 
@@ -144,8 +150,10 @@ final class ImapSpooler {
             throws MessagingException, IOException {
         long uid = folder.getUID(message);
         Path file = newSpoolFile(uid);
-        try (InputStream in = message.getMimeStream(); OutputStream out = Files.newOutputStream(file)) {
-            spooled.add(fetched(message, uid, file, in.transferTo(out)));
+        MessageDigest digest = sha256();
+        try (InputStream in = message.getMimeStream();
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+            spooled.add(fetched(message, uid, file, in.transferTo(out), digest));
         } catch (MessagingException | IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             // errors while streaming from the server arrive as IOException wrapping a MessagingException
@@ -165,9 +173,19 @@ final class ImapSpooler {
         return Files.createTempFile(spoolDir, "imap-" + uid + "-", ".eml");
     }
 
-    private static FetchedMessage fetched(IMAPMessage message, long uid, Path file, long size)
+    private static FetchedMessage fetched(IMAPMessage message, long uid, Path file, long size, MessageDigest digest)
             throws MessagingException {
         Date received = message.getReceivedDate();
-        return new FetchedMessage(uid, received == null ? null : received.toInstant(), file, size);
+        return new FetchedMessage(uid, received == null ? null : received.toInstant(), file, size,
+                HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The digest the intake keys unreadable mail and duplicates by, computed while the bytes go by. */
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

@@ -7,8 +7,10 @@ import java.util.Locale;
 /**
  * Metadata of one attachment (or inline image) and a handle to stream its decoded content.
  *
- * <p>The content is not held in memory: {@link #open()} re-reads it from the raw source the message was
- * parsed from, so that source (file or byte array) must stay unchanged while the handle is used.
+ * <p>The content of a large attachment is not held in memory: {@link #open()} re-reads it from the raw source the
+ * message was parsed from, so that source (file or byte array) must stay unchanged while the handle is used. The
+ * small attachments of a message (up to {@code BodyWalker.KEEP_DECODED} in all) keep the bytes decoded when the
+ * message was read, so storing them does not read the message again.
  *
  * @param fileName    decoded, path-free file name; generated ({@code attachment-2.pdf}) when the part has none
  * @param contentType lower-case MIME type without parameters, e.g. {@code application/pdf}

@@ -200,9 +200,22 @@ public final class MailIntake {
         }
     }
 
-    /** Where a raw message comes from and what to commit with it. */
+    /**
+     * Where a raw message comes from and what to commit with it; {@code sha256} is the raw source's digest when it was
+     * computed as the file was written (null: read the file for it).
+     */
     record Source(Path file, long size, Instant internalDate, String account, String folder, Long uid,
-                  Checkpoint checkpointAfter, Long retriedQuarantineId) {
+                  Checkpoint checkpointAfter, Long retriedQuarantineId, String sha256) {
+
+        Source(Path file, long size, Instant internalDate, String account, String folder, Long uid,
+               Checkpoint checkpointAfter, Long retriedQuarantineId) {
+            this(file, size, internalDate, account, folder, uid, checkpointAfter, retriedQuarantineId, null);
+        }
+
+        /** The digest of the raw source, in hex. */
+        String digest() throws IOException {
+            return sha256 != null ? sha256 : MailIntake.sha256(file);
+        }
     }
 
     private final Store store;
@@ -472,7 +485,8 @@ public final class MailIntake {
         Member member(FetchedMessage f, boolean moveCheckpoint, java.util.function.BooleanSupplier abandon) {
             ImapSettings s = mailbox.settings();
             Checkpoint cp = moveCheckpoint ? new Checkpoint(s.account(), s.folder(), validity, f.uid()) : null;
-            Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null);
+            Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null,
+                    f.sha256());
             return marked(src) ? Member.deferred(src, f) : Member.read(src, f, () -> prepare(src, abandon));
         }
 
@@ -969,7 +983,7 @@ public final class MailIntake {
 
     /** {@link #prepare(Source)} that gives up once {@code abandon} says so (see {@link #read(Path, BooleanSupplier)}). */
     private Prepared prepare(Source src, BooleanSupplier abandon) throws IOException {
-        String sha256 = sha256(src.file());
+        String sha256 = src.digest();
         Optional<String> died = marked(src)
                 ? store.database().inTx(tx -> marks.begin(tx, sha256)) : Optional.empty();
         Reading reading = died.isPresent() ? new Reading(null, died.get()) : read(src.file(), abandon);
@@ -1058,7 +1072,7 @@ public final class MailIntake {
     }
 
     private IntakeOutcome quarantineUnimportable(Source src, String reason, Checkpoint checkpoint) throws IOException {
-        String sha256 = sha256(src.file());
+        String sha256 = src.digest();
         Instant received = receivedAt(src.internalDate());
         TextMarking marking = rawMarking(src.file());
         return store.database().inTx(tx -> {
