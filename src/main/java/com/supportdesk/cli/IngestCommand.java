@@ -105,7 +105,7 @@ public final class IngestCommand implements Callable<Integer> {
             MailIntake intake = grouping.equals(mail.intake().grouping()) ? mail.intake()
                     : new MailIntake(store, new com.supportdesk.mail.MailParser()::parse, store.database().clock(), grouping);
             if (intake != mail.intake()) {
-                intake.onNewTicket(mail.replies()::acknowledge);
+                intake.onNewTicket(mail.replies().acknowledgements());
             }
             return mode.once ? once(mail, intake, account, out, err) : watch(mail, intake, account, out, store);
         } finally {

@@ -53,7 +53,7 @@ public final class MailChannel implements AutoCloseable {
         this.replies = new ReplyService(store, settings::load,
                 smtp -> new SmtpSender(smtp, MailTimeouts.defaults(), tokens)::send, clock);
         this.quarantine = new QuarantineService(store, intake);
-        intake.onNewTicket(replies::acknowledge);
+        intake.onNewTicket(replies.acknowledgements());
     }
 
     public MailSettingsService settings() {

@@ -146,10 +146,28 @@ public final class MailIntake {
         ParsedMail parse(Path rawMessage) throws MailParseException, IOException;
     }
 
-    /** Told about every ticket the intake opened, after its commit (e.g. to acknowledge it). Must not throw. */
+    /**
+     * Told about every ticket the intake opened, once its commit is on disk (e.g. to acknowledge it: never for a ticket
+     * a crash could still take back). Must not throw.
+     */
     @FunctionalInterface
     public interface NewTicketListener {
         void opened(long ticketId, ParsedMail mail);
+
+        /** The tickets one disk sync made safe, in order, at once (e.g. to read the settings once); by default one by one. */
+        default void openedAll(List<NewTicketOpened> opened) {
+            for (NewTicketOpened o : opened) {
+                try {
+                    opened(o.ticketId(), o.mail());
+                } catch (RuntimeException e) {
+                    LOG.warn("After opening {}: {}", Ticket.ref(o.ticketId()), e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    /** A ticket the intake opened from {@code mail}. */
+    public record NewTicketOpened(long ticketId, ParsedMail mail) {
     }
 
     /** Told where each message ended, after its commit (the UID is null for a raw or retried message). */
@@ -375,7 +393,7 @@ public final class MailIntake {
         /** Committed, not yet forced to disk (storing thread only). */
         private final List<Long> unsynced = new ArrayList<>();
         /** New tickets to tell the listener about once their commit is on disk (storing thread only). */
-        private final List<Runnable> announcements = new ArrayList<>();
+        private final List<NewTicketOpened> announcements = new ArrayList<>();
         /** Committed and on disk, to be flagged or moved on the server (either thread; guarded by itself). */
         private final List<Long> toFlag = new ArrayList<>();
 
@@ -533,7 +551,7 @@ public final class MailIntake {
         }
 
         /** After a commit: what it stored, to force to disk before the server is told and new tickets are announced. */
-        void committed(Long uid, Runnable announcement) {
+        void committed(Long uid, NewTicketOpened announcement) {
             unsynced.add(uid);
             if (announcement != null) {
                 announcements.add(announcement);
@@ -551,9 +569,9 @@ public final class MailIntake {
             }
             store.database().sync(); // what the server forgets and what we tell people must be on disk here first
             hooks.synced();
-            List<Runnable> told = List.copyOf(announcements);
+            List<NewTicketOpened> opened = List.copyOf(announcements);
             announcements.clear();
-            told.forEach(Runnable::run);
+            tellNewTickets(opened);
             synchronized (toFlag) {
                 toFlag.addAll(unsynced);
             }
@@ -995,11 +1013,11 @@ public final class MailIntake {
     IntakeOutcome ingest(Source src) throws IOException {
         Prepared p = prepare(src);
         IntakeOutcome outcome = storeTogether(List.of(p), src.checkpointAfter(), new int[1]).get(0);
-        Runnable announcement = announce(src, p.reading().mail(), outcome);
-        if (announcement != null) {
+        NewTicketOpened opened = announce(src, p.reading().mail(), outcome);
+        if (opened != null) {
             store.database().sync();
             hooks.synced();
-            announcement.run();
+            tellNewTickets(List.of(opened));
         }
         return outcome;
     }
@@ -1042,25 +1060,30 @@ public final class MailIntake {
     }
 
     /**
-     * After the commit: the log line and the outcome listener now; for a new ticket, the new-ticket listener (which
-     * may send an acknowledgement) is returned, to be run once the commit is on disk ({@code Database.sync()}), so a
-     * crash can never lose a ticket that was acknowledged. Null when there is nothing to run.
+     * After the commit: the log line and the outcome listener now; a new ticket is returned, for the new-ticket listener
+     * (which may send an acknowledgement) once the commit is on disk ({@code Database.sync()}), so a crash can never
+     * take back a ticket that was acknowledged. Null when there is no new ticket to tell about.
      */
-    private Runnable announce(Source src, ParsedMail mail, IntakeOutcome outcome) {
+    private NewTicketOpened announce(Source src, ParsedMail mail, IntakeOutcome outcome) {
         LOG.info("{}{}: {}", src.uid() == null ? "Message" : "UID " + src.uid(),
                 src.account() == null ? "" : " of " + src.account(), outcome.describe());
         tell(src.uid(), outcome);
         if (outcome.kind() != IntakeOutcome.Kind.NEW_TICKET || src.retriedQuarantineId() != null || mail == null) {
             return null;
         }
-        NewTicketListener listener = newTicketListener;
-        return () -> {
-            try {
-                listener.opened(outcome.ticketId(), mail);
-            } catch (RuntimeException e) {
-                LOG.warn("After opening {}: {}", outcome.ref(), e.getClass().getSimpleName());
-            }
-        };
+        return new NewTicketOpened(outcome.ticketId(), mail);
+    }
+
+    /** Tells the new-ticket listener about tickets whose commit is on disk. */
+    private void tellNewTickets(List<NewTicketOpened> opened) {
+        if (opened.isEmpty()) {
+            return;
+        }
+        try {
+            newTicketListener.openedAll(opened);
+        } catch (RuntimeException e) {
+            LOG.warn("After opening {} new ticket(s): {}", opened.size(), e.getClass().getSimpleName());
+        }
     }
 
     private void tell(Long uid, IntakeOutcome outcome) {

@@ -173,7 +173,31 @@ public final class ReplyService {
      * @return the acknowledgement sent, if one was
      */
     public Optional<SentReply> acknowledge(long ticketId, ParsedMail inbound) {
-        MailSettings current = settings.get();
+        return acknowledge(settings.get(), ticketId, inbound);
+    }
+
+    /**
+     * {@link #acknowledge} as the intake's new-ticket listener: the tickets of one commit are acknowledged with one
+     * reading of the settings (not one database read per new ticket).
+     */
+    public MailIntake.NewTicketListener acknowledgements() {
+        return new MailIntake.NewTicketListener() {
+            @Override
+            public void opened(long ticketId, ParsedMail mail) {
+                acknowledge(ticketId, mail);
+            }
+
+            @Override
+            public void openedAll(List<MailIntake.NewTicketOpened> opened) {
+                MailSettings current = settings.get();
+                for (MailIntake.NewTicketOpened o : opened) {
+                    acknowledge(current, o.ticketId(), o.mail());
+                }
+            }
+        };
+    }
+
+    private Optional<SentReply> acknowledge(MailSettings current, long ticketId, ParsedMail inbound) {
         if (!current.acknowledge() || current.smtp() == null || !ackLimiter.tryAcquire(inbound)) {
             return Optional.empty();
         }
