@@ -111,9 +111,10 @@ public final class MailIntake {
 
     /**
      * How many messages commit together, and how much raw source a group may hold: the group ends at whichever comes
-     * first. The messages of a group are read (parsed) before its commit and held until then, so {@code bytes} bounds
-     * the intake's memory (about three times {@code bytes} at most: the raw size plus the text read from it), whatever
-     * the mailbox holds. A message of {@link #MARK_FROM_BYTES} or more commits alone.
+     * first. The messages of a group are read (parsed) before its commit and held until then, and at most as much
+     * again is read ahead of it ({@link ReadAhead}), so {@code bytes} bounds the intake's memory (about six times
+     * {@code bytes} at most: two groups of raw size plus the text and small attachments read from it), whatever the
+     * mailbox holds. A message of {@link #MARK_FROM_BYTES} or more commits alone.
      *
      * @param messages 1 to {@value #MAX_MESSAGES}; also the number of messages fetched per IMAP round trip group
      * @param bytes    raw bytes of one group, 1 MiB to 512 MiB

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,10 @@ import java.util.Map;
  *       {@code mbsync} to a fresh Maildir, {@code ingest --once} in its own JVM into a fresh H2 file and into a fresh
  *       PostgreSQL team database (embedded, as the gateway's login); wall times, each run 3 times.</li>
  *   <li>Per-message cost at 500 / 5,000 (and {@code -Dbench.wire.large=50000}) messages in a folder, over IMAP
- *       into H2 in this JVM, with the peak heap in use.</li>
+ *       into H2 in this JVM, with the peak heap in use; then the same import again (not timed) with a full GC every
+ *       0.25 s, for the peak of the live heap.</li>
+ *   <li>The command's CPU time (all its threads) beside its wall time, with {@code /usr/bin/time}; extra JVM options
+ *       for the command with {@code -Dbench.wire.jvm="-XX:..."}.</li>
  * </ul>
  */
 public final class WireIntakeBench {
@@ -104,6 +108,17 @@ public final class WireIntakeBench {
                                         + " %.0f MB of -Xmx %.0f MB; %s%n", size, s, s * 1000 / size, size / s,
                                 heap.peak() / 1e6, Runtime.getRuntime().maxMemory() / 1e6, counts.summary());
                     }
+                    // live heap: the same import again into a fresh file (not timed), with a full GC every 0.25 s
+                    try (Store store = open(tmp.resolve("db-live-" + size));
+                         LiveHeap live = LiveHeap.start(Duration.ofMillis(250))) {
+                        MailIntake intake = new MailIntake(store, new MailParser()::parse, Clock.systemUTC(),
+                                MailIntake.DEFAULT_BATCH);
+                        try (ImapMailbox mailbox = ImapMailbox.open(dovecot.account(user), MailTimeouts.defaults(), tmp)) {
+                            intake.catchUp(mailbox, true);
+                        }
+                        System.out.printf("         live heap (after a full GC, every 0.25 s of a second import): peak"
+                                + " %.0f MB (%d samples)%n", live.peak() / 1e6, live.samples());
+                    }
                 }
             } finally {
                 heap.stop();
@@ -143,11 +158,26 @@ public final class WireIntakeBench {
                 "--imap-url", "imap://desk@127.0.0.1:" + account.port() + "/INBOX", "--tls", "none");
     }
 
-    /** Wall time of the real command line in a JVM of its own (-Xmx256m); prints its summary line. */
+    /**
+     * Wall time of the real command line in a JVM of its own (-Xmx256m, and the options in
+     * {@code -Dbench.wire.jvm="..."}); prints its summary line and, with {@code /usr/bin/time}, the CPU time it used
+     * (user + system, all its threads: the JIT compiler and the GC too), which a busy machine changes less than the
+     * wall time.
+     */
     private static double cli(Map<String, String> env, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "com.supportdesk.app.Launcher"));
+        List<String> cmd = new ArrayList<>();
+        Path times = Files.createTempFile("sd-bench-time", ".txt");
+        boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+        if (timed) {
+            cmd.addAll(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()));
+        }
+        cmd.addAll(List.of(java, "-Xmx256m"));
+        String extra = System.getProperty("bench.wire.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.supportdesk.app.Launcher"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -158,8 +188,61 @@ public final class WireIntakeBench {
             throw new IllegalStateException("ingest failed: " + out);
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.print("  ingest: " + out);
+        String cpu = "";
+        if (timed) {
+            String[] userSys = Files.readString(times).strip().split("\\s+");
+            cpu = String.format(" (CPU %.1f s: user %s s, system %s s)", Double.parseDouble(userSys[0])
+                    + Double.parseDouble(userSys[1]), userSys[0], userSys[1]);
+        }
+        Files.deleteIfExists(times);
+        System.out.print("  ingest: " + out.strip() + cpu + System.lineSeparator());
         return s;
+    }
+
+    /** Heap in use right after a full GC (what is live), sampled by a thread of its own; its peak. */
+    private static final class LiveHeap implements AutoCloseable {
+        private final java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        private LiveHeap(Duration every) {
+            thread = new Thread(() -> {
+                while (running) {
+                    memory.gc();
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    samples.incrementAndGet();
+                    try {
+                        Thread.sleep(every.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "live-heap");
+            thread.setDaemon(true);
+        }
+
+        static LiveHeap start(Duration every) {
+            LiveHeap h = new LiveHeap(every);
+            h.thread.start();
+            return h;
+        }
+
+        long peak() {
+            return peak.get();
+        }
+
+        int samples() {
+            return samples.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.interrupt();
+            thread.join();
+        }
     }
 
     private static Store open(Path dir) {

@@ -70,6 +70,15 @@ class ReadOnceTest extends GreenMailTestBase {
     }
 
     @Test
+    void jakartaMailFindsItsStreamProviderByNameNotByAClassPathSearchEachTime() throws Exception {
+        MailSystemProperties.install();
+        String named = System.getProperty(jakarta.mail.util.StreamProvider.class.getName());
+        assertThat(named).isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+        assertThat(jakarta.mail.util.StreamProvider.class.isAssignableFrom(Class.forName(named))).isTrue();
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName()).isEqualTo(named);
+    }
+
+    @Test
     void theSpoolerComputesTheDigestAsItWritesTheFile() throws Exception {
         GreenMailSupport.deliver(GREENMAIL, RawMail.of(withAttachment(random(5_000))).build());
         GreenMailSupport.deliver(GREENMAIL, RawMail.of(withAttachment(random(300_000))).build()); // streamed: large
