@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -47,6 +48,8 @@ public final class MailParser {
     }
 
     private static final int HEAD_BYTES = 16 * 1024;
+    /** Files up to this size are parsed from memory (at most {@link BodyWalker#KEEP_DECODED}: see {@link #parse(Path)}). */
+    static final int IN_MEMORY_BYTES = 64 * 1024;
     private static final int SENSITIVE_BODY_LINES = 5;
     private static final String UTF8_BOM = "\u00EF\u00BB\u00BF"; // the BOM's bytes, one char per byte
 
@@ -64,8 +67,17 @@ public final class MailParser {
         this.session = Session.getInstance(new Properties());
     }
 
-    /** Parses the raw message in a file. The file must stay unchanged while attachment handles are used. */
+    /**
+     * Parses the raw message in a file. The file must stay unchanged while attachment handles are used. A small file
+     * (up to {@link #IN_MEMORY_BYTES}) is read into memory first and parsed from there: Jakarta Mail reads a file
+     * through small buffers of its own, a seek and a read for each, for every part it looks at, which costs more than
+     * the parse itself for typical mail. Its attachments keep their decoded bytes (see {@link BodyWalker#KEEP_DECODED}),
+     * so nothing holds on to the array after this returns.
+     */
     public ParsedMail parse(Path rawMessage) throws MailParseException, IOException {
+        if (Files.size(rawMessage) <= IN_MEMORY_BYTES) {
+            return parse(new RawSource.BytesSource(Files.readAllBytes(rawMessage)));
+        }
         return parse(new RawSource.FileSource(rawMessage));
     }
 
