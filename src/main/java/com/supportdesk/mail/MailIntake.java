@@ -484,7 +484,7 @@ public final class MailIntake {
                             return;
                         }
                         lastUid = Math.max(lastUid, f.uid());
-                        Member m = member(f, true, pipe::closed);
+                        Member m = member(f, true, () -> pipe.closed() || stopRequested.getAsBoolean());
                         if (!pipe.put(m, f.size())) {
                             return;
                         }
