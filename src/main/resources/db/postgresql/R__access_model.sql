@@ -413,17 +413,19 @@ BEGIN
         PERFORM sd.ticket_for_write(NEW.ticket_id, me);
     END IF;
     INSERT INTO sd_data.message (ticket_id, kind, direction, message_id, in_reply_to, references_ids, from_addr,
-                                 to_addr, subject, sent_at, body, raw_source, author_agent_id, created_at, raw_sha256)
+                                 to_addr, subject, sent_at, body, raw_source, author_agent_id, created_at, raw_sha256,
+                                 unknown_sender)
     VALUES (NEW.ticket_id, NEW.kind, NEW.direction, NEW.message_id, NEW.in_reply_to, NEW.references_ids,
             NEW.from_addr, NEW.to_addr, NEW.subject, NEW.sent_at, NEW.body, NEW.raw_source,
             CASE WHEN me.is_agent AND NEW.author_agent_id IS NOT NULL THEN me.agent_id END, NEW.created_at,
-            NEW.raw_sha256)
+            NEW.raw_sha256, coalesce(NEW.unknown_sender, false))
     RETURNING id, author_agent_id INTO NEW.id, NEW.author_agent_id;
     RETURN NEW;
 END $$;
 CREATE TRIGGER message_insert INSTEAD OF INSERT ON sd.message FOR EACH ROW EXECUTE FUNCTION sd.message_insert();
 
--- Stored afterwards: the raw source (streamed) and its digest.
+-- The mail intake inserts an e-mail with its raw source, digest and unknown-sender mark in one statement
+-- (issue 17); these may also be set afterwards (the same columns, by whoever may write the ticket).
 CREATE FUNCTION sd.message_update() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
 DECLARE

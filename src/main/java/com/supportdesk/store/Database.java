@@ -15,8 +15,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,6 +87,8 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** Sensitive reads already audited in the transaction running on this thread (embedded database). */
     private final ThreadLocal<Set<Long>> audited = new ThreadLocal<>();
+    /** What the transaction running on this thread read once and keeps for its own length: see {@link #txCache}. */
+    private final ThreadLocal<Map<Object, Object>> txCache = new ThreadLocal<>();
     private final boolean postgres;
     private volatile TeamSession session;
     /** How much space is left in a folder (for the full-disk message). */
@@ -505,6 +509,7 @@ public final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             current.set(c);
             audited.set(new HashSet<>());
+            txCache.set(new HashMap<>());
             T result = work.run(c);
             boolean clearsDiskProblem = diskProblem != null && wrote(c);
             c.commit();
@@ -529,6 +534,7 @@ public final class Database implements AutoCloseable {
         } finally {
             current.remove();
             audited.remove();
+            txCache.remove();
             if (c != null) {
                 try {
                     c.setAutoCommit(true);
@@ -547,6 +553,17 @@ public final class Database implements AutoCloseable {
     Set<Long> auditedInTransaction() {
         Set<Long> s = audited.get();
         return s == null ? new HashSet<>() : s;
+    }
+
+    /**
+     * Values the transaction running on this thread keeps for as long as it runs, and no longer (gone at its commit or
+     * rollback): what does not change inside one transaction, e.g. the response policy a group of the mail intake
+     * measures its tickets by (issue 17: read once per group, not once per message). Whoever writes what a value was
+     * read from removes it in the same transaction. Outside a transaction, an empty map that keeps nothing.
+     */
+    Map<Object, Object> txCache() {
+        Map<Object, Object> m = txCache.get();
+        return m == null ? new HashMap<>() : m;
     }
 
     /** Work done in a store transaction, outside the store (see {@link Tx}). */

@@ -341,6 +341,37 @@ public final class TicketRepository {
         return tx.sql(c -> find(c, id));
     }
 
+    /**
+     * The ticket holding the first of these Message-IDs (in the order given) that the desk sent or received, read as
+     * {@link #find(Tx, long)} reads it: mail threading, in one statement (issue 17: not one per Message-ID and another
+     * for the ticket). Blank ids are skipped.
+     */
+    public Optional<Ticket> findByMessageIds(Tx tx, Collection<String> messageIds) {
+        List<String> ids = messageIds.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).distinct()
+                .toList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sql = new StringBuilder(select).append(" JOIN message mm ON mm.ticket_id = t.id WHERE mm.message_id IN (")
+                .append(String.join(",", Collections.nCopies(ids.size(), "?"))).append(") ORDER BY CASE mm.message_id");
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(" WHEN ? THEN ").append(i);
+        }
+        sql.append(" END");
+        return tx.sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setMaxRows(1);
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setString(1 + i, ids.get(i));
+                    ps.setString(1 + ids.size() + i, ids.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Every ticket received at or after {@code from}, as stored (for the system: deadlines after a policy change). */
     List<Ticket> receivedSince(Connection c, Instant from) throws SQLException {
         List<Ticket> out = new ArrayList<>();
