@@ -511,6 +511,7 @@ public final class Database implements AutoCloseable {
             audited.set(new HashSet<>());
             txCache.set(new HashMap<>());
             T result = work.run(c);
+            flushPending();
             boolean clearsDiskProblem = diskProblem != null && wrote(c);
             c.commit();
             if (clearsDiskProblem) {
@@ -564,6 +565,33 @@ public final class Database implements AutoCloseable {
     Map<Object, Object> txCache() {
         Map<Object, Object> m = txCache.get();
         return m == null ? new HashMap<>() : m;
+    }
+
+    /** True while a transaction runs on this thread (see {@link #txCache}). */
+    boolean inTransaction() {
+        return txCache.get() != null;
+    }
+
+    /**
+     * Writes the transaction on this thread queued to send together (a {@link Pending} kept in {@link #txCache}, e.g.
+     * {@link TicketHistory}'s entries): sent now, in one batch each. Runs before the commit, and must run before
+     * anything in the transaction reads what they write.
+     */
+    void flushPending() throws SQLException {
+        Map<Object, Object> m = txCache.get();
+        if (m == null) {
+            return;
+        }
+        for (Object v : List.copyOf(m.values())) {
+            if (v instanceof Pending p) {
+                p.flush();
+            }
+        }
+    }
+
+    /** Writes queued in a transaction, sent by {@link #flushPending}; empty again after it. */
+    interface Pending {
+        void flush() throws SQLException;
     }
 
     /** Work done in a store transaction, outside the store (see {@link Tx}). */

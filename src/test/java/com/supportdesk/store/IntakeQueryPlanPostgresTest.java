@@ -69,9 +69,9 @@ class IntakeQueryPlanPostgresTest {
                 // as the gateway sends them, through the access model's views
                 plans.put("stored", plan(c, MailboxRepository.STORED, "<a@b.example>", "<a@b.example>", -1L));
                 plans.put("contact by address", plan(c, "SELECT id FROM contact ct WHERE ct.email = ?", "a@b.example"));
-                plans.put("ticket by id", plan(c, "SELECT t.id FROM ticket t WHERE t.id = ?", 1L));
-                plans.put("ticket by Message-ID", plan(c, "SELECT t.id FROM ticket t JOIN message mm ON mm.ticket_id = t.id"
-                        + " WHERE mm.message_id IN (?, ?)", "<a@b.example>", "<c@d.example>"));
+                plans.put("ticket by id", plan(c, intake.tickets().byId(), 1L));
+                plans.put("ticket by Message-ID", plan(c, intake.tickets().byMessageIds(2), "<a@b.example>", "<c@d.example>",
+                        "<a@b.example>", "<c@d.example>"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
