@@ -134,6 +134,30 @@ class IntakeStoreTest extends GreenMailTestBase {
                 .containsExactly("<b1@acme.example>", "<r1@acme.example>", "<r3@acme.example>");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDesk.Engine.class)
+    void theContactOfANewSenderIsWrittenInTheGroupsTransactionAndGoesWithIt(TestDesk.Engine engine) throws Exception {
+        Store store = open(engine);
+        deliver(mail("Nina Newcomer <nina@fresh.example>", "First time here", "<n1@fresh.example>", "", "hello"));
+        deliver(mail("Ann <ann@acme.example>", "Printer on fire", "<n2@acme.example>", "", "smoke"));
+        MailIntake intake = new MailIntake(store);
+        intake.hooks = new MailIntake.Hooks() {
+            @Override
+            public void beforeCommit(Long uid) {
+                if (uid == 1) { // after everything message 1 writes, in its group and alone
+                    throw new IllegalStateException("refused after its writes");
+                }
+            }
+        };
+
+        assertThat(fetch(intake).summary())
+                .isEqualTo("fetched 2, new tickets 1, threaded 0, automated 0, quarantined 1, duplicates 0");
+
+        assertThat(desk.store().contacts().byEmail("ann@acme.example")).isPresent();
+        assertThat(desk.store().contacts().byEmail("nina@fresh.example"))
+                .as("the contact made for the message that failed was rolled back with it").isEmpty();
+    }
+
     // ------------------------------------------------------------------------------------ statements per message
 
     private String dbName() {
