@@ -14,6 +14,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Every OS's argfiles name resource directories (jpackage's overrides: the .deb's menu entry, the .msi's
+# main.wxs/overrides.wxi, the .app's Info.plist); only Linux is built here, so check the others exist at all.
+for argfile in packaging/*/*.args; do
+    while read -r dir; do
+        [ -d "$dir" ] || { echo "verify-app-image: FAILED: $argfile names --resource-dir $dir, which is missing" >&2; exit 1; }
+    done < <(sed -n 's/^--resource-dir[[:space:]]\{1,\}//p' "$argfile")
+done
+
 launcher="target/jpackage/support-desk/bin/support-desk"
 args="${SD_VERIFY_ARGS:-sla --severity 1 --received 2026-12-24T17:30:00Z}"
 expect="${SD_VERIFY_EXPECT:-2026-12-29T09:30:00Z}"

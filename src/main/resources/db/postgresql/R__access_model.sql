@@ -44,29 +44,37 @@ GRANT USAGE ON SCHEMA sd TO ${prefix}agent, ${prefix}intake;
 -- ----------------------------------------------------------------------------------------- who is asking
 
 -- Is this login (by name) a member of one of our groups? False for a role that does not exist.
+-- PL/pgSQL, as session_agent below: a SQL function that cannot be inlined (SECURITY DEFINER) is planned again on
+-- every call, and these run in every statement of every desk (issue 17: most of the gateway's time per message).
 CREATE FUNCTION sd.role_in(p_login text, p_group text) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT coalesce((SELECT pg_has_role(r.oid, '${prefix}' || p_group, 'MEMBER') FROM pg_roles r WHERE r.rolname = p_login), false)
-$$;
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN coalesce((SELECT pg_has_role(r.oid, '${prefix}' || p_group, 'MEMBER') FROM pg_roles r WHERE r.rolname = p_login),
+                    false);
+END $$;
 
 -- The session's login as the policy sees it, read afresh by every statement. An agent is a login with
 -- a row in sd_data.agent, member of ${prefix}agent, and not waiting to replace a one-time password.
 CREATE TYPE sd.session_t AS (agent_id bigint, is_agent boolean, cleared boolean, lead boolean, admin boolean,
                              intake boolean);
 
+-- (PL/pgSQL keeps its plans for the session; membership is still read on every call.)
 CREATE FUNCTION sd.session_agent() RETURNS sd.session_t
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
-    SELECT ROW(a.id,
-               coalesce(ok, false),
-               coalesce(ok AND sd.role_in(session_user, 'cleared'), false),
-               coalesce(ok AND sd.role_in(session_user, 'lead'), false),
-               coalesce(ok AND sd.role_in(session_user, 'admin'), false),
-               coalesce(a.id IS NULL AND sd.role_in(session_user, 'intake'), false))::sd.session_t
-    FROM (SELECT 1) one
-    LEFT JOIN sd_data.agent a ON a.username = session_user::text
-    CROSS JOIN LATERAL (SELECT a.id IS NOT NULL AND NOT a.must_change_password
-                               AND sd.role_in(session_user, 'agent') AS ok) x
-$$;
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
+DECLARE
+    a_id bigint;
+    a_must boolean;
+    ok boolean;
+BEGIN
+    SELECT a.id, a.must_change_password INTO a_id, a_must FROM sd_data.agent a WHERE a.username = session_user::text;
+    ok := coalesce(a_id IS NOT NULL AND NOT a_must AND sd.role_in(session_user, 'agent'), false);
+    RETURN ROW(a_id,
+               ok,
+               ok AND sd.role_in(session_user, 'cleared'),
+               ok AND sd.role_in(session_user, 'lead'),
+               ok AND sd.role_in(session_user, 'admin'),
+               a_id IS NULL AND sd.role_in(session_user, 'intake'))::sd.session_t;
+END $$;
 
 -- Refuses the statement with SQLSTATE 42501 and a plain sentence.
 CREATE FUNCTION sd.deny(p_message text) RETURNS void
@@ -405,17 +413,19 @@ BEGIN
         PERFORM sd.ticket_for_write(NEW.ticket_id, me);
     END IF;
     INSERT INTO sd_data.message (ticket_id, kind, direction, message_id, in_reply_to, references_ids, from_addr,
-                                 to_addr, subject, sent_at, body, raw_source, author_agent_id, created_at, raw_sha256)
+                                 to_addr, subject, sent_at, body, raw_source, author_agent_id, created_at, raw_sha256,
+                                 unknown_sender)
     VALUES (NEW.ticket_id, NEW.kind, NEW.direction, NEW.message_id, NEW.in_reply_to, NEW.references_ids,
             NEW.from_addr, NEW.to_addr, NEW.subject, NEW.sent_at, NEW.body, NEW.raw_source,
             CASE WHEN me.is_agent AND NEW.author_agent_id IS NOT NULL THEN me.agent_id END, NEW.created_at,
-            NEW.raw_sha256)
+            NEW.raw_sha256, coalesce(NEW.unknown_sender, false))
     RETURNING id, author_agent_id INTO NEW.id, NEW.author_agent_id;
     RETURN NEW;
 END $$;
 CREATE TRIGGER message_insert INSTEAD OF INSERT ON sd.message FOR EACH ROW EXECUTE FUNCTION sd.message_insert();
 
--- Stored afterwards: the raw source (streamed) and its digest.
+-- The mail intake inserts an e-mail with its raw source, digest and unknown-sender mark in one statement
+-- (issue 17); these may also be set afterwards (the same columns, by whoever may write the ticket).
 CREATE FUNCTION sd.message_update() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, sd_data, pg_temp AS $$
 DECLARE

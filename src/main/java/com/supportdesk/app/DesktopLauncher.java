@@ -85,6 +85,8 @@ final class DesktopLauncher implements RootCommand.DesktopStarter {
             LOG.warn("This desk cannot answer other launches (a second launch may open a second desk): {}", e.getMessage());
         }
         DeskInstance held = instance;
+        // macOS sends tel:/callto: links as Apple Events: AWT must take them before the FX toolkit starts
+        PhoneLinks.install(requests.dispatcher(), requests.clock());
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
             MainWindow window = open(options, new Stage(), Platform::exit, held, requests);

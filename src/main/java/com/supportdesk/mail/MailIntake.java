@@ -1237,8 +1237,7 @@ public final class MailIntake {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Long> id = store.conversation().ticketForMessageIds(tx, ids);
-        return id.isPresent() ? store.tickets().find(tx, id.get()) : Optional.empty();
+        return store.tickets().findByMessageIds(tx, ids);
     }
 
     /**
@@ -1254,10 +1253,7 @@ public final class MailIntake {
         TicketRepository tickets = store.tickets();
         long id = ticket.id();
         boolean unknownSender = kind == MessageKind.EMAIL && !knownSender(tx, ticket, in.mail().from());
-        Stored stored = storeMessage(tx, id, in, kind);
-        if (unknownSender) {
-            store.mailbox().markUnknownSender(tx, stored.messageRowId());
-        }
+        Stored stored = storeMessage(tx, id, in, kind, unknownSender);
         String detail = switch (kind) {
             case BOUNCE -> "Delivery failure report received" + in.mail().bouncedMessageId()
                     .map(m -> " for the desk's message " + m).orElse("") + "; not customer contact";
@@ -1319,7 +1315,7 @@ public final class MailIntake {
                 contact == null ? null : contact.customerId(), contact == null ? null : contact.id(), in.received(), null,
                 in.classification(), marked.isEmpty(), null);
         long id = store.changes().insert(tx, actor, n);
-        Stored stored = storeMessage(tx, id, in, MessageKind.EMAIL);
+        Stored stored = storeMessage(tx, id, in, MessageKind.EMAIL, false);
         if (!stored.notes().isEmpty()) {
             store.history().event(tx, id, actor, EventKind.EMAIL_RECEIVED, "E-mail received" + stored.notes());
         }
@@ -1341,21 +1337,21 @@ public final class MailIntake {
     private record Stored(long messageRowId, String notes) {
     }
 
-    /** The conversation entry with its raw source and attachments, all streamed. */
-    private Stored storeMessage(Tx tx, long ticketId, Incoming in, MessageKind kind) {
+    /** The conversation entry with its raw source (and digest, and unknown-sender mark) and attachments, all streamed. */
+    private Stored storeMessage(Tx tx, long ticketId, Incoming in, MessageKind kind, boolean unknownSender) {
         ParsedMail mail = in.mail();
         TicketRepository tickets = store.tickets();
-        long mid = store.conversation().addMessage(tx, ticketId, new Conversation.NewMessage(kind, Direction.IN, in.key(),
-                mail.inReplyTo().orElse(null), String.join(" ", mail.references()),
-                mail.from().map(MailAddress::toString).orElse(null),
-                mail.to().stream().map(MailAddress::toString).collect(Collectors.joining(", ")),
-                mail.subject(), in.received(), mail.textBody(), null));
+        long mid;
         try (InputStream raw = Files.newInputStream(in.src().file())) {
-            store.conversation().setRawSource(tx, mid, raw, in.src().size());
+            mid = store.conversation().addInboundMail(tx, ticketId, new Conversation.NewMessage(kind, Direction.IN, in.key(),
+                    mail.inReplyTo().orElse(null), String.join(" ", mail.references()),
+                    mail.from().map(MailAddress::toString).orElse(null),
+                    mail.to().stream().map(MailAddress::toString).collect(Collectors.joining(", ")),
+                    mail.subject(), in.received(), mail.textBody(), null),
+                    new Conversation.RawMail(raw, in.src().size(), in.sha256(), unknownSender));
         } catch (IOException e) {
             throw new UncheckedIOException("The spool file could not be read: " + e.getMessage(), e);
         }
-        store.mailbox().setRawDigest(tx, mid, in.sha256());
         int tooLarge = 0;
         int damaged = 0;
         double tooLargeMb = 0;

@@ -105,7 +105,7 @@ public final class ContactRepository {
                 return found.get();
             }
             String name = displayName == null || displayName.isBlank() ? e : displayName.strip();
-            return insert(c, null, name, e, null, ContactRole.REGISTERED_USER, false);
+            return insertRow(c, null, name, e, null, null, null, ContactRole.REGISTERED_USER, false); // looked for above
         });
     }
 
@@ -116,15 +116,23 @@ public final class ContactRepository {
 
     Contact insert(Connection c, Long customerId, String name, String email, String phone, String extension,
                    String region, ContactRole role, boolean verified) throws SQLException {
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty()) {
-            throw new StoreException.Invalid("A contact needs a name.");
-        }
         String e = email == null || email.isBlank() ? null : normEmail(email);
         if (e != null && byEmail(c, e).isPresent()) {
             throw new StoreException.Invalid("There is already a contact with the e-mail address " + e + ".");
         }
-        PhoneColumns p = phoneColumns(phone, extension, region, null, defaultRegion(c));
+        return insertRow(c, customerId, name, e, phone, extension, region, role, verified);
+    }
+
+    /** The INSERT itself, for an e-mail address ({@code e}, normalized) that no contact has. */
+    private Contact insertRow(Connection c, Long customerId, String name, String e, String phone, String extension,
+                              String region, ContactRole role, boolean verified) throws SQLException {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new StoreException.Invalid("A contact needs a name.");
+        }
+        // the desk's default region is read only for a number to read in it (not for every sender the intake adds)
+        PhoneColumns p = phoneColumns(phone, extension, region, null,
+                phone == null || phone.isBlank() ? null : defaultRegion(c));
         ContactRole r = role == null ? ContactRole.REGISTERED_USER : role;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contact (customer_id, name, email, phone, phone_digits,"
                 + " role, verified, created_at, phone_e164, phone_ext, region) VALUES (?,?,?,?,?,?,?,?,?,?,?)", Sql.ID)) {

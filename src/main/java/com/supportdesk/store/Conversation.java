@@ -48,11 +48,28 @@ public final class Conversation {
                              Long authorAgentId) {
     }
 
-    /** Adds a conversation entry (with its raw source when there is one) and returns its id. */
+    /**
+     * An inbound e-mail's raw source as the intake stores it with the entry: the bytes (streamed, {@code length} of
+     * them), their SHA-256 (the dedupe digest), and whether the sender is unknown to the ticket (see
+     * {@code MailboxRepository.markUnknownSender}).
+     */
+    public record RawMail(InputStream content, long length, String sha256, boolean unknownSender) {
+    }
+
+    /** Adds a conversation entry and returns its id. */
     long addMessage(Connection c, long ticketId, NewMessage m) throws SQLException {
+        return insert(c, ticketId, m, null);
+    }
+
+    /**
+     * Adds an entry, with the raw source, its digest and the unknown-sender mark when {@code raw} is given: one
+     * statement (issue 17: each further one is a round trip and, on a team database, a policy check).
+     */
+    private long insert(Connection c, long ticketId, NewMessage m, RawMail raw) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (ticket_id, kind, direction, message_id,"
-                + " in_reply_to, references_ids, from_addr, to_addr, subject, sent_at, body, author_agent_id, created_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Sql.ID)) {
+                + " in_reply_to, references_ids, from_addr, to_addr, subject, sent_at, body, author_agent_id, created_at"
+                + (raw == null ? ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                        : ", raw_source, raw_sha256, unknown_sender) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), Sql.ID)) {
             ps.setLong(1, ticketId);
             ps.setString(2, m.kind().name());
             ps.setString(3, m.direction().name());
@@ -66,12 +83,25 @@ public final class Conversation {
             ps.setString(11, m.body());
             Sql.setLong(ps, 12, m.authorAgentId());
             Sql.setInstant(ps, 13, db.clock().instant());
+            if (raw != null) {
+                ps.setBinaryStream(14, raw.content(), raw.length());
+                ps.setString(15, raw.sha256());
+                ps.setBoolean(16, raw.unknownSender());
+            }
             ps.executeUpdate();
             return Sql.generatedId(ps);
         }
     }
 
-    /** Adds a conversation entry (with its raw source when there is one) and returns its id. */
+    /**
+     * Adds an inbound e-mail with its raw source (streamed, not held in memory), the source's digest and the
+     * unknown-sender mark, in one statement within the caller's transaction; returns its id.
+     */
+    public long addInboundMail(Tx tx, long ticketId, NewMessage m, RawMail raw) {
+        return tx.sql(c -> insert(c, ticketId, m, java.util.Objects.requireNonNull(raw)));
+    }
+
+    /** Adds a conversation entry and returns its id. */
     public long addMessage(Tx tx, long ticketId, NewMessage m) {
         return tx.sql(c -> addMessage(c, ticketId, m));
     }
@@ -164,32 +194,6 @@ public final class Conversation {
             throw writeFailed[0];
         }
         return written;
-    }
-
-    /** Every Message-ID the desk has sent or received, mapped to its ticket (for threading). */
-    Optional<Long> ticketForMessageIds(Connection c, Collection<String> messageIds) throws SQLException {
-        for (String mid : messageIds) {
-            if (mid == null || mid.isBlank()) {
-                continue;
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id FROM message WHERE message_id = ?")) {
-                ps.setString(1, mid.strip());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        long tid = rs.getLong(1);
-                        if (!rs.wasNull()) {
-                            return Optional.of(tid);
-                        }
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Every Message-ID the desk has sent or received, mapped to its ticket (for threading). */
-    public Optional<Long> ticketForMessageIds(Tx tx, Collection<String> messageIds) {
-        return tx.sql(c -> ticketForMessageIds(c, messageIds));
     }
 
     /** Threading data of a ticket's newest inbound e-mail, for a reply's In-Reply-To and References. */

@@ -15,8 +15,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,6 +87,8 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** Sensitive reads already audited in the transaction running on this thread (embedded database). */
     private final ThreadLocal<Set<Long>> audited = new ThreadLocal<>();
+    /** What the transaction running on this thread read once and keeps for its own length: see {@link #txCache}. */
+    private final ThreadLocal<Map<Object, Object>> txCache = new ThreadLocal<>();
     private final boolean postgres;
     private volatile TeamSession session;
     /** How much space is left in a folder (for the full-disk message). */
@@ -505,7 +509,9 @@ public final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             current.set(c);
             audited.set(new HashSet<>());
+            txCache.set(new HashMap<>());
             T result = work.run(c);
+            flushPending();
             boolean clearsDiskProblem = diskProblem != null && wrote(c);
             c.commit();
             if (clearsDiskProblem) {
@@ -529,6 +535,7 @@ public final class Database implements AutoCloseable {
         } finally {
             current.remove();
             audited.remove();
+            txCache.remove();
             if (c != null) {
                 try {
                     c.setAutoCommit(true);
@@ -547,6 +554,44 @@ public final class Database implements AutoCloseable {
     Set<Long> auditedInTransaction() {
         Set<Long> s = audited.get();
         return s == null ? new HashSet<>() : s;
+    }
+
+    /**
+     * Values the transaction running on this thread keeps for as long as it runs, and no longer (gone at its commit or
+     * rollback): what does not change inside one transaction, e.g. the response policy a group of the mail intake
+     * measures its tickets by (issue 17: read once per group, not once per message). Whoever writes what a value was
+     * read from removes it in the same transaction. Outside a transaction, an empty map that keeps nothing.
+     */
+    Map<Object, Object> txCache() {
+        Map<Object, Object> m = txCache.get();
+        return m == null ? new HashMap<>() : m;
+    }
+
+    /** True while a transaction runs on this thread (see {@link #txCache}). */
+    boolean inTransaction() {
+        return txCache.get() != null;
+    }
+
+    /**
+     * Writes the transaction on this thread queued to send together (a {@link Pending} kept in {@link #txCache}, e.g.
+     * {@link TicketHistory}'s entries): sent now, in one batch each. Runs before the commit, and must run before
+     * anything in the transaction reads what they write.
+     */
+    void flushPending() throws SQLException {
+        Map<Object, Object> m = txCache.get();
+        if (m == null) {
+            return;
+        }
+        for (Object v : List.copyOf(m.values())) {
+            if (v instanceof Pending p) {
+                p.flush();
+            }
+        }
+    }
+
+    /** Writes queued in a transaction, sent by {@link #flushPending}; empty again after it. */
+    interface Pending {
+        void flush() throws SQLException;
     }
 
     /** Work done in a store transaction, outside the store (see {@link Tx}). */

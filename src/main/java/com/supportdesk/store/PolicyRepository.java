@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -57,6 +58,17 @@ public final class PolicyRepository {
     }
 
     ResponseClock clock(Connection c) throws SQLException {
+        // once per transaction (a group of the mail intake opens many tickets); add() drops it when it writes
+        Map<Object, Object> inTx = db.txCache();
+        if (inTx.get(PolicyRepository.class) instanceof ResponseClock kept) {
+            return kept;
+        }
+        ResponseClock clock = current(c);
+        inTx.put(PolicyRepository.class, clock);
+        return clock;
+    }
+
+    private ResponseClock current(Connection c) throws SQLException {
         long maxId;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(id) FROM policy_version")) {
             rs.next();
@@ -124,6 +136,7 @@ public final class PolicyRepository {
                 ps.executeUpdate();
                 id = Sql.generatedId(ps);
             }
+            db.txCache().remove(PolicyRepository.class);
             changes.recomputeDeadlines(c, actor, version.effectiveFrom(), clock(c));
             return versions(c).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
         });

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +37,7 @@ public final class TicketHistory {
     /** Ticket ids changed since the given feed position, by anyone, in any process sharing the database. */
     public Changes changesSince(long lastEventId) {
         return db.tx(c -> {
+            db.flushPending();
             Set<Long> ids = new LinkedHashSet<>();
             long max = lastEventId;
             // Transactions commit out of id order; re-reading the last few seconds catches late commits.
@@ -56,6 +58,7 @@ public final class TicketHistory {
 
     public long lastEventId() {
         return db.tx(c -> {
+            db.flushPending();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(id) FROM ticket_event")) {
                 rs.next();
                 return rs.getLong(1);
@@ -66,6 +69,7 @@ public final class TicketHistory {
     public List<TicketEvent> history(Agent reader, long id) {
         return db.tx(c -> {
             AccessPolicy.requireRead(reader, tickets.load(c, id));
+            db.flushPending();
             return history(c, id);
         });
     }
@@ -75,19 +79,55 @@ public final class TicketHistory {
         tx.run(c -> event(c, ticketId, actor, kind, detail));
     }
 
-    /** Appends a history entry (also the change feed other desktops poll). */
+    /**
+     * Appends a history entry (also the change feed other desktops poll). It is queued, and the transaction's entries
+     * go to the database together, in one batch, before it commits or reads the history (issue 17: the mail intake
+     * writes one or two for every message of a group, each a round trip of its own before).
+     */
     void event(Connection c, long ticketId, Agent actor, EventKind kind, String detail) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO ticket_event (ticket_id, at, agent_id, kind, detail) VALUES (?,?,?,?,?)")) {
-            ps.setLong(1, ticketId);
-            Sql.setInstant(ps, 2, db.clock().instant());
-            Sql.setLong(ps, 3, actor == null || actor == AccessPolicy.NOBODY ? null : actor.id());
-            ps.setString(4, kind.name());
-            ps.setString(5, Sql.truncate(detail, 4000));
-            ps.executeUpdate();
+        Object[] row = {ticketId, db.clock().instant(), actor == null || actor == AccessPolicy.NOBODY ? null : actor.id(),
+                kind.name(), Sql.truncate(detail, 4000)};
+        Queued queued = db.inTransaction() ? (Queued) db.txCache().computeIfAbsent(Queued.class, k -> new Queued(c)) : null;
+        if (queued != null && queued.c == c) {
+            queued.rows.add(row);
+            return;
+        }
+        Queued now = new Queued(c); // not on the transaction's connection: nothing would send it later
+        now.rows.add(row);
+        now.flush();
+    }
+
+    /** The entries a transaction queued (see {@link #event(Connection, long, Agent, EventKind, String)}). */
+    private static final class Queued implements Database.Pending {
+        final Connection c;
+        final List<Object[]> rows = new ArrayList<>();
+
+        Queued(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        public void flush() throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO ticket_event (ticket_id, at, agent_id, kind, detail) VALUES (?,?,?,?,?)")) {
+                for (Object[] r : rows) {
+                    ps.setLong(1, (Long) r[0]);
+                    Sql.setInstant(ps, 2, (java.time.Instant) r[1]);
+                    Sql.setLong(ps, 3, (Long) r[2]);
+                    ps.setString(4, (String) r[3]);
+                    ps.setString(5, (String) r[4]);
+                    ps.addBatch();
+                }
+                rows.clear();
+                ps.executeBatch();
+            }
         }
     }
 
+    /** A ticket's history as stored; the caller first sends what its transaction queued ({@link Database#flushPending}). */
     static List<TicketEvent> history(Connection c, long id) throws SQLException {
         List<TicketEvent> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT e.id, e.ticket_id, e.at, e.agent_id, a.display_name, e.kind,"

@@ -39,13 +39,15 @@ public final class TicketRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketRepository.class);
 
+    private static final String CONTENT_NAMES = "cu.name AS customer_name, ct.name AS contact_name, ct.email AS contact_email";
+    private static final String CONTENT_JOINS = " LEFT JOIN customer cu ON cu.id = t.customer_id"
+            + " LEFT JOIN contact ct ON ct.id = t.contact_id";
     private static final String COLUMNS = "SELECT t.id, t.subject, t.customer_id, t.contact_id, t.severity,"
             + " t.support_level, t.status, t.classification, t.channel, t.received, t.deadline, t.first_contact_at,"
             + " t.first_contact_event, t.assignee_id, t.needs_triage, t.needs_cleared_agent, t.resolved_at,"
-            + " t.updated_at, t.version, cu.name AS customer_name, ct.name AS contact_name, ct.email AS contact_email,"
+            + " t.updated_at, t.version, " + CONTENT_NAMES + ","
             + " a.display_name AS assignee_name, u.display_name AS updated_by_name, ";
-    private static final String FROM = " FROM ticket t LEFT JOIN customer cu ON cu.id = t.customer_id"
-            + " LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN agent a ON a.id = t.assignee_id"
+    private static final String FROM = " FROM ticket t" + CONTENT_JOINS + " LEFT JOIN agent a ON a.id = t.assignee_id"
             + " LEFT JOIN agent u ON u.id = t.updated_by";
     /** Sensitive tickets re-read (or audited) at a time, so no statement grows without bound. */
     private static final int CHUNK = 500;
@@ -69,6 +71,13 @@ public final class TicketRepository {
      * stores every row in full and {@link AccessPolicy} filters it here.
      */
     private final String select;
+    /**
+     * {@link #select} for the mail gateway's login on a team database, which the {@code ticket} view never shows a
+     * ticket's customer or contact (their ids are NULL for it): the same rows without joining {@code customer} and
+     * {@code contact}. Those joins are on the view's computed ids, which no index serves there, so each would read
+     * the whole table for every message the gateway threads (issue 17: a cost growing with the contacts).
+     */
+    private final String selectForGateway;
 
     public TicketRepository(Database db, PolicyRepository policy, AuditRepository audit, ZoneId displayZone) {
         this.db = db;
@@ -76,6 +85,15 @@ public final class TicketRepository {
         this.audit = audit;
         this.displayZone = displayZone;
         this.select = COLUMNS + (db.postgres() ? "t.content_visible" : "TRUE AS content_visible") + FROM;
+        this.selectForGateway = COLUMNS.replace(CONTENT_NAMES, "CAST(NULL AS VARCHAR(200)) AS customer_name,"
+                + " CAST(NULL AS VARCHAR(200)) AS contact_name, CAST(NULL AS VARCHAR(320)) AS contact_email")
+                + "t.content_visible" + FROM.replace(CONTENT_JOINS, "");
+    }
+
+    /** The ticket query for this session: {@link #selectForGateway} for the mail gateway's login, else {@link #select}. */
+    private String selectForSession() {
+        Database.TeamSession s = db.session();
+        return s != null && s.intake() && !s.agent() ? selectForGateway : select;
     }
 
     public Database database() {
@@ -130,6 +148,7 @@ public final class TicketRepository {
             if (t.redacted()) {
                 throw new StoreException.AccessDenied(t.ref() + " is " + Ticket.PLACEHOLDER + ".");
             }
+            db.flushPending();
             return new TicketDetail(t, Conversation.messages(c, id), Conversation.calls(c, id), TicketHistory.history(c, id));
         });
     }
@@ -324,7 +343,7 @@ public final class TicketRepository {
      * it without an audited read (the placeholder for sensitive content).
      */
     Optional<Ticket> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(select + " WHERE t.id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(byId())) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -339,6 +358,51 @@ public final class TicketRepository {
      */
     public Optional<Ticket> find(Tx tx, long id) {
         return tx.sql(c -> find(c, id));
+    }
+
+    /**
+     * The ticket holding the first of these Message-IDs (in the order given) that the desk sent or received, read as
+     * {@link #find(Tx, long)} reads it: mail threading, in one statement (issue 17: not one per Message-ID and another
+     * for the ticket). Blank ids are skipped.
+     */
+    public Optional<Ticket> findByMessageIds(Tx tx, Collection<String> messageIds) {
+        List<String> ids = messageIds.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).distinct()
+                .toList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return tx.sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement(byMessageIds(ids.size()))) {
+                ps.setMaxRows(1);
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setString(1 + i, ids.get(i));
+                    ps.setString(1 + ids.size() + i, ids.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** {@link #find(Connection, long)}'s statement. */
+    String byId() {
+        return selectForSession() + " WHERE t.id = ?";
+    }
+
+    /**
+     * {@link #findByMessageIds}' statement for {@code n} ids: the ids, then the same ids again for the order. The
+     * ticket by its key from a scalar subquery (a join to {@code message} is not served by the key on PostgreSQL's
+     * views).
+     */
+    String byMessageIds(int n) {
+        StringBuilder sql = new StringBuilder(selectForSession()).append(" WHERE t.id = (SELECT mm.ticket_id FROM message mm")
+                .append(" WHERE mm.message_id IN (").append(String.join(",", Collections.nCopies(n, "?")))
+                .append(") AND mm.ticket_id IS NOT NULL ORDER BY CASE mm.message_id");
+        for (int i = 0; i < n; i++) {
+            sql.append(" WHEN ? THEN ").append(i);
+        }
+        return sql.append(" END FETCH FIRST 1 ROWS ONLY)").toString();
     }
 
     /** Every ticket received at or after {@code from}, as stored (for the system: deadlines after a policy change). */

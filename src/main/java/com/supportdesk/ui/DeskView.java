@@ -348,8 +348,7 @@ public final class DeskView extends BorderPane {
         Region sp2 = new Region();
         HBox.setHgrow(sp2, Priority.ALWAYS);
         StackPane search = new StackPane(boardView.searchField());
-        search.setPrefWidth(360);
-        search.setMaxWidth(420);
+        search.getStyleClass().add(Styles.HEADER_SEARCH); // its width, in em, grows with the text zoom
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, i) ->
                 search.getChildren().setAll(currentBoard().searchField()));
         HBox h = new HBox(title, sp, new FontIcon(MaterialDesignM.MAGNIFY), search, sp2, user);

@@ -23,6 +23,7 @@ import com.supportdesk.ui.phone.CallConsoleView;
 import com.supportdesk.ui.signin.SignInGate;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -232,6 +233,22 @@ class CallHandOffFxTest {
         assertThat(text(robot, "#call-started")).endsWith(DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK)
                 .withZone(ZoneId.systemDefault()).format(second));
         assertThat(text(robot, "#caller-summary")).isEqualTo("No caller chosen yet");
+    }
+
+    @Test
+    void aTelLinkMacOsHandsTheDeskOpensTheConsoleAsTheSoftphonesCommandDoes(FxRobot robot) throws Exception {
+        desk(TestDesk.Engine.H2, robot);
+        signIn(robot);
+        // what the open-URI handler (app.PhoneLinks, macOS) does with the Apple Event's link
+        DeskChannel.Reply reply = PhoneLinks.open(URI.create("tel:%2B44%2020%207946%200018"), requests.dispatcher(), clock);
+        assertThat(reply.ok()).as(reply.message()).isTrue();
+        assertThat(reply.message()).contains("The call console is open in the running Support Desk for +44 20 7946 0018");
+
+        waitFor(() -> console(robot).isPresent());
+        assertThat(text(robot, "#call-heading")).isEqualTo("Inbound call from +44 20 7946 0018");
+        waitFor(() -> text(robot, "#caller-summary").startsWith("Gail Gov \u2014 Home Office Digital \u00b7 Administrator"));
+        clock.advance(Duration.ofSeconds(12));
+        waitFor(() -> text(robot, "#call-timer").equals("00:12"));
     }
 
     @Test

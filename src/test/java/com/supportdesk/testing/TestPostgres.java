@@ -50,6 +50,8 @@ public final class TestPostgres {
                         .setDataDirectoryCustomizer(dir -> writeHba(new File(dir, "pg_hba.conf")))
                         .setServerConfig("password_encryption", "scram-sha-256")
                         .setServerConfig("max_connections", "200")
+                        // what each login sends, statement by statement (IntakeStatementsTest counts the intake's)
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);

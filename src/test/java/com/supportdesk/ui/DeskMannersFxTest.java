@@ -19,28 +19,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.assertj.core.data.Offset;
@@ -59,7 +65,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The desk's platform manners under headless Monocle: every icon-only button has an accessible name, the text zoom
  * follows Ctrl + and − (and 0) on every screen of the window and is there again after a restart, the menus carry the
- * zoom and the platform's keys.
+ * zoom and the platform's keys. The zoom reaches what has sizes of its own: a tooltip (a popup window with its own
+ * scene), the icons (Ikonli sizes them in pixels), the board's filter boxes and cards (fixed sizes truncated them).
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -272,5 +279,124 @@ class DeskMannersFxTest {
         assertThat(again.zoom().percentProperty().get()).isEqualTo(125);
         assertThat(again.stage().getScene().getStylesheets()).last().asString().startsWith("data:text/css");
         robot.interact(() -> again.stage().hide());
+    }
+
+    // ---- the zoom reaches what has sizes of its own: tooltips (popup windows), icons (px), fixed widths ----
+
+    private void zoomTo(int percent) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.zoom().reset();
+            while (window.zoom().percentProperty().get() < percent) {
+                window.zoom().zoomIn();
+            }
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.zoom().percentProperty().get()).isEqualTo(percent);
+    }
+
+    /**
+     * The tooltip of the board's "clear filters" button, shown as hovering shows it (Tooltip's behaviour calls
+     * {@code show(window, x, y)}; the mouse itself does not raise tooltips under headless Monocle); its text size.
+     */
+    private double tooltipFont() throws Exception {
+        Button clear = (Button) lookup("#board-clearFilters");
+        Tooltip tip = clear.getTooltip();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Bounds b = clear.localToScreen(clear.getBoundsInLocal());
+            tip.show(stage, b.getMinX(), b.getMaxY() + 4);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                Text text = (Text) tip.getScene().getRoot().lookup(".text");
+                assertThat(text.getText()).isEqualTo("Show every ticket again");
+                return text.getFont().getSize();
+            }).get();
+        } finally {
+            WaitForAsyncUtils.asyncFx(tip::hide).get();
+        }
+    }
+
+    /** Icon sizes of the header, the filter bar and the first ticket card, by where they are. */
+    private Map<String, Integer> iconSizes() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            out.put("header", ((FontIcon) lookup(".app-header .ikonli-font-icon")).getIconSize());
+            out.put("clear filters", ((FontIcon) ((Button) lookup("#board-clearFilters")).getGraphic()).getIconSize());
+            out.put("card", ((FontIcon) lookup(".ticket-card .ikonli-font-icon")).getIconSize());
+            return out;
+        }).get();
+    }
+
+    /** Each filter box and the search field whose text (or hint) does not fit, as "id: shown instead of full". */
+    private List<String> truncated() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            List<String> out = new ArrayList<>();
+            Parent bar = (Parent) lookup("#mainBoard .filter-bar");
+            for (Node n : bar.lookupAll(".combo-box")) {
+                // the button cell: what the closed box shows (the skin's child; its list's cells are elsewhere)
+                ListCell<?> cell = (ListCell<?>) ((Parent) n).getChildrenUnmodifiable().stream()
+                        .filter(c -> c instanceof ListCell<?>).findFirst().orElseThrow();
+                Text shown = (Text) cell.lookup(".text");
+                if (shown == null || !shown.getText().equals(cell.getText())) {
+                    out.add(n.getId() + ": " + (shown == null ? null : shown.getText()) + " instead of " + cell.getText());
+                }
+            }
+            TextField search = (TextField) lookup("#board-search");
+            Text hint = (Text) search.lookupAll(".text").stream().filter(t -> search.getPromptText().equals(((Text) t)
+                    .getText())).findFirst().orElseThrow();
+            double room = search.getWidth() - search.snappedLeftInset() - search.snappedRightInset();
+            if (hint.getLayoutBounds().getWidth() > room + 0.5) {
+                out.add("board-search: hint " + hint.getLayoutBounds().getWidth() + " px in " + room + " px");
+            }
+            // the first card of the board: whole in its cell (a list's cells have one fixed height)
+            Region card = (Region) lookup("#board-new .ticket-card");
+            Node up = card;
+            while (!(up instanceof ListCell<?>)) {
+                up = up.getParent();
+            }
+            ListCell<?> cardCell = (ListCell<?>) up;
+            double needs = card.prefHeight(card.getWidth()) + cardCell.snappedTopInset() + cardCell.snappedBottomInset();
+            if (needs > cardCell.getHeight() + 0.5) {
+                out.add("ticket card: " + needs + " px in a " + cardCell.getHeight() + " px cell");
+            }
+            return out;
+        }).get();
+    }
+
+    private Node lookup(String css) {
+        Node n = stage.getScene().getRoot().lookup(css);
+        assertThat(n).as(css).isNotNull();
+        return n;
+    }
+
+    @Test
+    void atOneHundredAndFiftyPercentTooltipsAndIconsAreOneAndAHalfTimesTheirSize(FxRobot robot) throws Exception {
+        desk(robot, "lead");
+        zoomTo(100);
+        double tip100 = tooltipFont();
+        Map<String, Integer> icons100 = iconSizes();
+        zoomTo(150);
+        double tip150 = tooltipFont();
+        Map<String, Integer> icons150 = iconSizes();
+
+        assertThat(tip150).isEqualTo(tip100 * 1.5, Offset.offset(0.1));
+        icons100.forEach((where, size) ->
+                assertThat(icons150.get(where)).as(where).isCloseTo((int) Math.round(size * 1.5), Offset.offset(1)));
+        // and back: 100 % is 100 % again
+        zoomTo(100);
+        assertThat(tooltipFont()).isEqualTo(tip100, Offset.offset(0.01));
+        assertThat(iconSizes()).isEqualTo(icons100);
+    }
+
+    @Test
+    void theBoardsFilterBoxesAndCardsShowTheirWholeTextAtEveryZoom(FxRobot robot) throws Exception {
+        desk(robot, "lead");
+        for (int percent : List.of(100, 150, 200)) {
+            zoomTo(percent);
+            assertThat(truncated()).as(percent + " %").isEmpty();
+        }
     }
 }

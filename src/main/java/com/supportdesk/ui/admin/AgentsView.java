@@ -132,8 +132,7 @@ public final class AgentsView extends BorderPane {
         g.add(pw2Label, 0, 5);
         g.add(pw2, 1, 5);
         for (Node n : new Node[] {pwLabel, pw, pw2Label, pw2}) {
-            n.visibleProperty().bind(vm.creatingProperty());
-            n.managedProperty().bind(vm.creatingProperty());
+            Forms.showWhen(n, vm.creatingProperty());
         }
         Button save = new Button(null, new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setId("agentSave");
@@ -167,8 +166,7 @@ public final class AgentsView extends BorderPane {
         reset.disableProperty().bind(vm.busyProperty());
         reset.setOnAction(e -> vm.resetPassword());
         VBox box = Forms.section("Reset password", MaterialDesignK.KEY_OUTLINE, g, Forms.buttons(reset));
-        box.visibleProperty().bind(vm.creatingProperty().not());
-        box.managedProperty().bind(box.visibleProperty());
+        Forms.showWhen(box, vm.creatingProperty().not());
         return box;
     }
 

@@ -73,7 +73,7 @@ public final class BoardView extends BorderPane {
             ListView<Ticket> list = new ListView<>(vm.column(c));
             list.setId(prefix + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             list.getStyleClass().add(Styles.TICKET_LIST);
-            list.setFixedCellSize(106);
+            // its fixed cell size is in desk.css (.ticket-list), in em: the cards grow with the text zoom
             list.setCellFactory(lv -> new TicketCell(ticker, vm.responseClock(), fmt));
             list.setPlaceholder(emptyLabel(c));
             list.setFocusTraversable(true);
@@ -153,11 +153,7 @@ public final class BoardView extends BorderPane {
         filterLabel.getStyleClass().add(Styles.FILTER_LABEL);
         HBox bar = new HBox(filterLabel, sev, level, who, customer, channel, clear);
         bar.getStyleClass().add(Styles.FILTER_BAR);
-        sev.setPrefWidth(128);
-        level.setPrefWidth(108);
-        who.setPrefWidth(142);
-        customer.setPrefWidth(170);
-        channel.setPrefWidth(128);
+        // their widths are in desk.css, in em: they grow with the text zoom
         for (Node n : bar.getChildren()) {
             if (n instanceof Region r) {
                 r.setMinWidth(Region.USE_PREF_SIZE);

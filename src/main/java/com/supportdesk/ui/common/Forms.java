@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -68,6 +69,15 @@ public final class Forms {
         }
     }
 
+    /**
+     * Shows {@code node} while {@code shown} is true and leaves no gap where it was while false: visible and managed
+     * together (a node that is only invisible still takes its space in the layout).
+     */
+    public static void showWhen(Node node, ObservableBooleanValue shown) {
+        node.visibleProperty().bind(shown);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
     /** A red message line bound to a view-model's error text; hidden while empty. */
     public static Label error(String id, ObservableStringValue text) {
         Label l = message(id, text);
@@ -95,8 +105,7 @@ public final class Forms {
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().bind(text);
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
+        showWhen(l, l.textProperty().isNotEmpty());
         return l;
     }
 

@@ -28,6 +28,8 @@ public final class Styles {
     public static final String PLACEHOLDER_CARD = "placeholder-card";
     public static final String PRIMARY = "primary";
     public static final String SEARCH_FIELD = "search-field";
+    /** The header's box round the search field. */
+    public static final String HEADER_SEARCH = "header-search";
     public static final String SENSITIVE = "sensitive";
     public static final String SENSITIVE_BANNER = "sensitive-banner";
     public static final String SENSITIVE_TAB = "sensitive-tab";

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -42,6 +44,9 @@ public final class Theme {
         };
     }
 
+    /** The stylesheets every window loads ({@link #stylesheets()}), by name beside this class. */
+    private static final List<String> SHEETS = List.of("colors.css", "desk.css", "admin.css", "phone.css");
+
     private Theme() {
     }
 
@@ -55,7 +60,7 @@ public final class Theme {
      * writes a colour), the desk's base and components, the tool windows' forms, the phone windows'.
      */
     public static List<String> stylesheets() {
-        return List.of(url("colors.css"), url("desk.css"), url("admin.css"), url("phone.css"));
+        return SHEETS.stream().map(Theme::url).toList();
     }
 
     /** The wallboard's own dark components (its node adds it on top of the theme). */
@@ -73,23 +78,70 @@ public final class Theme {
 
     /**
      * Makes a scene's text follow {@code zoom}: a last stylesheet sets the root's font size, and every other size in
-     * the stylesheets is relative to it (em). Windows the scene's window owns take the size it has when they open
-     * ({@link #dress}).
+     * the stylesheets is relative to it (em), tooltips included (their popup takes its owner window's root font).
+     * Icon sizes are not em: Ikonli sets an icon's own font from its size, so an em there would be measured against
+     * the icon itself. The same stylesheet therefore repeats each
+     * {@code -fx-icon-size} rule of the theme scaled by the zoom ({@link #ICON_SIZES}). Windows the scene's window
+     * owns take the size it has when they open ({@link #dress}).
      */
     public static void zoom(Scene scene, FontZoom zoom) {
-        setZoom(scene, zoom.fontSize());
-        zoom.percentProperty().addListener((o, was, now) -> setZoom(scene, zoom.fontSize()));
+        setZoom(scene, zoom);
+        zoom.percentProperty().addListener((o, was, now) -> setZoom(scene, zoom));
     }
 
-    /** The stylesheet that makes the root's font {@code px} pixels. */
-    static String zoomSheet(double px) {
-        String css = ".root { -fx-font-size: " + px + "px; }";
-        return ZOOM_SHEET + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
+    private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^{}]*)}");
+    private static final Pattern ICON_SIZE = Pattern.compile("-fx-icon-size\\s*:\\s*([0-9]+(?:\\.[0-9]+)?)(?:px)?\\s*(?:;|$)");
+
+    /** One {@code -fx-icon-size} rule of the theme: its selector and size in pixels at 100 %. */
+    record IconSize(String selector, double px) {
     }
 
-    private static void setZoom(Scene scene, double px) {
+    /** The theme's icon sizes, in the order of its stylesheets (so that the scaled copies cascade as they do). */
+    static final List<IconSize> ICON_SIZES = iconSizes(stylesheetText());
+
+    /** The stylesheet that makes the root's font {@code fontPx} pixels and scales the icons to {@code percent} %. */
+    static String zoomSheet(double fontPx, int percent) {
+        StringBuilder css = new StringBuilder(".root { -fx-font-size: " + fontPx + "px; }\n");
+        for (IconSize i : ICON_SIZES) {
+            css.append(i.selector()).append(" { -fx-icon-size: ").append(Math.round(i.px() * percent / 100.0))
+                    .append("px; }\n");
+        }
+        return ZOOM_SHEET + Base64.getEncoder().encodeToString(css.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void setZoom(Scene scene, FontZoom zoom) {
         scene.getStylesheets().removeIf(s -> s.startsWith(ZOOM_SHEET));
-        scene.getStylesheets().add(zoomSheet(px));
+        scene.getStylesheets().add(zoomSheet(zoom.fontSize(), zoom.percentProperty().get()));
+    }
+
+    /** Every rule of {@code css} that sets {@code -fx-icon-size}, with its selector and size (px). */
+    static List<IconSize> iconSizes(String css) {
+        List<IconSize> out = new ArrayList<>();
+        Matcher rule = RULE.matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
+        while (rule.find()) {
+            Matcher size = ICON_SIZE.matcher(rule.group(2));
+            String px = null;
+            while (size.find()) {
+                px = size.group(1); // the last one in a rule counts
+            }
+            if (px != null) {
+                out.add(new IconSize(rule.group(1).strip().replaceAll("\\s+", " "), Double.parseDouble(px)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The text of {@link #stylesheets()}, one after the other. */
+    private static String stylesheetText() {
+        StringBuilder all = new StringBuilder();
+        for (String name : SHEETS) {
+            try (InputStream in = Objects.requireNonNull(Theme.class.getResourceAsStream(name), name)) {
+                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new IllegalStateException("The theme's stylesheet " + name + " cannot be read", e);
+            }
+        }
+        return all.toString();
     }
 
     /** The text size of {@code owner}'s window ({@link #zoom}), as a stylesheet for a window it opens; else empty. */

@@ -2,6 +2,7 @@ package com.supportdesk.ui.mail;
 
 import com.supportdesk.mail.AfterImport;
 import com.supportdesk.mail.TlsMode;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
 import java.util.function.Function;
@@ -23,7 +24,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -101,27 +101,27 @@ public final class MailSettingsView {
 
     /** The IMAP account the intake fetches from, and what happens to a message once it is a ticket. */
     private GridPane incoming() {
-        GridPane imap = grid();
+        GridPane imap = Forms.grid();
         CheckBox imapOn = check("imapEnabled", "Fetch mail from this IMAP account", vm.imapEnabledProperty());
         imap.add(imapOn, 0, 0, 2, 1);
-        row(imap, 1, "Server", text("imapHost", vm.imapHostProperty(), "imap.example.com"));
-        row(imap, 2, "Security", tls("imapTls", vm.imapTlsProperty()));
-        row(imap, 3, "Port", text("imapPort", vm.imapPortProperty(), "993"));
-        row(imap, 4, "User name", text("imapUser", vm.imapUserProperty(), "support@example.com"));
+        Forms.row(imap, 1, "Server", text("imapHost", vm.imapHostProperty(), "imap.example.com"));
+        Forms.row(imap, 2, "Security", tls("imapTls", vm.imapTlsProperty()));
+        Forms.row(imap, 3, "Port", text("imapPort", vm.imapPortProperty(), "993"));
+        Forms.row(imap, 4, "User name", text("imapUser", vm.imapUserProperty(), "support@example.com"));
         PasswordField imapPassword = password("imapPassword", vm.imapPasswordProperty());
         imapPassword.disableProperty().bind(vm.imapEnabledProperty().not().or(vm.imapOAuthProperty()));
-        row(imap, 5, "Password", imapPassword);
-        row(imap, 6, "Folder", text("imapFolder", vm.imapFolderProperty(), "INBOX"));
+        Forms.row(imap, 5, "Password", imapPassword);
+        Forms.row(imap, 6, "Folder", text("imapFolder", vm.imapFolderProperty(), "INBOX"));
         ComboBox<AfterImport> after = new ComboBox<>();
         after.setId("afterImport");
         after.getItems().setAll(AfterImport.values());
         after.setConverter(converter(a -> a == AfterImport.MOVE ? "Move it to a folder" : "Mark it as read"));
         after.valueProperty().bindBidirectional(vm.afterImportProperty());
-        row(imap, 7, "After import", after);
+        Forms.row(imap, 7, "After import", after);
         TextField moveTo = text("moveToFolder", vm.moveToFolderProperty(), "Processed");
         moveTo.disableProperty().bind(vm.afterImportProperty().isNotEqualTo(AfterImport.MOVE)
                 .or(vm.imapEnabledProperty().not()));
-        row(imap, 8, "Move to folder", moveTo);
+        Forms.row(imap, 8, "Move to folder", moveTo);
         if (vm.signIn() != null) {
             imap.add(check("imapOAuth", "Sign in with the provider (OAuth 2.0, see Sign-in) instead of the password",
                     vm.imapOAuthProperty()), 1, 9);
@@ -136,18 +136,18 @@ public final class MailSettingsView {
 
     /** The SMTP server replies and acknowledgements go out through, and whom they come from. */
     private GridPane outgoing() {
-        GridPane smtp = grid();
+        GridPane smtp = Forms.grid();
         CheckBox smtpOn = check("smtpEnabled", "Send replies through this SMTP server", vm.smtpEnabledProperty());
         smtp.add(smtpOn, 0, 0, 2, 1);
-        row(smtp, 1, "Server", text("smtpHost", vm.smtpHostProperty(), "smtp.example.com"));
-        row(smtp, 2, "Security", tls("smtpTls", vm.smtpTlsProperty()));
-        row(smtp, 3, "Port", text("smtpPort", vm.smtpPortProperty(), "587"));
-        row(smtp, 4, "User name", text("smtpUser", vm.smtpUserProperty(), "empty if the server needs no login"));
+        Forms.row(smtp, 1, "Server", text("smtpHost", vm.smtpHostProperty(), "smtp.example.com"));
+        Forms.row(smtp, 2, "Security", tls("smtpTls", vm.smtpTlsProperty()));
+        Forms.row(smtp, 3, "Port", text("smtpPort", vm.smtpPortProperty(), "587"));
+        Forms.row(smtp, 4, "User name", text("smtpUser", vm.smtpUserProperty(), "empty if the server needs no login"));
         PasswordField smtpPassword = password("smtpPassword", vm.smtpPasswordProperty());
         smtpPassword.disableProperty().bind(vm.smtpEnabledProperty().not().or(vm.smtpOAuthProperty()));
-        row(smtp, 5, "Password", smtpPassword);
-        row(smtp, 6, "From address", text("fromAddress", vm.fromAddressProperty(), "support@example.com"));
-        row(smtp, 7, "From name", text("fromName", vm.fromNameProperty(), "Example Support"));
+        Forms.row(smtp, 5, "Password", smtpPassword);
+        Forms.row(smtp, 6, "From address", text("fromAddress", vm.fromAddressProperty(), "support@example.com"));
+        Forms.row(smtp, 7, "From name", text("fromName", vm.fromNameProperty(), "Example Support"));
         if (vm.signIn() != null) {
             smtp.add(check("smtpOAuth", "Sign in with the provider (OAuth 2.0, see Sign-in) instead of the password",
                     vm.smtpOAuthProperty()), 1, 8);
@@ -200,26 +200,6 @@ public final class MailSettingsView {
         TitledPane pane = new TitledPane(title, content);
         pane.setCollapsible(false);
         return pane;
-    }
-
-    static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(6);
-        g.setPadding(new Insets(8));
-        ColumnConstraints label = new ColumnConstraints();
-        label.setMinWidth(110);
-        ColumnConstraints field = new ColumnConstraints();
-        field.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().setAll(label, field);
-        return g;
-    }
-
-    static void row(GridPane g, int row, String label, Node field) {
-        Label l = new Label(label);
-        l.setLabelFor(field);
-        g.add(l, 0, row);
-        g.add(field, 1, row);
     }
 
     /** Every field of the section except its own on/off box follows that box. */

@@ -2,6 +2,7 @@ package com.supportdesk.ui.mail;
 
 import com.supportdesk.mail.oauth.OAuthClient;
 import com.supportdesk.mail.oauth.OAuthProvider;
+import com.supportdesk.ui.common.Forms;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -35,20 +36,20 @@ final class MailSignInView {
     }
 
     private VBox build() {
-        GridPane g = MailSettingsView.grid();
+        GridPane g = Forms.grid();
         ComboBox<OAuthProvider> provider = new ComboBox<>();
         provider.setId("oauthProvider");
         provider.getItems().setAll(OAuthProvider.values());
         provider.setConverter(MailSettingsView.converter(OAuthProvider::label));
         provider.valueProperty().bindBidirectional(vm.providerProperty());
-        MailSettingsView.row(g, 0, "Provider", provider);
+        Forms.row(g, 0, "Provider", provider);
 
         BooleanBinding microsoft = vm.providerProperty().isEqualTo(OAuthProvider.MICROSOFT);
         BooleanBinding custom = vm.providerProperty().isEqualTo(OAuthProvider.CUSTOM);
         TextField tenant = MailSettingsView.text("oauthTenant", vm.tenantProperty(),
                 OAuthClient.MICROSOFT_DEFAULT_TENANT + ", contoso.onmicrosoft.com or the directory (tenant) id");
         shownIf(g, 1, "Tenant", tenant, microsoft);
-        MailSettingsView.row(g, 2, "Client id", MailSettingsView.text("oauthClientId", vm.clientIdProperty(),
+        Forms.row(g, 2, "Client id", MailSettingsView.text("oauthClientId", vm.clientIdProperty(),
                 "Application (client) id of the app registration"));
         shownIf(g, 3, "Client secret", MailSettingsView.password("oauthClientSecret", vm.clientSecretProperty()),
                 microsoft.not());
@@ -66,8 +67,7 @@ final class MailSignInView {
         signIn.disableProperty().bind(vm.busyProperty());
         Button cancel = MailSettingsView.button("oauthCancel", "Cancel sign-in");
         cancel.setOnAction(e -> vm.cancel());
-        cancel.visibleProperty().bind(vm.busyProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
+        Forms.showWhen(cancel, vm.busyProperty());
         g.add(new HBox(8, signIn, cancel), 1, 8);
 
         Label signedIn = new Label();
@@ -80,8 +80,7 @@ final class MailSignInView {
         address.setId("oauthAddress");
         address.setEditable(false);
         address.textProperty().bind(vm.waitingAddressProperty());
-        address.visibleProperty().bind(vm.waitingAddressProperty().isNotEmpty());
-        address.managedProperty().bind(address.visibleProperty());
+        Forms.showWhen(address, vm.waitingAddressProperty().isNotEmpty());
 
         Label status = new Label();
         status.setId("oauthStatus");
@@ -96,11 +95,10 @@ final class MailSignInView {
 
     /** A labelled row that is only there (and takes no room) while {@code shown}. */
     private static void shownIf(GridPane g, int row, String label, Node field, BooleanBinding shown) {
-        MailSettingsView.row(g, row, label, field);
+        Forms.row(g, row, label, field);
         for (Node n : g.getChildren()) {
             if (GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) == row) {
-                n.visibleProperty().bind(shown);
-                n.managedProperty().bind(shown);
+                Forms.showWhen(n, shown);
             }
         }
     }

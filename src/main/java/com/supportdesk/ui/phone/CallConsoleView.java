@@ -8,6 +8,7 @@ import com.supportdesk.domain.Ticket;
 import com.supportdesk.phone.CallerLines;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.KeyStyle;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.phone.CallConsoleViewModel.Target;
@@ -110,8 +111,7 @@ public final class CallConsoleView {
         waiting.setId("call-waiting");
         waiting.getStyleClass().add(Styles.CALL_WAITING);
         waiting.textProperty().bind(vm.waitingProperty());
-        waiting.visibleProperty().bind(vm.waitingProperty().isNotEmpty());
-        waiting.managedProperty().bind(waiting.visibleProperty());
+        Forms.showWhen(waiting, vm.waitingProperty().isNotEmpty());
         VBox titles = new VBox(2, heading, startedAt, waiting);
         HBox box = new HBox(16, timer, titles);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -158,9 +158,8 @@ public final class CallConsoleView {
         Label gov = new Label("UK Government", FontIcon.of(MaterialDesignF.FLAG));
         gov.setId("caller-government");
         gov.getStyleClass().add(Styles.GOV_FLAG);
-        gov.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.lookup().caller() != null
+        Forms.showWhen(gov, Bindings.createBooleanBinding(() -> vm.lookup().caller() != null
                 && vm.lookup().caller().government(), vm.lookup().callerProperty()));
-        gov.managedProperty().bind(gov.visibleProperty());
         HBox card = new HBox(10, summary, gov);
         card.setAlignment(Pos.CENTER_LEFT);
         return card;
@@ -181,11 +180,9 @@ public final class CallConsoleView {
         PhoneControls.mnemonicSelects(existing);
         PhoneControls.bindToggle(targets, vm.targetProperty());
         HBox targetRow = new HBox(16, newTicket, existing);
-        targetRow.visibleProperty().bind(outbound().not());
-        targetRow.managedProperty().bind(targetRow.visibleProperty());
+        Forms.showWhen(targetRow, outbound().not());
         Label logOn = new Label("Log on");
-        logOn.visibleProperty().bind(targetRow.visibleProperty());
-        logOn.managedProperty().bind(targetRow.visibleProperty());
+        Forms.showWhen(logOn, targetRow.visibleProperty());
         rows.add(logOn, targetRow);
 
         ListView<Ticket> tickets = new ListView<>(vm.callerTickets());
@@ -194,8 +191,7 @@ public final class CallConsoleView {
         tickets.setPlaceholder(new Label("The caller has no open tickets"));
         tickets.setCellFactory(lv -> PhoneControls.cell(CallConsoleView::ticketText));
         tickets.disableProperty().bind(vm.targetProperty().isNotEqualTo(Target.EXISTING_TICKET));
-        tickets.visibleProperty().bind(outbound().not());
-        tickets.managedProperty().bind(tickets.visibleProperty());
+        Forms.showWhen(tickets, outbound().not());
         tickets.getSelectionModel().selectedItemProperty().addListener((obs, old, t) -> {
             if (t != null) {
                 vm.ticketProperty().set(t);
@@ -208,8 +204,7 @@ public final class CallConsoleView {
         });
         Label openTickets = new Label("Open tickets");
         openTickets.setLabelFor(tickets);
-        openTickets.visibleProperty().bind(tickets.visibleProperty());
-        openTickets.managedProperty().bind(tickets.visibleProperty());
+        Forms.showWhen(openTickets, tickets.visibleProperty());
         rows.add(openTickets, tickets);
     }
 
@@ -309,8 +304,7 @@ public final class CallConsoleView {
         p.add(PhoneControls.label("_Role", role), 0, 2);
         p.add(role, 1, 2);
         p.add(add, 3, 2);
-        p.visibleProperty().bind(vm.newCaller().openProperty());
-        p.managedProperty().bind(p.visibleProperty());
+        Forms.showWhen(p, vm.newCaller().openProperty());
         return p;
     }
 

@@ -5,6 +5,7 @@ import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.store.ContactRepository.ContactMatch;
 import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import com.supportdesk.ui.common.Theme;
 import java.util.Objects;
@@ -175,8 +176,7 @@ final class PhoneControls {
         }
         l.setWrapText(true);
         l.textProperty().bind(text);
-        l.visibleProperty().bind(text.isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
+        Forms.showWhen(l, text.isNotEmpty());
         return l;
     }
 
@@ -272,8 +272,7 @@ final class PhoneControls {
             matches.setItems(lookup.matches());
             matches.setPrefHeight(120);
             matches.setCellFactory(lv -> cell(CallerLookup::describe));
-            matches.visibleProperty().bind(Bindings.isNotEmpty(lookup.matches()));
-            matches.managedProperty().bind(matches.visibleProperty());
+            Forms.showWhen(matches, Bindings.isNotEmpty(lookup.matches()));
             matches.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ENTER && matches.getSelectionModel().getSelectedItem() != null) {
                     onPick.accept(matches.getSelectionModel().getSelectedItem());

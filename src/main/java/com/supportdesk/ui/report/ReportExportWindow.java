@@ -110,8 +110,7 @@ public final class ReportExportWindow {
         cancel.setOnAction(e -> vm.cancel());
         HBox row = new HBox(10, bar, pct, cancel);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.visibleProperty().bind(vm.runningProperty());
-        row.managedProperty().bind(row.visibleProperty());
+        Forms.showWhen(row, vm.runningProperty());
         return row;
     }
 
@@ -137,8 +136,7 @@ public final class ReportExportWindow {
         export.setOnAction(e -> vm.export());
         Button folder = new Button("Open folder", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         folder.setId("reportOpenFolder");
-        folder.visibleProperty().bind(vm.writtenProperty().isNotNull().and(vm.runningProperty().not()));
-        folder.managedProperty().bind(folder.visibleProperty());
+        Forms.showWhen(folder, vm.writtenProperty().isNotNull().and(vm.runningProperty().not()));
         folder.setOnAction(e -> vm.openFolder());
         Button close = new Button("Close");
         close.setId("reportClose");

@@ -1,10 +1,9 @@
 package com.supportdesk.ui.signin;
 
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Styles;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -50,7 +49,7 @@ public final class SignInView extends StackPane {
                 + " lead-demo-desk (cleared team lead); agent, operator, sam, clara likewise.");
         demoHint.getStyleClass().add(Styles.DEMO_HINT);
         demoHint.setId("demoHint");
-        showWhen(demoHint, vm.demoModeProperty());
+        Forms.showWhen(demoHint, vm.demoModeProperty());
         Label where = new Label(vm.where().isEmpty() ? "Sign in to the desk" : "Sign in to the team desk");
         Label server = new Label(vm.where());
         server.setId("signInWhere");
@@ -59,7 +58,7 @@ public final class SignInView extends StackPane {
         server.setVisible(!vm.where().isEmpty());
         server.setManaged(server.isVisible());
         VBox box = new VBox(10, where, server, username, password, signIn, demoHint);
-        showWhen(box, vm.firstRunProperty().not().and(vm.mustChangeProperty().not()));
+        Forms.showWhen(box, vm.firstRunProperty().not().and(vm.mustChangeProperty().not()));
         return box;
     }
 
@@ -71,7 +70,7 @@ public final class SignInView extends StackPane {
         choose.defaultButtonProperty().bind(vm.mustChangeProperty()); // Enter: only the form on show
         VBox box = new VBox(10, new Label("Choose your own password"), n1, n2, choose);
         box.setId("changePassword");
-        showWhen(box, vm.mustChangeProperty());
+        Forms.showWhen(box, vm.mustChangeProperty());
         vm.mustChangeProperty().addListener((o, was, now) -> {
             if (now) {
                 n1.requestFocus();
@@ -93,7 +92,7 @@ public final class SignInView extends StackPane {
         Button create = primary("Create the first admin", "createAdmin", vm::createFirstAdmin);
         Button demo = button("Try with demo data", "tryDemo", vm::tryDemo);
         VBox box = new VBox(10, first, adminUser, adminName, p1, p2, create, new Separator(), demo);
-        showWhen(box, vm.firstRunProperty());
+        Forms.showWhen(box, vm.firstRunProperty());
         return box;
     }
 
@@ -103,7 +102,7 @@ public final class SignInView extends StackPane {
         message.getStyleClass().add(Styles.SIGN_IN_ERROR);
         message.setId("signInMessage");
         message.textProperty().bind(vm.messageProperty());
-        showWhen(message, vm.messageProperty().isNotEmpty());
+        Forms.showWhen(message, vm.messageProperty().isNotEmpty());
         return message;
     }
 
@@ -127,10 +126,5 @@ public final class SignInView extends StackPane {
         Button b = button(text, id, action);
         b.getStyleClass().add(Styles.PRIMARY);
         return b;
-    }
-
-    private static void showWhen(Node node, ObservableBooleanValue shown) {
-        node.visibleProperty().bind(shown);
-        node.managedProperty().bind(node.visibleProperty());
     }
 }

@@ -247,16 +247,14 @@ public final class ReplyComposerDialog implements ReplyComposer {
             preview.setMaxHeight(68); // a few lines: enough to tell the replies apart
             preview.setMinHeight(Region.USE_PREF_SIZE);
             preview.getStyleClass().add(Styles.REPLY_PREVIEW);
-            preview.visibleProperty().bind(vm.previewProperty().isNotEmpty());
-            preview.managedProperty().bind(preview.visibleProperty());
+            Forms.showWhen(preview, vm.previewProperty().isNotEmpty());
             Label keys = new Label("\u2191\u2193 choose \u00b7 Enter or Tab inserts at the cursor \u00b7 Esc closes");
             keys.getStyleClass().add(Styles.DEFINITION);
             VBox pane = new VBox(4, search, list, preview, keys);
             pane.setMinHeight(Region.USE_PREF_SIZE);
             pane.setId("replySearchPane");
             pane.getStyleClass().add(Styles.REPLY_SEARCH);
-            pane.visibleProperty().bind(vm.searchingProperty());
-            pane.managedProperty().bind(vm.searchingProperty());
+            Forms.showWhen(pane, vm.searchingProperty());
             // typed in the text (::word) the word follows the text, so the field only shows it
             search.editableProperty().bind(Bindings.createBooleanBinding(() -> !body.isFocused(), body.focusedProperty()));
             return pane;
@@ -302,8 +300,7 @@ public final class ReplyComposerDialog implements ReplyComposer {
             g.setId("replyPlaceholderHelp");
             g.getStyleClass().add(Styles.REPLY_POLICY);
             g.setMinHeight(Region.USE_PREF_SIZE);
-            g.visibleProperty().bind(helpShown);
-            g.managedProperty().bind(helpShown);
+            Forms.showWhen(g, helpShown);
             return g;
         }
 

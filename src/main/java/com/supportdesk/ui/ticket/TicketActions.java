@@ -174,8 +174,7 @@ public final class TicketActions {
         VBox l3box = new VBox(6, new Label("Steps to reproduce"), steps, new Label("Isolation done"), isolation,
                 hint("Level 3 needs the complete steps to reproduce and the isolation done at level 2; they are added to"
                         + " the conversation for level 3 to read."));
-        l3box.visibleProperty().bind(form.reproductionNeededBinding());
-        l3box.managedProperty().bind(l3box.visibleProperty());
+        Forms.showWhen(l3box, form.reproductionNeededBinding());
         VBox box = new VBox(8, new Label("Move to"), level, new Label("Reason"), reason, l3box);
         new FormDialog(owner.get(), "Support level of " + t.ref(), form.header(), box, "Change level")
                 .onSubmit(form::submit).show();

@@ -6,6 +6,7 @@ import com.supportdesk.domain.TicketEvent;
 import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.Countdown;
 import com.supportdesk.ui.common.DeskAction;
+import com.supportdesk.ui.common.Forms;
 import com.supportdesk.ui.common.Icons;
 import com.supportdesk.ui.common.Styles;
 import javafx.collections.ListChangeListener;
@@ -124,8 +125,7 @@ public final class TicketDetailView extends BorderPane {
         HBox bar = new HBox(8, new FontIcon(MaterialDesignA.ALERT_OUTLINE), conflictText, sp,
                 factory.button(DeskAction.RELOAD, vm::reload));
         bar.getStyleClass().add(Styles.CONFLICT_BAR);
-        bar.visibleProperty().bind(vm.conflictProperty().isNotEmpty());
-        bar.managedProperty().bind(bar.visibleProperty());
+        Forms.showWhen(bar, vm.conflictProperty().isNotEmpty());
         return bar;
     }
 

@@ -124,4 +124,29 @@ class ThemeTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?s)/\\*.*?\\*/", "");
         }
     }
+
+    @Test
+    void theZoomSheetScalesEveryIconSizeOfTheTheme() {
+        // what the parser reads: comments skipped, a rule over several lines, "px" or not, the last size in a rule
+        assertThat(Theme.iconSizes("""
+                /* .old { -fx-icon-size: 99; } */
+                .a .ikonli-font-icon { -fx-icon-color: -sd-text; -fx-icon-size: 14; }
+                .b,
+                .c .ikonli-font-icon {
+                    -fx-icon-size: 28px;
+                    -fx-icon-size: 30px;
+                }
+                .d { -fx-font-size: 2em; }
+                """)).containsExactly(new Theme.IconSize(".a .ikonli-font-icon", 14),
+                new Theme.IconSize(".b, .c .ikonli-font-icon", 30));
+        // the theme's own: every icon has a size (Ikonli's 16 by default), the header's is 20
+        assertThat(Theme.ICON_SIZES).first().isEqualTo(new Theme.IconSize(".ikonli-font-icon", 16));
+        assertThat(Theme.ICON_SIZES).contains(new Theme.IconSize(".app-header .ikonli-font-icon", 20),
+                new Theme.IconSize(".button .ikonli-font-icon", 15));
+        String at150 = new String(java.util.Base64.getDecoder().decode(
+                Theme.zoomSheet(19.5, 150).substring(Theme.ZOOM_SHEET.length())), StandardCharsets.UTF_8);
+        assertThat(at150).contains(".root { -fx-font-size: 19.5px; }", ".ikonli-font-icon { -fx-icon-size: 24px; }",
+                ".app-header .ikonli-font-icon { -fx-icon-size: 30px; }", ".button .ikonli-font-icon { -fx-icon-size: 23px; }");
+        assertThat(at150.lines().filter(l -> l.contains("-fx-icon-size"))).hasSize(Theme.ICON_SIZES.size());
+    }
 }
