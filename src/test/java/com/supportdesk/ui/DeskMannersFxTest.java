@@ -32,6 +32,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -331,7 +332,7 @@ class DeskMannersFxTest {
     }
 
     /** Each filter box and the search field whose text (or hint) does not fit, as "id: shown instead of full". */
-    private List<String> truncated() throws Exception {
+    private List<String> truncated(int percent) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             List<String> out = new ArrayList<>();
             Parent bar = (Parent) lookup("#mainBoard .filter-bar");
@@ -361,6 +362,20 @@ class DeskMannersFxTest {
             double needs = card.prefHeight(card.getWidth()) + cardCell.snappedTopInset() + cardCell.snappedBottomInset();
             if (needs > cardCell.getHeight() + 0.5) {
                 out.add("ticket card: " + needs + " px in a " + cardCell.getHeight() + " px cell");
+            }
+            // every card's first row (severity, ref, channel icon) inside the card: the channel icon is not cut off.
+            // Up to 150 %: at 200 % the board's columns do not widen with the text, and a card with the Official
+            // Sensitive tag has no room left for its ref, tag and icon (a known limit, said in README.md beside the zoom keys).
+            for (Node c : percent > 150 ? List.<Node>of() : stage.getScene().getRoot().lookupAll("#mainBoard .ticket-card")) {
+                Region each = (Region) c;
+                Node icon = each.lookup(".card-channel");
+                if (icon == null || !each.isVisible() || each.getWidth() <= 0) {
+                    continue;
+                }
+                double right = each.sceneToLocal(icon.localToScene(icon.getBoundsInLocal())).getMaxX();
+                if (right > each.getWidth() - each.snappedRightInset() + 0.5) {
+                    out.add("ticket card " + ((Labeled) each.lookup(".card-ref")).getText() + ": channel icon ends at " + right + " px in a " + each.getWidth() + " px card");
+                }
             }
             return out;
         }).get();
@@ -396,7 +411,7 @@ class DeskMannersFxTest {
         desk(robot, "lead");
         for (int percent : List.of(100, 150, 200)) {
             zoomTo(percent);
-            assertThat(truncated()).as(percent + " %").isEmpty();
+            assertThat(truncated(percent)).as(percent + " %").isEmpty();
         }
     }
 }

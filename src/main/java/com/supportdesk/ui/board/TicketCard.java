@@ -76,8 +76,12 @@ final class TicketCard extends VBox {
         HBox.setHgrow(subject, Priority.ALWAYS);
         setMinWidth(0);
         setMaxWidth(Double.MAX_VALUE);
+        // a narrow card shortens the severity's words ("S1 Crit…"; its colour and icon stay) before it cuts off the
+        // channel icon or the ref
         ref.setMinWidth(Region.USE_PREF_SIZE);
-        severity.setMinWidth(Region.USE_PREF_SIZE);
+        channel.setMinWidth(Region.USE_PREF_SIZE);
+        severity.setMinWidth(0);
+        severity.setTextOverrun(OverrunStyle.ELLIPSIS);
         lock.setVisible(false);
         lock.setManaged(false);
         HBox subjectRow = new HBox(4, lock, subject);
