@@ -363,14 +363,13 @@ class DeskMannersFxTest {
             if (needs > cardCell.getHeight() + 0.5) {
                 out.add("ticket card: " + needs + " px in a " + cardCell.getHeight() + " px cell");
             }
-            // every card's first row (severity, ref, channel icon) inside the card: the channel icon is not cut off.
-            // Up to 150 %: at 200 % the board's columns do not widen with the text, and a card with the Official
-            // Sensitive tag has no room left for its ref, tag and icon (a known limit, said in README.md beside the zoom keys).
-            for (Node c : percent > 150 ? List.<Node>of() : stage.getScene().getRoot().lookupAll("#mainBoard .ticket-card")) {
+            // every card's first row (severity, ref, tag, channel icon) inside the card: the channel icon is not cut
+            // off (the columns' widths are in em, so they grow with the text and the board scrolls sideways)
+            for (Node c : stage.getScene().getRoot().lookupAll("#mainBoard .ticket-card")) {
                 Region each = (Region) c;
                 Node icon = each.lookup(".card-channel");
-                if (icon == null || !each.isVisible() || each.getWidth() <= 0) {
-                    continue;
+                if (icon == null || !shown(each) || each.getWidth() <= 0) {
+                    continue; // a list keeps spare cells out of sight: only the cards on screen count
                 }
                 double right = each.sceneToLocal(icon.localToScene(icon.getBoundsInLocal())).getMaxX();
                 if (right > each.getWidth() - each.snappedRightInset() + 0.5) {
@@ -379,6 +378,16 @@ class DeskMannersFxTest {
             }
             return out;
         }).get();
+    }
+
+    /** Whether the node and all its parents are visible (a virtual flow hides the cells it keeps spare). */
+    private static boolean shown(Node n) {
+        for (Node up = n; up != null; up = up.getParent()) {
+            if (!up.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Node lookup(String css) {

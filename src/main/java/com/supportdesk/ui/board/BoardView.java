@@ -24,11 +24,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -98,12 +100,19 @@ public final class BoardView extends BorderPane {
             VBox.setVgrow(list, Priority.ALWAYS);
             HBox.setHgrow(column, Priority.ALWAYS);
             boolean resolved = c == BoardViewModel.Column.RESOLVED_TODAY;
-            column.setMinWidth(resolved ? 170 : 200);
-            column.setPrefWidth(resolved ? 200 : 260);
-            column.setMaxWidth(resolved ? 240 : Double.MAX_VALUE);
+            if (resolved) { // widths in em (desk.css), so that they grow with the zoom
+                column.getStyleClass().add(Styles.BOARD_COLUMN_RESOLVED);
+            }
             columns.getChildren().add(column);
         }
-        setCenter(columns);
+        // the columns keep a readable width at any zoom: when they need more than the window has, the board scrolls
+        // sideways instead of cutting the last column off
+        ScrollPane sideways = new ScrollPane(columns);
+        sideways.setFitToHeight(true);
+        sideways.setFitToWidth(true);
+        sideways.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideways.getStyleClass().add(Styles.BOARD_SCROLL);
+        setCenter(sideways);
         vm.revisionProperty().addListener(o -> syncSelection());
         vm.selectedProperty().addListener(o -> syncSelection());
     }
@@ -114,7 +123,7 @@ public final class BoardView extends BorderPane {
         return l;
     }
 
-    private HBox filterBar(String prefix) {
+    private FlowPane filterBar(String prefix) {
         search.setPromptText("Search ref, subject, customer (" + DeskAction.FIND.keyText(KeyStyle.current()) + ")");
         search.getStyleClass().add(Styles.SEARCH_FIELD);
         search.setId(prefix + "search");
@@ -151,7 +160,8 @@ public final class BoardView extends BorderPane {
         clear.setOnAction(e -> vm.clearFilters());
         Label filterLabel = new Label(null, new FontIcon(MaterialDesignF.FILTER_OUTLINE));
         filterLabel.getStyleClass().add(Styles.FILTER_LABEL);
-        HBox bar = new HBox(filterLabel, sev, level, who, customer, channel, clear);
+        // a flow: at a large zoom or in a narrow window the boxes go on to a second line instead of being cut off
+        FlowPane bar = new FlowPane(filterLabel, sev, level, who, customer, channel, clear);
         bar.getStyleClass().add(Styles.FILTER_BAR);
         // their widths are in desk.css, in em: they grow with the text zoom
         for (Node n : bar.getChildren()) {

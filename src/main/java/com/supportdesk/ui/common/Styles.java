@@ -55,6 +55,8 @@ public final class Styles {
     // ---------------------------------------------------------------- The board and its cards
     public static final String BOARD = "board";
     public static final String BOARD_COLUMN = "board-column";
+    public static final String BOARD_COLUMN_RESOLVED = "board-column-resolved";
+    public static final String BOARD_SCROLL = "board-scroll";
     public static final String CARD_CHANNEL = "card-channel";
     public static final String CARD_COUNTDOWN = "card-countdown";
     public static final String CARD_CUSTOMER = "card-customer";
