@@ -12,12 +12,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,29 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the database refuses fails inside its group without losing or holding up the others; a reply threads onto an
  * original stored in the same transaction.
  */
-class GroupCommitTest extends GreenMailTestBase {
-
-    @TempDir
-    java.nio.file.Path dir;
-    TestDesk desk;
-
-    @AfterEach
-    void close() {
-        if (desk != null) {
-            desk.close();
-        }
-    }
-
-    private Store open(TestDesk.Engine engine) {
-        desk = TestDesk.open(engine, dir, Clock.systemUTC());
-        return desk.intake();
-    }
-
-    private IntakeCounts fetch(MailIntake intake) throws Exception {
-        try (ImapMailbox mailbox = ImapMailbox.open(GreenMailSupport.imap(GREENMAIL), GreenMailSupport.FAST, spool)) {
-            return intake.catchUp(mailbox, true);
-        }
-    }
+class GroupCommitTest extends DeskIntakeTestBase {
 
     private static void deliver(String from, String subject, String id, String extra, String body) throws Exception {
         GreenMailSupport.deliver(GREENMAIL, RawMail.of("From: " + from + "\nTo: " + GreenMailSupport.ADDRESS

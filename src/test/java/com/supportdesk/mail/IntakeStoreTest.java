@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,29 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * gateway's login, the statements each kind of message sends, counted by the server itself (pg_stat_statements): a
  * guard against a change that brings a round trip back, not a timing.
  */
-class IntakeStoreTest extends GreenMailTestBase {
-
-    @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path dir;
-    TestDesk desk;
-
-    @AfterEach
-    void close() {
-        if (desk != null) {
-            desk.close();
-        }
-    }
-
-    private Store open(TestDesk.Engine engine) {
-        desk = TestDesk.open(engine, dir, Clock.systemUTC());
-        return desk.intake();
-    }
-
-    private IntakeCounts fetch(MailIntake intake) throws Exception {
-        try (ImapMailbox mailbox = ImapMailbox.open(GreenMailSupport.imap(GREENMAIL), GreenMailSupport.FAST, spool)) {
-            return intake.catchUp(mailbox, true);
-        }
-    }
+class IntakeStoreTest extends DeskIntakeTestBase {
 
     private static byte[] mail(String from, String subject, String id, String extra, String body) {
         return RawMail.of("From: " + from + "\nTo: " + GreenMailSupport.ADDRESS + "\nSubject: " + subject
