@@ -38,12 +38,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -241,7 +244,7 @@ public final class MailIntake {
     private final Parser parser;
     private final Clock clock;
     private final Grouping grouping;
-    private final java.util.concurrent.ExecutorService readers = readerThreads();
+    private final ExecutorService readers = readerThreads();
     private volatile NewTicketListener newTicketListener = (id, mail) -> { };
     private volatile OutcomeListener outcomeListener = (uid, outcome) -> { };
     private final ReadingMarks marks;
@@ -316,11 +319,11 @@ public final class MailIntake {
     }
 
     /**
-     * {@link #catchUp(ImapMailbox, boolean, java.util.function.BooleanSupplier)} that reports its progress after every
+     * {@link #catchUp(ImapMailbox, boolean, BooleanSupplier)} that reports its progress after every
      * commit (on this thread; the listener must not block): how many new messages are stored of how many were
      * waiting above the checkpoint when the round began, and how fast.
      */
-    public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers, java.util.function.BooleanSupplier stopRequested,
+    public IntakeCounts catchUp(ImapMailbox mailbox, boolean leftovers, BooleanSupplier stopRequested,
                                 IntakeProgress.Listener progress)
             throws MailConnectionException, IOException, IntakeException {
         ImapSettings s = mailbox.settings();
@@ -387,7 +390,7 @@ public final class MailIntake {
     private final class Round {
         final ImapMailbox mailbox;
         final long validity;
-        final java.util.function.BooleanSupplier stopRequested;
+        final BooleanSupplier stopRequested;
         IntakeProgress.Listener progress;
         IntakeProgress.Tracker tracker = new IntakeProgress.Tracker(0, System.nanoTime());
         IntakeCounts counts = IntakeCounts.NONE;
@@ -398,7 +401,7 @@ public final class MailIntake {
         /** Committed and on disk, to be flagged or moved on the server (either thread; guarded by itself). */
         private final List<Long> toFlag = new ArrayList<>();
 
-        Round(ImapMailbox mailbox, long validity, java.util.function.BooleanSupplier stopRequested,
+        Round(ImapMailbox mailbox, long validity, BooleanSupplier stopRequested,
               IntakeProgress.Listener progress) {
             this.mailbox = mailbox;
             this.validity = validity;
@@ -411,7 +414,7 @@ public final class MailIntake {
          * or moves what was committed, also when a later group fails. Closes (deletes) every spool file of the fetch.
          */
         void process(List<FetchedMessage> batch, boolean moveCheckpoint) throws MailConnectionException, IntakeException {
-            java.util.Iterator<FetchedMessage> next = batch.iterator();
+            Iterator<FetchedMessage> next = batch.iterator();
             IntakeException failure;
             try {
                 failure = store(() -> next.hasNext() ? member(next.next(), moveCheckpoint, () -> false) : null, null);
@@ -431,7 +434,7 @@ public final class MailIntake {
          */
         void readAhead(long lastUid) throws MailConnectionException, IOException, IntakeException {
             ReadAhead<Member> pipe = new ReadAhead<>(grouping.bytes(), grouping.messages());
-            java.util.concurrent.CountDownLatch readerEnded = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch readerEnded = new CountDownLatch(1);
             readers.execute(() -> {
                 try {
                     fetchAndRead(pipe, lastUid);
@@ -501,7 +504,7 @@ public final class MailIntake {
         }
 
         /** A fetched message as a member of a group: read now, or (under a mark) later by the storing thread. */
-        Member member(FetchedMessage f, boolean moveCheckpoint, java.util.function.BooleanSupplier abandon) {
+        Member member(FetchedMessage f, boolean moveCheckpoint, BooleanSupplier abandon) {
             ImapSettings s = mailbox.settings();
             Checkpoint cp = moveCheckpoint ? new Checkpoint(s.account(), s.folder(), validity, f.uid()) : null;
             Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null,
@@ -608,7 +611,7 @@ public final class MailIntake {
         }
     }
 
-    private static void awaitUninterruptibly(java.util.concurrent.CountDownLatch latch) {
+    private static void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -960,7 +963,7 @@ public final class MailIntake {
      * The threads messages are read on (each with a deep stack: deep structures recurse in the libraries). Idle
      * ones end after a minute; one still busy with a message past the read limit is left to end and another is made.
      */
-    private static java.util.concurrent.ExecutorService readerThreads() {
+    private static ExecutorService readerThreads() {
         java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE,
                 60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), runnable -> {
                     Thread reader = new Thread(null, runnable, "mail-reader", READER_STACK);

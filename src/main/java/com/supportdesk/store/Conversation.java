@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -98,7 +99,7 @@ public final class Conversation {
      * unknown-sender mark, in one statement within the caller's transaction; returns its id.
      */
     public long addInboundMail(Tx tx, long ticketId, NewMessage m, RawMail raw) {
-        return tx.sql(c -> insert(c, ticketId, m, java.util.Objects.requireNonNull(raw)));
+        return tx.sql(c -> insert(c, ticketId, m, Objects.requireNonNull(raw)));
     }
 
     /** Adds a conversation entry and returns its id. */

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,8 +86,8 @@ public final class TicketHistory {
      * writes one or two for every message of a group, each a round trip of its own before).
      */
     void event(Connection c, long ticketId, Agent actor, EventKind kind, String detail) throws SQLException {
-        Object[] row = {ticketId, db.clock().instant(), actor == null || actor == AccessPolicy.NOBODY ? null : actor.id(),
-                kind.name(), Sql.truncate(detail, 4000)};
+        Row row = new Row(ticketId, db.clock().instant(), actor == null || actor == AccessPolicy.NOBODY ? null : actor.id(),
+                kind.name(), Sql.truncate(detail, 4000));
         Queued queued = db.inTransaction() ? (Queued) db.txCache().computeIfAbsent(Queued.class, k -> new Queued(c)) : null;
         if (queued != null && queued.c == c) {
             queued.rows.add(row);
@@ -97,10 +98,14 @@ public final class TicketHistory {
         now.flush();
     }
 
+    /** One history entry on its way to the database. */
+    private record Row(long ticketId, Instant at, Long agentId, String kind, String detail) {
+    }
+
     /** The entries a transaction queued (see {@link #event(Connection, long, Agent, EventKind, String)}). */
     private static final class Queued implements Database.Pending {
         final Connection c;
-        final List<Object[]> rows = new ArrayList<>();
+        final List<Row> rows = new ArrayList<>();
 
         Queued(Connection c) {
             this.c = c;
@@ -113,12 +118,12 @@ public final class TicketHistory {
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO ticket_event (ticket_id, at, agent_id, kind, detail) VALUES (?,?,?,?,?)")) {
-                for (Object[] r : rows) {
-                    ps.setLong(1, (Long) r[0]);
-                    Sql.setInstant(ps, 2, (java.time.Instant) r[1]);
-                    Sql.setLong(ps, 3, (Long) r[2]);
-                    ps.setString(4, (String) r[3]);
-                    ps.setString(5, (String) r[4]);
+                for (Row r : rows) {
+                    ps.setLong(1, r.ticketId());
+                    Sql.setInstant(ps, 2, r.at());
+                    Sql.setLong(ps, 3, r.agentId());
+                    ps.setString(4, r.kind());
+                    ps.setString(5, r.detail());
                     ps.addBatch();
                 }
                 rows.clear();
