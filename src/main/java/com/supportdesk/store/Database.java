@@ -271,6 +271,12 @@ public final class Database implements AutoCloseable {
      * The second then finds nothing left to do. Other processes are kept out by H2's file lock.
      */
     private static final Object MIGRATING = new Object();
+    /** How often opening this database started Flyway: 0 when it already had this build's schema (tests). */
+    private int flywayRuns;
+
+    int flywayRuns() {
+        return flywayRuns;
+    }
 
     private void migrate(List<String> extraMigrations) {
         synchronized (MIGRATING) {
@@ -279,6 +285,16 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrateAlone(List<String> extraMigrations) {
+        if (extraMigrations.isEmpty()) {
+            try (Connection c = pool.getConnection()) {
+                if (EmbeddedSchema.isCurrent(c)) {
+                    return; // nothing for Flyway to do: not started (see EmbeddedSchema)
+                }
+            } catch (SQLException e) {
+                throw translateOpenError(e);
+            }
+        }
+        flywayRuns++;
         Flyway flyway = embeddedMigrations(pool, extraMigrations).load();
         MigrationInfo[] applied = flyway.info().applied();
         for (MigrationInfo info : applied) {
