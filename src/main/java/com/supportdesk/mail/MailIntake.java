@@ -20,7 +20,6 @@ import com.supportdesk.store.MailboxRepository.StoredMail;
 import com.supportdesk.store.MailboxRepository;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
-import com.supportdesk.store.TicketRepository;
 import com.supportdesk.store.Tx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -1033,10 +1032,12 @@ public final class MailIntake {
     private List<IntakeOutcome> storeTogether(List<Prepared> messages, Checkpoint checkpoint, int[] at) {
         at[0] = -1;
         return store.database().inTx(tx -> {
+            store.mailbox().commitDurably(tx);
+            GroupLookups look = GroupLookups.read(store, tx, messages.stream().map(MailIntake::wants).toList());
             List<IntakeOutcome> outcomes = new ArrayList<>(messages.size());
             for (int i = 0; i < messages.size(); i++) {
                 at[0] = i;
-                outcomes.add(storeOne(tx, messages.get(i)));
+                outcomes.add(storeOne(tx, look, messages.get(i)));
             }
             at[0] = -1;
             if (checkpoint != null) {
@@ -1046,13 +1047,27 @@ public final class MailIntake {
         });
     }
 
+    /** What a message will look up in its group's transaction (see {@link GroupLookups}). */
+    private static GroupLookups.Wants wants(Prepared p) {
+        String contentKey = MessageIds.synthesize(HexFormat.of().parseHex(p.sha256()));
+        ParsedMail mail = p.reading().mail();
+        if (mail == null) {
+            return new GroupLookups.Wants(List.of(contentKey), List.of(), 0, null);
+        }
+        List<String> threading = new ArrayList<>(mail.threadingIds());
+        mail.bouncedMessageId().ifPresent(threading::add);
+        long tagged = mail.ticketRef().map(Ticket::parseRef).orElse(0L);
+        String sender = mail.from().map(MailAddress::address).filter(a -> a.length() <= MAX_EMAIL_LENGTH).orElse(null);
+        return new GroupLookups.Wants(List.of(mail.messageId(), contentKey), threading, tagged, sender);
+    }
+
     /** Everything one message writes, inside the group's transaction. */
-    private IntakeOutcome storeOne(Tx tx, Prepared p) {
+    private IntakeOutcome storeOne(Tx tx, GroupLookups look, Prepared p) {
         Source src = p.src();
         ParsedMail mail = p.reading().mail();
         IntakeOutcome o = mail == null
-                ? quarantine(tx, src, p.received(), p.sha256(), p.reading().unreadable(), p.rawMarking())
-                : route(tx, src, mail, p.received(), p.sha256());
+                ? quarantine(tx, look, src, p.received(), p.sha256(), p.reading().unreadable(), p.rawMarking())
+                : route(tx, look, src, mail, p.received(), p.sha256());
         if (marked(src)) {
             marks.finish(tx, p.sha256());
         }
@@ -1120,10 +1135,10 @@ public final class MailIntake {
 
     // ------------------------------------------------------------------------------------------ routing
 
-    private IntakeOutcome quarantine(Tx tx, Source src, Instant received, String sha256, String reason,
+    private IntakeOutcome quarantine(Tx tx, GroupLookups look, Source src, Instant received, String sha256, String reason,
                                      TextMarking marking) {
         String key = MessageIds.synthesize(HexFormat.of().parseHex(sha256));
-        Optional<StoredMail> stored = store.mailbox().stored(tx, key, src.retriedQuarantineId());
+        Optional<StoredMail> stored = look.stored(key, src.retriedQuarantineId());
         if (stored.isPresent()) {
             return duplicate(stored.get());
         }
@@ -1134,20 +1149,21 @@ public final class MailIntake {
         long id = insertQuarantine(tx, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(), src.folder(),
                 src.uid(), received, reason, key, sha256, headers.from() == null ? null : headers.from().toString(),
                 headers.subject(), marking.sensitive()));
+        look.quarantined(key, id, sha256);
         return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, id);
     }
 
-    private IntakeOutcome route(Tx tx, Source src, ParsedMail mail, Instant received, String sha256) {
+    private IntakeOutcome route(Tx tx, GroupLookups look, Source src, ParsedMail mail, Instant received, String sha256) {
         MailboxRepository mailbox = store.mailbox();
         String key = mail.messageId();
-        Optional<StoredMail> stored = mailbox.stored(tx, key, src.retriedQuarantineId());
+        Optional<StoredMail> stored = look.stored(key, src.retriedQuarantineId());
         if (stored.isPresent()) {
             if (stored.get().sameContent(sha256)) {
                 return duplicate(stored.get());
             }
             // another message reusing a stored Message-ID: keep it, under an id made from its own bytes
             key = MessageIds.synthesize(HexFormat.of().parseHex(sha256));
-            Optional<StoredMail> again = mailbox.stored(tx, key, src.retriedQuarantineId());
+            Optional<StoredMail> again = look.stored(key, src.retriedQuarantineId());
             if (again.isPresent()) {
                 return duplicate(again.get());
             }
@@ -1158,14 +1174,14 @@ public final class MailIntake {
                 && mailbox.entry(tx, src.retriedQuarantineId()).map(e -> e.sensitive()).orElse(false);
         Incoming in = new Incoming(src, mail, key, received, sha256, inherits);
         if (mail.isAutomated()) {
-            return automated(tx, in);
+            return automated(tx, look, in);
         }
-        Optional<Ticket> ticket = thread(tx, mail);
+        Optional<Ticket> ticket = thread(look, mail);
         if (ticket.isPresent()) {
-            attach(tx, ticket.get(), in, MessageKind.EMAIL, true);
+            attach(tx, look, ticket.get(), in, MessageKind.EMAIL, true);
             return new IntakeOutcome(IntakeOutcome.Kind.THREADED, ticket.get().id(), null);
         }
-        return new IntakeOutcome(IntakeOutcome.Kind.NEW_TICKET, openTicket(tx, null, in), null);
+        return new IntakeOutcome(IntakeOutcome.Kind.NEW_TICKET, openTicket(tx, look, null, in), null);
     }
 
     /**
@@ -1186,30 +1202,31 @@ public final class MailIntake {
         }
     }
 
-    private IntakeOutcome automated(Tx tx, Incoming in) {
+    private IntakeOutcome automated(Tx tx, GroupLookups look, Incoming in) {
         ParsedMail mail = in.mail();
         Optional<Ticket> ticket = Optional.empty();
         if (mail.automated() == AutomatedKind.BOUNCE) {
             if (mail.bouncedMessageId().isPresent()) {
-                ticket = byMessageIds(tx, List.of(mail.bouncedMessageId().get()));
+                ticket = look.byMessageIds(List.of(mail.bouncedMessageId().get()));
             }
             if (ticket.isEmpty()) {
-                ticket = thread(tx, mail);
+                ticket = thread(look, mail);
             }
             if (ticket.isPresent()) {
-                attach(tx, ticket.get(), in, MessageKind.BOUNCE, false);
+                attach(tx, look, ticket.get(), in, MessageKind.BOUNCE, false);
                 return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, ticket.get().id(), null);
             }
         } else if (mail.automated() != AutomatedKind.LOOP) {
-            ticket = thread(tx, mail);
+            ticket = thread(look, mail);
             if (ticket.isPresent()) {
-                attach(tx, ticket.get(), in, MessageKind.EMAIL, false);
+                attach(tx, look, ticket.get(), in, MessageKind.EMAIL, false);
                 return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, ticket.get().id(), null);
             }
         }
         long id = insertQuarantine(tx, in.src(), new NewQuarantine(QuarantineCategory.AUTOMATED, in.src().account(),
                 in.src().folder(), in.src().uid(), in.received(), automatedReason(mail), in.key(), in.sha256(),
                 mail.from().map(MailAddress::toString).orElse(null), mail.subject(), in.sensitiveEntry()));
+        look.quarantined(in.key(), id, in.sha256());
         return new IntakeOutcome(IntakeOutcome.Kind.AUTOMATED, null, id);
     }
 
@@ -1225,22 +1242,15 @@ public final class MailIntake {
     }
 
     /** The ticket named by the subject tag if it exists, else the one holding a Message-ID this one refers to. */
-    private Optional<Ticket> thread(Tx tx, ParsedMail mail) {
+    private static Optional<Ticket> thread(GroupLookups look, ParsedMail mail) {
         if (mail.ticketRef().isPresent()) {
             long id = Ticket.parseRef(mail.ticketRef().get());
-            Optional<Ticket> tagged = id > 0 ? store.tickets().find(tx, id) : Optional.empty();
+            Optional<Ticket> tagged = id > 0 ? look.ticket(id) : Optional.empty();
             if (tagged.isPresent()) {
                 return tagged;
             }
         }
-        return byMessageIds(tx, mail.threadingIds());
-    }
-
-    private Optional<Ticket> byMessageIds(Tx tx, List<String> ids) {
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        return store.tickets().findByMessageIds(tx, ids);
+        return look.byMessageIds(mail.threadingIds());
     }
 
     /**
@@ -1252,11 +1262,10 @@ public final class MailIntake {
      * reopens nothing, changes no status, is never the default recipient of a reply, and its history entry names
      * no one (only the ref appears in the log).
      */
-    private void attach(Tx tx, Ticket ticket, Incoming in, MessageKind kind, boolean fromCustomer) {
-        TicketRepository tickets = store.tickets();
+    private void attach(Tx tx, GroupLookups look, Ticket ticket, Incoming in, MessageKind kind, boolean fromCustomer) {
         long id = ticket.id();
-        boolean unknownSender = kind == MessageKind.EMAIL && !knownSender(tx, ticket, in.mail().from());
-        Stored stored = storeMessage(tx, id, in, kind, unknownSender);
+        boolean unknownSender = kind == MessageKind.EMAIL && !knownSender(look, ticket, in.mail().from());
+        Stored stored = storeMessage(tx, look, id, in, kind, unknownSender);
         String detail = switch (kind) {
             case BOUNCE -> "Delivery failure report received" + in.mail().bouncedMessageId()
                     .map(m -> " for the desk's message " + m).orElse("") + "; not customer contact";
@@ -1275,6 +1284,7 @@ public final class MailIntake {
         boolean raises = in.classification() == Classification.OFFICIAL_SENSITIVE
                 || (kind == MessageKind.BOUNCE && in.mail().marking() == TextMarking.MARKED); // a sensitive reply came back
         if (raises && !ticket.sensitive()) {
+            look.changed(id);
             store.changes().classify(null, id, current(tx, id).version(), Classification.OFFICIAL_SENSITIVE,
                     "marked OFFICIAL-SENSITIVE in an e-mail");
         }
@@ -1285,19 +1295,21 @@ public final class MailIntake {
             return;
         }
         if (ticket.status() == TicketStatus.RESOLVED || ticket.status() == TicketStatus.CLOSED) {
+            look.changed(id);
             store.changes().reopen(tx, null, id, "Reopened: the customer wrote again by e-mail");
         } else if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+            look.changed(id);
             store.changes().changeStatus(null, id, current(tx, id).version(), TicketStatus.OPEN);
         }
     }
 
     /** The sender is the ticket's contact, or a contact of the ticket's customer. */
-    private boolean knownSender(Tx tx, Ticket ticket, Optional<MailAddress> from) {
+    private static boolean knownSender(GroupLookups look, Ticket ticket, Optional<MailAddress> from) {
         if (from.isEmpty() || from.get().address().length() > MAX_EMAIL_LENGTH) {
             return false;
         }
         // asked of the store: on a team database the gateway cannot read a ticket's contact or customer itself
-        return store.conversation().knownSender(tx, ticket.id(), from.get().address());
+        return look.knownSender(ticket.id(), from.get().address());
     }
 
     private Ticket current(Tx tx, long id) {
@@ -1311,21 +1323,26 @@ public final class MailIntake {
      * @param actor the admin making it from the quarantine, or null for the intake itself
      */
     long openTicket(Tx tx, Agent actor, Incoming in) {
+        return openTicket(tx, GroupLookups.none(store, tx), actor, in);
+    }
+
+    private long openTicket(Tx tx, GroupLookups look, Agent actor, Incoming in) {
         ParsedMail mail = in.mail();
-        Contact contact = contactFor(mail.from().orElse(null));
+        Contact contact = contactFor(look, mail.from().orElse(null));
         Optional<Severity> marked = mail.severity();
         NewTicket n = new NewTicket(mail.normalizedSubject(), marked.orElse(Severity.S3), SupportLevel.L1, Channel.EMAIL,
                 contact == null ? null : contact.customerId(), contact == null ? null : contact.id(), in.received(), null,
                 in.classification(), marked.isEmpty(), null);
         long id = store.changes().insert(tx, actor, n);
-        Stored stored = storeMessage(tx, id, in, MessageKind.EMAIL, false);
+        look.changed(id);
+        Stored stored = storeMessage(tx, look, id, in, MessageKind.EMAIL, false);
         if (!stored.notes().isEmpty()) {
             store.history().event(tx, id, actor, EventKind.EMAIL_RECEIVED, "E-mail received" + stored.notes());
         }
         return id;
     }
 
-    private Contact contactFor(MailAddress from) {
+    private static Contact contactFor(GroupLookups look, MailAddress from) {
         if (from == null || from.address().length() > MAX_EMAIL_LENGTH) {
             return null;
         }
@@ -1333,7 +1350,7 @@ public final class MailIntake {
         if (name.length() > MAX_NAME_LENGTH) {
             name = name.substring(0, MAX_NAME_LENGTH);
         }
-        return store.contacts().findOrCreateByEmail(from.address(), name);
+        return look.contact(from.address(), name);
     }
 
     /** What {@link #storeMessage} noted about attachments (for the history), e.g. "; 1 attachment too large…". */
@@ -1341,9 +1358,9 @@ public final class MailIntake {
     }
 
     /** The conversation entry with its raw source (and digest, and unknown-sender mark) and attachments, all streamed. */
-    private Stored storeMessage(Tx tx, long ticketId, Incoming in, MessageKind kind, boolean unknownSender) {
+    private Stored storeMessage(Tx tx, GroupLookups look, long ticketId, Incoming in, MessageKind kind,
+                                boolean unknownSender) {
         ParsedMail mail = in.mail();
-        TicketRepository tickets = store.tickets();
         long mid;
         try (InputStream raw = Files.newInputStream(in.src().file())) {
             mid = store.conversation().addInboundMail(tx, ticketId, new Conversation.NewMessage(kind, Direction.IN, in.key(),
@@ -1355,6 +1372,7 @@ public final class MailIntake {
         } catch (IOException e) {
             throw new UncheckedIOException("The spool file could not be read: " + e.getMessage(), e);
         }
+        look.messageStored(in.key(), mid, ticketId, in.sha256());
         int tooLarge = 0;
         int damaged = 0;
         double tooLargeMb = 0;

@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,9 +106,48 @@ public final class ContactRepository {
             if (found.isPresent()) {
                 return found.get();
             }
-            String name = displayName == null || displayName.isBlank() ? e : displayName.strip();
-            return insertRow(c, null, name, e, null, null, null, ContactRole.REGISTERED_USER, false); // looked for above
+            return insertSender(c, e, displayName); // looked for above
         });
+    }
+
+    /** The unverified contact for an unknown sender's address {@code e} (normalized), which no contact has. */
+    private Contact insertSender(Connection c, String e, String displayName) throws SQLException {
+        String name = displayName == null || displayName.isBlank() ? e : displayName.strip();
+        return insertRow(c, null, name, e, null, null, null, ContactRole.REGISTERED_USER, false);
+    }
+
+    /**
+     * The second half of {@link #findOrCreateByEmail} within the caller's transaction, for a caller that has just looked
+     * the address up ({@link #byEmails}) and found no contact: the unverified contact for the unknown sender.
+     */
+    public Contact createForSender(Tx tx, String email, String displayName) {
+        return tx.sql(c -> insertSender(c, normEmail(email), displayName));
+    }
+
+    /**
+     * The contacts of these e-mail addresses in one statement (issue 17: a group of the mail intake looks its senders up
+     * at once), keyed by {@link #emailKey} of the address; an address no contact has is not in the map.
+     */
+    public Map<String, Contact> byEmails(Tx tx, Collection<String> emails) {
+        List<String> keys = emails.stream().map(ContactRepository::normEmail).distinct().toList();
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return tx.sql(c -> {
+            Map<String, Contact> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLS + " FROM contact ct WHERE ct.email = ANY(?)")) {
+                ps.setArray(1, Sql.array(c, "varchar", keys));
+                for (Contact found : list(ps)) {
+                    out.put(found.email(), found);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** An e-mail address as contacts are stored and looked up by it (trimmed, lower case): what {@link #byEmails} keys. */
+    public static String emailKey(String email) {
+        return normEmail(email);
     }
 
     Contact insert(Connection c, Long customerId, String name, String email, String phone, ContactRole role,

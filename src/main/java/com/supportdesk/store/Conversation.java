@@ -20,11 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A ticket's conversation: e-mails in and out (with their raw source and attachments), internal notes, chat
@@ -239,7 +241,7 @@ public final class Conversation {
             + " OR (t.customer_id IS NOT NULL AND ct.customer_id = t.customer_id) WHERE t.id = ? AND ct.email = ?)";
 
     boolean knownSender(Connection c, long ticketId, String address) throws SQLException {
-        String email = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        String email = senderKey(address);
         try (PreparedStatement ps = c.prepareStatement(db.postgres() ? "SELECT sd.sender_known(?, ?)" : KNOWN_SENDER)) {
             ps.setLong(1, ticketId);
             ps.setString(2, email);
@@ -256,6 +258,57 @@ public final class Conversation {
      */
     public boolean knownSender(Tx tx, long ticketId, String address) {
         return tx.sql(c -> knownSender(c, ticketId, address));
+    }
+
+    /** A sender's address on a ticket, as {@link #knownSenders} is asked about it. */
+    public record SenderOf(long ticketId, String address) {
+    }
+
+    /**
+     * Which of these senders {@link #knownSender(Tx, long, String)} would call known, in one statement for a group of
+     * the mail intake (issue 17): the same test, by the same rules (on a team database {@code sd.sender_known} itself).
+     */
+    public Set<SenderOf> knownSenders(Tx tx, Collection<SenderOf> asked) {
+        if (asked.isEmpty()) {
+            return Set.of();
+        }
+        List<Long> ids = new ArrayList<>(asked.size());
+        List<String> emails = new ArrayList<>(asked.size());
+        Map<SenderOf, SenderOf> byNormalized = new HashMap<>();
+        for (SenderOf s : asked) {
+            String email = senderKey(s.address());
+            ids.add(s.ticketId());
+            emails.add(email);
+            byNormalized.put(new SenderOf(s.ticketId(), email), s);
+        }
+        return tx.sql(c -> {
+            Set<SenderOf> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(db.postgres() ? KNOWN_SENDERS_TEAM : KNOWN_SENDERS)) {
+                ps.setArray(1, Sql.array(c, "bigint", ids));
+                ps.setArray(2, Sql.array(c, "varchar", emails));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        SenderOf s = byNormalized.get(new SenderOf(rs.getLong(1), rs.getString(2)));
+                        if (s != null) {
+                            out.add(s);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** {@link #knownSenders} on H2: {@link #KNOWN_SENDER} for each (ticket, address) pair given as two arrays. */
+    static final String KNOWN_SENDERS = "SELECT u.t, u.a FROM UNNEST(?, ?) AS u(t, a) WHERE EXISTS (SELECT 1 FROM ticket t"
+            + " JOIN contact ct ON ct.id = t.contact_id OR (t.customer_id IS NOT NULL AND ct.customer_id = t.customer_id)"
+            + " WHERE t.id = u.t AND ct.email = u.a)";
+    /** {@link #knownSenders} on a team database: {@code sd.sender_known} for each pair. */
+    static final String KNOWN_SENDERS_TEAM = "SELECT u.t, u.a FROM unnest(CAST(? AS bigint[]), CAST(? AS varchar[]))"
+            + " AS u(t, a) WHERE sd.sender_known(u.t, u.a)";
+
+    private static String senderKey(String address) {
+        return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
     }
 
     boolean messageIdExists(Connection c, String messageId) throws SQLException {

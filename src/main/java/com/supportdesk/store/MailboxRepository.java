@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,6 +135,28 @@ public final class MailboxRepository {
         tx.run(c -> saveCheckpoint(c, cp));
     }
 
+    /**
+     * Makes the commit of this transaction durable on a team database whatever the server's default: the intake flags or
+     * moves mail on the server only after its commit, which a server running {@code synchronous_commit = off} could
+     * still lose in a crash. Raised to {@code on} for this transaction only, and only from {@code off}: a stronger
+     * setting ({@code remote_write}, {@code remote_apply}...) or {@code local} stays as it is. Nothing to do on the
+     * embedded database ({@link Database#sync()} forces its commits to disk).
+     */
+    public void commitDurably(Tx tx) {
+        if (!db.postgres()) {
+            return;
+        }
+        tx.run(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute(DURABLE_COMMIT);
+            }
+        });
+    }
+
+    /** {@link #commitDurably}'s statement: {@code set_config(..., true)} holds until the transaction ends. */
+    static final String DURABLE_COMMIT = "SELECT set_config('synchronous_commit', 'on', true)"
+            + " WHERE current_setting('synchronous_commit') = 'off'";
+
     /** Keeps mail that could not be parsed, with its raw source and the reason. */
     long quarantine(Connection c, String account, String folder, Long uid, Instant received, String reason,
                            InputStream raw, long length) throws SQLException {
@@ -210,6 +233,52 @@ public final class MailboxRepository {
     public Optional<StoredMail> stored(Tx tx, String messageKey, Long excludeQuarantineId) {
         return tx.sql(c -> stored(c, messageKey, excludeQuarantineId));
     }
+
+    /** Longest key the message and quarantine tables keep (both columns are this size); longer keys are cut to it. */
+    public static final int KEY_LENGTH = 998;
+
+    /** A key as {@code message.message_id} and {@code quarantine.message_key} keep it (cut to {@link #KEY_LENGTH}). */
+    public static String storedKey(String key) {
+        return cut(key, KEY_LENGTH);
+    }
+
+    /** One row {@link #storedUnder} found: the key as stored, and what holds it. */
+    public record KeyRow(String key, StoredMail mail) {
+    }
+
+    /**
+     * What the store holds under any of {@code keys}, in one statement for a whole group of messages (issue 17): for
+     * each key its conversation message first (Message-IDs are unique), then its quarantine entries by id — the rows
+     * {@link #stored(Tx, String, Long)} chooses from, read as it reads them (the same tables, or on a team database the
+     * same views). A message's row carries its ticket, so the same rows answer threading by Message-ID.
+     */
+    public List<KeyRow> storedUnder(Tx tx, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return tx.sql(c -> {
+            List<KeyRow> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(STORED_UNDER)) {
+                ps.setArray(1, Sql.array(c, "varchar", keys));
+                ps.setArray(2, Sql.array(c, "varchar", keys));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(2);
+                        out.add(new KeyRow(rs.getString(1), rs.getInt(5) == 0
+                                ? new StoredMail(id, Sql.longOrNull(rs, "ticket_id"), null, rs.getString(4))
+                                : new StoredMail(null, null, id, rs.getString(4))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** {@link #storedUnder}'s statement: {@link #STORED} for an array of keys. */
+    static final String STORED_UNDER = "SELECT k, id, ticket_id, raw_sha256, src FROM ("
+            + "SELECT message_id AS k, id, ticket_id, raw_sha256, 0 AS src FROM message WHERE message_id = ANY(?)"
+            + " UNION ALL SELECT message_key, id, CAST(NULL AS BIGINT), raw_sha256, 1 FROM quarantine"
+            + " WHERE message_key = ANY(?)) x ORDER BY src, id";
 
     /**
      * Marks a stored inbound e-mail as from an unknown sender: neither the ticket's contact nor a contact of its

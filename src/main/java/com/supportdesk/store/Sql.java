@@ -1,5 +1,7 @@
 package com.supportdesk.store;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Locale;
 
 /** Small JDBC helpers: instants as TIMESTAMP WITH TIME ZONE in UTC, nullable longs. */
@@ -69,6 +72,16 @@ final class Sql {
             }
             return keys.getLong(1);
         }
+    }
+
+    /**
+     * An array parameter for {@code = ANY(?)} (and {@code UNNEST}), which both engines read by an index: one statement for
+     * a whole group of values whatever their number (issue 17), where an IN-list would be a statement text per size.
+     *
+     * @param type the SQL type of the elements, as both engines name it ({@code "varchar"}, {@code "bigint"})
+     */
+    static Array array(Connection c, String type, Collection<?> values) throws SQLException {
+        return c.createArrayOf(type, values.toArray());
     }
 
     /** The text cut to a column's size (null stays null). */

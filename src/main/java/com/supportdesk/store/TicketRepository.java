@@ -361,6 +361,30 @@ public final class TicketRepository {
     }
 
     /**
+     * The tickets with these ids, each read as {@link #find(Tx, long)} reads it, in one statement (issue 17: a group of
+     * the mail intake reads the tickets its messages name at once); an id with no such ticket (or none this session's
+     * login may see) is not in the map.
+     */
+    public Map<Long, Ticket> findAll(Tx tx, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return tx.sql(c -> {
+            Map<Long, Ticket> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(byIds())) {
+                ps.setArray(1, Sql.array(c, "bigint", ids));
+                readRows(ps, t -> out.put(t.id(), t));
+            }
+            return out;
+        });
+    }
+
+    /** {@link #findAll}'s statement. */
+    String byIds() {
+        return selectForSession() + " WHERE t.id = ANY(?)";
+    }
+
+    /**
      * The ticket holding the first of these Message-IDs (in the order given) that the desk sent or received, read as
      * {@link #find(Tx, long)} reads it: mail threading, in one statement (issue 17: not one per Message-ID and another
      * for the ticket). Blank ids are skipped.

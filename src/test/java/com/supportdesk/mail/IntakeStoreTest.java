@@ -203,10 +203,13 @@ class IntakeStoreTest extends DeskIntakeTestBase {
                 + "Content-Transfer-Encoding: base64\n\nAAECAwQFBgcICQ==\n--b--\n").build());
         kinds.put("duplicate", i -> RawMail.of("From: Person 0 <p0@c0.example>" + to
                 + "\nSubject: problem 0\nMessage-ID: <m0@x.example>\n\nHello 0\n").build());
-        // statements per message: the most each kind may send (before issue 17's work: 12, 9, 9, 3, 10, 2)
-        Map<String, Long> most = Map.of("new ticket from a new sender", 6L, "new ticket from a known sender", 5L,
-                "reply threaded by In-Reply-To", 5L, "auto-reply to the automated-mail log", 2L,
-                "new ticket with an attachment", 6L, "duplicate", 1L);
+        // statements per message: the most each kind may send (before issue 17's work: 12, 9, 9, 3, 10, 2; with one
+        // statement per message for each lookup: 6, 5, 5, 2, 6, 1). A group reads what its messages look up at once
+        // (GroupLookups): the duplicate check, threading, the senders' contacts and whether they are known to the
+        // ticket cost a statement each per group, not per message; a message sends only what it writes.
+        Map<String, Long> most = Map.of("new ticket from a new sender", 4L, "new ticket from a known sender", 3L,
+                "reply threaded by In-Reply-To", 2L, "auto-reply to the automated-mail log", 1L,
+                "new ticket with an attachment", 4L, "duplicate", 0L);
         // first, what a desk does once (the policy read into this JVM's cache, the folder's first checkpoint)
         deliver(mail("warm@up.example", "Warming up", "<warm@up.example>", "", "first"));
         assertThat(fetch(intake).newTickets()).isEqualTo(1);
@@ -222,7 +225,7 @@ class IntakeStoreTest extends DeskIntakeTestBase {
         }
         log.forEach(System.out::println);
         System.out.println("statements per message: " + perMessage);
-        perMessage.forEach((kind, n) -> assertThat(n).as(kind + " (see the statements above)").isPositive()
-                .isLessThanOrEqualTo(most.get(kind)));
+        perMessage.forEach((kind, n) -> assertThat(n).as(kind + " (see the statements above)")
+                .isBetween(0L, most.get(kind)));
     }
 }
