@@ -30,6 +30,17 @@ abstract class DeskIntakeTestBase extends GreenMailTestBase {
         return desk.intake();
     }
 
+    /** A plain message: {@code extra} holds more header lines, each ending in a line break. */
+    static byte[] mail(String from, String subject, String id, String extra, String body) {
+        return RawMail.of("From: " + from + "\nTo: " + GreenMailSupport.ADDRESS + "\nSubject: " + subject
+                + "\nMessage-ID: " + id + "\n" + extra + "\n" + body + "\n").build();
+    }
+
+    /** Puts a message into the test's mailbox. */
+    static void deliver(byte[] raw) throws Exception {
+        GreenMailSupport.deliver(GREENMAIL, raw);
+    }
+
     /** One catch-up round of {@code intake} over IMAP from the test's GreenMail. */
     IntakeCounts fetch(MailIntake intake) throws Exception {
         try (ImapMailbox mailbox = ImapMailbox.open(GreenMailSupport.imap(GREENMAIL), GreenMailSupport.FAST, spool)) {

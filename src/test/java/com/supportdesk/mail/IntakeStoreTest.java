@@ -30,15 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class IntakeStoreTest extends DeskIntakeTestBase {
 
-    private static byte[] mail(String from, String subject, String id, String extra, String body) {
-        return RawMail.of("From: " + from + "\nTo: " + GreenMailSupport.ADDRESS + "\nSubject: " + subject
-                + "\nMessage-ID: " + id + "\n" + extra + "\n" + body + "\n").build();
-    }
-
-    private static void deliver(byte[] raw) throws Exception {
-        GreenMailSupport.deliver(GREENMAIL, raw);
-    }
-
     /** The intake with a log of what it wrote and committed, in order. */
     private static MailIntake logged(Store store, List<String> events) {
         MailIntake intake = new MailIntake(store);

@@ -72,6 +72,13 @@ class IntakeQueryPlanPostgresTest {
                 plans.put("ticket by id", plan(c, intake.tickets().byId(), 1L));
                 plans.put("ticket by Message-ID", plan(c, intake.tickets().byMessageIds(2), "<a@b.example>", "<c@d.example>",
                         "<a@b.example>", "<c@d.example>"));
+                // what a group of messages reads at once (GroupLookups)
+                plans.put("stored under keys", plan(c, MailboxRepository.STORED_UNDER,
+                        Sql.array(c, "varchar", List.of("<a@b.example>", "<c@d.example>")),
+                        Sql.array(c, "varchar", List.of("<a@b.example>", "<c@d.example>"))));
+                plans.put("contacts by address", plan(c, "SELECT id FROM contact ct WHERE ct.email = ANY(?)",
+                        Sql.array(c, "varchar", List.of("a@b.example", "c@d.example"))));
+                plans.put("tickets by id", plan(c, intake.tickets().byIds(), Sql.array(c, "bigint", List.of(1L, 2L))));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -48,4 +48,35 @@ class IntakeQueryPlanTest {
             assertThat(plans.get(3)).contains("UQ_CONTACT_EMAIL");
         }
     }
+
+    @Test
+    void everyPerGroupLookupReadsByIndex() {
+        try (Store store = TestStores.open(dir, Clock.systemUTC())) {
+            List<String> plans = new ArrayList<>();
+            store.database().run(c -> {
+                // what a group's messages have stored under their keys; their tickets; their senders' contacts; whether
+                // those senders are known to the tickets
+                for (String sql : List.of(MailboxRepository.STORED_UNDER, store.tickets().byIds(),
+                        "SELECT ct.id FROM contact ct WHERE ct.email = ANY(?)", Conversation.KNOWN_SENDERS)) {
+                    try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+                        for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                            boolean ids = sql.contains("t.id = ANY") || (sql.contains("UNNEST") && i == 1);
+                            ps.setArray(i, ids ? Sql.array(c, "bigint", List.of(1L, 2L))
+                                    : Sql.array(c, "varchar", List.of("a@b.example", "c@d.example")));
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            plans.add(rs.getString(1));
+                        }
+                    }
+                }
+            });
+            assertThat(plans).allSatisfy(plan -> assertThat(plan.replace("/* function */", ""))
+                    .doesNotContainIgnoringCase("tableScan"));
+            assertThat(plans.get(0)).contains("UQ_MESSAGE_MESSAGE_ID").contains("IX_QUARANTINE_KEY");
+            assertThat(plans.get(1)).contains("PRIMARY_KEY");
+            assertThat(plans.get(2)).contains("UQ_CONTACT_EMAIL");
+            assertThat(plans.get(3)).contains("UQ_CONTACT_EMAIL");
+        }
+    }
 }
