@@ -1118,6 +1118,7 @@ public final class MailIntake {
         Instant received = receivedAt(src.internalDate());
         TextMarking marking = rawMarking(src.file());
         return store.database().inTx(tx -> {
+            store.mailbox().commitDurably(tx);
             RawHeaders headers = rawHeaders(src.file());
             long id = insertQuarantine(tx, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(),
                     src.folder(), src.uid(), received, reason, MessageIds.synthesize(HexFormat.of().parseHex(sha256)),

@@ -494,8 +494,9 @@ public final class Database implements AutoCloseable {
      * Makes everything committed so far survive a crash of this process or of the machine, before the caller acts
      * on it outside the database (the intake flags or moves mail on the server only after this). An embedded H2
      * database writes a commit when it returns, but under a kill -9 the last commits were seen lost (issue 17: the
-     * file's last chunks go with the process), so this forces them to disk ({@code CHECKPOINT SYNC}); PostgreSQL's
-     * commit is durable by itself and this does nothing. Costs one disk sync: call it once per batch of commits.
+     * file's last chunks go with the process), so this forces them to disk ({@code CHECKPOINT SYNC}); on PostgreSQL this
+     * does nothing: the intake's transactions ask for a durable commit themselves (see
+     * {@link MailboxRepository#commitDurably}, for a server running {@code synchronous_commit = off}). Costs one disk sync: call it once per batch of commits.
      */
     public void sync() {
         if (postgres) {
