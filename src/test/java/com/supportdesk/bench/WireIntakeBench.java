@@ -100,7 +100,7 @@ public final class WireIntakeBench {
                     System.gc();
                     heap.reset();
                     try (Store store = open(tmp.resolve("db-" + size))) {
-                        MailIntake intake = new MailIntake(store, new MailParser()::parse, Clock.systemUTC(),
+                        MailIntake intake = new MailIntake(store, MailIntake.Parser.of(new MailParser()), Clock.systemUTC(),
                                 MailIntake.DEFAULT_BATCH);
                         long t0 = System.nanoTime();
                         IntakeCounts counts;
@@ -115,7 +115,7 @@ public final class WireIntakeBench {
                     // live heap: the same import again into a fresh file (not timed), with a full GC every 0.25 s
                     try (Store store = open(tmp.resolve("db-live-" + size));
                          LiveHeap live = LiveHeap.start(Duration.ofMillis(250))) {
-                        MailIntake intake = new MailIntake(store, new MailParser()::parse, Clock.systemUTC(),
+                        MailIntake intake = new MailIntake(store, MailIntake.Parser.of(new MailParser()), Clock.systemUTC(),
                                 MailIntake.DEFAULT_BATCH);
                         try (ImapMailbox mailbox = ImapMailbox.open(dovecot.account(user), MailTimeouts.defaults(), tmp)) {
                             intake.catchUp(mailbox, true);
