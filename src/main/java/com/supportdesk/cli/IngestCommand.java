@@ -103,7 +103,7 @@ public final class IngestCommand implements Callable<Integer> {
                 account = account.withAfterImport(after.kind(), after.folder());
             }
             MailIntake intake = grouping.equals(mail.intake().grouping()) ? mail.intake()
-                    : new MailIntake(store, new com.supportdesk.mail.MailParser()::parse, store.database().clock(), grouping);
+                    : new MailIntake(store, MailIntake.Parser.of(new com.supportdesk.mail.MailParser()), store.database().clock(), grouping);
             if (intake != mail.intake()) {
                 intake.onNewTicket(mail.replies().acknowledgements());
             }

@@ -81,7 +81,7 @@ final class Addresses {
             start = end;
         }
         // a display name is only guessed when there is exactly one address
-        String name = addresses.size() == 1 ? value.substring(0, firstStart).replaceAll("[<\"]", " ") : "";
+        String name = addresses.size() == 1 ? value.substring(0, firstStart).replace('<', ' ').replace('"', ' ') : "";
         for (String address : addresses) {
             found.putIfAbsent(address.toLowerCase(Locale.ROOT), new MailAddress(address, displayName(name, address)));
         }

@@ -13,6 +13,7 @@ final class AutomationRules {
     /** Header of our own outgoing mail (see {@link ReplyBuilder}); its presence on inbound mail is a loop. */
     static final String TICKET_HEADER = "X-SupportDesk-Ticket";
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final Pattern DAEMON_SENDER = Pattern.compile(
             "(?<![\\w.-])(?:mailer-daemon|mailerdaemon|postmaster|mail delivery (?:sub)?system)(?![\\w-])",
             Pattern.CASE_INSENSITIVE);
@@ -91,7 +92,7 @@ final class AutomationRules {
     }
 
     private static boolean isNullReturnPath(String value) {
-        return value != null && value.replaceAll("\\s", "").equals("<>");
+        return value != null && WHITESPACE.matcher(value).replaceAll("").equals("<>");
     }
 
     /** Lower case, unfolded, without parameters after {@code ;} and without comments. */

@@ -1,6 +1,7 @@
 package com.supportdesk.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Turns raw header values as Jakarta Mail returns them into clean Unicode text. */
 final class HeaderText {
@@ -39,9 +40,18 @@ final class HeaderText {
         return MailCharsets.strictUtf8(bytes, bytes.length).orElseGet(() -> MailCharsets.decode(bytes, bodyCharset));
     }
 
+    /** A folding line break: CRLF or LF before a space or tab. */
+    private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])");
+
     /** Removes folding line breaks. */
     static String unfold(String value) {
-        return value == null ? null : value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ");
+        if (value == null) {
+            return null;
+        }
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value; // most headers fit on one line
+        }
+        return FOLD.matcher(value).replaceAll("").replace("\r", "").replace("\n", " ");
     }
 
     /** Raw header value to display text: 8-bit recovery, unfolding, RFC 2047, control chars, spaces. */

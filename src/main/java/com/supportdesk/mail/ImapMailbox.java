@@ -138,11 +138,20 @@ public final class ImapMailbox implements AutoCloseable {
      * @throws IOException when the spool folder cannot be written
      */
     public List<FetchedMessage> fetchSince(long lastUid, int max) throws MailConnectionException, IOException {
+        return fetchSince(lastUid, max, 0);
+    }
+
+    /**
+     * As {@link #fetchSince(long, int)}, keeping messages under 64 KB in memory instead of files while they add up to
+     * at most {@code memoryBytes} ({@link FetchedMessage#bytes()}).
+     */
+    public List<FetchedMessage> fetchSince(long lastUid, int max, long memoryBytes)
+            throws MailConnectionException, IOException {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1");
         }
         try {
-            return spooler.spool(newerThan(lastUid, max));
+            return spooler.spool(newerThan(lastUid, max), memoryBytes);
         } catch (MessagingException e) {
             throw failure(endpoint, e);
         }

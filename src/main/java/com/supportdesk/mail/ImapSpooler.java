@@ -14,6 +14,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -30,9 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies the raw source of IMAP messages, byte for byte, into spool files.
+ * Copies the raw source of IMAP messages, byte for byte, into memory or spool files.
  *
- * <p>Small messages are fetched many at a time with one {@code FETCH (BODY.PEEK[])} (one round trip per
+ * <p>A message under {@link MailIntake#MARK_FROM_BYTES} stays in memory as long as the spool's memory budget allows
+ * (most mail: no file of its own to create, read back and delete); the rest goes to spool files. Small messages are fetched many at a time with one {@code FETCH (BODY.PEEK[])} (one round trip per
  * group, at most {@link #GROUP_BYTES} in memory); a message over {@link #SMALL_MESSAGE} is streamed on its
  * own in partial-fetch blocks, so its size never matters for the heap.
  */
@@ -51,8 +53,17 @@ final class ImapSpooler {
         this.spoolDir = spoolDir;
     }
 
-    /** Spools {@code messages} (in this order); on failure no spool file is left behind. */
+    /** Spools {@code messages} (in this order) to files; on failure no spool file is left behind. */
     List<FetchedMessage> spool(Message[] messages) throws MessagingException, IOException {
+        return spool(messages, 0);
+    }
+
+    /**
+     * Spools {@code messages} (in this order), keeping messages under {@link MailIntake#MARK_FROM_BYTES} in memory
+     * while they add up to at most {@code memoryBytes}; on failure no spool file is left behind.
+     */
+    List<FetchedMessage> spool(Message[] messages, long memoryBytes) throws MessagingException, IOException {
+        long[] memoryLeft = {memoryBytes};
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
@@ -67,21 +78,21 @@ final class ImapSpooler {
                 IMAPMessage message = (IMAPMessage) m;
                 long size = message.getSizeLong();
                 if (size < 0 || size > SMALL_MESSAGE) {
-                    spoolGroup(group, spooled);
+                    spoolGroup(group, spooled, memoryLeft);
                     group.clear();
                     groupBytes = 0;
                     spoolStreamed(message, spooled);
                     continue;
                 }
                 if (groupBytes + size > GROUP_BYTES) {
-                    spoolGroup(group, spooled);
+                    spoolGroup(group, spooled, memoryLeft);
                     group.clear();
                     groupBytes = 0;
                 }
                 group.add(message);
                 groupBytes += size;
             }
-            spoolGroup(group, spooled);
+            spoolGroup(group, spooled, memoryLeft);
             return spooled;
         } catch (MessagingException | IOException | RuntimeException e) {
             spooled.forEach(FetchedMessage::close);
@@ -89,7 +100,7 @@ final class ImapSpooler {
         }
     }
 
-    private void spoolGroup(List<IMAPMessage> group, List<FetchedMessage> spooled)
+    private void spoolGroup(List<IMAPMessage> group, List<FetchedMessage> spooled, long[] memoryLeft)
             throws MessagingException, IOException {
         if (group.isEmpty()) {
             return;
@@ -102,6 +113,18 @@ final class ImapSpooler {
                 LOG.info("IMAP message UID {} was deleted on the server before it could be read; skipped", uid);
                 continue;
             }
+            MessageDigest digest = sha256();
+            digest.update(raw.getBytes(), raw.getStart(), raw.getCount());
+            if (raw.getCount() < MailIntake.MARK_FROM_BYTES && raw.getCount() <= memoryLeft[0]) {
+                memoryLeft[0] -= raw.getCount();
+                // most mail: kept in memory from the fetch to the commit (a file of its own per message cost more
+                // than parsing it), within the group's memory bound
+                byte[] bytes = Arrays.copyOfRange(raw.getBytes(), raw.getStart(), raw.getStart() + raw.getCount());
+                Date received = message.getReceivedDate();
+                spooled.add(FetchedMessage.inMemory(uid, received == null ? null : received.toInstant(), bytes,
+                        HexFormat.of().formatHex(digest.digest())));
+                continue;
+            }
             Path file = newSpoolFile(uid);
             try (OutputStream out = Files.newOutputStream(file)) {
                 out.write(raw.getBytes(), raw.getStart(), raw.getCount());
@@ -109,8 +132,6 @@ final class ImapSpooler {
                 Files.deleteIfExists(file);
                 throw e;
             }
-            MessageDigest digest = sha256();
-            digest.update(raw.getBytes(), raw.getStart(), raw.getCount());
             spooled.add(fetched(message, uid, file, raw.getCount(), digest));
         }
     }

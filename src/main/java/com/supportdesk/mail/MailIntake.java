@@ -21,6 +21,7 @@ import com.supportdesk.store.MailboxRepository;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
 import com.supportdesk.store.Tx;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -43,6 +44,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -108,7 +110,7 @@ public final class MailIntake {
     static final String KEPT = "It was kept here so the rest of the mailbox could be read; retry it once the cause is fixed.";
     /** Stack of the thread that reads a message (deep structures recurse in the libraries). */
     private static final long READER_STACK = 16L * 1024 * 1024;
-    /** How often a reading the round no longer wants is checked for (see {@link #read(Path, BooleanSupplier)}). */
+    /** How often a reading the round no longer wants is checked for (see {@link #read(Callable, BooleanSupplier)}). */
     private static final long ABANDON_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /**
@@ -143,10 +145,39 @@ public final class MailIntake {
         }
     }
 
-    /** Parses one raw message file. */
+    /** Parses one raw message: a file, or (most mail fetched from IMAP) bytes in memory. */
     @FunctionalInterface
     public interface Parser {
         ParsedMail parse(Path rawMessage) throws MailParseException, IOException;
+
+        /**
+         * A message held in memory. This default (for parsers that read only files, such as tests' stand-ins) writes
+         * it to an owner-only temporary file first; {@link #of(MailParser)} parses it where it is.
+         */
+        default ParsedMail parse(byte[] rawMessage) throws MailParseException, IOException {
+            Path file = Files.createTempFile("supportdesk-parse-", ".eml");
+            try {
+                Files.write(file, rawMessage);
+                return parse(file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+
+        /** The intake's parser: files and bytes in memory both go to {@code parser} as they are. */
+        static Parser of(MailParser parser) {
+            return new Parser() {
+                @Override
+                public ParsedMail parse(Path rawMessage) throws MailParseException, IOException {
+                    return parser.parse(rawMessage);
+                }
+
+                @Override
+                public ParsedMail parse(byte[] rawMessage) throws MailParseException {
+                    return parser.parse(rawMessage);
+                }
+            };
+        }
     }
 
     /**
@@ -222,20 +253,31 @@ public final class MailIntake {
     }
 
     /**
-     * Where a raw message comes from and what to commit with it; {@code sha256} is the raw source's digest when it was
-     * computed as the file was written (null: read the file for it).
+     * Where a raw message comes from and what to commit with it: its raw source in {@code file}, or in memory in
+     * {@code bytes} (a small message fetched from IMAP; file null then); {@code sha256} is the raw source's digest when
+     * it was computed as it arrived (null: read the source for it).
      */
     record Source(Path file, long size, Instant internalDate, String account, String folder, Long uid,
-                  Checkpoint checkpointAfter, Long retriedQuarantineId, String sha256) {
+                  Checkpoint checkpointAfter, Long retriedQuarantineId, String sha256, byte[] bytes) {
 
         Source(Path file, long size, Instant internalDate, String account, String folder, Long uid,
                Checkpoint checkpointAfter, Long retriedQuarantineId) {
-            this(file, size, internalDate, account, folder, uid, checkpointAfter, retriedQuarantineId, null);
+            this(file, size, internalDate, account, folder, uid, checkpointAfter, retriedQuarantineId, null, null);
         }
 
         /** The digest of the raw source, in hex. */
         String digest() throws IOException {
-            return sha256 != null ? sha256 : MailIntake.sha256(file);
+            if (sha256 != null) {
+                return sha256;
+            }
+            try (InputStream in = open()) {
+                return MailIntake.sha256(in);
+            }
+        }
+
+        /** Reads the raw source from the start. */
+        InputStream open() throws IOException {
+            return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
         }
     }
 
@@ -251,7 +293,7 @@ public final class MailIntake {
     Hooks hooks = Hooks.NONE;
 
     public MailIntake(Store store) {
-        this(store, new MailParser()::parse, store.database().clock(), DEFAULT_BATCH);
+        this(store, Parser.of(new MailParser()), store.database().clock(), DEFAULT_BATCH);
     }
 
     /** @param batchSize messages per group (with the default memory bound, see {@link Grouping}) */
@@ -475,7 +517,8 @@ public final class MailIntake {
         private void fetchAndRead(ReadAhead<Member> pipe, long lastUid) throws Exception {
             while (!pipe.closed() && !stopRequested.getAsBoolean()) {
                 flagSynced();
-                List<FetchedMessage> batch = mailbox.fetchSince(lastUid, grouping.messages());
+                // small messages in memory up to one group's bytes (see Grouping): no spool file each
+                List<FetchedMessage> batch = mailbox.fetchSince(lastUid, grouping.messages(), grouping.bytes());
                 if (batch.isEmpty()) {
                     return;
                 }
@@ -507,7 +550,7 @@ public final class MailIntake {
             ImapSettings s = mailbox.settings();
             Checkpoint cp = moveCheckpoint ? new Checkpoint(s.account(), s.folder(), validity, f.uid()) : null;
             Source src = new Source(f.rawFile(), f.size(), f.internalDate(), s.account(), s.folder(), f.uid(), cp, null,
-                    f.sha256());
+                    f.sha256(), f.bytes());
             return marked(src) ? Member.deferred(src, f) : Member.read(src, f, () -> prepare(src, abandon));
         }
 
@@ -909,15 +952,21 @@ public final class MailIntake {
      * @throws IOException the file could not be read (a local problem: try again)
      */
     Reading read(Path file) throws IOException {
-        return read(file, () -> false);
+        return read(() -> parser.parse(file), () -> false);
+    }
+
+    /** Reads a source: from memory when it is there, else from its file. */
+    private Reading read(Source src, BooleanSupplier abandon) throws IOException {
+        byte[] bytes = src.bytes();
+        return bytes != null ? read(() -> parser.parse(bytes), abandon) : read(() -> parser.parse(src.file()), abandon);
     }
 
     /**
      * {@link #read(Path)} that gives up early (an {@link InterruptedIOException}) once {@code abandon} says so: the
      * pipeline's reading side, when the round stops.
      */
-    private Reading read(Path file, BooleanSupplier abandon) throws IOException {
-        FutureTask<ParsedMail> task = new FutureTask<>(() -> parser.parse(file));
+    private Reading read(Callable<ParsedMail> parsing, BooleanSupplier abandon) throws IOException {
+        FutureTask<ParsedMail> task = new FutureTask<>(parsing);
         readers.execute(task);
         Duration limit = readLimit;
         long deadline = System.nanoTime() + limit.toNanos();
@@ -1002,13 +1051,13 @@ public final class MailIntake {
         return prepare(src, () -> false);
     }
 
-    /** {@link #prepare(Source)} that gives up once {@code abandon} says so (see {@link #read(Path, BooleanSupplier)}). */
+    /** {@link #prepare(Source)} that gives up once {@code abandon} says so (see {@link #read(Callable, BooleanSupplier)}). */
     private Prepared prepare(Source src, BooleanSupplier abandon) throws IOException {
         String sha256 = src.digest();
         Optional<String> died = marked(src)
                 ? store.database().inTx(tx -> marks.begin(tx, sha256)) : Optional.empty();
-        Reading reading = died.isPresent() ? new Reading(null, died.get()) : read(src.file(), abandon);
-        TextMarking rawMarking = reading.mail() == null ? rawMarking(src.file()) : null;
+        Reading reading = died.isPresent() ? new Reading(null, died.get()) : read(src, abandon);
+        TextMarking rawMarking = reading.mail() == null ? rawMarking(src) : null;
         return new Prepared(src, sha256, reading, rawMarking, receivedAt(src.internalDate()));
     }
 
@@ -1116,10 +1165,10 @@ public final class MailIntake {
     private IntakeOutcome quarantineUnimportable(Source src, String reason, Checkpoint checkpoint) throws IOException {
         String sha256 = src.digest();
         Instant received = receivedAt(src.internalDate());
-        TextMarking marking = rawMarking(src.file());
+        TextMarking marking = rawMarking(src);
         return store.database().inTx(tx -> {
             store.mailbox().commitDurably(tx);
-            RawHeaders headers = rawHeaders(src.file());
+            RawHeaders headers = rawHeaders(src);
             long id = insertQuarantine(tx, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(),
                     src.folder(), src.uid(), received, reason, MessageIds.synthesize(HexFormat.of().parseHex(sha256)),
                     sha256, headers.from() == null ? null : headers.from().toString(), headers.subject(),
@@ -1146,7 +1195,7 @@ public final class MailIntake {
         if (src.retriedQuarantineId() != null) {
             return new IntakeOutcome(IntakeOutcome.Kind.QUARANTINED, null, src.retriedQuarantineId());
         }
-        RawHeaders headers = rawHeaders(src.file());
+        RawHeaders headers = rawHeaders(src);
         long id = insertQuarantine(tx, src, new NewQuarantine(QuarantineCategory.UNREADABLE, src.account(), src.folder(),
                 src.uid(), received, reason, key, sha256, headers.from() == null ? null : headers.from().toString(),
                 headers.subject(), marking.sensitive()));
@@ -1363,7 +1412,7 @@ public final class MailIntake {
                                 boolean unknownSender) {
         ParsedMail mail = in.mail();
         long mid;
-        try (InputStream raw = Files.newInputStream(in.src().file())) {
+        try (InputStream raw = in.src().open()) {
             mid = store.conversation().addInboundMail(tx, ticketId, new Conversation.NewMessage(kind, Direction.IN, in.key(),
                     mail.inReplyTo().orElse(null), String.join(" ", mail.references()),
                     mail.from().map(MailAddress::toString).orElse(null),
@@ -1408,7 +1457,7 @@ public final class MailIntake {
     }
 
     private long insertQuarantine(Tx tx, Source src, NewQuarantine q) {
-        try (InputStream raw = Files.newInputStream(src.file())) {
+        try (InputStream raw = src.open()) {
             return store.mailbox().quarantine(tx, q, raw, src.size());
         } catch (IOException e) {
             throw new UncheckedIOException("The spool file could not be read: " + e.getMessage(), e);
@@ -1416,18 +1465,18 @@ public final class MailIntake {
     }
 
     /** Subject, sender and marking as far as they can be read from the top of an unreadable message. */
-    private static RawHeaders rawHeaders(Path file) {
-        try {
-            return RawHeaders.read(file);
+    private static RawHeaders rawHeaders(Source src) {
+        try (InputStream in = src.open()) {
+            return RawHeaders.of(in.readNBytes(RawHeaders.HEAD_BYTES));
         } catch (IOException | RuntimeException e) {
             return new RawHeaders(null, null);
         }
     }
 
     /** The marking in an unreadable message's raw source; UNSURE when even that cannot be read. */
-    private static TextMarking rawMarking(Path file) {
-        try {
-            return RawScan.of(file);
+    private static TextMarking rawMarking(Source src) {
+        try (InputStream in = src.open()) {
+            return RawScan.of(in, true);
         } catch (IOException | RuntimeException e) {
             return TextMarking.UNSURE;
         }
@@ -1447,13 +1496,19 @@ public final class MailIntake {
     }
 
     static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        }
+    }
+
+    static String sha256(InputStream raw) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+        try (InputStream in = new DigestInputStream(raw, digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());

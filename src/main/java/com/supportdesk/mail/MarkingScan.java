@@ -29,7 +29,8 @@ final class MarkingScan {
     private static final int KEEP = 32;
     private static final int CHUNK = 8192;
 
-    private final StringBuilder window = new StringBuilder(CHUNK + KEEP);
+    /** Grows to at most {@code CHUNK + KEEP}: most texts scanned are a subject or a short body. */
+    private final StringBuilder window = new StringBuilder(KEEP * 4);
     private boolean afterSeparator = true;
     private boolean trimmed;
     private boolean found;

@@ -16,6 +16,8 @@ public final class MessageIds {
 
     private static final Pattern BRACKETED = Pattern.compile("<([^<>]*)>");
     private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern TOKEN_SEPARATOR = Pattern.compile("[\\s,;]+");
+    private static final Pattern SPACE_OR_CONTROL = Pattern.compile("[\\s\\p{Cntrl}]");
 
     private MessageIds() {
     }
@@ -42,7 +44,7 @@ public final class MessageIds {
             addId(ids, m.group(1));
         }
         if (ids.isEmpty()) {
-            for (String token : COMMENT.matcher(text).replaceAll(" ").split("[\\s,;]+")) {
+            for (String token : TOKEN_SEPARATOR.split(COMMENT.matcher(text).replaceAll(" "))) {
                 String t = token.replace("<", "").replace(">", "");
                 if (t.indexOf('@') > 0) {
                     addId(ids, t);
@@ -53,7 +55,7 @@ public final class MessageIds {
     }
 
     private static void addId(Set<String> ids, String inner) {
-        String id = inner.replaceAll("[\\s\\p{Cntrl}]", "");
+        String id = SPACE_OR_CONTROL.matcher(inner).replaceAll("");
         if (!id.isEmpty() && !id.equals("@")) {
             ids.add("<" + id + ">");
         }

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class Parts {
 
     private static final Pattern TYPE_TOKEN = Pattern.compile("^\\s*([\\w.+-]+/[\\w.+-]+)");
+    /** A run of empty parameters ({@code ;;}, {@code ; ;}). */
+    private static final Pattern EMPTY_PARAMETERS = Pattern.compile(";(\\s*;)+");
     private static final Map<String, String> EXTENSIONS = Map.ofEntries(
             Map.entry("message/rfc822", ".eml"), Map.entry("message/global", ".eml"),
             Map.entry("text/plain", ".txt"), Map.entry("text/html", ".html"), Map.entry("text/calendar", ".ics"),
@@ -58,7 +60,7 @@ final class Parts {
     /** The Content-Type header unfolded, with runs of empty parameters ({@code ;;}) removed; or null. */
     static String contentType(Part part) {
         String raw = firstHeader(part, "Content-Type");
-        return raw == null || raw.isBlank() ? null : HeaderText.unfold(raw).replaceAll(";(\\s*;)+", ";").trim();
+        return raw == null || raw.isBlank() ? null : EMPTY_PARAMETERS.matcher(HeaderText.unfold(raw)).replaceAll(";").trim();
     }
 
     /** A Content-Type parameter, or null. */

