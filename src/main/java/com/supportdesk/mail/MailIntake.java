@@ -20,6 +20,7 @@ import com.supportdesk.store.MailboxRepository.StoredMail;
 import com.supportdesk.store.MailboxRepository;
 import com.supportdesk.store.Store;
 import com.supportdesk.store.StoreException;
+import com.supportdesk.store.TicketChanges;
 import com.supportdesk.store.Tx;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -1383,9 +1384,13 @@ public final class MailIntake {
         NewTicket n = new NewTicket(mail.normalizedSubject(), marked.orElse(Severity.S3), SupportLevel.L1, Channel.EMAIL,
                 contact == null ? null : contact.customerId(), contact == null ? null : contact.id(), in.received(), null,
                 in.classification(), marked.isEmpty(), null);
-        long id = store.changes().insert(tx, actor, n);
-        look.changed(id);
-        Stored stored = storeMessage(tx, look, id, in, MessageKind.EMAIL, false);
+        // the ticket and its first e-mail in one statement where the engine allows (TicketChanges.insertWithMail)
+        Stored stored = storeMessage(tx, look, in, MessageKind.EMAIL, false, (m, raw) -> {
+            TicketChanges.Opened opened = store.changes().insertWithMail(tx, actor, n, m, raw);
+            look.changed(opened.ticketId());
+            return opened;
+        });
+        long id = stored.ticketId();
         if (!stored.notes().isEmpty()) {
             store.history().event(tx, id, actor, EventKind.EMAIL_RECEIVED, "E-mail received" + stored.notes());
         }
@@ -1403,22 +1408,41 @@ public final class MailIntake {
         return look.contact(from.address(), name);
     }
 
-    /** What {@link #storeMessage} noted about attachments (for the history), e.g. "; 1 attachment too large…". */
-    private record Stored(long messageRowId, String notes) {
+    /**
+     * What {@link #storeMessage} stored: the entry's ticket and row, and its notes about attachments (for the
+     * history), e.g. "; 1 attachment too large…".
+     */
+    private record Stored(long ticketId, long messageRowId, String notes) {
+    }
+
+    /** Inserts the entry (and, for a new ticket, the ticket with it); returns the ticket's and the entry's ids. */
+    @FunctionalInterface
+    private interface EntryInsert {
+        TicketChanges.Opened insert(Conversation.NewMessage message, Conversation.RawMail raw);
+    }
+
+    /** {@link #storeMessage(Tx, GroupLookups, Incoming, MessageKind, boolean, EntryInsert)} on an existing ticket. */
+    private Stored storeMessage(Tx tx, GroupLookups look, long ticketId, Incoming in, MessageKind kind,
+                                boolean unknownSender) {
+        return storeMessage(tx, look, in, kind, unknownSender, (m, raw) ->
+                new TicketChanges.Opened(ticketId, store.conversation().addInboundMail(tx, ticketId, m, raw)));
     }
 
     /** The conversation entry with its raw source (and digest, and unknown-sender mark) and attachments, all streamed. */
-    private Stored storeMessage(Tx tx, GroupLookups look, long ticketId, Incoming in, MessageKind kind,
-                                boolean unknownSender) {
+    private Stored storeMessage(Tx tx, GroupLookups look, Incoming in, MessageKind kind, boolean unknownSender,
+                                EntryInsert entry) {
         ParsedMail mail = in.mail();
         long mid;
+        long ticketId;
         try (InputStream raw = in.src().open()) {
-            mid = store.conversation().addInboundMail(tx, ticketId, new Conversation.NewMessage(kind, Direction.IN, in.key(),
+            TicketChanges.Opened stored = entry.insert(new Conversation.NewMessage(kind, Direction.IN, in.key(),
                     mail.inReplyTo().orElse(null), String.join(" ", mail.references()),
                     mail.from().map(MailAddress::toString).orElse(null),
                     mail.to().stream().map(MailAddress::toString).collect(Collectors.joining(", ")),
                     mail.subject(), in.received(), mail.textBody(), null),
                     new Conversation.RawMail(raw, in.src().size(), in.sha256(), unknownSender));
+            mid = stored.messageId();
+            ticketId = stored.ticketId();
         } catch (IOException e) {
             throw new UncheckedIOException("The spool file could not be read: " + e.getMessage(), e);
         }
@@ -1453,7 +1477,7 @@ public final class MailIntake {
             notes.append("; ").append(damaged).append(damaged == 1 ? " attachment" : " attachments")
                     .append(" could not be read completely (the raw message is kept)");
         }
-        return new Stored(mid, notes.toString());
+        return new Stored(ticketId, mid, notes.toString());
     }
 
     private long insertQuarantine(Tx tx, Source src, NewQuarantine q) {

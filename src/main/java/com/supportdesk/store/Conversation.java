@@ -69,31 +69,60 @@ public final class Conversation {
      * statement (issue 17: each further one is a round trip and, on a team database, a policy check).
      */
     private long insert(Connection c, long ticketId, NewMessage m, RawMail raw) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (ticket_id, kind, direction, message_id,"
-                + " in_reply_to, references_ids, from_addr, to_addr, subject, sent_at, body, author_agent_id, created_at"
-                + (raw == null ? ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                        : ", raw_source, raw_sha256, unknown_sender) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), Sql.ID)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_COLUMNS + (raw == null ? "" : RAW_COLUMNS)
+                + ") VALUES (?," + values(raw != null) + ")", Sql.ID)) {
             ps.setLong(1, ticketId);
-            ps.setString(2, m.kind().name());
-            ps.setString(3, m.direction().name());
-            ps.setString(4, Sql.truncate(m.messageId(), 998));
-            ps.setString(5, Sql.truncate(m.inReplyTo(), 998));
-            ps.setString(6, Sql.truncate(m.references(), 8000));
-            ps.setString(7, Sql.truncate(m.from(), 1000));
-            ps.setString(8, Sql.truncate(m.to(), 4000));
-            ps.setString(9, Sql.truncate(m.subject(), 2000));
-            Sql.setInstant(ps, 10, m.at());
-            ps.setString(11, m.body());
-            Sql.setLong(ps, 12, m.authorAgentId());
-            Sql.setInstant(ps, 13, db.clock().instant());
-            if (raw != null) {
-                ps.setBinaryStream(14, raw.content(), raw.length());
-                ps.setString(15, raw.sha256());
-                ps.setBoolean(16, raw.unknownSender());
-            }
+            bind(ps, 2, m, raw);
             ps.executeUpdate();
             return Sql.generatedId(ps);
         }
+    }
+
+    private static final String INSERT_COLUMNS = "INSERT INTO message (ticket_id, kind, direction, message_id,"
+            + " in_reply_to, references_ids, from_addr, to_addr, subject, sent_at, body, author_agent_id, created_at";
+    private static final String RAW_COLUMNS = ", raw_source, raw_sha256, unknown_sender";
+
+    /** The placeholders after ticket_id. */
+    private static String values(boolean withRaw) {
+        return withRaw ? "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?" : "?,?,?,?,?,?,?,?,?,?,?,?";
+    }
+
+    /**
+     * The INSERT of an entry whose ticket_id is the id of the one row of {@code rowsNamed} (a preceding
+     * {@code WITH rowsNamed AS (INSERT ... RETURNING id)}), returning the entry's ticket_id and id; its parameters are
+     * bound by {@link #bind} from the first one after the WITH part's.
+     */
+    static String insertForNewTicket(String rowsNamed, boolean withRaw) {
+        return INSERT_COLUMNS + (withRaw ? RAW_COLUMNS : "") + ") SELECT id," + values(withRaw)
+                + " FROM " + rowsNamed + " RETURNING ticket_id, id";
+    }
+
+    /** Binds an entry's values after its ticket_id, from parameter {@code at} on; returns the next free one. */
+    int bind(PreparedStatement ps, int at, NewMessage m, RawMail raw) throws SQLException {
+        ps.setString(at, m.kind().name());
+        ps.setString(at + 1, m.direction().name());
+        ps.setString(at + 2, Sql.truncate(m.messageId(), 998));
+        ps.setString(at + 3, Sql.truncate(m.inReplyTo(), 998));
+        ps.setString(at + 4, Sql.truncate(m.references(), 8000));
+        ps.setString(at + 5, Sql.truncate(m.from(), 1000));
+        ps.setString(at + 6, Sql.truncate(m.to(), 4000));
+        ps.setString(at + 7, Sql.truncate(m.subject(), 2000));
+        Sql.setInstant(ps, at + 8, m.at());
+        ps.setString(at + 9, m.body());
+        Sql.setLong(ps, at + 10, m.authorAgentId());
+        Sql.setInstant(ps, at + 11, db.clock().instant());
+        if (raw == null) {
+            return at + 12;
+        }
+        ps.setBinaryStream(at + 12, raw.content(), raw.length());
+        ps.setString(at + 13, raw.sha256());
+        ps.setBoolean(at + 14, raw.unknownSender());
+        return at + 15;
+    }
+
+    /** Adds an inbound e-mail to a ticket this connection just inserted (see {@link TicketChanges#insertWithMail}). */
+    long addInboundMail(Connection c, long ticketId, NewMessage m, RawMail raw) throws SQLException {
+        return insert(c, ticketId, m, Objects.requireNonNull(raw));
     }
 
     /**

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,35 @@ public final class TicketChanges {
 
     /** Inserts within the caller's transaction and returns the new id. */
     long insert(Connection c, Agent actor, NewTicket n) throws SQLException {
+        return insert(c, actor, n, null)[0];
+    }
+
+    /** A new ticket's id and its first e-mail's. */
+    public record Opened(long ticketId, long messageId) {
+    }
+
+    /**
+     * Opens a ticket with its first entry, an inbound e-mail with its raw source, within the caller's transaction. On
+     * a team database both go in one statement (issue 17: a round trip less for every new ticket the intake opens);
+     * embedded, one after the other.
+     */
+    public Opened insertWithMail(Tx tx, Agent actor, NewTicket n, Conversation.NewMessage first,
+                                 Conversation.RawMail raw) {
+        return tx.sql(c -> {
+            long[] ids = insert(c, actor, n, new FirstMail(first, Objects.requireNonNull(raw)));
+            return new Opened(ids[0], ids[1]);
+        });
+    }
+
+    private record FirstMail(Conversation.NewMessage message, Conversation.RawMail raw) {
+    }
+
+    private static final String INSERT_TICKET = "INSERT INTO ticket (subject, customer_id, contact_id, severity,"
+            + " support_level, status, classification, channel, received, deadline, assignee_id, needs_triage,"
+            + " created_at, updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)";
+
+    /** The ticket's id and, with {@code first}, its first entry's id. */
+    private long[] insert(Connection c, Agent actor, NewTicket n, FirstMail first) throws SQLException {
         ResponseClock clock = policy.clock(c);
         Instant deadline = clock.deadline(n.severity(), n.received());
         Instant now = db.clock().instant();
@@ -84,10 +114,12 @@ public final class TicketChanges {
             }
         }
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (subject, customer_id, contact_id, severity,"
-                + " support_level, status, classification, channel, received, deadline, assignee_id, needs_triage,"
-                + " created_at, updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
-                Sql.ID)) {
+        long firstId = 0;
+        boolean together = first != null && db.postgres();
+        try (PreparedStatement ps = together
+                ? c.prepareStatement("WITH t AS (" + INSERT_TICKET + " RETURNING id) "
+                        + Conversation.insertForNewTicket("t", true))
+                : c.prepareStatement(INSERT_TICKET, Sql.ID)) {
             ps.setString(1, Sql.truncate(n.subject(), 1000));
             Sql.setLong(ps, 2, n.customerId());
             Sql.setLong(ps, 3, n.contactId());
@@ -103,8 +135,20 @@ public final class TicketChanges {
             Sql.setInstant(ps, 13, now);
             Sql.setInstant(ps, 14, now);
             Sql.setLong(ps, 15, actor == null ? null : actor.id());
-            ps.executeUpdate();
-            id = Sql.generatedId(ps);
+            if (together) {
+                conversation.bind(ps, 16, first.message(), first.raw());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                    firstId = rs.getLong(2);
+                }
+            } else {
+                ps.executeUpdate();
+                id = Sql.generatedId(ps);
+            }
+        }
+        if (first != null && !together) {
+            firstId = conversation.addInboundMail(c, id, first.message(), first.raw());
         }
         history.event(c, id, actor, EventKind.CREATED, "Opened by " + who(actor) + " via " + n.channel().name().toLowerCase(Locale.ROOT)
                 + "; " + n.severity().label() + ", response due " + DateTimeFormatter.ISO_INSTANT.format(deadline)
@@ -117,7 +161,7 @@ public final class TicketChanges {
             redirectIfNeeded(c, actor, id, "arrived marked OFFICIAL-SENSITIVE");
         }
         LOG.info("Created {} ({}, {})", Ticket.ref(id), n.severity(), n.channel());
-        return id;
+        return new long[] {id, firstId};
     }
 
     /** Inserts within the caller's transaction and returns the new id. */
