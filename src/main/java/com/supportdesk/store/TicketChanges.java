@@ -160,7 +160,9 @@ public final class TicketChanges {
         if (n.classification().isSensitive()) {
             redirectIfNeeded(c, actor, id, "arrived marked OFFICIAL-SENSITIVE");
         }
-        LOG.info("Created {} ({}, {})", Ticket.ref(id), n.severity(), n.channel());
+        if (first == null) { // the intake logs the tickets it opens itself, with the message's UID
+            LOG.info("Created {} ({}, {})", Ticket.ref(id), n.severity(), n.channel());
+        }
         return new long[] {id, firstId};
     }
 
