@@ -92,11 +92,22 @@ public final class Database implements AutoCloseable {
     /** The team login's data source (null for the embedded database), for connections outside the pool. */
     private PGConnectionPoolDataSource teamSource;
     private final ServerClock clock;
-    private final ThreadLocal<Connection> current = new ThreadLocal<>();
-    /** Sensitive reads already audited in the transaction running on this thread (embedded database). */
-    private final ThreadLocal<Set<Long>> audited = new ThreadLocal<>();
-    /** What the transaction running on this thread read once and keeps for its own length: see {@link #txCache}. */
-    private final ThreadLocal<Map<Object, Object>> txCache = new ThreadLocal<>();
+    /** The transaction running on this thread, if any. */
+    private final ThreadLocal<TxState> current = new ThreadLocal<>();
+
+    /**
+     * What one transaction holds for as long as it runs: its connection, the sensitive reads it already recorded in the
+     * access audit (embedded database), and what it read once and keeps (see {@link #txCache}).
+     */
+    private static final class TxState {
+        final Connection connection;
+        final Set<Long> audited = new HashSet<>();
+        final Map<Object, Object> cache = new HashMap<>();
+
+        TxState(Connection connection) {
+            this.connection = connection;
+        }
+    }
     private final boolean postgres;
     private volatile TeamSession session;
     /** How much space is left in a folder (for the full-disk message). */
@@ -520,10 +531,10 @@ public final class Database implements AutoCloseable {
 
     /** Runs the work in a transaction, joining the one already open on this thread. */
     public <T> T tx(Work<T> work) {
-        Connection existing = current.get();
+        TxState existing = current.get();
         if (existing != null) {
             try {
-                return work.run(existing);
+                return work.run(existing.connection);
             } catch (SQLException e) {
                 throw translate(e);
             }
@@ -533,9 +544,7 @@ public final class Database implements AutoCloseable {
         try {
             c = used.getConnection();
             c.setAutoCommit(false);
-            current.set(c);
-            audited.set(new HashSet<>());
-            txCache.set(new HashMap<>());
+            current.set(new TxState(c));
             T result = work.run(c);
             flushPending();
             boolean clearsDiskProblem = diskProblem != null && wrote(c);
@@ -560,8 +569,6 @@ public final class Database implements AutoCloseable {
             throw e;
         } finally {
             current.remove();
-            audited.remove();
-            txCache.remove();
             if (c != null) {
                 try {
                     c.setAutoCommit(true);
@@ -578,8 +585,8 @@ public final class Database implements AutoCloseable {
      * on this thread, so one transaction records each read once; empty outside a transaction.
      */
     Set<Long> auditedInTransaction() {
-        Set<Long> s = audited.get();
-        return s == null ? new HashSet<>() : s;
+        TxState t = current.get();
+        return t == null ? new HashSet<>() : t.audited;
     }
 
     /**
@@ -589,13 +596,13 @@ public final class Database implements AutoCloseable {
      * read from removes it in the same transaction. Outside a transaction, an empty map that keeps nothing.
      */
     Map<Object, Object> txCache() {
-        Map<Object, Object> m = txCache.get();
-        return m == null ? new HashMap<>() : m;
+        TxState t = current.get();
+        return t == null ? new HashMap<>() : t.cache;
     }
 
     /** True while a transaction runs on this thread (see {@link #txCache}). */
     boolean inTransaction() {
-        return txCache.get() != null;
+        return current.get() != null;
     }
 
     /**
@@ -604,11 +611,11 @@ public final class Database implements AutoCloseable {
      * anything in the transaction reads what they write.
      */
     void flushPending() throws SQLException {
-        Map<Object, Object> m = txCache.get();
-        if (m == null) {
+        TxState t = current.get();
+        if (t == null) {
             return;
         }
-        for (Object v : List.copyOf(m.values())) {
+        for (Object v : List.copyOf(t.cache.values())) {
             if (v instanceof Pending p) {
                 p.flush();
             }
