@@ -21,11 +21,10 @@ import com.supportdesk.store.MailboxRepository.KeyRow;
 import com.supportdesk.store.MailboxRepository.NewQuarantine;
 import com.supportdesk.store.MailboxRepository.QuarantineCategory;
 import com.supportdesk.store.MailboxRepository.StoredMail;
+import com.supportdesk.testing.OneDeskTest;
 import com.supportdesk.testing.TestDesk;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,18 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * views show no ticket's contact, customer or subject) and as an uncleared agent (on PostgreSQL no message of a
  * sensitive ticket at all), on both engines.
  */
-class GroupReadsTest {
-
-    @TempDir
-    Path dir;
-    TestDesk desk;
-
-    @AfterEach
-    void close() {
-        if (desk != null) {
-            desk.close();
-        }
-    }
+class GroupReadsTest extends OneDeskTest {
 
     private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
 
@@ -81,7 +67,7 @@ class GroupReadsTest {
     @ParameterizedTest
     @EnumSource(TestDesk.Engine.class)
     void aGroupsReadsAnswerAsTheReadsOfEachMessageDo(TestDesk.Engine engine) {
-        desk = TestDesk.open(engine, dir, Clock.systemUTC());
+        open(engine);
         Store admin = desk.store();
         Agent uma = desk.agent("uma", Clearance.NONE);
         Customer acme = admin.customers().create(desk.admin(), "Acme", false, 0);

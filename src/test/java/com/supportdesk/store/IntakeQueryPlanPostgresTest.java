@@ -2,21 +2,18 @@ package com.supportdesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.supportdesk.testing.OneDeskTest;
 import com.supportdesk.testing.TestDesk;
 import com.supportdesk.testing.TestPostgres;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17, the team database: every lookup the mail gateway makes for every message can read by an index, so the
@@ -24,18 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other way ({@code enable_seqscan = off}): a "Seq Scan" of one of the intake's tables left in the plan is a lookup
  * no index serves (tables this small would otherwise be scanned whole even with the index).
  */
-class IntakeQueryPlanPostgresTest {
-
-    @TempDir
-    Path dir;
-    TestDesk desk;
-
-    @AfterEach
-    void close() {
-        if (desk != null) {
-            desk.close();
-        }
-    }
+class IntakeQueryPlanPostgresTest extends OneDeskTest {
 
     private static String plan(Connection c, String sql, Object... args) throws Exception {
         try (Statement st = c.createStatement()) {
@@ -61,7 +47,7 @@ class IntakeQueryPlanPostgresTest {
 
     @Test
     void everyPerMessageLookupOfTheGatewayReadsByIndex() throws Exception {
-        desk = TestDesk.open(TestDesk.Engine.POSTGRES, dir, Clock.systemUTC());
+        open(TestDesk.Engine.POSTGRES);
         Store intake = desk.intake();
         Map<String, String> plans = new LinkedHashMap<>();
         intake.database().run(c -> {

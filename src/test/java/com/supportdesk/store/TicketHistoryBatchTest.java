@@ -11,13 +11,10 @@ import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.SupportLevel;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketEvent;
+import com.supportdesk.testing.OneDeskTest;
 import com.supportdesk.testing.TestDesk;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,18 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * transaction still reads its own entries, they commit or roll back with it, and an entry the database refuses
  * fails the transaction as it did when each was sent at once.
  */
-class TicketHistoryBatchTest {
-
-    @TempDir
-    Path dir;
-    TestDesk desk;
-
-    @AfterEach
-    void close() {
-        if (desk != null) {
-            desk.close();
-        }
-    }
+class TicketHistoryBatchTest extends OneDeskTest {
 
     private Ticket ticket(Store store) {
         return store.changes().create(desk.admin(), new NewTicket("Printer on fire", Severity.S3, SupportLevel.L1,
@@ -47,7 +33,7 @@ class TicketHistoryBatchTest {
     @ParameterizedTest
     @EnumSource(TestDesk.Engine.class)
     void aTransactionReadsItsOwnEntriesAndTheyCommitWithIt(TestDesk.Engine engine) {
-        desk = TestDesk.open(engine, dir, Clock.systemUTC());
+        open(engine);
         Store store = desk.store();
         Ticket t = ticket(store);
         long before = store.history().lastEventId();
@@ -67,7 +53,7 @@ class TicketHistoryBatchTest {
     @ParameterizedTest
     @EnumSource(TestDesk.Engine.class)
     void entriesOfATransactionThatFailsAreNotKeptAndARefusedEntryFailsItsTransaction(TestDesk.Engine engine) {
-        desk = TestDesk.open(engine, dir, Clock.systemUTC());
+        open(engine);
         Store store = desk.store();
         Ticket t = ticket(store);
         int stored = store.history().history(desk.admin(), t.id()).size();
