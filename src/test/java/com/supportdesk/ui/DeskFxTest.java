@@ -2,13 +2,13 @@ package com.supportdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.supportdesk.app.Wiring;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.domain.TicketStatus;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
+import com.supportdesk.ui.admin.DeskFixture;
 import com.supportdesk.testing.TestStores;
 import com.supportdesk.ui.board.BoardViewModel;
 import com.supportdesk.ui.board.Notifier;
@@ -18,14 +18,12 @@ import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.signin.SignInGate;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -56,34 +54,32 @@ class DeskFxTest {
     @TempDir
     static Path shared;
 
+    final DeskFixture fixture = new DeskFixture(); // Wednesday 11 March 2026, 11:00 GMT: the desk is open
     Path dir;
-    MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z"); // a Wednesday, desk open
+    MutableClock clock;
     Store store;
     Stage stage;
     MainWindow window;
-    UiTaskExecutor executor = new UiTaskExecutor("test-db");
+    UiTaskExecutor executor;
     List<Agent> callConsole = new ArrayList<>();
     List<Notifier.Alert> alerts = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
+        fixture.start(shared, stage, f -> new MainWindow.Services(f.clock, ZoneOffset.UTC, f.executor,
+                WindowStateStore.NONE, new ReplyComposerDialog(ReplySender.NOT_CONFIGURED, f.executor),
+                (agent, ticket) -> callConsole.add(agent), alerts::add));
         this.stage = stage;
-        dir = Files.createTempDirectory(shared, "desk");
-        store = TestStores.open(dir, clock);
-        new Wiring(Map.of(), clock).seedDemo(store);
-        window = new MainWindow(stage, new MainWindow.Services(clock, ZoneOffset.UTC, executor, WindowStateStore.NONE,
-                new ReplyComposerDialog(ReplySender.NOT_CONFIGURED, executor), (agent, ticket) -> callConsole.add(agent),
-                alerts::add));
+        clock = fixture.clock;
+        executor = fixture.executor;
+        dir = fixture.dir;
+        store = fixture.store;
+        window = fixture.window;
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.close();
-            stage.hide();
-        }).get();
-        executor.close();
-        store.close();
+        fixture.close();
     }
 
     private DeskView desk(FxRobot robot, String username) throws Exception {

@@ -2,11 +2,10 @@ package com.supportdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.supportdesk.app.Wiring;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
-import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.admin.DeskFixture;
 import com.supportdesk.ui.board.Notifier;
 import com.supportdesk.ui.common.ActionFactory;
 import com.supportdesk.ui.common.DeskAction;
@@ -76,36 +75,31 @@ class DeskMannersFxTest {
     @TempDir
     static Path shared;
 
+    final DeskFixture fixture = new DeskFixture(); // Wednesday 11 March 2026, 11:00 GMT
     Path dir;
-    MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z");
+    MutableClock clock;
     Store store;
     Stage stage;
     MainWindow window;
-    UiTaskExecutor executor = new UiTaskExecutor("test-db");
+    UiTaskExecutor executor;
 
     @Start
     void start(Stage stage) throws Exception {
+        fixture.start(shared, stage, f -> new MainWindow.Services(f.clock, ZoneOffset.UTC, f.executor,
+                WindowStateStore.file(f.dir.resolve("window.properties")),
+                new ReplyComposerDialog(ReplySender.NOT_CONFIGURED, f.executor), (agent, ticket) -> { }, Notifier.NONE));
         this.stage = stage;
-        dir = Files.createTempDirectory(shared, "desk");
-        store = TestStores.open(dir, clock);
-        new Wiring(Map.of(), clock).seedDemo(store);
-        window = newWindow(stage);
+        clock = fixture.clock;
+        executor = fixture.executor;
+        dir = fixture.dir;
+        store = fixture.store;
+        window = fixture.window;
     }
 
-    private MainWindow newWindow(Stage stage) {
-        return new MainWindow(stage, new MainWindow.Services(clock, ZoneOffset.UTC, executor,
-                WindowStateStore.file(dir.resolve("window.properties")),
-                new ReplyComposerDialog(ReplySender.NOT_CONFIGURED, executor), (agent, ticket) -> { }, Notifier.NONE));
-    }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.close();
-            stage.hide();
-        }).get();
-        executor.close();
-        store.close();
+        fixture.close();
     }
 
     private DeskView desk(FxRobot robot, String username) throws Exception {
@@ -276,7 +270,7 @@ class DeskMannersFxTest {
         assertThat(window.zoom().percentProperty().get()).isEqualTo(125);
 
         // the next start: a new window on the same desktop opens at 125 %
-        MainWindow again = WaitForAsyncUtils.asyncFx(() -> newWindow(new Stage())).get();
+        MainWindow again = WaitForAsyncUtils.asyncFx(() -> fixture.newWindow(new Stage())).get();
         assertThat(again.zoom().percentProperty().get()).isEqualTo(125);
         assertThat(again.stage().getScene().getStylesheets()).last().asString().startsWith("data:text/css");
         robot.interact(() -> again.stage().hide());

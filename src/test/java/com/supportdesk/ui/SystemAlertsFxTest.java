@@ -2,7 +2,6 @@ package com.supportdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.supportdesk.app.Wiring;
 import com.supportdesk.domain.Agent;
 import com.supportdesk.domain.Channel;
 import com.supportdesk.domain.Classification;
@@ -11,18 +10,16 @@ import com.supportdesk.domain.Severity;
 import com.supportdesk.domain.Ticket;
 import com.supportdesk.store.Store;
 import com.supportdesk.testing.MutableClock;
-import com.supportdesk.testing.TestStores;
+import com.supportdesk.ui.admin.DeskFixture;
 import com.supportdesk.ui.board.Notifier;
 import com.supportdesk.ui.common.UiTaskExecutor;
 import com.supportdesk.ui.signin.SignInGate;
 import com.supportdesk.ui.ticket.ReplyComposerDialog;
 import com.supportdesk.ui.ticket.ReplySender;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
@@ -48,31 +45,32 @@ class SystemAlertsFxTest {
     @TempDir
     static Path shared;
 
-    MutableClock clock = MutableClock.at("2026-03-11T11:00:00Z"); // a Wednesday, desk open
+    final DeskFixture fixture = new DeskFixture(); // Wednesday 11 March 2026, 11:00 GMT: the desk is open
+    MutableClock clock;
+    Path dir;
     Store store;
     Stage stage;
     MainWindow window;
-    UiTaskExecutor executor = new UiTaskExecutor("test-db");
+    UiTaskExecutor executor;
     final AlertRouterTest.RecordingOs os = new AlertRouterTest.RecordingOs();
     final List<Notifier.Alert> inWindow = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
+        fixture.start(shared, stage, f -> new MainWindow.Services(f.clock, ZoneOffset.UTC, f.executor,
+                WindowStateStore.NONE, new ReplyComposerDialog(ReplySender.NOT_CONFIGURED, f.executor), (agent, ticket) -> { },
+                inWindow::add, os));
         this.stage = stage;
-        store = TestStores.open(Files.createTempDirectory(shared, "desk"), clock);
-        new Wiring(Map.of(), clock).seedDemo(store);
-        window = new MainWindow(stage, new MainWindow.Services(clock, ZoneOffset.UTC, executor, WindowStateStore.NONE,
-                new ReplyComposerDialog(ReplySender.NOT_CONFIGURED, executor), (agent, ticket) -> { }, inWindow::add, os));
+        clock = fixture.clock;
+        executor = fixture.executor;
+        dir = fixture.dir;
+        store = fixture.store;
+        window = fixture.window;
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.close();
-            stage.hide();
-        }).get();
-        executor.close();
-        store.close();
+        fixture.close();
     }
 
     private DeskView desk(String username) throws Exception {

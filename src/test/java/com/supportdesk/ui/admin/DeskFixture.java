@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -41,14 +42,31 @@ public final class DeskFixture {
     public Store store;
     public Stage stage;
     public MainWindow window;
+    private Function<DeskFixture, MainWindow.Services> services = DeskFixture::standardServices;
+
+    /** The main window's services most tests use: no window state kept, no mail, no call console, no alerts. */
+    public static MainWindow.Services standardServices(DeskFixture f) {
+        return new MainWindow.Services(f.clock, ZoneOffset.UTC, f.executor, WindowStateStore.NONE,
+                new ReplyComposerDialog(ReplySender.NOT_CONFIGURED, f.executor), (agent, ticket) -> { }, Notifier.NONE);
+    }
 
     public void start(Path parent, Stage stage) throws Exception {
+        start(parent, stage, DeskFixture::standardServices);
+    }
+
+    /** As {@link #start(Path, Stage)}, the main window with the services {@code services} makes for this fixture. */
+    public void start(Path parent, Stage stage, Function<DeskFixture, MainWindow.Services> services) throws Exception {
         this.stage = stage;
+        this.services = services;
         dir = Files.createTempDirectory(parent, "desk");
         store = TestStores.open(dir, clock);
         new Wiring(Map.of(), clock).seedDemo(store);
-        window = new MainWindow(stage, new MainWindow.Services(clock, ZoneOffset.UTC, executor, WindowStateStore.NONE,
-                new ReplyComposerDialog(ReplySender.NOT_CONFIGURED, executor), (agent, ticket) -> { }, Notifier.NONE));
+        window = newWindow(stage);
+    }
+
+    /** Another main window on {@code stage} with the same services (a restart of the desk, as far as the window goes). */
+    public MainWindow newWindow(Stage stage) {
+        return new MainWindow(stage, services.apply(this));
     }
 
     public void close() throws Exception {
