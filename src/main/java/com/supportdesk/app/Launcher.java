@@ -29,23 +29,11 @@ public final class Launcher {
         // before anything opens a file there: the OS folders of earlier desks move once (Windows: Roaming to Local)
         List<String> moved = moveFoldersOnce(args, OsFolders.current());
         configureLogging(args);
-        startLogging();
         moved.forEach(m -> LoggerFactory.getLogger(Launcher.class).info("{}", m));
         int exit = run(args);
         if (exit != RootCommand.GUI_STARTED) {
             System.exit(exit);
         }
-    }
-
-    /**
-     * Reads the logging configuration (Logback's XML, about 0.15 s) on a thread of its own while the command line is
-     * parsed and the store opens on this one (issue 17: every command is a fresh JVM). Loggers asked for meanwhile are
-     * SLF4J's stand-ins, which hand their events to the real ones as soon as the configuration is read.
-     */
-    private static void startLogging() {
-        Thread t = new Thread(LoggerFactory::getILoggerFactory, "logging-start");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Runs the command line; returns the exit status or {@link RootCommand#GUI_STARTED}. */
