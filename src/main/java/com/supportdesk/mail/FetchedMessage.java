@@ -1,8 +1,6 @@
 package com.supportdesk.mail;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,16 +27,6 @@ public record FetchedMessage(long uid, Instant internalDate, Path rawFile, long 
 
     public FetchedMessage(long uid, Instant internalDate, Path rawFile, long size, String sha256) {
         this(uid, internalDate, rawFile, size, sha256, null);
-    }
-
-    /** A message held in memory. */
-    public static FetchedMessage inMemory(long uid, Instant internalDate, byte[] bytes, String sha256) {
-        return new FetchedMessage(uid, internalDate, null, bytes.length, sha256, bytes);
-    }
-
-    /** Reads the raw source from the start. */
-    public InputStream open() throws IOException {
-        return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(rawFile);
     }
 
     @Override

@@ -120,9 +120,7 @@ final class ImapSpooler {
                 // most mail: kept in memory from the fetch to the commit (a file of its own per message cost more
                 // than parsing it), within the group's memory bound
                 byte[] bytes = Arrays.copyOfRange(raw.getBytes(), raw.getStart(), raw.getStart() + raw.getCount());
-                Date received = message.getReceivedDate();
-                spooled.add(FetchedMessage.inMemory(uid, received == null ? null : received.toInstant(), bytes,
-                        HexFormat.of().formatHex(digest.digest())));
+                spooled.add(fetched(message, uid, null, bytes, raw.getCount(), digest));
                 continue;
             }
             Path file = newSpoolFile(uid);
@@ -132,7 +130,7 @@ final class ImapSpooler {
                 Files.deleteIfExists(file);
                 throw e;
             }
-            spooled.add(fetched(message, uid, file, raw.getCount(), digest));
+            spooled.add(fetched(message, uid, file, null, raw.getCount(), digest));
         }
     }
 
@@ -174,7 +172,7 @@ final class ImapSpooler {
         MessageDigest digest = sha256();
         try (InputStream in = message.getMimeStream();
              OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
-            spooled.add(fetched(message, uid, file, in.transferTo(out), digest));
+            spooled.add(fetched(message, uid, file, null, in.transferTo(out), digest));
         } catch (MessagingException | IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             // errors while streaming from the server arrive as IOException wrapping a MessagingException
@@ -194,11 +192,12 @@ final class ImapSpooler {
         return Files.createTempFile(spoolDir, "imap-" + uid + "-", ".eml");
     }
 
-    private static FetchedMessage fetched(IMAPMessage message, long uid, Path file, long size, MessageDigest digest)
-            throws MessagingException {
+    /** The message as fetched: its raw source in {@code file} or in {@code bytes} (the other one null). */
+    private static FetchedMessage fetched(IMAPMessage message, long uid, Path file, byte[] bytes, long size,
+                                          MessageDigest digest) throws MessagingException {
         Date received = message.getReceivedDate();
         return new FetchedMessage(uid, received == null ? null : received.toInstant(), file, size,
-                HexFormat.of().formatHex(digest.digest()));
+                HexFormat.of().formatHex(digest.digest()), bytes);
     }
 
     /** The digest the intake keys unreadable mail and duplicates by, computed while the bytes go by. */

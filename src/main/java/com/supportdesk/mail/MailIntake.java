@@ -1520,11 +1520,10 @@ public final class MailIntake {
     }
 
     static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return sha256(in);
-        }
+        return sha256(Files.newInputStream(file));
     }
 
+    /** The SHA-256 of what {@code raw} gives, in hex; closes it. */
     static String sha256(InputStream raw) throws IOException {
         MessageDigest digest;
         try {

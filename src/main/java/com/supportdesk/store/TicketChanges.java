@@ -74,10 +74,10 @@ public final class TicketChanges {
 
     /** Inserts within the caller's transaction and returns the new id. */
     long insert(Connection c, Agent actor, NewTicket n) throws SQLException {
-        return insert(c, actor, n, null)[0];
+        return insert(c, actor, n, null).ticketId();
     }
 
-    /** A new ticket's id and its first e-mail's. */
+    /** A new ticket's id and its first e-mail's (0 when it was opened without one). */
     public record Opened(long ticketId, long messageId) {
     }
 
@@ -88,10 +88,7 @@ public final class TicketChanges {
      */
     public Opened insertWithMail(Tx tx, Agent actor, NewTicket n, Conversation.NewMessage first,
                                  Conversation.RawMail raw) {
-        return tx.sql(c -> {
-            long[] ids = insert(c, actor, n, new FirstMail(first, Objects.requireNonNull(raw)));
-            return new Opened(ids[0], ids[1]);
-        });
+        return tx.sql(c -> insert(c, actor, n, new FirstMail(first, Objects.requireNonNull(raw))));
     }
 
     private record FirstMail(Conversation.NewMessage message, Conversation.RawMail raw) {
@@ -102,7 +99,7 @@ public final class TicketChanges {
             + " created_at, updated_at, updated_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)";
 
     /** The ticket's id and, with {@code first}, its first entry's id. */
-    private long[] insert(Connection c, Agent actor, NewTicket n, FirstMail first) throws SQLException {
+    private Opened insert(Connection c, Agent actor, NewTicket n, FirstMail first) throws SQLException {
         ResponseClock clock = policy.clock(c);
         Instant deadline = clock.deadline(n.severity(), n.received());
         Instant now = db.clock().instant();
@@ -163,7 +160,7 @@ public final class TicketChanges {
         if (first == null) { // the intake logs the tickets it opens itself, with the message's UID
             LOG.info("Created {} ({}, {})", Ticket.ref(id), n.severity(), n.channel());
         }
-        return new long[] {id, firstId};
+        return new Opened(id, firstId);
     }
 
     /** Inserts within the caller's transaction and returns the new id. */

@@ -90,12 +90,10 @@ class ImapMailboxTest extends GreenMailTestBase {
             assertThat(parser.parse(all.get(0).bytes()).subject()).isEqualTo("one");
             assertThat(parser.parse(all.get(2).rawFile()).subject()).isEqualTo("large");
             for (FetchedMessage f : all) {
-                try (var in = f.open()) {
-                    byte[] back = in.readAllBytes();
-                    assertThat(back).hasSize((int) f.size());
-                    assertThat(f.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(back)));
-                }
+                byte[] back = f.bytes() != null ? f.bytes() : Files.readAllBytes(f.rawFile());
+                assertThat(back).hasSize((int) f.size());
+                assertThat(f.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(back)));
                 f.close();
             }
             try (var files = Files.list(spool)) {
