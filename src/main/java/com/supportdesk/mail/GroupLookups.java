@@ -129,12 +129,7 @@ final class GroupLookups {
         if (rows == null) {
             return store.mailbox().stored(tx, key, excludeQuarantineId);
         }
-        for (StoredMail m : rows) {
-            if (m.messageRowId() != null || !m.quarantineId().equals(excludeQuarantineId)) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return MailboxRepository.firstStored(rows, excludeQuarantineId);
     }
 
     /** A conversation message was just stored under {@code key} on {@code ticketId}. */

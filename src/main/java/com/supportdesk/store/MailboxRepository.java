@@ -203,28 +203,27 @@ public final class MailboxRepository {
      * other than {@code excludeQuarantineId} (the entry being retried).
      */
     Optional<StoredMail> stored(Connection c, String messageKey, Long excludeQuarantineId) throws SQLException {
-        // one statement for both (issue 17: a round trip less for every message); a message's row sorts first
-        try (PreparedStatement ps = c.prepareStatement(STORED)) {
-            ps.setString(1, messageKey);
-            ps.setString(2, messageKey);
-            ps.setLong(3, excludeQuarantineId == null ? -1 : excludeQuarantineId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long id = rs.getLong(1);
-                return rs.getInt(4) == 0
-                        ? Optional.of(new StoredMail(id, Sql.longOrNull(rs, "ticket_id"), null, rs.getString(3)))
-                        : Optional.of(new StoredMail(null, null, id, rs.getString(3)));
-            }
+        // one statement for both tables (issue 17: a round trip less for every message), the one a group reads with
+        List<StoredMail> rows = new ArrayList<>();
+        for (KeyRow row : storedUnder(c, List.of(messageKey))) {
+            rows.add(row.mail());
         }
+        return firstStored(rows, excludeQuarantineId);
     }
 
-    /** {@link #stored}: the message under the key (Message-ID is unique), else the first other quarantine entry. */
-    static final String STORED = "SELECT id, ticket_id, raw_sha256, src FROM ("
-            + "SELECT id, ticket_id, raw_sha256, 0 AS src FROM message WHERE message_id = ?"
-            + " UNION ALL SELECT id, CAST(NULL AS BIGINT), raw_sha256, 1 FROM quarantine WHERE message_key = ? AND id <> ?"
-            + ") x ORDER BY src, id";
+    /**
+     * What the duplicate check takes from the rows stored under one key, in {@link #storedUnder}'s order: the
+     * conversation message (Message-IDs are unique), else the first quarantine entry other than
+     * {@code excludeQuarantineId} (the entry being retried).
+     */
+    public static Optional<StoredMail> firstStored(List<StoredMail> rows, Long excludeQuarantineId) {
+        for (StoredMail m : rows) {
+            if (m.messageRowId() != null || !m.quarantineId().equals(excludeQuarantineId)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * What is already stored under {@code messageKey}: first a conversation message, else a quarantine entry
@@ -253,28 +252,30 @@ public final class MailboxRepository {
      * same views). A message's row carries its ticket, so the same rows answer threading by Message-ID.
      */
     public List<KeyRow> storedUnder(Tx tx, Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        return tx.sql(c -> {
-            List<KeyRow> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(STORED_UNDER)) {
-                ps.setArray(1, Sql.array(c, "varchar", keys));
-                ps.setArray(2, Sql.array(c, "varchar", keys));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(2);
-                        out.add(new KeyRow(rs.getString(1), rs.getInt(5) == 0
-                                ? new StoredMail(id, Sql.longOrNull(rs, "ticket_id"), null, rs.getString(4))
-                                : new StoredMail(null, null, id, rs.getString(4))));
-                    }
-                }
-            }
-            return out;
-        });
+        return keys.isEmpty() ? List.of() : tx.sql(c -> storedUnder(c, keys));
     }
 
-    /** {@link #storedUnder}'s statement: {@link #STORED} for an array of keys. */
+    private List<KeyRow> storedUnder(Connection c, Collection<String> keys) throws SQLException {
+        List<KeyRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(STORED_UNDER)) {
+            ps.setArray(1, Sql.array(c, "varchar", keys));
+            ps.setArray(2, Sql.array(c, "varchar", keys));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(2);
+                    out.add(new KeyRow(rs.getString(1), rs.getInt(5) == 0
+                            ? new StoredMail(id, Sql.longOrNull(rs, "ticket_id"), null, rs.getString(4))
+                            : new StoredMail(null, null, id, rs.getString(4))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #storedUnder}'s statement (and {@link #stored}'s, for one key): for each key its conversation message,
+     * then its quarantine entries by id.
+     */
     static final String STORED_UNDER = "SELECT k, id, ticket_id, raw_sha256, src FROM ("
             + "SELECT message_id AS k, id, ticket_id, raw_sha256, 0 AS src FROM message WHERE message_id = ANY(?)"
             + " UNION ALL SELECT message_key, id, CAST(NULL AS BIGINT), raw_sha256, 1 FROM quarantine"

@@ -53,7 +53,6 @@ class IntakeQueryPlanPostgresTest extends OneDeskTest {
         intake.database().run(c -> {
             try {
                 // as the gateway sends them, through the access model's views
-                plans.put("stored", plan(c, MailboxRepository.STORED, "<a@b.example>", "<a@b.example>", -1L));
                 plans.put("contact by address", plan(c, "SELECT id FROM contact ct WHERE ct.email = ?", "a@b.example"));
                 plans.put("ticket by id", plan(c, intake.tickets().byId(), 1L));
                 plans.put("ticket by Message-ID", plan(c, intake.tickets().byMessageIds(2), "<a@b.example>", "<c@d.example>",
