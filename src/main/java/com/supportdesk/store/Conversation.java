@@ -130,7 +130,7 @@ public final class Conversation {
      * unknown-sender mark, in one statement within the caller's transaction; returns its id.
      */
     public long addInboundMail(Tx tx, long ticketId, NewMessage m, RawMail raw) {
-        return tx.sql(c -> insert(c, ticketId, m, Objects.requireNonNull(raw)));
+        return tx.sql(c -> addInboundMail(c, ticketId, m, raw));
     }
 
     /** Adds a conversation entry and returns its id. */
@@ -260,33 +260,10 @@ public final class Conversation {
     /**
      * Is this address the ticket's contact's, or that of a contact of the ticket's customer? (Mail from anyone else
      * is marked as from an unknown sender.) On a team database the database answers (the mail gateway may not
-     * read a ticket's contact or customer).
-     */
-    /**
-     * {@link #knownSender} on H2: the ticket by its key, the contact by the unique index on its e-mail (stored in lower
-     * case), so the cost does not grow with the contacts (issue 17: {@code LOWER(email)} read every contact).
-     */
-    static final String KNOWN_SENDER = "SELECT EXISTS (SELECT 1 FROM ticket t JOIN contact ct ON ct.id = t.contact_id"
-            + " OR (t.customer_id IS NOT NULL AND ct.customer_id = t.customer_id) WHERE t.id = ? AND ct.email = ?)";
-
-    boolean knownSender(Connection c, long ticketId, String address) throws SQLException {
-        String email = senderKey(address);
-        try (PreparedStatement ps = c.prepareStatement(db.postgres() ? "SELECT sd.sender_known(?, ?)" : KNOWN_SENDER)) {
-            ps.setLong(1, ticketId);
-            ps.setString(2, email);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    /**
-     * Is this address the ticket's contact's, or that of a contact of the ticket's customer? (Mail from anyone else
-     * is marked as from an unknown sender.) On a team database the database answers (the mail gateway may not
-     * read a ticket's contact or customer).
+     * read a ticket's contact or customer). {@link #knownSenders} for one sender.
      */
     public boolean knownSender(Tx tx, long ticketId, String address) {
-        return tx.sql(c -> knownSender(c, ticketId, address));
+        return !knownSenders(tx, List.of(new SenderOf(ticketId, address))).isEmpty();
     }
 
     /** A sender's address on a ticket, as {@link #knownSenders} is asked about it. */
@@ -294,8 +271,9 @@ public final class Conversation {
     }
 
     /**
-     * Which of these senders {@link #knownSender(Tx, long, String)} would call known, in one statement for a group of
-     * the mail intake (issue 17): the same test, by the same rules (on a team database {@code sd.sender_known} itself).
+     * Which of these senders are known to their tickets ({@link #knownSender(Tx, long, String)}), in one statement for
+     * however many (issue 17: a group of the mail intake asks at once); on a team database {@code sd.sender_known}
+     * answers for each.
      */
     public Set<SenderOf> knownSenders(Tx tx, Collection<SenderOf> asked) {
         if (asked.isEmpty()) {
@@ -312,7 +290,7 @@ public final class Conversation {
         }
         return tx.sql(c -> {
             Set<SenderOf> out = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(db.postgres() ? KNOWN_SENDERS_TEAM : KNOWN_SENDERS)) {
+            try (PreparedStatement ps = c.prepareStatement(db.postgres() ? KNOWN_SENDER_TEAM : KNOWN_SENDER)) {
                 ps.setArray(1, Sql.array(c, "bigint", ids));
                 ps.setArray(2, Sql.array(c, "varchar", emails));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -328,12 +306,16 @@ public final class Conversation {
         });
     }
 
-    /** {@link #knownSenders} on H2: {@link #KNOWN_SENDER} for each (ticket, address) pair given as two arrays. */
-    static final String KNOWN_SENDERS = "SELECT u.t, u.a FROM UNNEST(?, ?) AS u(t, a) WHERE EXISTS (SELECT 1 FROM ticket t"
+    /**
+     * {@link #knownSenders} on H2, for each (ticket, address) pair given as two arrays: the ticket by its key, the
+     * contact by the unique index on its e-mail (stored in lower case), so the cost does not grow with the contacts
+     * (issue 17: {@code LOWER(email)} read every contact).
+     */
+    static final String KNOWN_SENDER = "SELECT u.t, u.a FROM UNNEST(?, ?) AS u(t, a) WHERE EXISTS (SELECT 1 FROM ticket t"
             + " JOIN contact ct ON ct.id = t.contact_id OR (t.customer_id IS NOT NULL AND ct.customer_id = t.customer_id)"
             + " WHERE t.id = u.t AND ct.email = u.a)";
     /** {@link #knownSenders} on a team database: {@code sd.sender_known} for each pair. */
-    static final String KNOWN_SENDERS_TEAM = "SELECT u.t, u.a FROM unnest(CAST(? AS bigint[]), CAST(? AS varchar[]))"
+    static final String KNOWN_SENDER_TEAM = "SELECT u.t, u.a FROM unnest(CAST(? AS bigint[]), CAST(? AS varchar[]))"
             + " AS u(t, a) WHERE sd.sender_known(u.t, u.a)";
 
     private static String senderKey(String address) {
