@@ -8,6 +8,7 @@ import com.supportdesk.store.MailboxRepository;
 import com.supportdesk.store.MailboxRepository.KeyRow;
 import com.supportdesk.store.MailboxRepository.StoredMail;
 import com.supportdesk.store.Store;
+import com.supportdesk.store.TicketRepository;
 import com.supportdesk.store.Tx;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -193,9 +194,9 @@ final class GroupLookups {
         return Optional.empty();
     }
 
-    /** Message-IDs as threading compares them: blank ones skipped, each stripped, each once, in order. */
+    /** Message-IDs as threading compares them ({@link TicketRepository#threadingIds}). */
     private static List<String> threading(List<String> ids) {
-        return ids.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).distinct().toList();
+        return TicketRepository.threadingIds(ids);
     }
 
     // ------------------------------------------------------------------------------------------ senders

@@ -379,6 +379,11 @@ public final class TicketRepository {
         });
     }
 
+    /** Message-IDs as threading compares them: blank ones skipped, each stripped, each once, in order. */
+    public static List<String> threadingIds(Collection<String> messageIds) {
+        return messageIds.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).distinct().toList();
+    }
+
     /** {@link #findAll}'s statement. */
     String byIds() {
         return selectForSession() + " WHERE t.id = ANY(?)";
@@ -390,8 +395,7 @@ public final class TicketRepository {
      * for the ticket). Blank ids are skipped.
      */
     public Optional<Ticket> findByMessageIds(Tx tx, Collection<String> messageIds) {
-        List<String> ids = messageIds.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).distinct()
-                .toList();
+        List<String> ids = threadingIds(messageIds);
         if (ids.isEmpty()) {
             return Optional.empty();
         }
